@@ -1,0 +1,219 @@
+//! The crate's one error type: a list of located diagnostics.
+
+use std::fmt;
+
+/// What kind of problem a [`Diagnostic`] reports.
+///
+/// Each kind has a stable short code, shown in messages as
+/// `error[unknown-state]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DiagnosticKind {
+    /// A file could not be read (missing, unreadable, not UTF-8, too large).
+    Io,
+    /// The text is not valid YAML.
+    Syntax,
+    /// A field that the format does not know (often a typo).
+    UnknownField,
+    /// A required field is absent.
+    MissingField,
+    /// A value of the wrong type (a list where text belongs ...).
+    WrongType,
+    /// The same key twice in one mapping.
+    DuplicateKey,
+    /// The same identifier defined twice.
+    DuplicateId,
+    /// A malformed identifier or value.
+    InvalidValue,
+    /// A state id that `states.yaml` does not define.
+    UnknownState,
+    /// A source id that `sources.yaml` does not define.
+    UnknownSource,
+    /// An organisation id that no `organization.yaml` defines.
+    UnknownOrganization,
+    /// A fact with no source.
+    MissingSource,
+    /// A malformed or impossible date.
+    InvalidDate,
+    /// Dates in the wrong order (transitions, decision after effect ...).
+    OutOfOrder,
+    /// A rule of the domain is broken (a status repeated, a status outside
+    /// the organisation's lifetime ...).
+    Domain,
+    /// A question that cannot be answered as asked (unknown state, a query
+    /// date without a day ...).
+    Query,
+}
+
+impl DiagnosticKind {
+    /// The stable short code, e.g. `unknown-state`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DiagnosticKind::Io => "io",
+            DiagnosticKind::Syntax => "syntax",
+            DiagnosticKind::UnknownField => "unknown-field",
+            DiagnosticKind::MissingField => "missing-field",
+            DiagnosticKind::WrongType => "wrong-type",
+            DiagnosticKind::DuplicateKey => "duplicate-key",
+            DiagnosticKind::DuplicateId => "duplicate-id",
+            DiagnosticKind::InvalidValue => "invalid-value",
+            DiagnosticKind::UnknownState => "unknown-state",
+            DiagnosticKind::UnknownSource => "unknown-source",
+            DiagnosticKind::UnknownOrganization => "unknown-organization",
+            DiagnosticKind::MissingSource => "missing-source",
+            DiagnosticKind::InvalidDate => "invalid-date",
+            DiagnosticKind::OutOfOrder => "out-of-order",
+            DiagnosticKind::Domain => "domain",
+            DiagnosticKind::Query => "query",
+        }
+    }
+}
+
+/// Where a problem is: a file, and a 1-based line and column when known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The file, as given to the loader (e.g. `data/sco/statuses.yaml`).
+    pub path: String,
+    /// 1-based line, 0 when unknown.
+    pub line: u32,
+    /// 1-based column, 0 when unknown.
+    pub column: u32,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.path)
+        } else {
+            write!(f, "{}:{}:{}", self.path, self.line, self.column)
+        }
+    }
+}
+
+/// One problem found in the data or in a question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What kind of problem.
+    pub kind: DiagnosticKind,
+    /// Where, when it is in a file.
+    pub location: Option<Location>,
+    /// What is wrong, naming the value.
+    pub message: String,
+    /// What to do about it, when there is advice.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(kind: DiagnosticKind, message: impl Into<String>) -> Self {
+        Diagnostic { kind, location: None, message: message.into(), help: None }
+    }
+
+    pub(crate) fn at(mut self, path: &str, line: u32, column: u32) -> Self {
+        self.location = Some(Location { path: path.to_string(), line, column });
+        self
+    }
+
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `path:line:column: error[code]: message`, then `  = help: ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.location {
+            write!(f, "{loc}: ")?;
+        }
+        write!(f, "error[{}]: {}", self.kind.code(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The error of every fallible operation in this crate: one or more
+/// [`Diagnostic`]s. Loading reports every problem it finds, not just the
+/// first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Error {
+    pub(crate) fn new(diagnostics: Vec<Diagnostic>) -> Error {
+        debug_assert!(!diagnostics.is_empty());
+        Error { diagnostics }
+    }
+
+    pub(crate) fn one(d: Diagnostic) -> Error {
+        Error { diagnostics: vec![d] }
+    }
+
+    /// Every problem found, in file order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The closest of `candidates` to `wanted` (case-insensitive edit distance),
+/// if it is close enough to be a likely typo.
+pub(crate) fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let w = wanted.to_lowercase();
+    let limit = (w.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&w, &c.to_lowercase()), c))
+        .filter(|(dist, _)| *dist <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_ids_only() {
+        let ids = ["IND", "IDN", "IRN", "CHN"];
+        assert!(matches!(did_you_mean("INDD", ids), Some("IND")));
+        assert_eq!(did_you_mean("XYZQ", ids), None);
+        assert_eq!(did_you_mean("hindu-2005", ["hindu-2005-obs"]), None);
+        assert_eq!(
+            did_you_mean("hindu-2005-obsrver", ["hindu-2005-observer"]),
+            Some("hindu-2005-observer")
+        );
+    }
+}

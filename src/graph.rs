@@ -1,0 +1,404 @@
+//! [`KnowledgeGraph`]: the petgraph graph plus id indices.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+
+use crate::error::{Diagnostic, DiagnosticKind, Error, did_you_mean};
+use crate::load;
+use crate::model::{
+    Affiliation, Boundary, Organization, OrganizationId, Source, SourceId,
+    Span, State, StateId, Transition,
+};
+
+/// A node of the graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Node {
+    /// An intergovernmental organisation.
+    Organization(Organization),
+    /// A state.
+    State(State),
+    /// A source document.
+    Source(Source),
+}
+
+/// An edge of the graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Edge {
+    /// State -> organisation: a status held over a span of time.
+    Status(Span),
+    /// Organisation -> organisation: the first was superseded by the second
+    /// (the Shanghai Five by the SCO).
+    SucceededBy,
+    /// Organisation or state -> source: the source supports the node's own
+    /// facts (founding date, identifiers). Status spans name their sources
+    /// in [`Span::sources`].
+    CitedIn,
+}
+
+/// The membership history of intergovernmental organisations as a graph.
+///
+/// Nodes are organisations, states and sources; each status a state held in
+/// an organisation is a [`Edge::Status`] edge from the state to the
+/// organisation, carrying its [`Span`]. A state that changed status has
+/// several parallel edges, one per span.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let india = kg.state("IND").expect("India is in the data");
+/// assert_eq!(india.name, "India");
+/// assert_eq!(kg.organization("SCO").unwrap().founded.to_string(), "2001-06-15");
+/// ```
+#[derive(Clone, Debug)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Node, Edge>,
+    organizations: BTreeMap<OrganizationId, NodeIndex>,
+    states: BTreeMap<StateId, NodeIndex>,
+    sources: BTreeMap<SourceId, NodeIndex>,
+    /// Per organisation, per state, the transitions in order.
+    affiliations: BTreeMap<OrganizationId, BTreeMap<StateId, Vec<Transition>>>,
+}
+
+impl KnowledgeGraph {
+    /// The data compiled into the crate (the `data/` folder of this
+    /// repository).
+    ///
+    /// The bundled data is checked by the crate's tests, so this cannot
+    /// fail at run time.
+    pub fn bundled() -> KnowledgeGraph {
+        let files = load::bundled_files();
+        match load::load_files(&files) {
+            Ok(data) => KnowledgeGraph::build(data),
+            Err(e) => panic!("the bundled data is invalid (a bug):\n{e}"),
+        }
+    }
+
+    /// Loads and validates the data folder `dir` (see the README for its
+    /// layout).
+    ///
+    /// # Errors
+    ///
+    /// Every problem found in the folder, each with its file, line and
+    /// column: unreadable files, YAML syntax, unknown fields, unknown
+    /// state, organisation or source ids, impossible dates, transitions out
+    /// of order, duplicate ids and keys, facts without a source. Nothing is
+    /// half-loaded: either the whole folder is valid or an error is
+    /// returned.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    ///
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    /// let kg = KnowledgeGraph::load(dir)?;
+    /// assert!(kg.state("PAK").is_some());
+    ///
+    /// let err = KnowledgeGraph::load("/no/such/folder").unwrap_err();
+    /// assert!(err.to_string().contains("cannot read data folder"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn load(dir: impl AsRef<Path>) -> Result<KnowledgeGraph, Error> {
+        let files = load::read_dir(dir.as_ref())?;
+        let data = load::load_files(&files)?;
+        Ok(KnowledgeGraph::build(data))
+    }
+
+    fn build(data: load::Dataset) -> KnowledgeGraph {
+        let mut graph = StableDiGraph::new();
+        let mut sources = BTreeMap::new();
+        for s in data.sources {
+            let id = s.id.clone();
+            sources.insert(id, graph.add_node(Node::Source(s)));
+        }
+        let mut states = BTreeMap::new();
+        for s in data.states {
+            let id = s.id.clone();
+            let cites = s.sources.clone();
+            let n = graph.add_node(Node::State(s));
+            for c in cites {
+                if let Some(&src) = sources.get(&c) {
+                    graph.add_edge(n, src, Edge::CitedIn);
+                }
+            }
+            states.insert(id, n);
+        }
+        let mut organizations = BTreeMap::new();
+        let mut orgs = BTreeMap::new();
+        for o in data.organizations {
+            let id = o.id.clone();
+            let cites = o.sources.clone();
+            orgs.insert(id.clone(), o.clone());
+            let n = graph.add_node(Node::Organization(o));
+            for c in cites {
+                if let Some(&src) = sources.get(&c) {
+                    graph.add_edge(n, src, Edge::CitedIn);
+                }
+            }
+            organizations.insert(id, n);
+        }
+        for o in orgs.values() {
+            if let (Some(succ), Some(&from)) =
+                (&o.successor, organizations.get(&o.id))
+            {
+                if let Some(&to) = organizations.get(succ) {
+                    graph.add_edge(from, to, Edge::SucceededBy);
+                }
+            }
+        }
+        let mut affiliations: BTreeMap<_, BTreeMap<_, _>> = BTreeMap::new();
+        for Affiliation { organization, state, transitions } in
+            data.affiliations
+        {
+            let org = &orgs[&organization];
+            let (Some(&s), Some(&o)) =
+                (states.get(&state), organizations.get(&organization))
+            else {
+                continue;
+            };
+            for span in spans_of(&state, org, &transitions) {
+                graph.add_edge(s, o, Edge::Status(span));
+            }
+            affiliations
+                .entry(organization)
+                .or_default()
+                .insert(state, transitions);
+        }
+        KnowledgeGraph { graph, organizations, states, sources, affiliations }
+    }
+
+    /// The underlying petgraph graph, for users who want its algorithms.
+    ///
+    /// Node and edge weights are [`Node`] and [`Edge`]. Iteration order of
+    /// petgraph is an implementation detail: sort before printing.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Edge, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let spans = kg
+    ///     .graph()
+    ///     .edge_weights()
+    ///     .filter(|e| matches!(e, Edge::Status(_)))
+    ///     .count();
+    /// assert!(spans > 27);
+    /// ```
+    pub fn graph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// The state with ISO alpha-3 code `id`.
+    pub fn state(&self, id: &str) -> Option<&State> {
+        let n = *self.states.get(id)?;
+        match &self.graph[n] {
+            Node::State(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Every state, sorted by id.
+    pub fn states(&self) -> impl Iterator<Item = &State> {
+        self.states.values().filter_map(|&n| match &self.graph[n] {
+            Node::State(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The organisation with id `id` (e.g. `SCO`).
+    pub fn organization(&self, id: &str) -> Option<&Organization> {
+        let n = *self.organizations.get(id)?;
+        match &self.graph[n] {
+            Node::Organization(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// Every organisation, sorted by id.
+    pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
+        self.organizations.values().filter_map(|&n| match &self.graph[n] {
+            Node::Organization(o) => Some(o),
+            _ => None,
+        })
+    }
+
+    /// The source with id `id`.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        let n = *self.sources.get(id)?;
+        match &self.graph[n] {
+            Node::Source(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Every source, sorted by id.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources.values().filter_map(|&n| match &self.graph[n] {
+            Node::Source(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// Every status span, sorted by organisation, state and start.
+    pub fn spans(&self) -> Vec<&Span> {
+        let mut spans: Vec<&Span> = self
+            .graph
+            .edge_weights()
+            .filter_map(|e| match e {
+                Edge::Status(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        spans.sort_by(|a, b| {
+            (&a.organization, &a.state, a.start.decided, a.start.effective)
+                .cmp(&(
+                    &b.organization,
+                    &b.state,
+                    b.start.decided,
+                    b.start.effective,
+                ))
+        });
+        spans
+    }
+
+    /// The transitions of `state` in `organization`, in order (empty when
+    /// the state never held a status there).
+    pub fn transitions(
+        &self,
+        organization: &str,
+        state: &str,
+    ) -> &[Transition] {
+        self.affiliations
+            .get(organization)
+            .and_then(|m| m.get(state))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Per state (sorted by id), its transitions in `organization`.
+    pub(crate) fn affiliations_of(
+        &self,
+        organization: &str,
+    ) -> impl Iterator<Item = (&StateId, &Vec<Transition>)> {
+        self.affiliations.get(organization).into_iter().flatten()
+    }
+
+    /// The organisation `id`, or a query error naming the known ones.
+    ///
+    /// # Errors
+    ///
+    /// When no organisation has that id (matched without regard to case).
+    pub fn resolve_organization(
+        &self,
+        id: &str,
+    ) -> Result<&Organization, Error> {
+        if let Some(o) = self.organizations().find(|o| {
+            o.id.as_str().eq_ignore_ascii_case(id)
+                || o.short_name.eq_ignore_ascii_case(id)
+        }) {
+            return Ok(o);
+        }
+        let known: Vec<&str> =
+            self.organizations.keys().map(|k| k.as_str()).collect();
+        let mut d = Diagnostic::new(
+            DiagnosticKind::Query,
+            format!("unknown organisation `{id}`"),
+        );
+        d = match did_you_mean(id, known.iter().copied()) {
+            Some(m) => d.help(format!("did you mean `{m}`?")),
+            None => d.help(format!("known: {}", known.join(", "))),
+        };
+        Err(Error::one(d))
+    }
+
+    /// Finds a state by ISO alpha-3 or alpha-2 code, English name, official
+    /// name or other name, in any case (`ind`, `IN`, `india`, `Türkiye`).
+    ///
+    /// # Errors
+    ///
+    /// When nothing matches; the message suggests the nearest name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// assert_eq!(kg.resolve_state("in")?.id, "IND");
+    /// assert_eq!(kg.resolve_state("Türkiye")?.id, "TUR");
+    /// let err = kg.resolve_state("Indai").unwrap_err();
+    /// assert!(err.to_string().contains("did you mean `India`?"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn resolve_state(&self, query: &str) -> Result<&State, Error> {
+        let q = query.trim().to_lowercase();
+        let found = self.states().find(|s| {
+            s.id.as_str().to_lowercase() == q
+                || s.iso2.to_lowercase() == q
+                || s.name.to_lowercase() == q
+                || s.official_name.as_ref().is_some_and(|n| n.to_lowercase() == q)
+                || s.aliases.iter().any(|a| a.to_lowercase() == q)
+        });
+        if let Some(s) = found {
+            return Ok(s);
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for s in self.states() {
+            names.push(s.id.as_str());
+            names.push(&s.name);
+            names.extend(s.aliases.iter().map(String::as_str));
+        }
+        let mut d = Diagnostic::new(
+            DiagnosticKind::Query,
+            format!("unknown state `{query}`"),
+        );
+        d = match did_you_mean(query, names) {
+            Some(m) => d.help(format!("did you mean `{m}`?")),
+            None => d.help(
+                "give an ISO 3166-1 alpha-3 or alpha-2 code or an English name",
+            ),
+        };
+        Err(Error::one(d))
+    }
+}
+
+/// The spans of one state in one organisation: each transition to a held
+/// status opens a span; the next transition, or the organisation's
+/// dissolution, closes it.
+fn spans_of(
+    state: &StateId,
+    org: &Organization,
+    transitions: &[Transition],
+) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for (i, t) in transitions.iter().enumerate() {
+        if !t.status.is_held() {
+            continue;
+        }
+        let end = match transitions.get(i + 1) {
+            Some(next) => {
+                Some(Boundary { decided: next.decided, effective: next.effective })
+            }
+            None => org
+                .dissolved
+                .map(|d| Boundary { decided: Some(d), effective: Some(d) }),
+        };
+        spans.push(Span {
+            state: state.clone(),
+            organization: org.id.clone(),
+            status: t.status,
+            start: Boundary { decided: t.decided, effective: t.effective },
+            end,
+            sources: t.sources.clone(),
+            note: t.note.clone(),
+        });
+    }
+    spans
+}

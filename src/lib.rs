@@ -1,0 +1,67 @@
+//! igo-graph: the membership history of intergovernmental organisations as
+//! a sourced knowledge graph, starting with the Shanghai Cooperation
+//! Organisation (SCO) and its predecessor, the Shanghai Five.
+//!
+//! Every status a state held (member, observer, dialogue partner, partner)
+//! is a span of time between two dated transitions, each citing the
+//! sources it rests on. Dates keep their precision (`2010-05` stays a
+//! month), a transition has a *decided* and an *effective* date, and a
+//! question about a day inside an imprecise date is answered as uncertain,
+//! never guessed.
+//!
+//! # Example
+//!
+//! ```
+//! use igo_graph::{Basis, Date, KnowledgeGraph, Status};
+//!
+//! // The data in this crate's `data/` folder, compiled in.
+//! let kg = KnowledgeGraph::bundled();
+//!
+//! // Who was in the SCO on the Secretariat's 20th anniversary reception?
+//! let day: Date = "2024-02-22".parse()?;
+//! let snap = kg.snapshot("SCO", day, Basis::Effective)?;
+//! assert_eq!(snap.family_size, 26);
+//! assert_eq!(snap.observers, ["AFG", "BLR", "MNG"]);
+//!
+//! // When and how did India's status change, and on what source?
+//! for entry in kg.history("IND")?.entries {
+//!     let source = &entry.sources[0];
+//!     println!("{} {} {:?} ({})", entry.organization, entry.status,
+//!              entry.effective, source.url);
+//! }
+//!
+//! // Every change, with the family size after it: 6 in 2001 ...
+//! let timeline = kg.timeline("SCO", Basis::Effective)?;
+//! assert_eq!(timeline.events[0].after.family, 6);
+//! assert_eq!(timeline.events[0].to, Status::Member);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Load another data folder with [`KnowledgeGraph::load`]; bad data gives
+//! an [`Error`] listing every problem with its file, line and column.
+
+#![deny(missing_docs)]
+
+mod date;
+mod error;
+mod graph;
+mod load;
+mod model;
+mod query;
+
+pub use crate::date::{Date, DateError, Precision};
+pub use crate::error::{Diagnostic, DiagnosticKind, Error, Location};
+pub use crate::graph::{Edge, KnowledgeGraph, Node};
+pub use crate::load::{MAX_DEPTH, MAX_FILE_BYTES};
+pub use crate::model::{
+    Affiliation, Basis, Boundary, Organization, OrganizationId, Source,
+    SourceId, Span, State, StateId, Status, Transition,
+};
+pub use crate::query::{
+    Change, Counts, Diff, History, HistoryEntry, Pending, RosterEntry,
+    Snapshot, StatusOn, Timeline, TimelineEvent, Uncertain,
+};
+
+/// The petgraph graph type behind [`KnowledgeGraph::graph`], re-exported so
+/// that users need not name petgraph's version themselves.
+pub use petgraph;

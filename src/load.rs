@@ -1,0 +1,1010 @@
+//! YAML to model. Every problem becomes a [`Diagnostic`] with
+//! `file:line:column`; loading reports all of them and never returns a
+//! half-loaded data set.
+//!
+//! This is the only module that knows the YAML crate (serde-saphyr), so that
+//! a change of YAML crate stays a one-module change.
+//!
+//! # Layout of a data folder
+//!
+//! ```text
+//! states.yaml                 every state (list)
+//! sources.yaml                every source (list)
+//! <org>/organization.yaml     the organisations of this folder (list; the
+//!                             first is the folder's own organisation)
+//! <org>/statuses.yaml         per state, its status transitions in order
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_saphyr::Spanned;
+
+use crate::date::Date;
+use crate::error::{Diagnostic, DiagnosticKind, Error, did_you_mean};
+use crate::model::{
+    Affiliation, Organization, OrganizationId, Source, SourceId, State,
+    StateId, Status, Transition,
+};
+
+/// The largest data file accepted, in bytes (16 MiB). Larger files are
+/// refused before parsing, so a stray download cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The deepest nesting of YAML collections accepted. The data format needs
+/// four levels; the limit guards the parser against hostile input.
+pub const MAX_DEPTH: usize = 32;
+
+/// The data compiled into the crate: (path, text).
+pub(crate) const BUNDLED: &[(&str, &str)] = &[
+    ("data/states.yaml", include_str!("../data/states.yaml")),
+    ("data/sources.yaml", include_str!("../data/sources.yaml")),
+    (
+        "data/sco/organization.yaml",
+        include_str!("../data/sco/organization.yaml"),
+    ),
+    ("data/sco/statuses.yaml", include_str!("../data/sco/statuses.yaml")),
+];
+
+/// A validated data set, ready to become a graph.
+#[derive(Debug, Default)]
+pub(crate) struct Dataset {
+    pub states: Vec<State>,
+    pub sources: Vec<Source>,
+    pub organizations: Vec<Organization>,
+    pub affiliations: Vec<Affiliation>,
+}
+
+/// The role of a file in a data folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    States,
+    Sources,
+    /// `organization.yaml` of the folder with this name.
+    Organizations(String),
+    /// `statuses.yaml` of the folder with this name.
+    Statuses(String),
+}
+
+/// One input file.
+#[derive(Clone, Debug)]
+pub(crate) struct InputFile {
+    pub role: Role,
+    /// The path shown in diagnostics.
+    pub path: String,
+    pub text: String,
+}
+
+/// The bundled files, ready for [`load_files`].
+pub(crate) fn bundled_files() -> Vec<InputFile> {
+    BUNDLED
+        .iter()
+        .map(|(path, text)| InputFile {
+            role: role_of(path).expect("bundled paths have roles"),
+            path: path.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+fn role_of(path: &str) -> Option<Role> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let n = parts.len();
+    match parts[n - 1] {
+        "states.yaml" => Some(Role::States),
+        "sources.yaml" => Some(Role::Sources),
+        "organization.yaml" if n >= 2 => {
+            Some(Role::Organizations(parts[n - 2].to_string()))
+        }
+        "statuses.yaml" if n >= 2 => {
+            Some(Role::Statuses(parts[n - 2].to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// Reads every data file of `dir`.
+///
+/// Problems with the folder itself (missing, not a folder, a missing
+/// required file, an unknown YAML file, unreadable or non-UTF-8 text) are
+/// all reported together.
+pub(crate) fn read_dir(dir: &Path) -> Result<Vec<InputFile>, Error> {
+    let shown = dir.display().to_string();
+    let meta = std::fs::metadata(dir).map_err(|e| {
+        Error::one(
+            Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("cannot read data folder `{shown}`: {e}"),
+            )
+            .help("pass --data a folder that holds states.yaml and sources.yaml"),
+        )
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::one(
+            Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("`{shown}` is a file, not a data folder"),
+            )
+            .help("pass --data the folder that holds states.yaml and sources.yaml"),
+        ));
+    }
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for required in ["states.yaml", "sources.yaml"] {
+        let p = dir.join(required);
+        if !p.exists() {
+            diags.push(
+                Diagnostic::new(
+                    DiagnosticKind::Io,
+                    format!("missing `{}`", p.display()),
+                )
+                .help(format!(
+                    "a data folder holds states.yaml, sources.yaml and one \
+                     folder per organisation; see the README ({required})"
+                )),
+            );
+        }
+    }
+    let mut entries = list_dir(dir, &mut diags);
+    entries.sort();
+    let mut org_folders = 0;
+    for entry in entries {
+        let name = file_name(&entry);
+        if entry.is_dir() {
+            let mut sub = list_dir(&entry, &mut diags);
+            sub.sort();
+            if !entry.join("organization.yaml").is_file() {
+                // A folder without organization.yaml is not data (e.g. docs);
+                // but YAML files in it are a likely mistake.
+                if sub.iter().any(|p| is_yaml(p)) {
+                    diags.push(
+                        Diagnostic::new(
+                            DiagnosticKind::Io,
+                            format!(
+                                "folder `{}` holds YAML files but no \
+                                 organization.yaml",
+                                entry.display()
+                            ),
+                        )
+                        .help("add organization.yaml, or move the files"),
+                    );
+                }
+                continue;
+            }
+            org_folders += 1;
+            for p in sub {
+                if !is_yaml(&p) {
+                    continue;
+                }
+                let role = match file_name(&p).as_str() {
+                    "organization.yaml" => Role::Organizations(name.clone()),
+                    "statuses.yaml" => Role::Statuses(name.clone()),
+                    other => {
+                        diags.push(unknown_file(&p, other));
+                        continue;
+                    }
+                };
+                push_file(&p, role, &mut files, &mut diags);
+            }
+        } else if is_yaml(&entry) {
+            let role = match name.as_str() {
+                "states.yaml" => Role::States,
+                "sources.yaml" => Role::Sources,
+                other => {
+                    diags.push(unknown_file(&entry, other));
+                    continue;
+                }
+            };
+            push_file(&entry, role, &mut files, &mut diags);
+        }
+    }
+    if org_folders == 0 && diags.is_empty() {
+        diags.push(
+            Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("`{shown}` has no organisation folder"),
+            )
+            .help("add a folder such as sco/ with organization.yaml"),
+        );
+    }
+    if diags.is_empty() { Ok(files) } else { Err(Error::new(diags)) }
+}
+
+fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
+        Err(e) => {
+            diags.push(Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("cannot list `{}`: {e}", dir.display()),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.is_file()
+        && matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
+}
+
+fn unknown_file(p: &Path, name: &str) -> Diagnostic {
+    let known = ["states.yaml", "sources.yaml", "organization.yaml", "statuses.yaml"];
+    let mut d = Diagnostic::new(
+        DiagnosticKind::Io,
+        format!("unknown data file `{}`", p.display()),
+    );
+    d = match did_you_mean(name, known) {
+        Some(m) => d.help(format!("did you mean `{m}`?")),
+        None => d.help(
+            "a data folder holds states.yaml, sources.yaml, and per \
+             organisation organization.yaml and statuses.yaml",
+        ),
+    };
+    d
+}
+
+fn push_file(
+    p: &Path,
+    role: Role,
+    files: &mut Vec<InputFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let path = p.display().to_string();
+    match read_text(p, &path) {
+        Ok(text) => files.push(InputFile { role, path, text }),
+        Err(d) => diags.push(d),
+    }
+}
+
+fn read_text(p: &Path, path: &str) -> Result<String, Diagnostic> {
+    let io = |e: std::io::Error| {
+        Diagnostic::new(DiagnosticKind::Io, format!("cannot read `{path}`: {e}"))
+    };
+    let len = std::fs::metadata(p).map_err(io)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            DiagnosticKind::Io,
+            format!(
+                "`{path}` is {len} bytes, over the limit of {MAX_FILE_BYTES}"
+            ),
+        )
+        .help("split the data into smaller files, or check that this is the right file"));
+    }
+    let bytes = std::fs::read(p).map_err(io)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let (line, column) = line_col(&bytes[..good]);
+            Err(Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("`{path}` is not UTF-8 text (byte {good})"),
+            )
+            .at(path, line, column)
+            .help("save the file as UTF-8"))
+        }
+    }
+}
+
+/// 1-based line and column just after `prefix`.
+fn line_col(prefix: &[u8]) -> (u32, u32) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() as u32 + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    (line, column)
+}
+
+// ---------------------------------------------------------------------------
+// Raw, located forms of the files.
+
+type S<T> = Spanned<T>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawState {
+    id: S<String>,
+    iso2: S<String>,
+    name: S<String>,
+    #[serde(default)]
+    official_name: Option<String>,
+    #[serde(default)]
+    aliases: Vec<S<String>>,
+    #[serde(default)]
+    cow_code: Option<S<u16>>,
+    #[serde(default)]
+    cow_abbrev: Option<S<String>>,
+    #[serde(default)]
+    wikidata: Option<S<String>>,
+    sources: S<Vec<S<String>>>,
+    #[serde(default)]
+    #[allow(dead_code)] // comments for reviewers; not part of the model
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: S<String>,
+    title: S<String>,
+    url: S<String>,
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default)]
+    published: Option<S<String>>,
+    #[serde(default)]
+    quote: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOrganization {
+    id: S<String>,
+    name: S<String>,
+    short_name: S<String>,
+    #[serde(default)]
+    other_names: Vec<String>,
+    founded: S<String>,
+    #[serde(default)]
+    dissolved: Option<S<String>>,
+    #[serde(default)]
+    headquarters: Option<String>,
+    #[serde(default)]
+    wikidata: Option<S<String>>,
+    #[serde(default)]
+    predecessor: Option<S<String>>,
+    #[serde(default)]
+    successor: Option<S<String>>,
+    sources: S<Vec<S<String>>>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAffiliation {
+    state: S<String>,
+    #[serde(default)]
+    organization: Option<S<String>>,
+    transitions: S<Vec<S<RawTransition>>>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTransition {
+    status: S<String>,
+    #[serde(default)]
+    date: Option<S<String>>,
+    #[serde(default)]
+    decided: Option<S<String>>,
+    #[serde(default)]
+    effective: Option<S<String>>,
+    sources: S<Vec<S<String>>>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+// ---------------------------------------------------------------------------
+// Parsing.
+
+fn parse<T: for<'de> Deserialize<'de>>(
+    file: &InputFile,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<T>> {
+    let text = file.text.strip_prefix('\u{FEFF}').unwrap_or(&file.text);
+    if text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---"
+    }) {
+        diags.push(
+            Diagnostic::new(
+                DiagnosticKind::Syntax,
+                format!("`{}` holds no data", file.path),
+            )
+            .at(&file.path, 1, 1)
+            .help(format!("write a YAML list of {what}, or `[]` for none")),
+        );
+        return None;
+    }
+    let options = || {
+        let mut budget = serde_saphyr::Budget::default();
+        budget.max_depth = MAX_DEPTH;
+        serde_saphyr::options! {
+            strict_booleans: true,
+            with_snippet: false,
+            budget: Some(budget),
+        }
+    };
+    // A first, untyped pass reports syntax errors as such; a typed pass
+    // alone can mask a bad indentation as a "missing field".
+    if let Err(e) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, options()) {
+        diags.push(yaml_diagnostic(&file.path, &e, what));
+        return None;
+    }
+    match serde_saphyr::from_str_with_options::<Vec<T>>(text, options()) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            diags.push(yaml_diagnostic(&file.path, &e, what));
+            None
+        }
+    }
+}
+
+fn yaml_diagnostic(path: &str, e: &serde_saphyr::Error, what: &str) -> Diagnostic {
+    let (line, column) = e
+        .location()
+        .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+    let raw = e.without_snippet().to_string();
+    let message = clean_message(&raw);
+    let lower = message.to_lowercase();
+    let (kind, help) = if lower.contains("unknown field") {
+        (DiagnosticKind::UnknownField, "check the spelling; the README lists the fields".to_string())
+    } else if lower.contains("missing field") {
+        (DiagnosticKind::MissingField, "add the field; the README lists the required fields".to_string())
+    } else if lower.contains("duplicate") {
+        (DiagnosticKind::DuplicateKey, "keep one of the keys".to_string())
+    } else if lower.contains("budget") || lower.contains("depth") || lower.contains("recursion") {
+        (DiagnosticKind::Syntax, format!("the file nests deeper or expands more aliases than data needs (limit: depth {MAX_DEPTH})"))
+    } else if lower.contains("invalid type")
+        || lower.contains("expected")
+            && (lower.contains("sequence") || lower.contains("mapping") || lower.contains("string") || lower.contains("integer"))
+    {
+        (DiagnosticKind::WrongType, format!("the file is a YAML list of {what}; see the README for each field's type"))
+    } else {
+        (DiagnosticKind::Syntax, "fix the YAML syntax at this place".to_string())
+    };
+    let d = Diagnostic::new(kind, message).help(help);
+    if line == 0 { d.at(path, 0, 0) } else { d.at(path, line, column) }
+}
+
+/// serde-saphyr prefixes messages with their location; ours carry it apart.
+fn clean_message(raw: &str) -> String {
+    let first = raw.lines().next().unwrap_or(raw).trim();
+    let mut msg = first;
+    for prefix in ["error: ", "Error: "] {
+        msg = msg.strip_prefix(prefix).unwrap_or(msg);
+    }
+    if let Some(rest) = msg.strip_prefix("line ") {
+        // "line 3 column 5: message"
+        if let Some(idx) = rest.find(": ") {
+            msg = &rest[idx + 2..];
+        }
+    }
+    if let Some(idx) = msg.find(" at line ") {
+        msg = &msg[..idx];
+    }
+    msg.to_string()
+}
+
+// ---------------------------------------------------------------------------
+// Validation.
+
+struct Ctx<'a> {
+    diags: Vec<Diagnostic>,
+    path: &'a str,
+}
+
+impl Ctx<'_> {
+    fn at<T>(&mut self, s: &S<T>, d: Diagnostic) {
+        let (l, c) = (s.referenced.line() as u32, s.referenced.column() as u32);
+        self.diags.push(d.at(self.path, l, c));
+    }
+}
+
+fn date_of(ctx: &mut Ctx<'_>, s: &S<String>) -> Option<Date> {
+    match s.value.parse::<Date>() {
+        Ok(d) => Some(d),
+        Err(e) => {
+            ctx.at(
+                s,
+                Diagnostic::new(DiagnosticKind::InvalidDate, e.to_string())
+                    .help("dates are YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source"),
+            );
+            None
+        }
+    }
+}
+
+fn is_upper_code(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_qid(s: &str) -> bool {
+    s.len() > 1
+        && s.starts_with('Q')
+        && s[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Checks a `sources:` list: not empty, every id known.
+fn check_sources(
+    ctx: &mut Ctx<'_>,
+    list: &S<Vec<S<String>>>,
+    known: Option<&BTreeSet<String>>,
+) -> Vec<SourceId> {
+    if list.value.is_empty() {
+        ctx.at(
+            list,
+            Diagnostic::new(DiagnosticKind::MissingSource, "no source cited")
+                .help("cite at least one source id from sources.yaml that supports this fact"),
+        );
+    }
+    let mut out = Vec::new();
+    for s in &list.value {
+        if let Some(known) = known {
+            if !known.contains(&s.value) {
+                let mut d = Diagnostic::new(
+                    DiagnosticKind::UnknownSource,
+                    format!("source `{}` is not in sources.yaml", s.value),
+                );
+                d = match did_you_mean(&s.value, known.iter().map(String::as_str)) {
+                    Some(m) => d.help(format!("did you mean `{m}`?")),
+                    None => d.help("add the source to sources.yaml (title, url of what you read)"),
+                };
+                ctx.at(s, d);
+            }
+        }
+        out.push(SourceId::new(s.value.clone()));
+    }
+    out
+}
+
+fn unknown_state(id: &str, known: &BTreeSet<String>) -> Diagnostic {
+    let d = Diagnostic::new(
+        DiagnosticKind::UnknownState,
+        format!("state `{id}` is not in states.yaml"),
+    );
+    match did_you_mean(id, known.iter().map(String::as_str)) {
+        Some(m) => d.help(format!("did you mean `{m}`?")),
+        None => d.help("add the state to states.yaml, with its ISO 3166-1 alpha-3 code as id"),
+    }
+}
+
+fn unknown_org(id: &str, known: &BTreeSet<String>) -> Diagnostic {
+    let d = Diagnostic::new(
+        DiagnosticKind::UnknownOrganization,
+        format!("organisation `{id}` is not defined in any organization.yaml"),
+    );
+    match did_you_mean(id, known.iter().map(String::as_str)) {
+        Some(m) => d.help(format!("did you mean `{m}`?")),
+        None => d.help("define it in an organization.yaml"),
+    }
+}
+
+/// Parses and validates `files` into a [`Dataset`], or reports every
+/// problem found.
+pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
+    let mut diags = Vec::new();
+    let mut raw_states = Vec::new();
+    let mut raw_sources = Vec::new();
+    let mut raw_orgs = Vec::new();
+    let mut raw_affs = Vec::new();
+    // Whether each reference set is complete; if a file failed to parse,
+    // references into it are not checked (they would all look unknown).
+    let mut states_ok = true;
+    let mut sources_ok = true;
+    let mut orgs_ok = true;
+    for f in files {
+        match &f.role {
+            Role::States => match parse::<RawState>(f, "states", &mut diags) {
+                Some(v) => raw_states.push((f, v)),
+                None => states_ok = false,
+            },
+            Role::Sources => match parse::<RawSource>(f, "sources", &mut diags) {
+                Some(v) => raw_sources.push((f, v)),
+                None => sources_ok = false,
+            },
+            Role::Organizations(folder) => {
+                match parse::<RawOrganization>(f, "organisations", &mut diags) {
+                    Some(v) => raw_orgs.push((f, folder.clone(), v)),
+                    None => orgs_ok = false,
+                }
+            }
+            Role::Statuses(folder) => {
+                if let Some(v) =
+                    parse::<RawAffiliation>(f, "state status histories", &mut diags)
+                {
+                    raw_affs.push((f, folder.clone(), v));
+                }
+            }
+        }
+    }
+
+    let mut data = Dataset::default();
+
+    // Sources first: everything cites them.
+    let mut source_ids = BTreeSet::new();
+    for (f, list) in &raw_sources {
+        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+        for r in list {
+            if !source_ids.insert(r.id.value.clone()) {
+                ctx.at(&r.id, Diagnostic::new(
+                    DiagnosticKind::DuplicateId,
+                    format!("source `{}` is defined twice", r.id.value),
+                ).help("give each source its own id"));
+            }
+            if r.id.value.is_empty() || r.id.value.contains(char::is_whitespace) {
+                ctx.at(&r.id, Diagnostic::new(
+                    DiagnosticKind::InvalidValue,
+                    format!("source id `{}` must be non-empty, without spaces", r.id.value),
+                ));
+            }
+            if !(r.url.value.starts_with("http://") || r.url.value.starts_with("https://")) {
+                ctx.at(&r.url, Diagnostic::new(
+                    DiagnosticKind::InvalidValue,
+                    format!("source url `{}` is not an http(s) address", r.url.value),
+                ).help("give the address where the source was read"));
+            }
+            if r.title.value.trim().is_empty() {
+                ctx.at(&r.title, Diagnostic::new(DiagnosticKind::InvalidValue, "empty source title"));
+            }
+            let published = r.published.as_ref().and_then(|p| date_of(&mut ctx, p));
+            data.sources.push(Source {
+                id: SourceId::new(r.id.value.clone()),
+                title: r.title.value.clone(),
+                url: r.url.value.clone(),
+                publisher: r.publisher.clone(),
+                published,
+                quote: r.quote.clone(),
+            });
+        }
+        diags.extend(ctx.diags);
+    }
+    let known_sources = sources_ok.then_some(&source_ids);
+
+    // States.
+    let mut state_ids = BTreeSet::new();
+    let mut iso2s = BTreeSet::new();
+    for (f, list) in &raw_states {
+        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+        for r in list {
+            let id = &r.id.value;
+            if !is_upper_code(id, 3) {
+                ctx.at(&r.id, Diagnostic::new(
+                    DiagnosticKind::InvalidValue,
+                    format!("state id `{id}` is not an ISO 3166-1 alpha-3 code"),
+                ).help("use three capital letters, e.g. `IND`"));
+            }
+            if !state_ids.insert(id.clone()) {
+                ctx.at(&r.id, Diagnostic::new(
+                    DiagnosticKind::DuplicateId,
+                    format!("state `{id}` is defined twice"),
+                ).help("keep one entry per state"));
+            }
+            if !is_upper_code(&r.iso2.value, 2) {
+                ctx.at(&r.iso2, Diagnostic::new(
+                    DiagnosticKind::InvalidValue,
+                    format!("`{}` is not an ISO 3166-1 alpha-2 code", r.iso2.value),
+                ).help("use two capital letters, e.g. `IN`"));
+            } else if !iso2s.insert(r.iso2.value.clone()) {
+                ctx.at(&r.iso2, Diagnostic::new(
+                    DiagnosticKind::DuplicateId,
+                    format!("alpha-2 code `{}` is used twice", r.iso2.value),
+                ));
+            }
+            if let Some(abb) = &r.cow_abbrev {
+                if !is_upper_code(&abb.value, 3) {
+                    ctx.at(abb, Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!("`{}` is not a COW state abbreviation", abb.value),
+                    ).help("COW abbreviations are three capital letters, e.g. `KZK`"));
+                }
+            }
+            if let Some(q) = &r.wikidata {
+                if !is_qid(&q.value) {
+                    ctx.at(q, Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!("`{}` is not a Wikidata item id", q.value),
+                    ).help("write the id as `Q` and digits, e.g. `Q668`"));
+                }
+            }
+            if r.name.value.trim().is_empty() {
+                ctx.at(&r.name, Diagnostic::new(DiagnosticKind::InvalidValue, "empty state name"));
+            }
+            let sources = check_sources(&mut ctx, &r.sources, known_sources);
+            data.states.push(State {
+                id: StateId::new(id.clone()),
+                iso2: r.iso2.value.clone(),
+                name: r.name.value.clone(),
+                official_name: r.official_name.clone(),
+                aliases: r.aliases.iter().map(|a| a.value.clone()).collect(),
+                cow_code: r.cow_code.as_ref().map(|c| c.value),
+                cow_abbrev: r.cow_abbrev.as_ref().map(|c| c.value.clone()),
+                wikidata: r.wikidata.as_ref().map(|c| c.value.clone()),
+                sources,
+            });
+        }
+        diags.extend(ctx.diags);
+    }
+    let known_states = states_ok.then_some(&state_ids);
+
+    // Organisations; the first of each folder is the folder's default.
+    let mut org_ids = BTreeSet::new();
+    let mut folder_default: BTreeMap<String, String> = BTreeMap::new();
+    for (f, folder, list) in &raw_orgs {
+        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+        if list.is_empty() {
+            ctx.diags.push(Diagnostic::new(
+                DiagnosticKind::MissingField,
+                format!("`{}` defines no organisation", f.path),
+            ).at(&f.path, 1, 1));
+        }
+        for r in list {
+            let id = &r.id.value;
+            folder_default.entry(folder.clone()).or_insert_with(|| id.clone());
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+                ctx.at(&r.id, Diagnostic::new(
+                    DiagnosticKind::InvalidValue,
+                    format!("organisation id `{id}` must be capital letters, digits or `_`"),
+                ));
+            }
+            if !org_ids.insert(id.clone()) {
+                ctx.at(&r.id, Diagnostic::new(
+                    DiagnosticKind::DuplicateId,
+                    format!("organisation `{id}` is defined twice"),
+                ));
+            }
+            let founded = date_of(&mut ctx, &r.founded);
+            let dissolved = r.dissolved.as_ref().and_then(|d| date_of(&mut ctx, d));
+            if let (Some(a), Some(b), Some(ds)) = (founded, dissolved, &r.dissolved) {
+                if b.certainly_before(a) || b.first_day() == a.first_day() && a.is_day() && b.is_day() {
+                    ctx.at(ds, Diagnostic::new(
+                        DiagnosticKind::OutOfOrder,
+                        format!("`{id}` is dissolved on {b}, not after its founding on {a}"),
+                    ));
+                }
+            }
+            if let Some(q) = &r.wikidata {
+                if !is_qid(&q.value) {
+                    ctx.at(q, Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!("`{}` is not a Wikidata item id", q.value),
+                    ));
+                }
+            }
+            let sources = check_sources(&mut ctx, &r.sources, known_sources);
+            if let Some(founded) = founded {
+                data.organizations.push(Organization {
+                    id: OrganizationId::new(id.clone()),
+                    name: r.name.value.clone(),
+                    short_name: r.short_name.value.clone(),
+                    other_names: r.other_names.clone(),
+                    founded,
+                    dissolved,
+                    headquarters: r.headquarters.clone(),
+                    wikidata: r.wikidata.as_ref().map(|q| q.value.clone()),
+                    predecessor: r.predecessor.as_ref().map(|p| OrganizationId::new(p.value.clone())),
+                    successor: r.successor.as_ref().map(|p| OrganizationId::new(p.value.clone())),
+                    sources,
+                    note: r.note.clone(),
+                });
+            }
+        }
+        diags.extend(ctx.diags);
+    }
+    // Links between organisations, once all are known.
+    if orgs_ok {
+        for (f, _, list) in &raw_orgs {
+            let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+            for r in list {
+                for link in [&r.predecessor, &r.successor].into_iter().flatten() {
+                    if !org_ids.contains(&link.value) {
+                        ctx.at(link, unknown_org(&link.value, &org_ids));
+                    }
+                }
+            }
+            diags.extend(ctx.diags);
+        }
+    }
+    let orgs_by_id: BTreeMap<&str, &Organization> =
+        data.organizations.iter().map(|o| (o.id.as_str(), o)).collect();
+
+    // Status histories.
+    let mut seen_pairs: BTreeSet<(String, String)> = BTreeSet::new();
+    for (f, folder, list) in &raw_affs {
+        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+        let default_org = folder_default.get(folder).cloned();
+        for r in list {
+            let org = match (&r.organization, &default_org) {
+                (Some(o), _) => {
+                    if orgs_ok && !org_ids.contains(&o.value) {
+                        ctx.at(o, unknown_org(&o.value, &org_ids));
+                    }
+                    o.value.clone()
+                }
+                (None, Some(d)) => d.clone(),
+                (None, None) => {
+                    if orgs_ok {
+                        ctx.at(&r.state, Diagnostic::new(
+                            DiagnosticKind::UnknownOrganization,
+                            format!("folder `{folder}` defines no organisation for this history"),
+                        ).help("add organization.yaml to the folder, or an `organization:` field"));
+                    }
+                    continue;
+                }
+            };
+            let state = &r.state.value;
+            if let Some(known) = known_states {
+                if !known.contains(state) {
+                    ctx.at(&r.state, unknown_state(state, known));
+                }
+            }
+            if !seen_pairs.insert((org.clone(), state.clone())) {
+                ctx.at(&r.state, Diagnostic::new(
+                    DiagnosticKind::DuplicateId,
+                    format!("`{state}` has two status histories in `{org}`"),
+                ).help("merge them into one list of transitions"));
+            }
+            if r.transitions.value.is_empty() {
+                ctx.at(&r.transitions, Diagnostic::new(
+                    DiagnosticKind::MissingField,
+                    format!("`{state}` has no transitions"),
+                ));
+            }
+            let organization = orgs_by_id.get(org.as_str()).copied();
+            let transitions = check_transitions(&mut ctx, state, organization, &r.transitions.value, known_sources);
+            data.affiliations.push(Affiliation {
+                organization: OrganizationId::new(org),
+                state: StateId::new(state.clone()),
+                transitions,
+            });
+        }
+        diags.extend(ctx.diags);
+    }
+
+    if diags.is_empty() {
+        data.affiliations.sort_by(|a, b| {
+            (&a.organization, &a.state).cmp(&(&b.organization, &b.state))
+        });
+        Ok(data)
+    } else {
+        Err(Error::new(diags))
+    }
+}
+
+fn check_transitions(
+    ctx: &mut Ctx<'_>,
+    state: &str,
+    org: Option<&Organization>,
+    raw: &[S<RawTransition>],
+    known_sources: Option<&BTreeSet<String>>,
+) -> Vec<Transition> {
+    let mut out: Vec<(Transition, &S<RawTransition>)> = Vec::new();
+    for rt in raw {
+        let t = &rt.value;
+        let status = match t.status.value.parse::<Status>() {
+            Ok(s) => Some(s),
+            Err(msg) => {
+                ctx.at(&t.status, Diagnostic::new(DiagnosticKind::InvalidValue, msg));
+                None
+            }
+        };
+        let (decided, effective) = match (&t.date, &t.decided, &t.effective) {
+            (Some(d), None, None) => {
+                let d = date_of(ctx, d);
+                (d, d)
+            }
+            (Some(d), _, _) => {
+                ctx.at(d, Diagnostic::new(
+                    DiagnosticKind::InvalidValue,
+                    "`date` together with `decided`/`effective`",
+                ).help("`date` is shorthand for both being the same day; write either `date`, or `decided` and `effective`"));
+                (None, None)
+            }
+            (None, None, None) => {
+                ctx.at(rt, Diagnostic::new(
+                    DiagnosticKind::MissingField,
+                    "transition without a date",
+                ).help("add `date`, or `decided` and/or `effective`"));
+                (None, None)
+            }
+            (None, dec, eff) => (
+                dec.as_ref().and_then(|d| date_of(ctx, d)),
+                eff.as_ref().and_then(|d| date_of(ctx, d)),
+            ),
+        };
+        if let (Some(dec), Some(eff), Some(eff_s)) = (decided, effective, &t.effective) {
+            if eff.certainly_before(dec) {
+                ctx.at(eff_s, Diagnostic::new(
+                    DiagnosticKind::OutOfOrder,
+                    format!("takes effect on {eff}, before it was decided on {dec}"),
+                ).help("check the two dates against the sources"));
+            }
+        }
+        let sources = check_sources(ctx, &t.sources, known_sources);
+        if let Some(status) = status {
+            out.push((Transition { status, decided, effective, sources, note: t.note.clone() }, rt));
+        }
+    }
+    // Domain rules over the sequence.
+    for (i, (t, rt)) in out.iter().enumerate() {
+        if i == 0 && t.status == Status::None {
+            ctx.at(&rt.value.status, Diagnostic::new(
+                DiagnosticKind::Domain,
+                format!("`{state}`'s first transition is to `none`"),
+            ).help("a history starts with the first status the state held"));
+        }
+        if i > 0 && out[i - 1].0.status == t.status {
+            ctx.at(&rt.value.status, Diagnostic::new(
+                DiagnosticKind::Domain,
+                format!("`{state}` becomes {} again without leaving", t.status.label()),
+            ).help("remove the repeated transition, or put the status in between"));
+        }
+        if t.is_pending() && i + 1 < out.len() {
+            ctx.at(rt, Diagnostic::new(
+                DiagnosticKind::Domain,
+                format!("`{state}` has a transition after one that never took effect"),
+            ).help("give the earlier transition its `effective` date"));
+        }
+        if let Some(org) = org {
+            for date in [t.decided, t.effective].into_iter().flatten() {
+                if date.certainly_before(org.founded) {
+                    ctx.at(rt, Diagnostic::new(
+                        DiagnosticKind::Domain,
+                        format!("{date} is before `{}` was founded on {}", org.id, org.founded),
+                    ).help("the transition may belong to a predecessor organisation"));
+                } else if org.dissolved.is_some_and(|end| end.certainly_before(date) || end == date) {
+                    ctx.at(rt, Diagnostic::new(
+                        DiagnosticKind::Domain,
+                        format!("{date} is not before `{}` ceased to exist on {}", org.id, org.dissolved.unwrap_or(date)),
+                    ));
+                }
+            }
+        }
+        if i > 0 {
+            let prev = &out[i - 1].0;
+            for basis in [crate::Basis::Effective, crate::Basis::Decided] {
+                if let (Some(a), Some(b)) = (prev.start(basis), t.start(basis)) {
+                    if b.certainly_before(a) {
+                        ctx.at(rt, Diagnostic::new(
+                            DiagnosticKind::OutOfOrder,
+                            format!("`{state}`'s transitions are out of order: {b} ({}) comes after {a} ({})", t.status, prev.status),
+                        ).help("list transitions oldest first"));
+                        break;
+                    }
+                    if a.is_day() && b.is_day() && a == b {
+                        ctx.at(rt, Diagnostic::new(
+                            DiagnosticKind::Domain,
+                            format!("`{state}` would hold two statuses at once: {} and {} both start on {a}", prev.status, t.status),
+                        ).help("a state holds one status a day; drop one transition or correct its date"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out.into_iter().map(|(t, _)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_saphyr_location_prefixes() {
+        assert_eq!(clean_message("line 3 column 5: unclosed bracket '['"), "unclosed bracket '['");
+        assert_eq!(clean_message("error: missing field `x` at line 2 column 1"), "missing field `x`");
+    }
+
+    #[test]
+    fn counts_lines_and_columns() {
+        assert_eq!(line_col(b"ab\ncd"), (2, 3));
+        assert_eq!(line_col(b""), (1, 1));
+    }
+}
