@@ -463,6 +463,7 @@ fn yaml_diagnostic(path: &str, e: &serde_saphyr::Error, what: &str) -> Diagnosti
     } else if lower.contains("budget") || lower.contains("depth") || lower.contains("recursion") {
         (DiagnosticKind::Syntax, format!("the file nests deeper or expands more aliases than data needs (limit: depth {MAX_DEPTH})"))
     } else if lower.contains("invalid type")
+        || lower.starts_with("expected a whole number")
         || lower.contains("expected")
             && (lower.contains("sequence") || lower.contains("mapping") || lower.contains("string") || lower.contains("integer"))
     {
@@ -489,6 +490,16 @@ fn clean_message(raw: &str) -> String {
     }
     if let Some(idx) = msg.find(" at line ") {
         msg = &msg[..idx];
+    }
+    // Advice meant for Rust programmers, not for data editors.
+    if let Some(idx) = msg.find(", set DuplicateKeyPolicy") {
+        msg = &msg[..idx];
+    }
+    // "invalid u16": say what was expected.
+    if let Some(ty) = msg.strip_prefix("invalid ") {
+        if ty.starts_with(['u', 'i']) && ty[1..].bytes().all(|b| b.is_ascii_digit()) {
+            return format!("expected a whole number ({ty})");
+        }
     }
     msg.to_string()
 }
@@ -953,7 +964,10 @@ fn check_transitions(
             ).help("give the earlier transition its `effective` date"));
         }
         if let Some(org) = org {
-            for date in [t.decided, t.effective].into_iter().flatten() {
+            let mut dates: Vec<Date> =
+                [t.decided, t.effective].into_iter().flatten().collect();
+            dates.dedup();
+            for date in dates {
                 if date.certainly_before(org.founded) {
                     ctx.at(rt, Diagnostic::new(
                         DiagnosticKind::Domain,

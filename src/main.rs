@@ -162,26 +162,30 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints each diagnostic with the offending line and a caret under it.
+/// Prints each diagnostic, the offending line with a caret under it, and
+/// the advice.
 fn report(e: &Error) {
     let n = e.diagnostics().len();
     for d in e.diagnostics() {
+        let head = format!("error[{}]: {}", d.kind.code(), d.message);
         match &d.location {
-            None => eprintln!("igo: {d}"),
+            None => eprintln!("igo: {head}"),
             Some(loc) => {
-                eprintln!("{d}");
-                if loc.line > 0 {
-                    if let Some(line) = std::fs::read_to_string(&loc.path)
-                        .ok()
-                        .and_then(|t| {
-                            t.lines().nth(loc.line as usize - 1).map(str::to_string)
-                        })
-                    {
-                        let pad = " ".repeat(loc.column.saturating_sub(1) as usize);
-                        eprintln!("   | {line}\n   | {pad}^");
-                    }
+                eprintln!("{loc}: {head}");
+                let line = (loc.line > 0)
+                    .then(|| std::fs::read_to_string(&loc.path).ok())
+                    .flatten()
+                    .and_then(|t| {
+                        t.lines().nth(loc.line as usize - 1).map(str::to_string)
+                    });
+                if let Some(line) = line {
+                    let pad = " ".repeat(loc.column.saturating_sub(1) as usize);
+                    eprintln!("   | {line}\n   | {pad}^");
                 }
             }
+        }
+        if let Some(help) = &d.help {
+            eprintln!("  = help: {help}");
         }
     }
     if n > 1 {

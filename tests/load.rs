@@ -1,0 +1,330 @@
+use std::path::Path;
+
+use igo_graph::{DiagnosticKind, KnowledgeGraph};
+
+use crate::common::{good_copy, root, run};
+
+/// Copies the good data set, puts the bad file where its first line says
+/// (`# replaces: org/statuses.yaml`), and returns the folder.
+fn with_bad_file(case: &str) -> tempfile::TempDir {
+    let path = root().join("tests/data/bad").join(format!("{case}.yaml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let target = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# replaces: "))
+        .unwrap_or_else(|| panic!("{case}: first line names the file to replace"));
+    let dir = good_copy();
+    std::fs::write(dir.path().join(target.trim()), &text).unwrap();
+    dir
+}
+
+/// `igo validate` on a bad folder: exit code 2 and the diagnostic lines
+/// (without snippets), with the temporary folder shown as `DATA`.
+fn validate(dir: &Path) -> (i32, String) {
+    let shown = dir.display().to_string();
+    let (code, stdout, stderr) =
+        run(&["--org", "ORG", "validate", &shown]);
+    assert!(stdout.is_empty(), "nothing on stdout when invalid: {stdout}");
+    let lines: Vec<String> = stderr
+        .lines()
+        .filter(|l| !l.starts_with("   |"))
+        .map(|l| l.replace(&shown, "DATA"))
+        .collect();
+    (code, lines.join("\n"))
+}
+
+fn check(case: &str, expected: &str) {
+    let dir = with_bad_file(case);
+    let (code, got) = validate(dir.path());
+    assert_eq!(code, 2, "{case}: exit code");
+    assert_eq!(got, expected.trim(), "{case}");
+    // The library reports the same, as a typed error: never a half-loaded
+    // graph.
+    let err = KnowledgeGraph::load(dir.path()).unwrap_err();
+    assert!(!err.diagnostics().is_empty());
+}
+
+#[test]
+fn syntax_unclosed_bracket() {
+    check("syntax-unclosed-bracket", "
+DATA/org/statuses.yaml:3:16: error[syntax]: unclosed bracket '['
+  = help: fix the YAML syntax at this place");
+}
+
+#[test]
+fn syntax_tab_indentation() {
+    check("syntax-tab-indentation", "
+DATA/org/statuses.yaml:4:2: error[syntax]: tabs disallowed within this context (block indentation)
+  = help: fix the YAML syntax at this place");
+}
+
+#[test]
+fn syntax_bad_indentation_is_not_masked_as_a_missing_field() {
+    check("syntax-bad-indentation", "
+DATA/org/statuses.yaml:5:12: error[syntax]: mapping values are not allowed in this context
+  = help: fix the YAML syntax at this place");
+}
+
+#[test]
+fn unknown_field() {
+    check("unknown-field", "
+DATA/org/statuses.yaml:6:7: error[unknown-field]: unknown field `sourcse`, expected one of status, date, decided, effective, sources, note
+  = help: check the spelling; the README lists the fields");
+}
+
+#[test]
+fn missing_field() {
+    check("missing-field", "
+DATA/states.yaml:4:3: error[missing-field]: missing field `iso2`
+  = help: add the field; the README lists the required fields");
+}
+
+#[test]
+fn wrong_type() {
+    check("wrong-type", "
+DATA/states.yaml:5:13: error[wrong-type]: expected a whole number (u16)
+  = help: the file is a YAML list of states; see the README for each field's type");
+}
+
+#[test]
+fn list_where_a_map_belongs() {
+    check("list-where-map-belongs", "
+DATA/org/organization.yaml:2:3: error[wrong-type]: expected mapping start
+  = help: the file is a YAML list of organisations; see the README for each field's type");
+}
+
+#[test]
+fn duplicate_key() {
+    check("duplicate-key", "
+DATA/org/statuses.yaml:3:3: error[duplicate-key]: duplicate mapping key: state
+  = help: keep one of the keys");
+}
+
+#[test]
+fn duplicate_id() {
+    check("duplicate-id", "
+DATA/sources.yaml:8:7: error[duplicate-id]: source `s1` is defined twice
+  = help: give each source its own id");
+}
+
+#[test]
+fn unknown_state_suggests_the_nearest() {
+    check("unknown-state", "
+DATA/org/statuses.yaml:2:10: error[unknown-state]: state `INDD` is not in states.yaml
+  = help: did you mean `IND`?");
+}
+
+#[test]
+fn unknown_source_suggests_the_nearest() {
+    check("unknown-source", "
+DATA/org/statuses.yaml:6:21: error[unknown-source]: source `hindu-2005-obsrver` is not in sources.yaml
+  = help: add the source to sources.yaml (title, url of what you read)");
+}
+
+#[test]
+fn unknown_organization() {
+    check("unknown-organization", "
+DATA/org/statuses.yaml:3:17: error[unknown-organization]: organisation `ORGG` is not defined in any organization.yaml
+  = help: did you mean `ORG`?");
+}
+
+#[test]
+fn missing_source() {
+    check("missing-source", "
+DATA/org/statuses.yaml:6:16: error[missing-source]: no source cited
+  = help: cite at least one source id from sources.yaml that supports this fact");
+}
+
+#[test]
+fn impossible_date() {
+    check("impossible-date", "
+DATA/org/statuses.yaml:5:13: error[invalid-date]: `2023-02-30` is not a day of the calendar
+  = help: dates are YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source");
+}
+
+#[test]
+fn malformed_date() {
+    check("malformed-date", "
+DATA/org/statuses.yaml:5:13: error[invalid-date]: `9 June 2017` is not a date: write YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no day
+  = help: dates are YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source");
+}
+
+#[test]
+fn transitions_out_of_order() {
+    check("transitions-out-of-order", "
+DATA/org/statuses.yaml:7:7: error[out-of-order]: `IND`'s transitions are out of order: 2005-07-05 (observer) comes after 2017-06-09 (member)
+  = help: list transitions oldest first");
+}
+
+#[test]
+fn effective_before_decided() {
+    check("effective-before-decided", "
+DATA/org/statuses.yaml:6:18: error[out-of-order]: takes effect on 2008-05, before it was decided on 2009-06-16
+  = help: check the two dates against the sources");
+}
+
+#[test]
+fn two_statuses_at_once() {
+    check("two-statuses-at-once", "
+DATA/org/statuses.yaml:7:7: error[domain]: `IND` would hold two statuses at once: observer and member both start on 2005-07-05
+  = help: a state holds one status a day; drop one transition or correct its date");
+}
+
+#[test]
+fn member_again_without_leaving() {
+    check("member-again-without-leaving", "
+DATA/org/statuses.yaml:7:15: error[domain]: `IND` becomes member again without leaving
+  = help: remove the repeated transition, or put the status in between");
+}
+
+#[test]
+fn status_before_the_organization_existed() {
+    check("before-organization-existed", "
+DATA/org/statuses.yaml:4:7: error[domain]: 1999-07-05 is before `ORG` was founded on 2001-06-15
+  = help: the transition may belong to a predecessor organisation");
+}
+
+#[test]
+fn unknown_status() {
+    check("unknown-status", "
+DATA/org/statuses.yaml:4:15: error[invalid-value]: unknown status `full_member`: expected one of member, observer, dialogue_partner, partner, none");
+}
+
+#[test]
+fn pending_transition_not_last() {
+    check("pending-not-last", "
+DATA/org/statuses.yaml:4:7: error[domain]: `LKA` has a transition after one that never took effect
+  = help: give the earlier transition its `effective` date");
+}
+
+#[test]
+fn file_of_only_comments() {
+    check("empty-file", "
+DATA/states.yaml:1:1: error[syntax]: `DATA/states.yaml` holds no data
+  = help: write a YAML list of states, or `[]` for none");
+}
+
+#[test]
+fn state_id_not_iso_alpha3() {
+    check("invalid-iso-code", "
+DATA/states.yaml:2:7: error[invalid-value]: state id `India` is not an ISO 3166-1 alpha-3 code
+  = help: use three capital letters, e.g. `IND`
+DATA/org/statuses.yaml:1:10: error[unknown-state]: state `IND` is not in states.yaml
+  = help: add the state to states.yaml, with its ISO 3166-1 alpha-3 code as id
+DATA/org/statuses.yaml:9:10: error[unknown-state]: state `PAK` is not in states.yaml
+  = help: add the state to states.yaml, with its ISO 3166-1 alpha-3 code as id
+DATA/org/statuses.yaml:14:10: error[unknown-state]: state `LKA` is not in states.yaml
+  = help: add the state to states.yaml, with its ISO 3166-1 alpha-3 code as id
+igo: 4 problems found");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    check("several-problems", "
+DATA/org/statuses.yaml:2:10: error[unknown-state]: state `INDD` is not in states.yaml
+  = help: did you mean `IND`?
+DATA/org/statuses.yaml:5:13: error[invalid-date]: `2023-02-30` is not a day of the calendar
+  = help: dates are YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source
+DATA/org/statuses.yaml:6:17: error[unknown-source]: source `nope` is not in sources.yaml
+  = help: add the source to sources.yaml (title, url of what you read)
+DATA/org/statuses.yaml:11:16: error[missing-source]: no source cited
+  = help: cite at least one source id from sources.yaml that supports this fact
+igo: 4 problems found");
+}
+
+#[test]
+fn every_bad_file_has_a_test() {
+    let src = std::fs::read_to_string(root().join("tests/load.rs")).unwrap();
+    for entry in std::fs::read_dir(root().join("tests/data/bad")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let case = name.trim_end_matches(".yaml");
+        assert!(src.contains(&format!("check(\"{case}\"")), "{name} has no test");
+    }
+}
+
+#[test]
+fn empty_file() {
+    let dir = good_copy();
+    std::fs::write(dir.path().join("sources.yaml"), "").unwrap();
+    let (code, got) = validate(dir.path());
+    assert_eq!(code, 2);
+    assert!(got.starts_with("DATA/sources.yaml:1:1: error[syntax]: `DATA/sources.yaml` holds no data"), "{got}");
+}
+
+#[test]
+fn not_utf8() {
+    let dir = good_copy();
+    let mut bytes = b"- id: s1\n  title: caf".to_vec();
+    bytes.extend([0xE9, b'\n']);
+    std::fs::write(dir.path().join("sources.yaml"), bytes).unwrap();
+    let (code, got) = validate(dir.path());
+    assert_eq!(code, 2);
+    assert_eq!(got, "DATA/sources.yaml:2:13: error[io]: `DATA/sources.yaml` is not UTF-8 text (byte 21)\n  = help: save the file as UTF-8");
+}
+
+#[test]
+fn byte_order_mark_is_accepted() {
+    let dir = good_copy();
+    let p = dir.path().join("sources.yaml");
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, format!("\u{FEFF}{text}")).unwrap();
+    assert!(KnowledgeGraph::load(dir.path()).is_ok());
+}
+
+#[test]
+fn missing_required_file_and_unknown_file() {
+    let dir = good_copy();
+    std::fs::remove_file(dir.path().join("states.yaml")).unwrap();
+    std::fs::write(dir.path().join("org/statusses.yaml"), "[]").unwrap();
+    let err = KnowledgeGraph::load(dir.path()).unwrap_err();
+    let kinds: Vec<DiagnosticKind> =
+        err.diagnostics().iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, [DiagnosticKind::Io, DiagnosticKind::Io]);
+    let text = err.to_string();
+    assert!(text.contains("missing `"), "{text}");
+    assert!(text.contains("did you mean `statuses.yaml`?"), "{text}");
+}
+
+#[test]
+fn data_pointing_at_a_file() {
+    let file = root().join("data/states.yaml");
+    let (code, stdout, stderr) =
+        run(&["--data", &file.display().to_string(), "at", "2024-02-22"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("is a file, not a data folder"), "{stderr}");
+}
+
+#[test]
+fn alias_bomb_is_refused_quickly() {
+    let dir = good_copy();
+    let mut bomb = String::from("# replaces sources\n- &a [x, x, x, x, x, x, x, x, x]\n");
+    for i in 0..8 {
+        let prev = (b'a' + i) as char;
+        let next = (b'a' + i + 1) as char;
+        bomb.push_str(&format!("- &{next} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    std::fs::write(dir.path().join("sources.yaml"), bomb).unwrap();
+    let err = KnowledgeGraph::load(dir.path()).unwrap_err();
+    assert!(err.to_string().contains("sources.yaml"), "{err}");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let dir = good_copy();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    std::fs::write(dir.path().join("sources.yaml"), deep).unwrap();
+    let err = KnowledgeGraph::load(dir.path()).unwrap_err();
+    assert_eq!(err.diagnostics()[0].kind, DiagnosticKind::Syntax, "{err}");
+}
+
+#[test]
+fn file_over_the_size_limit_is_refused_before_parsing() {
+    let dir = good_copy();
+    let p = dir.path().join("sources.yaml");
+    let f = std::fs::File::create(&p).unwrap();
+    f.set_len(igo_graph::MAX_FILE_BYTES + 1).unwrap();
+    let err = KnowledgeGraph::load(dir.path()).unwrap_err();
+    assert!(err.to_string().contains("over the limit"), "{err}");
+}

@@ -1,0 +1,221 @@
+use igo_graph::{Basis, Date, KnowledgeGraph, Status, StatusOn};
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn ids(v: &[igo_graph::StateId]) -> Vec<&str> {
+    v.iter().map(|s| s.as_str()).collect()
+}
+
+#[test]
+fn founding_day_has_exactly_the_six_founders() {
+    let kg = KnowledgeGraph::bundled();
+    let s = kg.snapshot("SCO", d("2001-06-15"), Basis::Effective).unwrap();
+    assert_eq!(ids(&s.members), ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]);
+    assert_eq!(s.family_size, 6);
+    assert!(s.observers.is_empty() && s.dialogue_partners.is_empty());
+    // The day before, the SCO did not exist yet; the Shanghai Five had six.
+    let before = kg.snapshot("SCO", d("2001-06-14"), Basis::Effective).unwrap();
+    assert_eq!(before.family_size, 0);
+    let s5 = kg.snapshot("SHANGHAI5", d("2001-06-14"), Basis::Effective).unwrap();
+    assert_eq!(ids(&s5.members), ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]);
+    let s5_early =
+        kg.snapshot("SHANGHAI5", d("2001-06-13"), Basis::Effective).unwrap();
+    assert_eq!(ids(&s5_early.members), ["CHN", "KAZ", "KGZ", "RUS", "TJK"]);
+    // Superseded by the SCO on 2001-06-15.
+    let s5_after =
+        kg.snapshot("SHANGHAI5", d("2001-06-15"), Basis::Effective).unwrap();
+    assert_eq!(s5_after.family_size, 0);
+}
+
+#[test]
+fn family_of_26_on_the_secretariat_anniversary() {
+    let kg = KnowledgeGraph::bundled();
+    for basis in [Basis::Effective, Basis::Decided] {
+        let s = kg.snapshot("SCO", d("2024-02-22"), basis).unwrap();
+        assert_eq!(
+            ids(&s.members),
+            ["CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"]
+        );
+        assert_eq!(ids(&s.observers), ["AFG", "BLR", "MNG"]);
+        assert_eq!(
+            ids(&s.dialogue_partners),
+            [
+                "ARE", "ARM", "AZE", "BHR", "EGY", "KHM", "KWT", "LKA", "MDV",
+                "MMR", "NPL", "QAT", "SAU", "TUR"
+            ]
+        );
+        assert!(s.partners.is_empty());
+        assert_eq!(s.family_size, 26, "basis {basis}");
+        assert!(s.uncertain.is_empty());
+    }
+}
+
+#[test]
+fn transition_day_belongs_to_the_new_status() {
+    let kg = KnowledgeGraph::bundled();
+    let on = |day: &str| {
+        kg.status_on("SCO", "IND", d(day), Basis::Effective).unwrap()
+    };
+    assert_eq!(on("2005-07-04"), StatusOn::Certain(Status::None));
+    assert_eq!(on("2005-07-05"), StatusOn::Certain(Status::Observer));
+    assert_eq!(on("2017-06-08"), StatusOn::Certain(Status::Observer));
+    assert_eq!(on("2017-06-09"), StatusOn::Certain(Status::Member));
+}
+
+#[test]
+fn the_two_bases_disagree_where_a_memorandum_followed_the_decision() {
+    let kg = KnowledgeGraph::bundled();
+    // Bahrain: procedure started 2022-09-16, memorandum 2023-07-15. On the
+    // New Delhi summit day India counted it already (see tests/claims.rs).
+    let day = d("2023-07-04");
+    let eff = kg.snapshot("SCO", day, Basis::Effective).unwrap();
+    let dec = kg.snapshot("SCO", day, Basis::Decided).unwrap();
+    assert!(!eff.dialogue_partners.iter().any(|s| s == "BHR"));
+    assert!(dec.dialogue_partners.iter().any(|s| s == "BHR"));
+    assert_eq!(dec.family_size, eff.family_size + 1);
+    // Laos: decided 2025-09-01, memorandum not signed: pending.
+    let today = d("2026-01-01");
+    let eff = kg.snapshot("SCO", today, Basis::Effective).unwrap();
+    let dec = kg.snapshot("SCO", today, Basis::Decided).unwrap();
+    assert_eq!((eff.family_size, dec.family_size), (26, 27));
+    assert_eq!(eff.pending.len(), 1);
+    assert_eq!(eff.pending[0].state, "LAO");
+    assert!(dec.pending.is_empty());
+}
+
+#[test]
+fn a_day_inside_an_imprecise_date_is_uncertain() {
+    let kg = KnowledgeGraph::bundled();
+    // Sri Lanka's memorandum is dated only "May 2010".
+    let s = kg.snapshot("SCO", d("2010-05-10"), Basis::Effective).unwrap();
+    let lka = s.uncertain.iter().find(|u| u.state == "LKA").unwrap();
+    assert_eq!(lka.possible, [Status::DialoguePartner, Status::None]);
+    assert!(!s.dialogue_partners.iter().any(|x| x == "LKA"));
+    // Outside May 2010 the answer is certain again.
+    let on = |day: &str| kg.status_on("SCO", "LKA", d(day), Basis::Effective);
+    assert_eq!(on("2010-04-30").unwrap(), StatusOn::Certain(Status::None));
+    assert_eq!(
+        on("2010-05-31").unwrap(),
+        StatusOn::Certain(Status::DialoguePartner)
+    );
+    // By decision (Yekaterinburg, 2009-06-16) it is certain in May 2010.
+    let by_decision =
+        kg.status_on("SCO", "LKA", d("2010-05-10"), Basis::Decided).unwrap();
+    assert_eq!(by_decision, StatusOn::Certain(Status::DialoguePartner));
+}
+
+#[test]
+fn timeline_counts_grow_from_6_and_match_snapshots() {
+    let kg = KnowledgeGraph::bundled();
+    let t = kg.timeline("SCO", Basis::Effective).unwrap();
+    assert_eq!(t.events.first().unwrap().after.family, 6);
+    for e in t.events.iter().filter(|e| e.date.is_day()) {
+        let s = kg.snapshot("SCO", e.date, Basis::Effective).unwrap();
+        assert_eq!(e.after.family, s.family_size + s.uncertain.len(), "{}", e.date);
+        assert_eq!(e.after.members, s.members.len(), "{}", e.date);
+    }
+    let sizes: Vec<usize> = t.events.iter().map(|e| e.after.family).collect();
+    assert!(sizes.contains(&26));
+    assert_eq!(t.pending.len(), 1);
+}
+
+#[test]
+fn diff_names_the_states_that_changed() {
+    let kg = KnowledgeGraph::bundled();
+    let diff = kg
+        .diff("SCO", d("2015-01-01"), d("2025-12-31"), Basis::Effective)
+        .unwrap();
+    let changed: Vec<&str> =
+        diff.changes.iter().map(|c| c.state.as_str()).collect();
+    for s in ["IND", "PAK", "IRN", "BLR", "MNG", "EGY", "ARM"] {
+        assert!(changed.contains(&s), "{s}");
+    }
+    for s in ["CHN", "RUS"] {
+        assert!(!changed.contains(&s), "{s}");
+    }
+    let blr = diff.changes.iter().find(|c| c.state == "BLR").unwrap();
+    assert_eq!(blr.before, StatusOn::Certain(Status::DialoguePartner));
+    assert_eq!(blr.after, StatusOn::Certain(Status::Member));
+}
+
+#[test]
+fn history_has_sources_with_addresses() {
+    let kg = KnowledgeGraph::bundled();
+    let h = kg.history("blr").unwrap();
+    let statuses: Vec<Status> = h
+        .entries
+        .iter()
+        .filter(|e| e.organization == "SCO")
+        .map(|e| e.status)
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::DialoguePartner,
+            Status::Observer,
+            Status::Member
+        ]
+    );
+    for e in &h.entries {
+        assert!(!e.sources.is_empty());
+        assert!(e.sources.iter().all(|s| s.url.starts_with("http")));
+    }
+}
+
+#[test]
+fn every_fact_cites_a_known_source_and_states_have_identifiers() {
+    let kg = KnowledgeGraph::bundled();
+    assert_eq!(kg.states().count(), 27);
+    for s in kg.states() {
+        assert!(s.cow_code.is_some() && s.cow_abbrev.is_some(), "{}", s.id);
+        assert!(s.wikidata.is_some(), "{}", s.id);
+        assert!(!s.sources.is_empty());
+    }
+    let kzk = kg.state("KAZ").unwrap();
+    assert_eq!(kzk.cow_abbrev.as_deref(), Some("KZK"));
+    assert_eq!(kg.state("MNG").unwrap().cow_abbrev.as_deref(), Some("MON"));
+    for span in kg.spans() {
+        for src in &span.sources {
+            assert!(kg.source(src.as_str()).is_some(), "{src}");
+        }
+    }
+}
+
+#[test]
+fn every_state_that_ever_held_a_status_is_counted_once() {
+    let kg = KnowledgeGraph::bundled();
+    let mut ever: std::collections::BTreeMap<Status, std::collections::BTreeSet<String>> =
+        Default::default();
+    for span in kg.spans().into_iter().filter(|s| s.organization == "SCO") {
+        let status = match span.status {
+            // The issue counts dialogue partners and partners together.
+            Status::Partner => Status::DialoguePartner,
+            s => s,
+        };
+        ever.entry(status).or_default().insert(span.state.to_string());
+    }
+    assert_eq!(ever[&Status::Member].len(), 10);
+    assert_eq!(ever[&Status::Observer].len(), 6);
+    // 16 dialogue partners and partners, plus Afghanistan and Mongolia who
+    // became partners as former observers.
+    let dp: Vec<&String> = ever[&Status::DialoguePartner]
+        .iter()
+        .filter(|s| !["AFG", "MNG"].contains(&s.as_str()))
+        .collect();
+    assert_eq!(dp.len(), 16);
+}
+
+#[test]
+fn query_errors_are_clear() {
+    let kg = KnowledgeGraph::bundled();
+    let e = kg.snapshot("SCOO", d("2024-01-01"), Basis::Effective).unwrap_err();
+    assert!(e.to_string().contains("did you mean `SCO`?"), "{e}");
+    let e = kg.snapshot("SCO", d("2024-01"), Basis::Effective).unwrap_err();
+    assert!(e.to_string().contains("is not a day"), "{e}");
+    let e = kg.history("Indai").unwrap_err();
+    assert!(e.to_string().contains("did you mean `India`?"), "{e}");
+    assert_eq!(kg.resolve_state("türkiye").unwrap().id, "TUR");
+    assert_eq!(kg.resolve_state("pk").unwrap().id, "PAK");
+}

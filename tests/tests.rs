@@ -1,0 +1,24 @@
+//! Integration tests, compiled as one binary.
+
+/// Shared helpers: paths, the real `igo` binary, temporary data folders.
+mod common;
+
+/// Headline claims and date semantics of the bundled data, through the
+/// library.
+mod query;
+
+/// Every error class of the loader, each with its own bad file.
+mod load;
+
+/// The real `igo` binary, every subcommand.
+mod cli;
+
+/// Official counts published by the SCO and others, checked against counts
+/// computed from the transitions.
+mod claims;
+
+/// Property tests for dates and spans.
+mod props;
+
+/// The examples in `examples/` run and print what they promise.
+mod examples;
