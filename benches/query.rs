@@ -1,1 +1,38 @@
-fn main() {}
+//! Loading the bundled data, and the main queries on it.
+//!
+//! cargo bench --bench query
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use igo_graph::{Basis, Date, KnowledgeGraph};
+use std::hint::black_box;
+
+fn load(c: &mut Criterion) {
+    c.bench_function("load/bundled (parse, validate, build)", |b| {
+        b.iter(|| black_box(KnowledgeGraph::bundled()))
+    });
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    c.bench_function("load/data folder (read, parse, validate, build)", |b| {
+        b.iter(|| black_box(KnowledgeGraph::load(dir).unwrap()))
+    });
+}
+
+fn queries(c: &mut Criterion) {
+    let kg = KnowledgeGraph::bundled();
+    let day: Date = "2024-02-22".parse().unwrap();
+    c.bench_function("query/snapshot 2024-02-22", |b| {
+        b.iter(|| {
+            black_box(
+                kg.snapshot("SCO", black_box(day), Basis::Effective).unwrap(),
+            )
+        })
+    });
+    c.bench_function("query/timeline SCO", |b| {
+        b.iter(|| black_box(kg.timeline("SCO", Basis::Effective).unwrap()))
+    });
+    c.bench_function("query/history IND", |b| {
+        b.iter(|| black_box(kg.history("IND").unwrap()))
+    });
+}
+
+criterion_group!(benches, load, queries);
+criterion_main!(benches);

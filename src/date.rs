@@ -240,12 +240,12 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.precision() {
             Precision::Year => write!(f, "{:04}", self.year),
-            Precision::Month => write!(f, "{:04}-{:02}", self.year, self.month),
-            Precision::Day => write!(
-                f,
-                "{:04}-{:02}-{:02}",
-                self.year, self.month, self.day
-            ),
+            Precision::Month => {
+                write!(f, "{:04}-{:02}", self.year, self.month)
+            }
+            Precision::Day => {
+                write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+            }
         }
     }
 }
@@ -281,13 +281,18 @@ impl FromStr for Date {
 }
 
 impl serde::Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
     }

@@ -104,12 +104,21 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub(crate) fn new(kind: DiagnosticKind, message: impl Into<String>) -> Self {
-        Diagnostic { kind, location: None, message: message.into(), help: None }
+    pub(crate) fn new(
+        kind: DiagnosticKind,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            kind,
+            location: None,
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub(crate) fn at(mut self, path: &str, line: u32, column: u32) -> Self {
-        self.location = Some(Location { path: path.to_string(), line, column });
+        self.location =
+            Some(Location { path: path.to_string(), line, column });
         self
     }
 
@@ -196,8 +205,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

@@ -147,10 +147,9 @@ impl KnowledgeGraph {
         for o in orgs.values() {
             if let (Some(succ), Some(&from)) =
                 (&o.successor, organizations.get(&o.id))
+                && let Some(&to) = organizations.get(succ)
             {
-                if let Some(&to) = organizations.get(succ) {
-                    graph.add_edge(from, to, Edge::SucceededBy);
-                }
+                graph.add_edge(from, to, Edge::SucceededBy);
             }
         }
         let mut affiliations: BTreeMap<_, BTreeMap<_, _>> = BTreeMap::new();
@@ -343,7 +342,9 @@ impl KnowledgeGraph {
             s.id.as_str().to_lowercase() == q
                 || s.iso2.to_lowercase() == q
                 || s.name.to_lowercase() == q
-                || s.official_name.as_ref().is_some_and(|n| n.to_lowercase() == q)
+                || s.official_name
+                    .as_ref()
+                    .is_some_and(|n| n.to_lowercase() == q)
                 || s.aliases.iter().any(|a| a.to_lowercase() == q)
         });
         if let Some(s) = found {
@@ -383,9 +384,10 @@ fn spans_of(
             continue;
         }
         let end = match transitions.get(i + 1) {
-            Some(next) => {
-                Some(Boundary { decided: next.decided, effective: next.effective })
-            }
+            Some(next) => Some(Boundary {
+                decided: next.decided,
+                effective: next.effective,
+            }),
             None => org
                 .dissolved
                 .map(|d| Boundary { decided: Some(d), effective: Some(d) }),

@@ -118,7 +118,9 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<InputFile>, Error> {
                 DiagnosticKind::Io,
                 format!("cannot read data folder `{shown}`: {e}"),
             )
-            .help("pass --data a folder that holds states.yaml and sources.yaml"),
+            .help(
+                "pass --data a folder that holds states.yaml and sources.yaml",
+            ),
         )
     })?;
     if !meta.is_dir() {
@@ -212,7 +214,10 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<InputFile>, Error> {
     if diags.is_empty() { Ok(files) } else { Err(Error::new(diags)) }
 }
 
-fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::path::PathBuf> {
+fn list_dir(
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<std::path::PathBuf> {
     match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
         Err(e) => {
@@ -238,7 +243,8 @@ fn is_yaml(p: &Path) -> bool {
 }
 
 fn unknown_file(p: &Path, name: &str) -> Diagnostic {
-    let known = ["states.yaml", "sources.yaml", "organization.yaml", "statuses.yaml"];
+    let known =
+        ["states.yaml", "sources.yaml", "organization.yaml", "statuses.yaml"];
     let mut d = Diagnostic::new(
         DiagnosticKind::Io,
         format!("unknown data file `{}`", p.display()),
@@ -268,7 +274,10 @@ fn push_file(
 
 fn read_text(p: &Path, path: &str) -> Result<String, Diagnostic> {
     let io = |e: std::io::Error| {
-        Diagnostic::new(DiagnosticKind::Io, format!("cannot read `{path}`: {e}"))
+        Diagnostic::new(
+            DiagnosticKind::Io,
+            format!("cannot read `{path}`: {e}"),
+        )
     };
     let len = std::fs::metadata(p).map_err(io)?.len();
     if len > MAX_FILE_BYTES {
@@ -301,7 +310,8 @@ fn read_text(p: &Path, path: &str) -> Result<String, Diagnostic> {
 fn line_col(prefix: &[u8]) -> (u32, u32) {
     let text = String::from_utf8_lossy(prefix);
     let line = text.matches('\n').count() as u32 + 1;
-    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    let column =
+        text.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
     (line, column)
 }
 
@@ -434,7 +444,9 @@ fn parse<T: for<'de> Deserialize<'de>>(
     };
     // A first, untyped pass reports syntax errors as such; a typed pass
     // alone can mask a bad indentation as a "missing field".
-    if let Err(e) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, options()) {
+    if let Err(e) =
+        serde_saphyr::from_str_with_options::<IgnoredAny>(text, options())
+    {
         diags.push(yaml_diagnostic(&file.path, &e, what));
         return None;
     }
@@ -447,29 +459,57 @@ fn parse<T: for<'de> Deserialize<'de>>(
     }
 }
 
-fn yaml_diagnostic(path: &str, e: &serde_saphyr::Error, what: &str) -> Diagnostic {
-    let (line, column) = e
-        .location()
-        .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+fn yaml_diagnostic(
+    path: &str,
+    e: &serde_saphyr::Error,
+    what: &str,
+) -> Diagnostic {
+    let (line, column) =
+        e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
     let raw = e.without_snippet().to_string();
     let message = clean_message(&raw);
     let lower = message.to_lowercase();
     let (kind, help) = if lower.contains("unknown field") {
-        (DiagnosticKind::UnknownField, "check the spelling; the README lists the fields".to_string())
+        (
+            DiagnosticKind::UnknownField,
+            "check the spelling; the README lists the fields".to_string(),
+        )
     } else if lower.contains("missing field") {
-        (DiagnosticKind::MissingField, "add the field; the README lists the required fields".to_string())
+        (
+            DiagnosticKind::MissingField,
+            "add the field; the README lists the required fields".to_string(),
+        )
     } else if lower.contains("duplicate") {
         (DiagnosticKind::DuplicateKey, "keep one of the keys".to_string())
-    } else if lower.contains("budget") || lower.contains("depth") || lower.contains("recursion") {
-        (DiagnosticKind::Syntax, format!("the file nests deeper or expands more aliases than data needs (limit: depth {MAX_DEPTH})"))
+    } else if lower.contains("budget")
+        || lower.contains("depth")
+        || lower.contains("recursion")
+    {
+        (
+            DiagnosticKind::Syntax,
+            format!(
+                "the file nests deeper or expands more aliases than data needs (limit: depth {MAX_DEPTH})"
+            ),
+        )
     } else if lower.contains("invalid type")
         || lower.starts_with("expected a whole number")
         || lower.contains("expected")
-            && (lower.contains("sequence") || lower.contains("mapping") || lower.contains("string") || lower.contains("integer"))
+            && (lower.contains("sequence")
+                || lower.contains("mapping")
+                || lower.contains("string")
+                || lower.contains("integer"))
     {
-        (DiagnosticKind::WrongType, format!("the file is a YAML list of {what}; see the README for each field's type"))
+        (
+            DiagnosticKind::WrongType,
+            format!(
+                "the file is a YAML list of {what}; see the README for each field's type"
+            ),
+        )
     } else {
-        (DiagnosticKind::Syntax, "fix the YAML syntax at this place".to_string())
+        (
+            DiagnosticKind::Syntax,
+            "fix the YAML syntax at this place".to_string(),
+        )
     };
     let d = Diagnostic::new(kind, message).help(help);
     if line == 0 { d.at(path, 0, 0) } else { d.at(path, line, column) }
@@ -496,10 +536,11 @@ fn clean_message(raw: &str) -> String {
         msg = &msg[..idx];
     }
     // "invalid u16": say what was expected.
-    if let Some(ty) = msg.strip_prefix("invalid ") {
-        if ty.starts_with(['u', 'i']) && ty[1..].bytes().all(|b| b.is_ascii_digit()) {
-            return format!("expected a whole number ({ty})");
-        }
+    if let Some(ty) = msg.strip_prefix("invalid ")
+        && ty.starts_with(['u', 'i'])
+        && ty[1..].bytes().all(|b| b.is_ascii_digit())
+    {
+        return format!("expected a whole number ({ty})");
     }
     msg.to_string()
 }
@@ -514,7 +555,8 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn at<T>(&mut self, s: &S<T>, d: Diagnostic) {
-        let (l, c) = (s.referenced.line() as u32, s.referenced.column() as u32);
+        let (l, c) =
+            (s.referenced.line() as u32, s.referenced.column() as u32);
         self.diags.push(d.at(self.path, l, c));
     }
 }
@@ -558,18 +600,18 @@ fn check_sources(
     }
     let mut out = Vec::new();
     for s in &list.value {
-        if let Some(known) = known {
-            if !known.contains(&s.value) {
-                let mut d = Diagnostic::new(
-                    DiagnosticKind::UnknownSource,
-                    format!("source `{}` is not in sources.yaml", s.value),
-                );
-                d = match did_you_mean(&s.value, known.iter().map(String::as_str)) {
+        if let Some(known) = known
+            && !known.contains(&s.value)
+        {
+            let mut d = Diagnostic::new(
+                DiagnosticKind::UnknownSource,
+                format!("source `{}` is not in sources.yaml", s.value),
+            );
+            d = match did_you_mean(&s.value, known.iter().map(String::as_str)) {
                     Some(m) => d.help(format!("did you mean `{m}`?")),
                     None => d.help("add the source to sources.yaml (title, url of what you read)"),
                 };
-                ctx.at(s, d);
-            }
+            ctx.at(s, d);
         }
         out.push(SourceId::new(s.value.clone()));
     }
@@ -617,20 +659,25 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 Some(v) => raw_states.push((f, v)),
                 None => states_ok = false,
             },
-            Role::Sources => match parse::<RawSource>(f, "sources", &mut diags) {
-                Some(v) => raw_sources.push((f, v)),
-                None => sources_ok = false,
-            },
+            Role::Sources => {
+                match parse::<RawSource>(f, "sources", &mut diags) {
+                    Some(v) => raw_sources.push((f, v)),
+                    None => sources_ok = false,
+                }
+            }
             Role::Organizations(folder) => {
-                match parse::<RawOrganization>(f, "organisations", &mut diags) {
+                match parse::<RawOrganization>(f, "organisations", &mut diags)
+                {
                     Some(v) => raw_orgs.push((f, folder.clone(), v)),
                     None => orgs_ok = false,
                 }
             }
             Role::Statuses(folder) => {
-                if let Some(v) =
-                    parse::<RawAffiliation>(f, "state status histories", &mut diags)
-                {
+                if let Some(v) = parse::<RawAffiliation>(
+                    f,
+                    "state status histories",
+                    &mut diags,
+                ) {
                     raw_affs.push((f, folder.clone(), v));
                 }
             }
@@ -645,27 +692,55 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
         let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
         for r in list {
             if !source_ids.insert(r.id.value.clone()) {
-                ctx.at(&r.id, Diagnostic::new(
-                    DiagnosticKind::DuplicateId,
-                    format!("source `{}` is defined twice", r.id.value),
-                ).help("give each source its own id"));
+                ctx.at(
+                    &r.id,
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!("source `{}` is defined twice", r.id.value),
+                    )
+                    .help("give each source its own id"),
+                );
             }
-            if r.id.value.is_empty() || r.id.value.contains(char::is_whitespace) {
-                ctx.at(&r.id, Diagnostic::new(
-                    DiagnosticKind::InvalidValue,
-                    format!("source id `{}` must be non-empty, without spaces", r.id.value),
-                ));
+            if r.id.value.is_empty()
+                || r.id.value.contains(char::is_whitespace)
+            {
+                ctx.at(
+                    &r.id,
+                    Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!(
+                            "source id `{}` must be non-empty, without spaces",
+                            r.id.value
+                        ),
+                    ),
+                );
             }
-            if !(r.url.value.starts_with("http://") || r.url.value.starts_with("https://")) {
-                ctx.at(&r.url, Diagnostic::new(
-                    DiagnosticKind::InvalidValue,
-                    format!("source url `{}` is not an http(s) address", r.url.value),
-                ).help("give the address where the source was read"));
+            if !(r.url.value.starts_with("http://")
+                || r.url.value.starts_with("https://"))
+            {
+                ctx.at(
+                    &r.url,
+                    Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!(
+                            "source url `{}` is not an http(s) address",
+                            r.url.value
+                        ),
+                    )
+                    .help("give the address where the source was read"),
+                );
             }
             if r.title.value.trim().is_empty() {
-                ctx.at(&r.title, Diagnostic::new(DiagnosticKind::InvalidValue, "empty source title"));
+                ctx.at(
+                    &r.title,
+                    Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        "empty source title",
+                    ),
+                );
             }
-            let published = r.published.as_ref().and_then(|p| date_of(&mut ctx, p));
+            let published =
+                r.published.as_ref().and_then(|p| date_of(&mut ctx, p));
             data.sources.push(Source {
                 id: SourceId::new(r.id.value.clone()),
                 title: r.title.value.clone(),
@@ -687,46 +762,79 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
         for r in list {
             let id = &r.id.value;
             if !is_upper_code(id, 3) {
-                ctx.at(&r.id, Diagnostic::new(
-                    DiagnosticKind::InvalidValue,
-                    format!("state id `{id}` is not an ISO 3166-1 alpha-3 code"),
-                ).help("use three capital letters, e.g. `IND`"));
+                ctx.at(
+                    &r.id,
+                    Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!(
+                            "state id `{id}` is not an ISO 3166-1 alpha-3 code"
+                        ),
+                    )
+                    .help("use three capital letters, e.g. `IND`"),
+                );
             }
             if !state_ids.insert(id.clone()) {
-                ctx.at(&r.id, Diagnostic::new(
-                    DiagnosticKind::DuplicateId,
-                    format!("state `{id}` is defined twice"),
-                ).help("keep one entry per state"));
+                ctx.at(
+                    &r.id,
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!("state `{id}` is defined twice"),
+                    )
+                    .help("keep one entry per state"),
+                );
             }
             if !is_upper_code(&r.iso2.value, 2) {
-                ctx.at(&r.iso2, Diagnostic::new(
-                    DiagnosticKind::InvalidValue,
-                    format!("`{}` is not an ISO 3166-1 alpha-2 code", r.iso2.value),
-                ).help("use two capital letters, e.g. `IN`"));
+                ctx.at(
+                    &r.iso2,
+                    Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!(
+                            "`{}` is not an ISO 3166-1 alpha-2 code",
+                            r.iso2.value
+                        ),
+                    )
+                    .help("use two capital letters, e.g. `IN`"),
+                );
             } else if !iso2s.insert(r.iso2.value.clone()) {
-                ctx.at(&r.iso2, Diagnostic::new(
-                    DiagnosticKind::DuplicateId,
-                    format!("alpha-2 code `{}` is used twice", r.iso2.value),
-                ));
+                ctx.at(
+                    &r.iso2,
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!(
+                            "alpha-2 code `{}` is used twice",
+                            r.iso2.value
+                        ),
+                    ),
+                );
             }
-            if let Some(abb) = &r.cow_abbrev {
-                if !is_upper_code(&abb.value, 3) {
-                    ctx.at(abb, Diagnostic::new(
+            if let Some(abb) = &r.cow_abbrev
+                && !is_upper_code(&abb.value, 3)
+            {
+                ctx.at(abb, Diagnostic::new(
                         DiagnosticKind::InvalidValue,
                         format!("`{}` is not a COW state abbreviation", abb.value),
                     ).help("COW abbreviations are three capital letters, e.g. `KZK`"));
-                }
             }
-            if let Some(q) = &r.wikidata {
-                if !is_qid(&q.value) {
-                    ctx.at(q, Diagnostic::new(
+            if let Some(q) = &r.wikidata
+                && !is_qid(&q.value)
+            {
+                ctx.at(
+                    q,
+                    Diagnostic::new(
                         DiagnosticKind::InvalidValue,
                         format!("`{}` is not a Wikidata item id", q.value),
-                    ).help("write the id as `Q` and digits, e.g. `Q668`"));
-                }
+                    )
+                    .help("write the id as `Q` and digits, e.g. `Q668`"),
+                );
             }
             if r.name.value.trim().is_empty() {
-                ctx.at(&r.name, Diagnostic::new(DiagnosticKind::InvalidValue, "empty state name"));
+                ctx.at(
+                    &r.name,
+                    Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        "empty state name",
+                    ),
+                );
             }
             let sources = check_sources(&mut ctx, &r.sources, known_sources);
             data.states.push(State {
@@ -751,43 +859,61 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
     for (f, folder, list) in &raw_orgs {
         let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
         if list.is_empty() {
-            ctx.diags.push(Diagnostic::new(
-                DiagnosticKind::MissingField,
-                format!("`{}` defines no organisation", f.path),
-            ).at(&f.path, 1, 1));
+            ctx.diags.push(
+                Diagnostic::new(
+                    DiagnosticKind::MissingField,
+                    format!("`{}` defines no organisation", f.path),
+                )
+                .at(&f.path, 1, 1),
+            );
         }
         for r in list {
             let id = &r.id.value;
             folder_default.entry(folder.clone()).or_insert_with(|| id.clone());
-            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+            if id.is_empty()
+                || !id.bytes().all(|b| {
+                    b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+                })
+            {
                 ctx.at(&r.id, Diagnostic::new(
                     DiagnosticKind::InvalidValue,
                     format!("organisation id `{id}` must be capital letters, digits or `_`"),
                 ));
             }
             if !org_ids.insert(id.clone()) {
-                ctx.at(&r.id, Diagnostic::new(
-                    DiagnosticKind::DuplicateId,
-                    format!("organisation `{id}` is defined twice"),
-                ));
+                ctx.at(
+                    &r.id,
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!("organisation `{id}` is defined twice"),
+                    ),
+                );
             }
             let founded = date_of(&mut ctx, &r.founded);
-            let dissolved = r.dissolved.as_ref().and_then(|d| date_of(&mut ctx, d));
-            if let (Some(a), Some(b), Some(ds)) = (founded, dissolved, &r.dissolved) {
-                if b.certainly_before(a) || b.first_day() == a.first_day() && a.is_day() && b.is_day() {
-                    ctx.at(ds, Diagnostic::new(
+            let dissolved =
+                r.dissolved.as_ref().and_then(|d| date_of(&mut ctx, d));
+            if let (Some(a), Some(b), Some(ds)) =
+                (founded, dissolved, &r.dissolved)
+                && (b.certainly_before(a)
+                    || b.first_day() == a.first_day()
+                        && a.is_day()
+                        && b.is_day())
+            {
+                ctx.at(ds, Diagnostic::new(
                         DiagnosticKind::OutOfOrder,
                         format!("`{id}` is dissolved on {b}, not after its founding on {a}"),
                     ));
-                }
             }
-            if let Some(q) = &r.wikidata {
-                if !is_qid(&q.value) {
-                    ctx.at(q, Diagnostic::new(
+            if let Some(q) = &r.wikidata
+                && !is_qid(&q.value)
+            {
+                ctx.at(
+                    q,
+                    Diagnostic::new(
                         DiagnosticKind::InvalidValue,
                         format!("`{}` is not a Wikidata item id", q.value),
-                    ));
-                }
+                    ),
+                );
             }
             let sources = check_sources(&mut ctx, &r.sources, known_sources);
             if let Some(founded) = founded {
@@ -800,8 +926,14 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                     dissolved,
                     headquarters: r.headquarters.clone(),
                     wikidata: r.wikidata.as_ref().map(|q| q.value.clone()),
-                    predecessor: r.predecessor.as_ref().map(|p| OrganizationId::new(p.value.clone())),
-                    successor: r.successor.as_ref().map(|p| OrganizationId::new(p.value.clone())),
+                    predecessor: r
+                        .predecessor
+                        .as_ref()
+                        .map(|p| OrganizationId::new(p.value.clone())),
+                    successor: r
+                        .successor
+                        .as_ref()
+                        .map(|p| OrganizationId::new(p.value.clone())),
                     sources,
                     note: r.note.clone(),
                 });
@@ -814,7 +946,9 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
         for (f, _, list) in &raw_orgs {
             let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
             for r in list {
-                for link in [&r.predecessor, &r.successor].into_iter().flatten() {
+                for link in
+                    [&r.predecessor, &r.successor].into_iter().flatten()
+                {
                     if !org_ids.contains(&link.value) {
                         ctx.at(link, unknown_org(&link.value, &org_ids));
                     }
@@ -851,25 +985,40 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 }
             };
             let state = &r.state.value;
-            if let Some(known) = known_states {
-                if !known.contains(state) {
-                    ctx.at(&r.state, unknown_state(state, known));
-                }
+            if let Some(known) = known_states
+                && !known.contains(state)
+            {
+                ctx.at(&r.state, unknown_state(state, known));
             }
             if !seen_pairs.insert((org.clone(), state.clone())) {
-                ctx.at(&r.state, Diagnostic::new(
-                    DiagnosticKind::DuplicateId,
-                    format!("`{state}` has two status histories in `{org}`"),
-                ).help("merge them into one list of transitions"));
+                ctx.at(
+                    &r.state,
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!(
+                            "`{state}` has two status histories in `{org}`"
+                        ),
+                    )
+                    .help("merge them into one list of transitions"),
+                );
             }
             if r.transitions.value.is_empty() {
-                ctx.at(&r.transitions, Diagnostic::new(
-                    DiagnosticKind::MissingField,
-                    format!("`{state}` has no transitions"),
-                ));
+                ctx.at(
+                    &r.transitions,
+                    Diagnostic::new(
+                        DiagnosticKind::MissingField,
+                        format!("`{state}` has no transitions"),
+                    ),
+                );
             }
             let organization = orgs_by_id.get(org.as_str()).copied();
-            let transitions = check_transitions(&mut ctx, state, organization, &r.transitions.value, known_sources);
+            let transitions = check_transitions(
+                &mut ctx,
+                state,
+                organization,
+                &r.transitions.value,
+                known_sources,
+            );
             data.affiliations.push(Affiliation {
                 organization: OrganizationId::new(org),
                 state: StateId::new(state.clone()),
@@ -902,7 +1051,10 @@ fn check_transitions(
         let status = match t.status.value.parse::<Status>() {
             Ok(s) => Some(s),
             Err(msg) => {
-                ctx.at(&t.status, Diagnostic::new(DiagnosticKind::InvalidValue, msg));
+                ctx.at(
+                    &t.status,
+                    Diagnostic::new(DiagnosticKind::InvalidValue, msg),
+                );
                 None
             }
         };
@@ -919,10 +1071,14 @@ fn check_transitions(
                 (None, None)
             }
             (None, None, None) => {
-                ctx.at(rt, Diagnostic::new(
-                    DiagnosticKind::MissingField,
-                    "transition without a date",
-                ).help("add `date`, or `decided` and/or `effective`"));
+                ctx.at(
+                    rt,
+                    Diagnostic::new(
+                        DiagnosticKind::MissingField,
+                        "transition without a date",
+                    )
+                    .help("add `date`, or `decided` and/or `effective`"),
+                );
                 (None, None)
             }
             (None, dec, eff) => (
@@ -930,26 +1086,46 @@ fn check_transitions(
                 eff.as_ref().and_then(|d| date_of(ctx, d)),
             ),
         };
-        if let (Some(dec), Some(eff), Some(eff_s)) = (decided, effective, &t.effective) {
-            if eff.certainly_before(dec) {
-                ctx.at(eff_s, Diagnostic::new(
+        if let (Some(dec), Some(eff), Some(eff_s)) =
+            (decided, effective, &t.effective)
+            && eff.certainly_before(dec)
+        {
+            ctx.at(
+                eff_s,
+                Diagnostic::new(
                     DiagnosticKind::OutOfOrder,
-                    format!("takes effect on {eff}, before it was decided on {dec}"),
-                ).help("check the two dates against the sources"));
-            }
+                    format!(
+                        "takes effect on {eff}, before it was decided on {dec}"
+                    ),
+                )
+                .help("check the two dates against the sources"),
+            );
         }
         let sources = check_sources(ctx, &t.sources, known_sources);
         if let Some(status) = status {
-            out.push((Transition { status, decided, effective, sources, note: t.note.clone() }, rt));
+            out.push((
+                Transition {
+                    status,
+                    decided,
+                    effective,
+                    sources,
+                    note: t.note.clone(),
+                },
+                rt,
+            ));
         }
     }
     // Domain rules over the sequence.
     for (i, (t, rt)) in out.iter().enumerate() {
         if i == 0 && t.status == Status::None {
-            ctx.at(&rt.value.status, Diagnostic::new(
-                DiagnosticKind::Domain,
-                format!("`{state}`'s first transition is to `none`"),
-            ).help("a history starts with the first status the state held"));
+            ctx.at(
+                &rt.value.status,
+                Diagnostic::new(
+                    DiagnosticKind::Domain,
+                    format!("`{state}`'s first transition is to `none`"),
+                )
+                .help("a history starts with the first status the state held"),
+            );
         }
         if i > 0 && out[i - 1].0.status == t.status {
             ctx.at(&rt.value.status, Diagnostic::new(
@@ -973,7 +1149,9 @@ fn check_transitions(
                         DiagnosticKind::Domain,
                         format!("{date} is before `{}` was founded on {}", org.id, org.founded),
                     ).help("the transition may belong to a predecessor organisation"));
-                } else if org.dissolved.is_some_and(|end| end.certainly_before(date) || end == date) {
+                } else if org.dissolved.is_some_and(|end| {
+                    end.certainly_before(date) || end == date
+                }) {
                     ctx.at(rt, Diagnostic::new(
                         DiagnosticKind::Domain,
                         format!("{date} is not before `{}` ceased to exist on {}", org.id, org.dissolved.unwrap_or(date)),
@@ -984,7 +1162,8 @@ fn check_transitions(
         if i > 0 {
             let prev = &out[i - 1].0;
             for basis in [crate::Basis::Effective, crate::Basis::Decided] {
-                if let (Some(a), Some(b)) = (prev.start(basis), t.start(basis)) {
+                if let (Some(a), Some(b)) = (prev.start(basis), t.start(basis))
+                {
                     if b.certainly_before(a) {
                         ctx.at(rt, Diagnostic::new(
                             DiagnosticKind::OutOfOrder,
@@ -1012,8 +1191,14 @@ mod tests {
 
     #[test]
     fn strips_saphyr_location_prefixes() {
-        assert_eq!(clean_message("line 3 column 5: unclosed bracket '['"), "unclosed bracket '['");
-        assert_eq!(clean_message("error: missing field `x` at line 2 column 1"), "missing field `x`");
+        assert_eq!(
+            clean_message("line 3 column 5: unclosed bracket '['"),
+            "unclosed bracket '['"
+        );
+        assert_eq!(
+            clean_message("error: missing field `x` at line 2 column 1"),
+            "missing field `x`"
+        );
     }
 
     #[test]

@@ -139,7 +139,10 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(out.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 Ok(()) => ExitCode::SUCCESS,
                 // `igo timeline | head` is a success.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -176,10 +179,13 @@ fn report(e: &Error) {
                     .then(|| std::fs::read_to_string(&loc.path).ok())
                     .flatten()
                     .and_then(|t| {
-                        t.lines().nth(loc.line as usize - 1).map(str::to_string)
+                        t.lines()
+                            .nth(loc.line as usize - 1)
+                            .map(str::to_string)
                     });
                 if let Some(line) = line {
-                    let pad = " ".repeat(loc.column.saturating_sub(1) as usize);
+                    let pad =
+                        " ".repeat(loc.column.saturating_sub(1) as usize);
                     eprintln!("   | {line}\n   | {pad}^");
                 }
             }
@@ -234,7 +240,8 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                     ]
                 })
                 .collect();
-            let header = ["state", "name", "status", "since", "certain", "date"];
+            let header =
+                ["state", "name", "status", "since", "certain", "date"];
             match cli.format {
                 Format::Json => {
                     let v: Vec<serde_json::Value> = roster
@@ -261,9 +268,24 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 Format::Table => {
                     let mut out = String::new();
                     let what = status.map_or("states", Status::plural);
-                    writeln!(out, "{org} {what} on {date}, by {basis} date: {}", roster.len())?;
+                    writeln!(
+                        out,
+                        "{org} {what} on {date}, by {basis} date: {}",
+                        roster.len()
+                    )?;
                     for r in &rows {
-                        writeln!(out, "  {:<4} {:<24} {:<18} {}", r[0], trunc(&r[1], 24), r[2].replace('_', " "), if r[3].is_empty() { String::new() } else { format!("since {}", r[3]) })?;
+                        writeln!(
+                            out,
+                            "  {:<4} {:<24} {:<18} {}",
+                            r[0],
+                            trunc(&r[1], 24),
+                            r[2].replace('_', " "),
+                            if r[3].is_empty() {
+                                String::new()
+                            } else {
+                                format!("since {}", r[3])
+                            }
+                        )?;
                     }
                     Ok(out)
                 }
@@ -294,7 +316,14 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                     let rows: Vec<[String; 4]> = d
                         .changes
                         .iter()
-                        .map(|c| [c.state.to_string(), name(&kg, c.state.as_str()), c.before.label(), c.after.label()])
+                        .map(|c| {
+                            [
+                                c.state.to_string(),
+                                name(&kg, c.state.as_str()),
+                                c.before.label(),
+                                c.after.label(),
+                            ]
+                        })
                         .collect();
                     csv_rows(&["state", "name", "before", "after"], &rows)
                 }
@@ -303,7 +332,11 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                     let sb = kg.snapshot(&org, b, basis)?;
                     let mut out = String::new();
                     writeln!(out, "{org} from {a} to {b}, by {basis} date")?;
-                    writeln!(out, "family: {} -> {}", sa.family_size, sb.family_size)?;
+                    writeln!(
+                        out,
+                        "family: {} -> {}",
+                        sa.family_size, sb.family_size
+                    )?;
                     if d.changes.is_empty() {
                         writeln!(out, "no state changed status")?;
                     }
@@ -332,7 +365,11 @@ fn validate(dir: Option<&PathBuf>) -> Result<String, Failure> {
     };
     let transitions: usize = kg
         .organizations()
-        .map(|o| kg.states().map(|s| kg.transitions(o.id.as_str(), s.id.as_str()).len()).sum::<usize>())
+        .map(|o| {
+            kg.states()
+                .map(|s| kg.transitions(o.id.as_str(), s.id.as_str()).len())
+                .sum::<usize>()
+        })
         .sum();
     Ok(format!(
         "ok: {shown}: {} states, {} organisations, {} sources, {} transitions, {} spans\n",
@@ -364,13 +401,18 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
     Ok(s)
 }
 
-fn csv_rows<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> Result<String, Failure> {
+fn csv_rows<const N: usize>(
+    header: &[&str; N],
+    rows: &[[String; N]],
+) -> Result<String, Failure> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)?;
     for r in rows {
         w.write_record(r)?;
     }
-    let bytes = w.into_inner().map_err(|e| Failure::Msg(format!("cannot write CSV: {e}")))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Failure::Msg(format!("cannot write CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| Failure::Msg(e.to_string()))
 }
 
@@ -398,44 +440,67 @@ fn human(s: &StatusOn) -> String {
     }
 }
 
-/// Word-wraps `text` to `width` columns, each line after the first
-/// indented by `indent` spaces.
-fn wrap(text: &str, width: usize, indent: usize) -> String {
+/// Word-wraps `text` to `width` columns. The first line continues a line
+/// already at column `start`; later lines are indented by `indent` spaces.
+fn wrap(text: &str, width: usize, start: usize, indent: usize) -> String {
     let mut out = String::new();
-    let mut col = 0;
+    let mut col = start;
+    let mut first = true;
     for word in text.split_whitespace() {
         let len = word.chars().count();
-        if col > indent && col + 1 + len > width {
+        if !first && col + 1 + len > width {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
             col = indent;
-        } else if col > 0 {
+        } else if !first {
             out.push(' ');
             col += 1;
         }
         out.push_str(word);
         col += len;
+        first = false;
     }
     out
 }
 
-fn snapshot_table(kg: &KnowledgeGraph, snap: &Snapshot, other: &Snapshot) -> Result<String, Failure> {
+fn snapshot_table(
+    kg: &KnowledgeGraph,
+    snap: &Snapshot,
+    other: &Snapshot,
+) -> Result<String, Failure> {
     let mut out = String::new();
     let org = kg.organization(snap.organization.as_str());
-    let title = org.map_or_else(|| snap.organization.to_string(), |o| format!("{} ({})", o.name, o.short_name));
+    let title = org.map_or_else(
+        || snap.organization.to_string(),
+        |o| format!("{} ({})", o.name, o.short_name),
+    );
     writeln!(out, "{title}")?;
     writeln!(out, "on {}, by {} date", snap.date, snap.basis)?;
-    if let Some(o) = org {
-        if !o.existed_on(snap.date) {
-            writeln!(out, "(the organisation did not exist on this day: {} to {})", o.founded, o.dissolved.map_or("today".to_string(), |d| d.to_string()))?;
-        }
+    if let Some(o) = org
+        && !o.existed_on(snap.date)
+    {
+        writeln!(
+            out,
+            "(the organisation did not exist on this day: {} to {})",
+            o.founded,
+            o.dissolved.map_or("today".to_string(), |d| d.to_string())
+        )?;
     }
     let parts: Vec<String> = Status::HELD
         .iter()
         .filter(|s| !snap.with_status(**s).is_empty())
         .map(|s| format!("{} {}", snap.with_status(*s).len(), s.plural()))
         .collect();
-    writeln!(out, "family of {}: {}", snap.family_size, if parts.is_empty() { "no states".to_string() } else { parts.join(", ") })?;
+    writeln!(
+        out,
+        "family of {}: {}",
+        snap.family_size,
+        if parts.is_empty() {
+            "no states".to_string()
+        } else {
+            parts.join(", ")
+        }
+    )?;
     for s in Status::HELD {
         let ids = snap.with_status(s);
         if ids.is_empty() {
@@ -451,20 +516,52 @@ fn snapshot_table(kg: &KnowledgeGraph, snap: &Snapshot, other: &Snapshot) -> Res
                 .find(|d| d.last_day() <= snap.date)
                 .map(|d| format!("since {d}"))
                 .unwrap_or_default();
-            writeln!(out, "  {:<4} {:<28} {}", id, trunc(&name(kg, id.as_str()), 28), since)?;
+            writeln!(
+                out,
+                "  {:<4} {:<28} {}",
+                id,
+                trunc(&name(kg, id.as_str()), 28),
+                since
+            )?;
         }
     }
     if !snap.uncertain.is_empty() {
-        writeln!(out, "\nuncertain on this day (a date in the data is only a month or year)")?;
+        writeln!(
+            out,
+            "\nuncertain on this day (a date in the data is only a month or year)"
+        )?;
         for u in &snap.uncertain {
-            let labels: Vec<&str> = u.possible.iter().map(|s| if *s == Status::None { "no status" } else { s.label() }).collect();
-            writeln!(out, "  {:<4} {:<28} {}", u.state, trunc(&name(kg, u.state.as_str()), 28), labels.join(" or "))?;
+            let labels: Vec<&str> =
+                u.possible
+                    .iter()
+                    .map(|s| {
+                        if *s == Status::None {
+                            "no status"
+                        } else {
+                            s.label()
+                        }
+                    })
+                    .collect();
+            writeln!(
+                out,
+                "  {:<4} {:<28} {}",
+                u.state,
+                trunc(&name(kg, u.state.as_str()), 28),
+                labels.join(" or ")
+            )?;
         }
     }
     if !snap.pending.is_empty() {
         writeln!(out, "\ndecided, not yet in effect")?;
         for p in &snap.pending {
-            writeln!(out, "  {:<4} {:<28} {}, decided {}", p.state, trunc(&name(kg, p.state.as_str()), 28), p.status.label(), p.decided.map_or("-".to_string(), |d| d.to_string()))?;
+            writeln!(
+                out,
+                "  {:<4} {:<28} {}, decided {}",
+                p.state,
+                trunc(&name(kg, p.state.as_str()), 28),
+                p.status.label(),
+                p.decided.map_or("-".to_string(), |d| d.to_string())
+            )?;
         }
     }
     // Where the two bases disagree, say so, naming the states.
@@ -488,7 +585,7 @@ fn snapshot_table(kg: &KnowledgeGraph, snap: &Snapshot, other: &Snapshot) -> Res
             other.family_size,
             differ.join(", ")
         );
-        writeln!(out, "\n{}", wrap(&text, 78, 2))?;
+        writeln!(out, "\n{}", wrap(&text, 78, 0, 2))?;
     }
     Ok(out)
 }
@@ -496,19 +593,37 @@ fn snapshot_table(kg: &KnowledgeGraph, snap: &Snapshot, other: &Snapshot) -> Res
 fn status_pairs(s: &Snapshot) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = Status::HELD
         .iter()
-        .flat_map(|st| s.with_status(*st).iter().map(move |id| (id.to_string(), st.as_str().to_string())))
+        .flat_map(|st| {
+            s.with_status(*st)
+                .iter()
+                .map(move |id| (id.to_string(), st.as_str().to_string()))
+        })
         .collect();
     for u in &s.uncertain {
-        v.push((u.state.to_string(), StatusOn::Uncertain(u.possible.clone()).label()));
+        v.push((
+            u.state.to_string(),
+            StatusOn::Uncertain(u.possible.clone()).label(),
+        ));
     }
     v.sort();
     v
 }
 
-fn snapshot_csv(kg: &KnowledgeGraph, snap: &Snapshot) -> Result<String, Failure> {
+fn snapshot_csv(
+    kg: &KnowledgeGraph,
+    snap: &Snapshot,
+) -> Result<String, Failure> {
     let mut rows: Vec<[String; 7]> = Vec::new();
     let base = |id: &str, status: String, certain: bool| {
-        [snap.organization.to_string(), snap.date.to_string(), snap.basis.to_string(), id.to_string(), name(kg, id), status, certain.to_string()]
+        [
+            snap.organization.to_string(),
+            snap.date.to_string(),
+            snap.basis.to_string(),
+            id.to_string(),
+            name(kg, id),
+            status,
+            certain.to_string(),
+        ]
     };
     for s in Status::HELD {
         for id in snap.with_status(s) {
@@ -516,9 +631,24 @@ fn snapshot_csv(kg: &KnowledgeGraph, snap: &Snapshot) -> Result<String, Failure>
         }
     }
     for u in &snap.uncertain {
-        rows.push(base(u.state.as_str(), StatusOn::Uncertain(u.possible.clone()).label(), false));
+        rows.push(base(
+            u.state.as_str(),
+            StatusOn::Uncertain(u.possible.clone()).label(),
+            false,
+        ));
     }
-    csv_rows(&["organization", "date", "basis", "state", "name", "status", "certain"], &rows)
+    csv_rows(
+        &[
+            "organization",
+            "date",
+            "basis",
+            "state",
+            "name",
+            "status",
+            "certain",
+        ],
+        &rows,
+    )
 }
 
 fn history_table(h: &History) -> Result<String, Failure> {
@@ -544,7 +674,13 @@ fn history_table(h: &History) -> Result<String, Failure> {
             (Some(d), None) => format!("decided {d}, not yet in effect"),
             (None, None) => "-".to_string(),
         };
-        writeln!(out, "\n{:<9} {:<17} {}", e.organization, e.status.label(), date)?;
+        writeln!(
+            out,
+            "\n{:<9} {:<17} {}",
+            e.organization,
+            e.status.label(),
+            date
+        )?;
         let mut refs = Vec::new();
         for src in &e.sources {
             let n = match sources.iter().position(|s| s.id == src.id) {
@@ -557,10 +693,18 @@ fn history_table(h: &History) -> Result<String, Failure> {
             refs.push(format!("[{n}]"));
         }
         if !refs.is_empty() {
-            writeln!(out, "          sources {}", wrap(&refs.join(" "), 70, 18))?;
+            writeln!(
+                out,
+                "          sources {}",
+                wrap(&refs.join(" "), 78, 18, 18)
+            )?;
         }
         if let Some(note) = &e.note {
-            writeln!(out, "          {}", wrap(&format!("note: {note}"), 78, 10))?;
+            writeln!(
+                out,
+                "          {}",
+                wrap(&format!("note: {note}"), 78, 10, 10)
+            )?;
         }
     }
     if !sources.is_empty() {
@@ -573,7 +717,7 @@ fn history_table(h: &History) -> Result<String, Failure> {
             if let Some(d) = s.published {
                 line.push_str(&format!(", {d}"));
             }
-            writeln!(out, "{}", wrap(&line, 78, 4))?;
+            writeln!(out, "{}", wrap(&line, 78, 0, 4))?;
             writeln!(out, "    {}", s.url)?;
         }
     }
@@ -591,16 +735,38 @@ fn history_csv(h: &History) -> Result<String, Failure> {
                 e.status.as_str().to_string(),
                 e.decided.map(|d| d.to_string()).unwrap_or_default(),
                 e.effective.map(|d| d.to_string()).unwrap_or_default(),
-                e.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(";"),
-                e.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" "),
+                e.sources
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                e.sources
+                    .iter()
+                    .map(|s| s.url.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 e.note.clone().unwrap_or_default(),
             ]
         })
         .collect();
-    csv_rows(&["state", "organization", "status", "decided", "effective", "sources", "urls", "note"], &rows)
+    csv_rows(
+        &[
+            "state",
+            "organization",
+            "status",
+            "decided",
+            "effective",
+            "sources",
+            "urls",
+            "note",
+        ],
+        &rows,
+    )
 }
 
-fn timeline_csv(events: &[igo_graph::TimelineEvent]) -> Result<String, Failure> {
+fn timeline_csv(
+    events: &[igo_graph::TimelineEvent],
+) -> Result<String, Failure> {
     let rows: Vec<[String; 14]> = events
         .iter()
         .map(|e| {
@@ -617,24 +783,61 @@ fn timeline_csv(events: &[igo_graph::TimelineEvent]) -> Result<String, Failure> 
                 e.after.dialogue_partners.to_string(),
                 e.after.partners.to_string(),
                 e.after.family.to_string(),
-                e.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(";"),
+                e.sources
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
                 e.note.clone().unwrap_or_default(),
             ]
         })
         .collect();
     csv_rows(
-        &["date", "precision", "state", "from", "to", "decided", "effective", "members", "observers", "dialogue_partners", "partners", "family", "sources", "note"],
+        &[
+            "date",
+            "precision",
+            "state",
+            "from",
+            "to",
+            "decided",
+            "effective",
+            "members",
+            "observers",
+            "dialogue_partners",
+            "partners",
+            "family",
+            "sources",
+            "note",
+        ],
         &rows,
     )
 }
 
-fn timeline_table(kg: &KnowledgeGraph, t: &Timeline) -> Result<String, Failure> {
+fn timeline_table(
+    kg: &KnowledgeGraph,
+    t: &Timeline,
+) -> Result<String, Failure> {
     let mut out = String::new();
     let org = kg.organization(t.organization.as_str());
-    writeln!(out, "{}, every change by {} date", org.map_or(t.organization.to_string(), |o| format!("{} ({})", o.name, o.short_name)), t.basis)?;
-    writeln!(out, "counts after the day: M members, O observers, D dialogue partners,")?;
+    writeln!(
+        out,
+        "{}, every change by {} date",
+        org.map_or(t.organization.to_string(), |o| format!(
+            "{} ({})",
+            o.name, o.short_name
+        )),
+        t.basis
+    )?;
+    writeln!(
+        out,
+        "counts after the day: M members, O observers, D dialogue partners,"
+    )?;
     writeln!(out, "P partners, F the whole family\n")?;
-    writeln!(out, "{:<10}  {:>2} {:>2} {:>2} {:>2} {:>3}  change", "date", "M", "O", "D", "P", "F")?;
+    writeln!(
+        out,
+        "{:<10}  {:>2} {:>2} {:>2} {:>2} {:>3}  change",
+        "date", "M", "O", "D", "P", "F"
+    )?;
     // Group the day's events by (from, to).
     let mut i = 0;
     while i < t.events.len() {
@@ -654,24 +857,47 @@ fn timeline_table(kg: &KnowledgeGraph, t: &Timeline) -> Result<String, Failure> 
         let c = day[0].after;
         for (k, (from, to, states)) in groups.iter().enumerate() {
             let change = match (from, to) {
-                (Status::None, to) => format!("+ {}: {}", to.label(), states.join(" ")),
-                (from, Status::None) => format!("- {}: {}", from.label(), states.join(" ")),
-                (from, to) => format!("{} -> {}: {}", from.label(), to.label(), states.join(" ")),
+                (Status::None, to) => {
+                    format!("+ {}: {}", to.label(), states.join(" "))
+                }
+                (from, Status::None) => {
+                    format!("- {}: {}", from.label(), states.join(" "))
+                }
+                (from, to) => format!(
+                    "{} -> {}: {}",
+                    from.label(),
+                    to.label(),
+                    states.join(" ")
+                ),
             };
             let prefix = if k == 0 {
-                format!("{:<10}  {:>2} {:>2} {:>2} {:>2} {:>3}  ", date.to_string(), c.members, c.observers, c.dialogue_partners, c.partners, c.family)
+                format!(
+                    "{:<10}  {:>2} {:>2} {:>2} {:>2} {:>3}  ",
+                    date.to_string(),
+                    c.members,
+                    c.observers,
+                    c.dialogue_partners,
+                    c.partners,
+                    c.family
+                )
             } else {
                 " ".repeat(29)
             };
-            let wrapped = wrap(&change, 78 - 29, 2);
-            writeln!(out, "{prefix}{}", wrapped.replace('\n', &format!("\n{}", " ".repeat(29))))?;
+            writeln!(out, "{prefix}{}", wrap(&change, 78, 29, 31))?;
         }
         i = j;
     }
     if !t.pending.is_empty() {
         writeln!(out, "\ndecided, not yet in effect:")?;
         for p in &t.pending {
-            writeln!(out, "  {} {} ({}), decided {}", p.state, name(kg, p.state.as_str()), p.status.label(), p.decided.map_or("-".to_string(), |d| d.to_string()))?;
+            writeln!(
+                out,
+                "  {} {} ({}), decided {}",
+                p.state,
+                name(kg, p.state.as_str()),
+                p.status.label(),
+                p.decided.map_or("-".to_string(), |d| d.to_string())
+            )?;
         }
     }
     Ok(out)

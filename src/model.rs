@@ -31,7 +31,7 @@ macro_rules! id_type {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.pad(&self.0)
             }
         }
 
@@ -148,7 +148,9 @@ impl FromStr for Status {
         Ok(match norm.as_str() {
             "member" | "members" => Status::Member,
             "observer" | "observers" => Status::Observer,
-            "dialogue_partner" | "dialogue_partners" => Status::DialoguePartner,
+            "dialogue_partner" | "dialogue_partners" => {
+                Status::DialoguePartner
+            }
             "partner" | "partners" => Status::Partner,
             "none" => Status::None,
             _ => {

@@ -44,11 +44,9 @@ impl StatusOn {
     pub fn label(&self) -> String {
         match self {
             StatusOn::Certain(s) => s.as_str().to_string(),
-            StatusOn::Uncertain(v) => v
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join("|"),
+            StatusOn::Uncertain(v) => {
+                v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|")
+            }
         }
     }
 }
@@ -298,14 +296,13 @@ pub(crate) fn status_on(
             possible = Some(i);
         }
     }
-    let status_after = |i: Option<usize>| i.map_or(Status::None, |i| transitions[i].status);
+    let status_after =
+        |i: Option<usize>| i.map_or(Status::None, |i| transitions[i].status);
     let mut set: Vec<Status> = Vec::new();
     let lo = certain.map_or(0, |c| c + 1);
     let hi = possible.map_or(0, |p| p + 1);
     set.push(status_after(certain));
-    for i in lo..hi {
-        set.push(transitions[i].status);
-    }
+    set.extend(transitions.iter().take(hi).skip(lo).map(|t| t.status));
     let mut since = certain.and_then(|i| transitions[i].start(basis));
     if let Some(end) = org.dissolved {
         if end.last_day() <= day {
@@ -475,11 +472,17 @@ impl KnowledgeGraph {
                 let name = self
                     .state(state.as_str())
                     .map_or_else(|| state.to_string(), |s| s.name.clone());
-                out.push(RosterEntry { state: state.clone(), name, status: on, since });
+                out.push(RosterEntry {
+                    state: state.clone(),
+                    name,
+                    status: on,
+                    since,
+                });
             }
         }
         out.sort_by(|a, b| {
-            (a.status.possible()[0], &a.state).cmp(&(b.status.possible()[0], &b.state))
+            (a.status.possible()[0], &a.state)
+                .cmp(&(b.status.possible()[0], &b.state))
         });
         Ok(out)
     }
@@ -528,17 +531,32 @@ impl KnowledgeGraph {
                     note: t.note.clone(),
                 });
             }
-            if let Some(end) = org.dissolved {
-                if self.transitions(org.id.as_str(), st.id.as_str()).last().is_some_and(|t| t.status.is_held()) {
-                    entries.push(HistoryEntry {
-                        organization: org.id.clone(),
-                        status: Status::None,
-                        decided: Some(end),
-                        effective: Some(end),
-                        sources: org.sources.iter().filter_map(|s| self.source(s.as_str()).cloned()).collect(),
-                        note: Some(format!("{} ceased to exist{}", org.short_name, org.successor.as_ref().map_or(String::new(), |s| format!(", succeeded by {s}")))),
-                    });
-                }
+            if let Some(end) = org.dissolved
+                && self
+                    .transitions(org.id.as_str(), st.id.as_str())
+                    .last()
+                    .is_some_and(|t| t.status.is_held())
+            {
+                entries.push(HistoryEntry {
+                    organization: org.id.clone(),
+                    status: Status::None,
+                    decided: Some(end),
+                    effective: Some(end),
+                    sources: org
+                        .sources
+                        .iter()
+                        .filter_map(|s| self.source(s.as_str()).cloned())
+                        .collect(),
+                    note: Some(format!(
+                        "{} ceased to exist{}",
+                        org.short_name,
+                        org.successor
+                            .as_ref()
+                            .map_or(String::new(), |s| format!(
+                                ", succeeded by {s}"
+                            ))
+                    )),
+                });
             }
         }
         Ok(History { state: st, entries })
@@ -608,7 +626,11 @@ impl KnowledgeGraph {
             }
         }
         events.sort_by(|a, b| {
-            (a.date.first_day(), a.date, &a.state).cmp(&(b.date.first_day(), b.date, &b.state))
+            (a.date.first_day(), a.date, &a.state).cmp(&(
+                b.date.first_day(),
+                b.date,
+                &b.state,
+            ))
         });
         let mut current: BTreeMap<StateId, Status> = BTreeMap::new();
         let mut i = 0;
@@ -669,6 +691,13 @@ impl KnowledgeGraph {
             .into_iter()
             .filter(|e| e.date.last_day() > lo && e.date.first_day() <= hi)
             .collect();
-        Ok(Diff { organization: org.id.clone(), from, to, basis, changes, events })
+        Ok(Diff {
+            organization: org.id.clone(),
+            from,
+            to,
+            basis,
+            changes,
+            events,
+        })
     }
 }

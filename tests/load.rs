@@ -13,7 +13,9 @@ fn with_bad_file(case: &str) -> tempfile::TempDir {
         .lines()
         .next()
         .and_then(|l| l.strip_prefix("# replaces: "))
-        .unwrap_or_else(|| panic!("{case}: first line names the file to replace"));
+        .unwrap_or_else(|| {
+            panic!("{case}: first line names the file to replace")
+        });
     let dir = good_copy();
     std::fs::write(dir.path().join(target.trim()), &text).unwrap();
     dir
@@ -23,8 +25,7 @@ fn with_bad_file(case: &str) -> tempfile::TempDir {
 /// (without snippets), with the temporary folder shown as `DATA`.
 fn validate(dir: &Path) -> (i32, String) {
     let shown = dir.display().to_string();
-    let (code, stdout, stderr) =
-        run(&["--org", "ORG", "validate", &shown]);
+    let (code, stdout, stderr) = run(&["--org", "ORG", "validate", &shown]);
     assert!(stdout.is_empty(), "nothing on stdout when invalid: {stdout}");
     let lines: Vec<String> = stderr
         .lines()
@@ -47,9 +48,12 @@ fn check(case: &str, expected: &str) {
 
 #[test]
 fn syntax_unclosed_bracket() {
-    check("syntax-unclosed-bracket", "
+    check(
+        "syntax-unclosed-bracket",
+        "
 DATA/org/statuses.yaml:3:16: error[syntax]: unclosed bracket '['
-  = help: fix the YAML syntax at this place");
+  = help: fix the YAML syntax at this place",
+    );
 }
 
 #[test]
@@ -75,9 +79,12 @@ DATA/org/statuses.yaml:6:7: error[unknown-field]: unknown field `sourcse`, expec
 
 #[test]
 fn missing_field() {
-    check("missing-field", "
+    check(
+        "missing-field",
+        "
 DATA/states.yaml:4:3: error[missing-field]: missing field `iso2`
-  = help: add the field; the README lists the required fields");
+  = help: add the field; the README lists the required fields",
+    );
 }
 
 #[test]
@@ -96,16 +103,22 @@ DATA/org/organization.yaml:2:3: error[wrong-type]: expected mapping start
 
 #[test]
 fn duplicate_key() {
-    check("duplicate-key", "
+    check(
+        "duplicate-key",
+        "
 DATA/org/statuses.yaml:3:3: error[duplicate-key]: duplicate mapping key: state
-  = help: keep one of the keys");
+  = help: keep one of the keys",
+    );
 }
 
 #[test]
 fn duplicate_id() {
-    check("duplicate-id", "
+    check(
+        "duplicate-id",
+        "
 DATA/sources.yaml:8:7: error[duplicate-id]: source `s1` is defined twice
-  = help: give each source its own id");
+  = help: give each source its own id",
+    );
 }
 
 #[test]
@@ -200,9 +213,12 @@ DATA/org/statuses.yaml:4:7: error[domain]: `LKA` has a transition after one that
 
 #[test]
 fn file_of_only_comments() {
-    check("empty-file", "
+    check(
+        "empty-file",
+        "
 DATA/states.yaml:1:1: error[syntax]: `DATA/states.yaml` holds no data
-  = help: write a YAML list of states, or `[]` for none");
+  = help: write a YAML list of states, or `[]` for none",
+    );
 }
 
 #[test]
@@ -239,7 +255,10 @@ fn every_bad_file_has_a_test() {
     for entry in std::fs::read_dir(root().join("tests/data/bad")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         let case = name.trim_end_matches(".yaml");
-        assert!(src.contains(&format!("check(\"{case}\"")), "{name} has no test");
+        assert!(
+            src.contains(&format!("check(\"{case}\"")),
+            "{name} has no test"
+        );
     }
 }
 
@@ -260,7 +279,10 @@ fn not_utf8() {
     std::fs::write(dir.path().join("sources.yaml"), bytes).unwrap();
     let (code, got) = validate(dir.path());
     assert_eq!(code, 2);
-    assert_eq!(got, "DATA/sources.yaml:2:13: error[io]: `DATA/sources.yaml` is not UTF-8 text (byte 21)\n  = help: save the file as UTF-8");
+    assert_eq!(
+        got,
+        "DATA/sources.yaml:2:13: error[io]: `DATA/sources.yaml` is not UTF-8 text (byte 21)\n  = help: save the file as UTF-8"
+    );
 }
 
 #[test]
@@ -299,7 +321,8 @@ fn data_pointing_at_a_file() {
 #[test]
 fn alias_bomb_is_refused_quickly() {
     let dir = good_copy();
-    let mut bomb = String::from("# replaces sources\n- &a [x, x, x, x, x, x, x, x, x]\n");
+    let mut bomb =
+        String::from("# replaces sources\n- &a [x, x, x, x, x, x, x, x, x]\n");
     for i in 0..8 {
         let prev = (b'a' + i) as char;
         let next = (b'a' + i + 1) as char;

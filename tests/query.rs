@@ -16,9 +16,11 @@ fn founding_day_has_exactly_the_six_founders() {
     assert_eq!(s.family_size, 6);
     assert!(s.observers.is_empty() && s.dialogue_partners.is_empty());
     // The day before, the SCO did not exist yet; the Shanghai Five had six.
-    let before = kg.snapshot("SCO", d("2001-06-14"), Basis::Effective).unwrap();
+    let before =
+        kg.snapshot("SCO", d("2001-06-14"), Basis::Effective).unwrap();
     assert_eq!(before.family_size, 0);
-    let s5 = kg.snapshot("SHANGHAI5", d("2001-06-14"), Basis::Effective).unwrap();
+    let s5 =
+        kg.snapshot("SHANGHAI5", d("2001-06-14"), Basis::Effective).unwrap();
     assert_eq!(ids(&s5.members), ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]);
     let s5_early =
         kg.snapshot("SHANGHAI5", d("2001-06-13"), Basis::Effective).unwrap();
@@ -113,7 +115,12 @@ fn timeline_counts_grow_from_6_and_match_snapshots() {
     assert_eq!(t.events.first().unwrap().after.family, 6);
     for e in t.events.iter().filter(|e| e.date.is_day()) {
         let s = kg.snapshot("SCO", e.date, Basis::Effective).unwrap();
-        assert_eq!(e.after.family, s.family_size + s.uncertain.len(), "{}", e.date);
+        assert_eq!(
+            e.after.family,
+            s.family_size + s.uncertain.len(),
+            "{}",
+            e.date
+        );
         assert_eq!(e.after.members, s.members.len(), "{}", e.date);
     }
     let sizes: Vec<usize> = t.events.iter().map(|e| e.after.family).collect();
@@ -152,11 +159,7 @@ fn history_has_sources_with_addresses() {
         .collect();
     assert_eq!(
         statuses,
-        [
-            Status::DialoguePartner,
-            Status::Observer,
-            Status::Member
-        ]
+        [Status::DialoguePartner, Status::Observer, Status::Member]
     );
     for e in &h.entries {
         assert!(!e.sources.is_empty());
@@ -186,8 +189,10 @@ fn every_fact_cites_a_known_source_and_states_have_identifiers() {
 #[test]
 fn every_state_that_ever_held_a_status_is_counted_once() {
     let kg = KnowledgeGraph::bundled();
-    let mut ever: std::collections::BTreeMap<Status, std::collections::BTreeSet<String>> =
-        Default::default();
+    let mut ever: std::collections::BTreeMap<
+        Status,
+        std::collections::BTreeSet<String>,
+    > = Default::default();
     for span in kg.spans().into_iter().filter(|s| s.organization == "SCO") {
         let status = match span.status {
             // The issue counts dialogue partners and partners together.
@@ -210,7 +215,8 @@ fn every_state_that_ever_held_a_status_is_counted_once() {
 #[test]
 fn query_errors_are_clear() {
     let kg = KnowledgeGraph::bundled();
-    let e = kg.snapshot("SCOO", d("2024-01-01"), Basis::Effective).unwrap_err();
+    let e =
+        kg.snapshot("SCOO", d("2024-01-01"), Basis::Effective).unwrap_err();
     assert!(e.to_string().contains("did you mean `SCO`?"), "{e}");
     let e = kg.snapshot("SCO", d("2024-01"), Basis::Effective).unwrap_err();
     assert!(e.to_string().contains("is not a day"), "{e}");
