@@ -256,7 +256,7 @@ fn every_bad_file_has_a_test() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         let case = name.trim_end_matches(".yaml");
         assert!(
-            src.contains(&format!("check(\"{case}\"")),
+            src.contains(&format!("\"{case}\",")),
             "{name} has no test"
         );
     }
