@@ -31,6 +31,8 @@ pub enum DiagnosticKind {
     UnknownSource,
     /// An organisation id that no `organization.yaml` defines.
     UnknownOrganization,
+    /// A summit id that no `summits.yaml` defines.
+    UnknownSummit,
     /// A fact with no source.
     MissingSource,
     /// A malformed or impossible date.
@@ -60,6 +62,7 @@ impl DiagnosticKind {
             DiagnosticKind::UnknownState => "unknown-state",
             DiagnosticKind::UnknownSource => "unknown-source",
             DiagnosticKind::UnknownOrganization => "unknown-organization",
+            DiagnosticKind::UnknownSummit => "unknown-summit",
             DiagnosticKind::MissingSource => "missing-source",
             DiagnosticKind::InvalidDate => "invalid-date",
             DiagnosticKind::OutOfOrder => "out-of-order",

@@ -8,8 +8,9 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use crate::error::{Diagnostic, DiagnosticKind, Error, did_you_mean};
 use crate::load;
 use crate::model::{
-    Affiliation, Boundary, Organization, OrganizationId, Source, SourceId,
-    Span, State, StateId, Transition,
+    Affiliation, Boundary, ChairTerm, Event, OfficeTerm, Organization,
+    OrganizationId, PersonId, Source, SourceId, Span, State, StateId, Summit,
+    SummitId, Transition,
 };
 
 /// A node of the graph.
@@ -22,6 +23,34 @@ pub enum Node {
     State(State),
     /// A source document.
     Source(Source),
+    /// A person who held an office.
+    Person(Person),
+    /// A meeting of heads of state.
+    Summit(Summit),
+    /// A city where summits met.
+    Place(Place),
+    /// A dated event (founding act, institution).
+    Event(Event),
+}
+
+/// A person in the graph (built from the office terms).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Person {
+    /// Identifier, e.g. `zhang-ming`.
+    pub id: PersonId,
+    /// Name.
+    pub name: String,
+    /// Other spellings.
+    pub other_names: Vec<String>,
+    /// Nationality.
+    pub nationality: StateId,
+}
+
+/// A city.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Place {
+    /// Its English name.
+    pub name: String,
 }
 
 /// An edge of the graph.
@@ -37,6 +66,20 @@ pub enum Edge {
     /// facts (founding date, identifiers). Status spans name their sources
     /// in [`Span::sources`].
     CitedIn,
+    /// State -> organisation: a term of the rotating chairmanship.
+    Chair(ChairTerm),
+    /// State -> summit: the state hosted the summit.
+    Hosted,
+    /// Summit -> organisation: a meeting of the organisation's Council.
+    MeetingOf,
+    /// Summit -> place: where it met.
+    HeldIn,
+    /// Person -> organisation: a term in an office.
+    HeldOffice(OfficeTerm),
+    /// Person -> state: nationality.
+    Nationality,
+    /// Event -> organisation.
+    EventOf,
 }
 
 /// The membership history of intergovernmental organisations as a graph.
@@ -64,6 +107,13 @@ pub struct KnowledgeGraph {
     sources: BTreeMap<SourceId, NodeIndex>,
     /// Per organisation, per state, the transitions in order.
     affiliations: BTreeMap<OrganizationId, BTreeMap<StateId, Vec<Transition>>>,
+    summits: BTreeMap<SummitId, NodeIndex>,
+    /// Per organisation, chair terms in order.
+    chairs: BTreeMap<OrganizationId, Vec<ChairTerm>>,
+    /// Per organisation, office terms in order of start.
+    offices: BTreeMap<OrganizationId, Vec<OfficeTerm>>,
+    /// Events, by date.
+    events: Vec<Event>,
 }
 
 impl KnowledgeGraph {
@@ -170,7 +220,129 @@ impl KnowledgeGraph {
                 .or_default()
                 .insert(state, transitions);
         }
-        KnowledgeGraph { graph, organizations, states, sources, affiliations }
+        let mut summits = BTreeMap::new();
+        let mut places: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        for sm in data.summits {
+            let (id, org, host, city) = (
+                sm.id.clone(),
+                sm.organization.clone(),
+                sm.host.clone(),
+                sm.city.clone(),
+            );
+            let n = graph.add_node(Node::Summit(sm));
+            if let Some(&o) = organizations.get(&org) {
+                graph.add_edge(n, o, Edge::MeetingOf);
+            }
+            if let Some(&h) = states.get(&host) {
+                graph.add_edge(h, n, Edge::Hosted);
+            }
+            let p = *places.entry(city.clone()).or_insert_with(|| {
+                graph.add_node(Node::Place(Place { name: city }))
+            });
+            graph.add_edge(n, p, Edge::HeldIn);
+            summits.insert(id, n);
+        }
+        let mut chairs: BTreeMap<OrganizationId, Vec<ChairTerm>> =
+            BTreeMap::new();
+        for c in data.chairs {
+            if let (Some(&s), Some(&o)) =
+                (states.get(&c.state), organizations.get(&c.organization))
+            {
+                graph.add_edge(s, o, Edge::Chair(c.clone()));
+            }
+            chairs.entry(c.organization.clone()).or_default().push(c);
+        }
+        let mut people: BTreeMap<PersonId, NodeIndex> = BTreeMap::new();
+        let mut offices: BTreeMap<OrganizationId, Vec<OfficeTerm>> =
+            BTreeMap::new();
+        for t in data.offices {
+            let p = *people.entry(t.person.clone()).or_insert_with(|| {
+                let n = graph.add_node(Node::Person(Person {
+                    id: t.person.clone(),
+                    name: t.name.clone(),
+                    other_names: t.other_names.clone(),
+                    nationality: t.nationality.clone(),
+                }));
+                if let Some(&s) = states.get(&t.nationality) {
+                    graph.add_edge(n, s, Edge::Nationality);
+                }
+                n
+            });
+            if let Some(&o) = organizations.get(&t.organization) {
+                graph.add_edge(p, o, Edge::HeldOffice(t.clone()));
+            }
+            offices.entry(t.organization.clone()).or_default().push(t);
+        }
+        let mut events = data.events;
+        events.sort_by(|a, b| {
+            (a.date.first_day(), a.date, &a.id).cmp(&(
+                b.date.first_day(),
+                b.date,
+                &b.id,
+            ))
+        });
+        for e in &events {
+            let n = graph.add_node(Node::Event(e.clone()));
+            if let Some(&o) = organizations.get(&e.organization) {
+                graph.add_edge(n, o, Edge::EventOf);
+            }
+        }
+        KnowledgeGraph {
+            graph,
+            organizations,
+            states,
+            sources,
+            affiliations,
+            summits,
+            chairs,
+            offices,
+            events,
+        }
+    }
+
+    /// The summit with id `id` (e.g. `sco-2024-astana`).
+    pub fn summit(&self, id: &str) -> Option<&Summit> {
+        let n = *self.summits.get(id)?;
+        match &self.graph[n] {
+            Node::Summit(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The summits of `organization`, oldest first (planned ones with
+    /// unknown dates last).
+    pub fn summits(&self, organization: &str) -> Vec<&Summit> {
+        let mut v: Vec<&Summit> = self
+            .summits
+            .values()
+            .filter_map(|&n| match &self.graph[n] {
+                Node::Summit(s) if s.organization == organization => Some(s),
+                _ => None,
+            })
+            .collect();
+        v.sort_by(|a, b| {
+            (a.start.is_none(), a.start.map(|d| d.first_day()), &a.id).cmp(&(
+                b.start.is_none(),
+                b.start.map(|d| d.first_day()),
+                &b.id,
+            ))
+        });
+        v
+    }
+
+    /// The chair terms of `organization`, oldest first.
+    pub fn chairs(&self, organization: &str) -> &[ChairTerm] {
+        self.chairs.get(organization).map_or(&[], Vec::as_slice)
+    }
+
+    /// The office terms of `organization`, oldest first.
+    pub fn officials(&self, organization: &str) -> &[OfficeTerm] {
+        self.offices.get(organization).map_or(&[], Vec::as_slice)
+    }
+
+    /// The events of `organization`, oldest first.
+    pub fn events(&self, organization: &str) -> Vec<&Event> {
+        self.events.iter().filter(|e| e.organization == organization).collect()
     }
 
     /// The underlying petgraph graph, for users who want its algorithms.

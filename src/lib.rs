@@ -51,15 +51,17 @@ mod query;
 
 pub use crate::date::{Date, DateError, Precision};
 pub use crate::error::{Diagnostic, DiagnosticKind, Error, Location};
-pub use crate::graph::{Edge, KnowledgeGraph, Node};
+pub use crate::graph::{Edge, KnowledgeGraph, Node, Person, Place};
 pub use crate::load::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use crate::model::{
-    Affiliation, Basis, Boundary, Organization, OrganizationId, Source,
-    SourceId, Span, State, StateId, Status, Transition,
+    Affiliation, Basis, Boundary, ChairTerm, Event, EventId, EventKind,
+    Evidence, Office, OfficeTerm, Organization, OrganizationId, PersonId,
+    Source, SourceId, Span, State, StateId, Status, StatusOn, Summit,
+    SummitFormat, SummitId, SummitStatus, Transition,
 };
 pub use crate::query::{
-    Change, Counts, Diff, History, HistoryEntry, Pending, RosterEntry,
-    Snapshot, StatusOn, Timeline, TimelineEvent, Uncertain,
+    Change, Counts, Diff, History, HistoryEntry, Holding, Pending,
+    RosterEntry, Snapshot, Timeline, TimelineEvent, Uncertain,
 };
 
 /// The petgraph graph type behind [`KnowledgeGraph::graph`], re-exported so

@@ -25,8 +25,10 @@ use serde_saphyr::Spanned;
 use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind, Error, did_you_mean};
 use crate::model::{
-    Affiliation, Organization, OrganizationId, Source, SourceId, State,
-    StateId, Status, Transition,
+    Affiliation, Basis, ChairTerm, Event, EventId, EventKind, Evidence,
+    Office, OfficeTerm, Organization, OrganizationId, PersonId, Source,
+    SourceId, State, StateId, Status, StatusOn, Summit, SummitFormat,
+    SummitId, SummitStatus, Transition, status_on,
 };
 
 /// The largest data file accepted, in bytes (16 MiB). Larger files are
@@ -55,6 +57,10 @@ pub(crate) struct Dataset {
     pub sources: Vec<Source>,
     pub organizations: Vec<Organization>,
     pub affiliations: Vec<Affiliation>,
+    pub summits: Vec<Summit>,
+    pub chairs: Vec<ChairTerm>,
+    pub offices: Vec<OfficeTerm>,
+    pub events: Vec<Event>,
 }
 
 /// The role of a file in a data folder.
@@ -66,6 +72,36 @@ pub(crate) enum Role {
     Organizations(String),
     /// `statuses.yaml` of the folder with this name.
     Statuses(String),
+    /// `summits.yaml` of the folder with this name.
+    Summits(String),
+    /// `chairs.yaml` of the folder with this name.
+    Chairs(String),
+    /// `officials.yaml` of the folder with this name.
+    Officials(String),
+    /// `events.yaml` of the folder with this name.
+    Events(String),
+}
+
+/// The files an organisation folder may hold, besides organization.yaml.
+const ORG_FILES: [&str; 5] = [
+    "statuses.yaml",
+    "summits.yaml",
+    "chairs.yaml",
+    "officials.yaml",
+    "events.yaml",
+];
+
+fn org_role(name: &str, folder: &str) -> Option<Role> {
+    let f = folder.to_string();
+    Some(match name {
+        "organization.yaml" => Role::Organizations(f),
+        "statuses.yaml" => Role::Statuses(f),
+        "summits.yaml" => Role::Summits(f),
+        "chairs.yaml" => Role::Chairs(f),
+        "officials.yaml" => Role::Officials(f),
+        "events.yaml" => Role::Events(f),
+        _ => return None,
+    })
 }
 
 /// One input file.
@@ -95,12 +131,7 @@ fn role_of(path: &str) -> Option<Role> {
     match parts[n - 1] {
         "states.yaml" => Some(Role::States),
         "sources.yaml" => Some(Role::Sources),
-        "organization.yaml" if n >= 2 => {
-            Some(Role::Organizations(parts[n - 2].to_string()))
-        }
-        "statuses.yaml" if n >= 2 => {
-            Some(Role::Statuses(parts[n - 2].to_string()))
-        }
+        name if n >= 2 => org_role(name, parts[n - 2]),
         _ => None,
     }
 }
@@ -180,13 +211,10 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<InputFile>, Error> {
                 if !is_yaml(&p) {
                     continue;
                 }
-                let role = match file_name(&p).as_str() {
-                    "organization.yaml" => Role::Organizations(name.clone()),
-                    "statuses.yaml" => Role::Statuses(name.clone()),
-                    other => {
-                        diags.push(unknown_file(&p, other));
-                        continue;
-                    }
+                let file = file_name(&p);
+                let Some(role) = org_role(&file, &name) else {
+                    diags.push(unknown_file(&p, &file));
+                    continue;
                 };
                 push_file(&p, role, &mut files, &mut diags);
             }
@@ -243,8 +271,8 @@ fn is_yaml(p: &Path) -> bool {
 }
 
 fn unknown_file(p: &Path, name: &str) -> Diagnostic {
-    let known =
-        ["states.yaml", "sources.yaml", "organization.yaml", "statuses.yaml"];
+    let mut known = vec!["states.yaml", "sources.yaml", "organization.yaml"];
+    known.extend(ORG_FILES);
     let mut d = Diagnostic::new(
         DiagnosticKind::Io,
         format!("unknown data file `{}`", p.display()),
@@ -253,7 +281,8 @@ fn unknown_file(p: &Path, name: &str) -> Diagnostic {
         Some(m) => d.help(format!("did you mean `{m}`?")),
         None => d.help(
             "a data folder holds states.yaml, sources.yaml, and per \
-             organisation organization.yaml and statuses.yaml",
+             organisation organization.yaml, statuses.yaml, summits.yaml, \
+             chairs.yaml, officials.yaml and events.yaml",
         ),
     };
     d
@@ -405,6 +434,90 @@ struct RawTransition {
     decided: Option<S<String>>,
     #[serde(default)]
     effective: Option<S<String>>,
+    sources: S<Vec<S<String>>>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    summit: Option<S<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSummit {
+    id: S<String>,
+    #[serde(default)]
+    organization: Option<S<String>>,
+    #[serde(default)]
+    ordinal: Option<u32>,
+    #[serde(default)]
+    start: Option<S<String>>,
+    #[serde(default)]
+    end: Option<S<String>>,
+    #[serde(default)]
+    council: Option<S<String>>,
+    city: S<String>,
+    host: S<String>,
+    #[serde(default)]
+    format: Option<S<String>>,
+    status: S<String>,
+    sources: S<Vec<S<String>>>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChair {
+    state: S<String>,
+    #[serde(default)]
+    organization: Option<S<String>>,
+    start: S<String>,
+    #[serde(default)]
+    ended_by: Option<S<String>>,
+    evidence: S<String>,
+    /// Why this term does not start where the previous one ended: a known
+    /// exception, kept as data rather than code.
+    #[serde(default)]
+    irregular: Option<String>,
+    sources: S<Vec<S<String>>>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOfficial {
+    office: S<String>,
+    #[serde(default)]
+    organization: Option<S<String>>,
+    person: S<String>,
+    person_id: S<String>,
+    #[serde(default)]
+    other_names: Vec<String>,
+    nationality: S<String>,
+    start: S<String>,
+    #[serde(default)]
+    scheduled_end: Option<S<String>>,
+    #[serde(default)]
+    appointed: Option<S<String>>,
+    #[serde(default)]
+    appointed_at: Option<S<String>>,
+    sources: S<Vec<S<String>>>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: S<String>,
+    #[serde(default)]
+    organization: Option<S<String>>,
+    kind: S<String>,
+    title: S<String>,
+    date: S<String>,
+    #[serde(default)]
+    place: Option<String>,
     sources: S<Vec<S<String>>>,
     #[serde(default)]
     note: Option<String>,
@@ -640,6 +753,51 @@ fn unknown_org(id: &str, known: &BTreeSet<String>) -> Diagnostic {
     }
 }
 
+fn unknown_summit(id: &str, known: &BTreeMap<String, Summit>) -> Diagnostic {
+    let d = Diagnostic::new(
+        DiagnosticKind::UnknownSummit,
+        format!("summit `{id}` is not in any summits.yaml"),
+    );
+    match did_you_mean(id, known.keys().map(String::as_str)) {
+        Some(m) => d.help(format!("did you mean `{m}`?")),
+        None => d.help("add the summit to the organisation's summits.yaml"),
+    }
+}
+
+/// The organisation of an entry: its `organization:` field, or the
+/// folder's own.
+fn org_of<T>(
+    ctx: &mut Ctx<'_>,
+    field: &Option<S<String>>,
+    default: &Option<String>,
+    anchor: &S<T>,
+    orgs_ok: bool,
+    org_ids: &BTreeSet<String>,
+) -> String {
+    match (field, default) {
+        (Some(o), _) => {
+            if orgs_ok && !org_ids.contains(&o.value) {
+                ctx.at(o, unknown_org(&o.value, org_ids));
+            }
+            o.value.clone()
+        }
+        (None, Some(d)) => d.clone(),
+        (None, None) => {
+            if orgs_ok {
+                ctx.at(
+                    anchor,
+                    Diagnostic::new(
+                        DiagnosticKind::UnknownOrganization,
+                        "this folder defines no organisation",
+                    )
+                    .help("add organization.yaml to the folder"),
+                );
+            }
+            String::new()
+        }
+    }
+}
+
 /// Parses and validates `files` into a [`Dataset`], or reports every
 /// problem found.
 pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
@@ -648,6 +806,12 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
     let mut raw_sources = Vec::new();
     let mut raw_orgs = Vec::new();
     let mut raw_affs = Vec::new();
+    let mut raw_summits = Vec::new();
+    let mut raw_chairs = Vec::new();
+    let mut raw_officials = Vec::new();
+    let mut raw_events = Vec::new();
+    let mut summits_ok = true;
+    let mut statuses_ok = true;
     // Whether each reference set is complete; if a file failed to parse,
     // references into it are not checked (they would all look unknown).
     let mut states_ok = true;
@@ -673,12 +837,38 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 }
             }
             Role::Statuses(folder) => {
-                if let Some(v) = parse::<RawAffiliation>(
+                match parse::<RawAffiliation>(
                     f,
                     "state status histories",
                     &mut diags,
                 ) {
-                    raw_affs.push((f, folder.clone(), v));
+                    Some(v) => raw_affs.push((f, folder.clone(), v)),
+                    None => statuses_ok = false,
+                }
+            }
+            Role::Summits(folder) => {
+                match parse::<RawSummit>(f, "summits", &mut diags) {
+                    Some(v) => raw_summits.push((f, folder.clone(), v)),
+                    None => summits_ok = false,
+                }
+            }
+            Role::Chairs(folder) => {
+                if let Some(v) =
+                    parse::<RawChair>(f, "chair terms", &mut diags)
+                {
+                    raw_chairs.push((f, folder.clone(), v));
+                }
+            }
+            Role::Officials(folder) => {
+                if let Some(v) =
+                    parse::<RawOfficial>(f, "office terms", &mut diags)
+                {
+                    raw_officials.push((f, folder.clone(), v));
+                }
+            }
+            Role::Events(folder) => {
+                if let Some(v) = parse::<RawEvent>(f, "events", &mut diags) {
+                    raw_events.push((f, folder.clone(), v));
                 }
             }
         }
@@ -960,7 +1150,133 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
     let orgs_by_id: BTreeMap<&str, &Organization> =
         data.organizations.iter().map(|o| (o.id.as_str(), o)).collect();
 
+    // Summits, before the histories that refer to them.
+    let mut summit_ids: BTreeMap<String, Summit> = BTreeMap::new();
+    for (f, folder, list) in &raw_summits {
+        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+        let default_org = folder_default.get(folder).cloned();
+        for r in list {
+            let org = org_of(
+                &mut ctx,
+                &r.organization,
+                &default_org,
+                &r.id,
+                orgs_ok,
+                &org_ids,
+            );
+            let id = &r.id.value;
+            if summit_ids.contains_key(id) {
+                ctx.at(
+                    &r.id,
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!("summit `{id}` is defined twice"),
+                    )
+                    .help("give each summit its own id"),
+                );
+            }
+            if let Some(known) = known_states
+                && !known.contains(&r.host.value)
+            {
+                ctx.at(&r.host, unknown_state(&r.host.value, known));
+            }
+            let start = r.start.as_ref().and_then(|d| date_of(&mut ctx, d));
+            let end = r.end.as_ref().and_then(|d| date_of(&mut ctx, d));
+            let council =
+                r.council.as_ref().and_then(|d| date_of(&mut ctx, d));
+            let status = match r.status.value.as_str() {
+                "held" => Some(SummitStatus::Held),
+                "planned" => Some(SummitStatus::Planned),
+                other => {
+                    ctx.at(&r.status, Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!("unknown summit status `{other}`: expected `held` or `planned`"),
+                    ));
+                    None
+                }
+            };
+            let format = r.format.as_ref().and_then(|fm| match fm.value.as_str() {
+                "in_person" => Some(SummitFormat::InPerson),
+                "virtual" => Some(SummitFormat::Virtual),
+                "hybrid" => Some(SummitFormat::Hybrid),
+                other => {
+                    ctx.at(fm, Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!("unknown summit format `{other}`: expected `in_person`, `virtual` or `hybrid`"),
+                    ));
+                    None
+                }
+            });
+            if status == Some(SummitStatus::Held)
+                && start.is_none()
+                && r.start.is_none()
+            {
+                ctx.at(&r.id, Diagnostic::new(
+                    DiagnosticKind::MissingField,
+                    format!("held summit `{id}` has no `start` date"),
+                ).help("give the first day (or the month or year the sources give)"));
+            }
+            if let (Some(a), Some(b), Some(e)) = (start, end, &r.end)
+                && b.certainly_before(a)
+            {
+                ctx.at(e, Diagnostic::new(
+                    DiagnosticKind::OutOfOrder,
+                    format!("summit `{id}` ends on {b}, before it starts on {a}"),
+                ));
+            }
+            if let (Some(c), Some(cs)) = (council, &r.council)
+                && (start.is_some_and(|a| c.certainly_before(a))
+                    || end.is_some_and(|b| b.certainly_before(c)))
+            {
+                ctx.at(cs, Diagnostic::new(
+                    DiagnosticKind::OutOfOrder,
+                    format!("the Council day {c} is outside summit `{id}`'s days"),
+                ));
+            }
+            if let Some(o) = orgs_by_id.get(org.as_str()) {
+                let first = start.or(end);
+                let last = end.or(start);
+                if last.is_some_and(|l| l.certainly_before(o.founded))
+                    || o.dissolved.is_some_and(|d| {
+                        first.is_some_and(|f| d.certainly_before(f) || d == f)
+                    })
+                {
+                    ctx.at(&r.id, Diagnostic::new(
+                        DiagnosticKind::Domain,
+                        format!(
+                            "summit `{id}` ({}) is outside the lifetime of `{}` ({} to {})",
+                            first.map_or("?".to_string(), |d| d.to_string()),
+                            o.id,
+                            o.founded,
+                            o.dissolved.map_or("today".to_string(), |d| d.to_string()),
+                        ),
+                    ).help("the meeting may belong to a predecessor organisation"));
+                }
+            }
+            let sources = check_sources(&mut ctx, &r.sources, known_sources);
+            if let Some(status) = status {
+                summit_ids.entry(id.clone()).or_insert(Summit {
+                    id: SummitId::new(id.clone()),
+                    organization: OrganizationId::new(org),
+                    ordinal: r.ordinal,
+                    start,
+                    end,
+                    council,
+                    city: r.city.value.clone(),
+                    host: StateId::new(r.host.value.clone()),
+                    format,
+                    status,
+                    sources,
+                    note: r.note.clone(),
+                });
+            }
+        }
+        diags.extend(ctx.diags);
+    }
+    let known_summits = summits_ok.then_some(&summit_ids);
+
     // Status histories.
+    let problems_before_histories = diags.len();
     let mut seen_pairs: BTreeSet<(String, String)> = BTreeSet::new();
     for (f, folder, list) in &raw_affs {
         let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
@@ -1018,6 +1334,7 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 organization,
                 &r.transitions.value,
                 known_sources,
+                known_summits,
             );
             data.affiliations.push(Affiliation {
                 organization: OrganizationId::new(org),
@@ -1027,6 +1344,361 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
         }
         diags.extend(ctx.diags);
     }
+
+    // Chairs, officials and events: checked against the histories, when
+    // those are complete and valid (else every check would fail with them).
+    let histories_ok = statuses_ok
+        && orgs_ok
+        && states_ok
+        && diags.len() == problems_before_histories;
+    let histories: BTreeMap<(&str, &str), &Vec<Transition>> = data
+        .affiliations
+        .iter()
+        .map(|a| ((a.organization.as_str(), a.state.as_str()), &a.transitions))
+        .collect();
+    let member_on = |org: &str, state: &str, day: Date| -> bool {
+        match (orgs_by_id.get(org), histories.get(&(org, state))) {
+            (Some(o), Some(ts)) => {
+                status_on(o, ts, day, Basis::Effective).0
+                    == StatusOn::Certain(Status::Member)
+            }
+            _ => false,
+        }
+    };
+    let mut chairs: Vec<ChairTerm> = Vec::new();
+    for (f, folder, list) in &raw_chairs {
+        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+        let default_org = folder_default.get(folder).cloned();
+        let mut terms: Vec<(ChairTerm, &RawChair)> = Vec::new();
+        for r in list {
+            let org = org_of(
+                &mut ctx,
+                &r.organization,
+                &default_org,
+                &r.state,
+                orgs_ok,
+                &org_ids,
+            );
+            if let Some(known) = known_states
+                && !known.contains(&r.state.value)
+            {
+                ctx.at(&r.state, unknown_state(&r.state.value, known));
+            }
+            let start = date_of(&mut ctx, &r.start);
+            let evidence = match r.evidence.value.as_str() {
+                "sourced" => Some(Evidence::Sourced),
+                "inferred" => Some(Evidence::Inferred),
+                other => {
+                    ctx.at(&r.evidence, Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!("unknown evidence `{other}`: expected `sourced` or `inferred`"),
+                    ));
+                    None
+                }
+            };
+            if let (Some(e), Some(known)) = (&r.ended_by, known_summits)
+                && !known.contains_key(&e.value)
+            {
+                ctx.at(e, unknown_summit(&e.value, known));
+            }
+            let sources = check_sources(&mut ctx, &r.sources, known_sources);
+            if let (Some(start), Some(evidence)) = (start, evidence) {
+                terms.push((
+                    ChairTerm {
+                        organization: OrganizationId::new(org),
+                        state: StateId::new(r.state.value.clone()),
+                        start,
+                        end: None,
+                        ended_by: r
+                            .ended_by
+                            .as_ref()
+                            .map(|e| SummitId::new(e.value.clone())),
+                        evidence,
+                        sources,
+                        note: r.note.clone(),
+                    },
+                    r,
+                ));
+            }
+        }
+        for i in 0..terms.len() {
+            let next_start = terms.get(i + 1).map(|(t, _)| t.start);
+            let (term, raw) = &terms[i];
+            if let Some(next) = next_start {
+                let next_raw = terms[i + 1].1;
+                if next.certainly_before(term.start) || next == term.start {
+                    ctx.at(&next_raw.start, Diagnostic::new(
+                        DiagnosticKind::OutOfOrder,
+                        format!("chair terms out of order: {next} is not after {}", term.start),
+                    ).help("list chair terms oldest first"));
+                } else if next_raw.irregular.is_none() {
+                    // The term ends at its summit's Council; the next must
+                    // start that day, or the data must say why not.
+                    let ended = term
+                        .ended_by
+                        .as_ref()
+                        .and_then(|s| summit_ids.get(s.as_str()))
+                        .and_then(Summit::handover_day);
+                    match ended {
+                        Some(day) if day != next => {
+                            let what = if day.certainly_before(next) {
+                                "a gap"
+                            } else {
+                                "an overlap"
+                            };
+                            ctx.at(&next_raw.start, Diagnostic::new(
+                                DiagnosticKind::Domain,
+                                format!(
+                                    "{what} between chair terms: `{}`'s term ended on {day}, `{}`'s starts on {next}",
+                                    term.state, terms[i + 1].0.state
+                                ),
+                            ).help("correct the dates, or explain the exception in `irregular:`"));
+                        }
+                        None if term.ended_by.is_none() => {
+                            ctx.at(&raw.start, Diagnostic::new(
+                                DiagnosticKind::MissingField,
+                                format!("`{}`'s chair term has a successor but no `ended_by` summit", term.state),
+                            ).help("name the summit whose Council handed the chair over"));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            if histories_ok
+                && !member_on(
+                    term.organization.as_str(),
+                    term.state.as_str(),
+                    term.start,
+                )
+            {
+                ctx.at(&raw.state, Diagnostic::new(
+                    DiagnosticKind::Domain,
+                    format!(
+                        "chair `{}` was not a member of `{}` on {}",
+                        term.state, term.organization, term.start
+                    ),
+                ).help("only member states chair; check the state and the start date"));
+            }
+        }
+        for i in 0..terms.len() {
+            let end = terms.get(i + 1).map(|(t, _)| t.start);
+            terms[i].0.end = end;
+        }
+        chairs.extend(terms.into_iter().map(|(t, _)| t));
+        diags.extend(ctx.diags);
+    }
+
+    let mut offices: Vec<OfficeTerm> = Vec::new();
+    for (f, folder, list) in &raw_officials {
+        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+        let default_org = folder_default.get(folder).cloned();
+        let mut terms: Vec<(OfficeTerm, &RawOfficial)> = Vec::new();
+        for r in list {
+            let org = org_of(
+                &mut ctx,
+                &r.organization,
+                &default_org,
+                &r.person,
+                orgs_ok,
+                &org_ids,
+            );
+            let office = match r.office.value.as_str() {
+                "secretary_general" => Some(Office::SecretaryGeneral),
+                other => {
+                    ctx.at(&r.office, Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!("unknown office `{other}`: expected `secretary_general`"),
+                    ));
+                    None
+                }
+            };
+            if let Some(known) = known_states
+                && !known.contains(&r.nationality.value)
+            {
+                ctx.at(
+                    &r.nationality,
+                    unknown_state(&r.nationality.value, known),
+                );
+            }
+            let start = date_of(&mut ctx, &r.start);
+            let scheduled_end =
+                r.scheduled_end.as_ref().and_then(|d| date_of(&mut ctx, d));
+            let appointed =
+                r.appointed.as_ref().and_then(|d| date_of(&mut ctx, d));
+            if let (Some(a), Some(s), Some(raw_a)) =
+                (appointed, start, &r.appointed)
+                && s.certainly_before(a)
+            {
+                ctx.at(
+                    raw_a,
+                    Diagnostic::new(
+                        DiagnosticKind::OutOfOrder,
+                        format!(
+                            "appointed on {a}, after taking office on {s}"
+                        ),
+                    ),
+                );
+            }
+            if let (Some(at), Some(known)) = (&r.appointed_at, known_summits) {
+                match known.get(&at.value) {
+                    None => ctx.at(at, unknown_summit(&at.value, known)),
+                    Some(summit) => {
+                        if let (Some(a), Some(x), Some(y)) =
+                            (appointed, summit.start, summit.end)
+                            && (a.certainly_before(x) || y.certainly_before(a))
+                        {
+                            ctx.at(at, Diagnostic::new(
+                                DiagnosticKind::Domain,
+                                format!("appointed on {a}, but summit `{}` met on {}", summit.id, summit.days()),
+                            ));
+                        }
+                    }
+                }
+            }
+            let pid = &r.person_id.value;
+            if pid.is_empty()
+                || !pid.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'
+                })
+            {
+                ctx.at(&r.person_id, Diagnostic::new(
+                    DiagnosticKind::InvalidValue,
+                    format!("person id `{pid}` must be lowercase letters, digits and `-`"),
+                ));
+            }
+            let sources = check_sources(&mut ctx, &r.sources, known_sources);
+            if let (Some(office), Some(start)) = (office, start) {
+                terms.push((
+                    OfficeTerm {
+                        office,
+                        organization: OrganizationId::new(org),
+                        person: PersonId::new(pid.clone()),
+                        name: r.person.value.clone(),
+                        other_names: r.other_names.clone(),
+                        nationality: StateId::new(r.nationality.value.clone()),
+                        start,
+                        end: None,
+                        scheduled_end,
+                        appointed,
+                        appointed_at: r
+                            .appointed_at
+                            .as_ref()
+                            .map(|s| SummitId::new(s.value.clone())),
+                        sources,
+                        note: r.note.clone(),
+                    },
+                    r,
+                ));
+            }
+        }
+        for i in 0..terms.len() {
+            let (term, raw) = &terms[i];
+            if let Some((next, next_raw)) =
+                terms[i + 1..].iter().find(|(t, _)| {
+                    t.office == term.office
+                        && t.organization == term.organization
+                })
+                && (next.start.certainly_before(term.start)
+                    || next.start == term.start)
+            {
+                ctx.at(
+                    &next_raw.start,
+                    Diagnostic::new(
+                        DiagnosticKind::OutOfOrder,
+                        format!(
+                            "office terms out of order: {} is not after {}",
+                            next.start, term.start
+                        ),
+                    )
+                    .help("list office holders oldest first"),
+                );
+            }
+            if histories_ok
+                && !member_on(
+                    term.organization.as_str(),
+                    term.nationality.as_str(),
+                    term.start.first_day(),
+                )
+            {
+                ctx.at(&raw.nationality, Diagnostic::new(
+                    DiagnosticKind::Domain,
+                    format!(
+                        "{} ({}) took office on {}, when `{}` was not a member of `{}`",
+                        term.name, term.nationality, term.start, term.nationality, term.organization
+                    ),
+                ).help("the Secretary-General comes from a member state; check nationality and date"));
+            }
+        }
+        for i in 0..terms.len() {
+            let (office, org) =
+                (terms[i].0.office, terms[i].0.organization.clone());
+            let end = terms[i + 1..]
+                .iter()
+                .find(|(t, _)| t.office == office && t.organization == org)
+                .map(|(t, _)| t.start);
+            terms[i].0.end = end;
+        }
+        offices.extend(terms.into_iter().map(|(t, _)| t));
+        diags.extend(ctx.diags);
+    }
+
+    let mut events: Vec<Event> = Vec::new();
+    let mut event_ids = BTreeSet::new();
+    for (f, folder, list) in &raw_events {
+        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+        let default_org = folder_default.get(folder).cloned();
+        for r in list {
+            let org = org_of(
+                &mut ctx,
+                &r.organization,
+                &default_org,
+                &r.id,
+                orgs_ok,
+                &org_ids,
+            );
+            if !event_ids.insert(r.id.value.clone()) {
+                ctx.at(
+                    &r.id,
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!("event `{}` is defined twice", r.id.value),
+                    ),
+                );
+            }
+            let kind = match r.kind.value.as_str() {
+                "founding_act" => Some(EventKind::FoundingAct),
+                "institution" => Some(EventKind::Institution),
+                "other" => Some(EventKind::Other),
+                other => {
+                    ctx.at(&r.kind, Diagnostic::new(
+                        DiagnosticKind::InvalidValue,
+                        format!("unknown event kind `{other}`: expected `founding_act`, `institution` or `other`"),
+                    ));
+                    None
+                }
+            };
+            let date = date_of(&mut ctx, &r.date);
+            let sources = check_sources(&mut ctx, &r.sources, known_sources);
+            if let (Some(kind), Some(date)) = (kind, date) {
+                events.push(Event {
+                    id: EventId::new(r.id.value.clone()),
+                    organization: OrganizationId::new(org),
+                    kind,
+                    title: r.title.value.clone(),
+                    date,
+                    place: r.place.clone(),
+                    sources,
+                    note: r.note.clone(),
+                });
+            }
+        }
+        diags.extend(ctx.diags);
+    }
+    drop(histories);
+    data.summits = summit_ids.into_values().collect();
+    data.chairs = chairs;
+    data.offices = offices;
+    data.events = events;
 
     if diags.is_empty() {
         data.affiliations.sort_by(|a, b| {
@@ -1044,6 +1716,7 @@ fn check_transitions(
     org: Option<&Organization>,
     raw: &[S<RawTransition>],
     known_sources: Option<&BTreeSet<String>>,
+    known_summits: Option<&BTreeMap<String, Summit>>,
 ) -> Vec<Transition> {
     let mut out: Vec<(Transition, &S<RawTransition>)> = Vec::new();
     for rt in raw {
@@ -1102,6 +1775,27 @@ fn check_transitions(
             );
         }
         let sources = check_sources(ctx, &t.sources, known_sources);
+        if let (Some(sref), Some(known)) = (&t.summit, known_summits) {
+            match known.get(&sref.value) {
+                None => ctx.at(sref, unknown_summit(&sref.value, known)),
+                Some(summit) => {
+                    // A decision taken at a summit falls on one of its days.
+                    if let (Some(dec), Some(a), Some(b)) =
+                        (decided.or(effective), summit.start, summit.end)
+                        && (dec.certainly_before(a) || b.certainly_before(dec))
+                    {
+                        ctx.at(sref, Diagnostic::new(
+                            DiagnosticKind::Domain,
+                            format!(
+                                "decided on {dec}, but summit `{}` met on {}",
+                                summit.id,
+                                summit.days()
+                            ),
+                        ).help("correct the decision date or the summit"));
+                    }
+                }
+            }
+        }
         if let Some(status) = status {
             out.push((
                 Transition {
@@ -1110,6 +1804,10 @@ fn check_transitions(
                     effective,
                     sources,
                     note: t.note.clone(),
+                    summit: t
+                        .summit
+                        .as_ref()
+                        .map(|s| SummitId::new(s.value.clone())),
                 },
                 rt,
             ));

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use igo_graph::{
     Basis, Date, Error, History, KnowledgeGraph, Snapshot, Status, StatusOn,
-    Timeline,
+    Summit, Timeline,
 };
 
 /// Who held which status in an intergovernmental organisation on which day,
@@ -57,7 +57,19 @@ enum Command {
         state: String,
     },
     /// Every change in date order, with the family size after each.
-    Timeline,
+    Timeline {
+        /// Interleave the Council of Heads of State meetings.
+        #[arg(long)]
+        with_summits: bool,
+    },
+    /// The rotating chairmanship, term by term.
+    Chairs,
+    /// The Council of Heads of State meetings.
+    Summits,
+    /// The Secretaries-General.
+    Officials,
+    /// Founding acts and institutions.
+    Events,
     /// What changed between two days.
     Diff {
         /// The first day (YYYY-MM-DD or `today`).
@@ -299,12 +311,336 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 Format::Table => history_table(&h),
             }
         }
-        Command::Timeline => {
+        Command::Timeline { with_summits } => {
             let t = kg.timeline(&org, basis)?;
+            let summits: Vec<&Summit> = if *with_summits {
+                kg.summits(&org)
+                    .into_iter()
+                    .filter(|s| s.handover_day().is_some())
+                    .collect()
+            } else {
+                Vec::new()
+            };
             match cli.format {
+                Format::Json if *with_summits => {
+                    let mut v = serde_json::to_value(&t)?;
+                    v["summits"] = serde_json::to_value(&summits)?;
+                    json(&v)
+                }
                 Format::Json => json(&t),
-                Format::Csv => timeline_csv(&t.events),
-                Format::Table => timeline_table(&kg, &t),
+                Format::Csv => timeline_csv(&t.events, &summits),
+                Format::Table => timeline_table(&kg, &t, &summits),
+            }
+        }
+        Command::Chairs => {
+            let terms = kg.chairs(&org);
+            match cli.format {
+                Format::Json => json(&terms),
+                Format::Csv => {
+                    let rows: Vec<[String; 8]> = terms
+                        .iter()
+                        .map(|t| {
+                            [
+                                t.organization.to_string(),
+                                t.state.to_string(),
+                                t.start.to_string(),
+                                opt(t.end),
+                                t.ended_by
+                                    .as_ref()
+                                    .map(|s| s.to_string())
+                                    .unwrap_or_default(),
+                                format!("{:?}", t.evidence).to_lowercase(),
+                                t.sources
+                                    .iter()
+                                    .map(|s| s.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(";"),
+                                t.note.clone().unwrap_or_default(),
+                            ]
+                        })
+                        .collect();
+                    csv_rows(
+                        &[
+                            "organization",
+                            "state",
+                            "start",
+                            "end",
+                            "ended_by",
+                            "evidence",
+                            "sources",
+                            "note",
+                        ],
+                        &rows,
+                    )
+                }
+                Format::Table => {
+                    let mut out = String::new();
+                    writeln!(
+                        out,
+                        "{org} chairs (the chair passes at the end of a Council meeting)\n"
+                    )?;
+                    writeln!(
+                        out,
+                        "{:<11} {:<11} {:<20} ended by",
+                        "from", "until", "chair"
+                    )?;
+                    for t in terms {
+                        let until =
+                            t.end.map_or("now".to_string(), |d| d.to_string());
+                        let ended = t
+                            .ended_by
+                            .as_ref()
+                            .and_then(|s| kg.summit(s.as_str()))
+                            .map(|s| format!("{} {}", s.city, s.days()))
+                            .unwrap_or_default();
+                        let mark =
+                            if t.evidence == igo_graph::Evidence::Inferred {
+                                " (inferred)"
+                            } else {
+                                ""
+                            };
+                        writeln!(
+                            out,
+                            "{:<11} {:<11} {:<20} {ended}",
+                            t.start.to_string(),
+                            until,
+                            trunc(
+                                &format!(
+                                    "{}{mark}",
+                                    name(&kg, t.state.as_str())
+                                ),
+                                20
+                            )
+                        )?;
+                    }
+                    Ok(out)
+                }
+            }
+        }
+        Command::Summits => {
+            let list = kg.summits(&org);
+            match cli.format {
+                Format::Json => json(&list),
+                Format::Csv => {
+                    let rows: Vec<[String; 12]> = list
+                        .iter()
+                        .map(|s| {
+                            [
+                                s.id.to_string(),
+                                s.organization.to_string(),
+                                s.ordinal
+                                    .map(|n| n.to_string())
+                                    .unwrap_or_default(),
+                                opt(s.start),
+                                opt(s.end),
+                                opt(s.council),
+                                s.city.clone(),
+                                s.host.to_string(),
+                                s.format
+                                    .map(|f| f.as_str().to_string())
+                                    .unwrap_or_default(),
+                                format!("{:?}", s.status).to_lowercase(),
+                                s.sources
+                                    .iter()
+                                    .map(|x| x.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(";"),
+                                s.note.clone().unwrap_or_default(),
+                            ]
+                        })
+                        .collect();
+                    csv_rows(
+                        &[
+                            "id",
+                            "organization",
+                            "ordinal",
+                            "start",
+                            "end",
+                            "council",
+                            "city",
+                            "host",
+                            "format",
+                            "status",
+                            "sources",
+                            "note",
+                        ],
+                        &rows,
+                    )
+                }
+                Format::Table => {
+                    let mut out = String::new();
+                    writeln!(
+                        out,
+                        "{org} summits (Council of Heads of State)\n"
+                    )?;
+                    writeln!(
+                        out,
+                        "{:>3}  {:<21} {:<16} {:<4} format",
+                        "no", "days", "city", "host"
+                    )?;
+                    for s in list {
+                        let no = s
+                            .ordinal
+                            .map(|n| n.to_string())
+                            .unwrap_or_default();
+                        let mut format = s
+                            .format
+                            .map_or("", |f| f.as_str())
+                            .replace('_', " ");
+                        if s.status == igo_graph::SummitStatus::Planned {
+                            format = "planned".to_string();
+                        }
+                        writeln!(
+                            out,
+                            "{no:>3}  {:<21} {:<16} {:<4} {format}",
+                            s.days(),
+                            trunc(&s.city, 16),
+                            s.host.as_str()
+                        )?;
+                    }
+                    Ok(out)
+                }
+            }
+        }
+        Command::Officials => {
+            let list = kg.officials(&org);
+            match cli.format {
+                Format::Json => json(&list),
+                Format::Csv => {
+                    let rows: Vec<[String; 10]> = list
+                        .iter()
+                        .map(|t| {
+                            [
+                                t.organization.to_string(),
+                                "secretary_general".to_string(),
+                                t.person.to_string(),
+                                t.name.clone(),
+                                t.nationality.to_string(),
+                                t.start.to_string(),
+                                opt(t.end),
+                                opt(t.appointed),
+                                t.sources
+                                    .iter()
+                                    .map(|x| x.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(";"),
+                                t.note.clone().unwrap_or_default(),
+                            ]
+                        })
+                        .collect();
+                    csv_rows(
+                        &[
+                            "organization",
+                            "office",
+                            "person",
+                            "name",
+                            "nationality",
+                            "start",
+                            "end",
+                            "appointed",
+                            "sources",
+                            "note",
+                        ],
+                        &rows,
+                    )
+                }
+                Format::Table => {
+                    let mut out = String::new();
+                    writeln!(out, "{org} Secretaries-General\n")?;
+                    writeln!(
+                        out,
+                        "{:<11} {:<11} {:<24} {:<4} appointed",
+                        "from", "until", "name", "of"
+                    )?;
+                    for t in list {
+                        let until = t.end.map_or_else(
+                            || {
+                                t.scheduled_end
+                                    .map_or("now".to_string(), |d| {
+                                        format!("({d})")
+                                    })
+                            },
+                            |d| d.to_string(),
+                        );
+                        let appointed = match (t.appointed, &t.appointed_at) {
+                            (_, Some(s)) => kg
+                                .summit(s.as_str())
+                                .map_or(s.to_string(), |x| {
+                                    format!("{} {}", x.city, x.days())
+                                }),
+                            (Some(d), None) => d.to_string(),
+                            _ => String::new(),
+                        };
+                        writeln!(
+                            out,
+                            "{:<11} {:<11} {:<24} {:<4} {appointed}",
+                            t.start.to_string(),
+                            until,
+                            trunc(&t.name, 24),
+                            t.nationality.as_str()
+                        )?;
+                    }
+                    Ok(out)
+                }
+            }
+        }
+        Command::Events => {
+            let list = kg.events(&org);
+            match cli.format {
+                Format::Json => json(&list),
+                Format::Csv => {
+                    let rows: Vec<[String; 8]> = list
+                        .iter()
+                        .map(|e| {
+                            [
+                                e.id.to_string(),
+                                e.organization.to_string(),
+                                format!("{:?}", e.kind)
+                                    .to_lowercase()
+                                    .replace("foundingact", "founding_act"),
+                                e.date.to_string(),
+                                e.title.clone(),
+                                e.place.clone().unwrap_or_default(),
+                                e.sources
+                                    .iter()
+                                    .map(|x| x.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(";"),
+                                e.note.clone().unwrap_or_default(),
+                            ]
+                        })
+                        .collect();
+                    csv_rows(
+                        &[
+                            "id",
+                            "organization",
+                            "kind",
+                            "date",
+                            "title",
+                            "place",
+                            "sources",
+                            "note",
+                        ],
+                        &rows,
+                    )
+                }
+                Format::Table => {
+                    let mut out = String::new();
+                    writeln!(out, "{org} founding acts and institutions\n")?;
+                    for e in list {
+                        let place = e
+                            .place
+                            .as_ref()
+                            .map_or(String::new(), |p| format!(" ({p})"));
+                        writeln!(
+                            out,
+                            "{:<11} {}",
+                            e.date.to_string(),
+                            wrap(&format!("{}{place}", e.title), 78, 12, 12)
+                        )?;
+                    }
+                    Ok(out)
+                }
             }
         }
         Command::Diff { from, to } => {
@@ -416,6 +752,10 @@ fn csv_rows<const N: usize>(
     String::from_utf8(bytes).map_err(|e| Failure::Msg(e.to_string()))
 }
 
+fn opt(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
 fn name(kg: &KnowledgeGraph, id: &str) -> String {
     kg.state(id).map_or_else(|| id.to_string(), |s| s.name.clone())
 }
@@ -489,7 +829,10 @@ fn snapshot_table(
     let parts: Vec<String> = Status::HELD
         .iter()
         .filter(|s| !snap.with_status(**s).is_empty())
-        .map(|s| format!("{} {}", snap.with_status(*s).len(), s.plural()))
+        .map(|s| {
+            let n = snap.with_status(*s).len();
+            format!("{n} {}", if n == 1 { s.label() } else { s.plural() })
+        })
         .collect();
     writeln!(
         out,
@@ -501,6 +844,43 @@ fn snapshot_table(
             parts.join(", ")
         }
     )?;
+    let org_id = snap.organization.as_str();
+    if let Some(h) = kg.chair_at(org_id, snap.date)? {
+        let t = h.term;
+        let mut line =
+            format!("chair: {} since {}", name(kg, t.state.as_str()), t.start);
+        if let Some(s) =
+            t.ended_by.as_ref().and_then(|s| kg.summit(s.as_str()))
+        {
+            let upcoming = s.start.is_none_or(|d| snap.date < d.first_day());
+            line.push_str(&format!(
+                "; the term ends at the {} summit ({}){}",
+                s.city,
+                s.days(),
+                if upcoming { ", upcoming" } else { "" }
+            ));
+        }
+        if t.evidence == igo_graph::Evidence::Inferred {
+            line.push_str(" (inferred)");
+        }
+        if !h.certain {
+            line.push_str(" (uncertain: the term's start is imprecise)");
+        }
+        writeln!(out, "{}", wrap(&line, 78, 0, 2))?;
+    }
+    if let Some(h) = kg.secretary_general_at(org_id, snap.date)? {
+        let t = h.term;
+        let mut line = format!(
+            "Secretary-General: {} ({}) since {}",
+            t.name,
+            name(kg, t.nationality.as_str()),
+            t.start
+        );
+        if !h.certain {
+            line.push_str(" (uncertain: the term's start is imprecise)");
+        }
+        writeln!(out, "{}", wrap(&line, 78, 0, 2))?;
+    }
     for s in Status::HELD {
         let ids = snap.with_status(s);
         if ids.is_empty() {
@@ -766,6 +1146,7 @@ fn history_csv(h: &History) -> Result<String, Failure> {
 
 fn timeline_csv(
     events: &[igo_graph::TimelineEvent],
+    summits: &[&Summit],
 ) -> Result<String, Failure> {
     let rows: Vec<[String; 14]> = events
         .iter()
@@ -792,31 +1173,92 @@ fn timeline_csv(
             ]
         })
         .collect();
-    csv_rows(
-        &[
-            "date",
-            "precision",
-            "state",
-            "from",
-            "to",
-            "decided",
-            "effective",
-            "members",
-            "observers",
-            "dialogue_partners",
-            "partners",
-            "family",
-            "sources",
-            "note",
-        ],
-        &rows,
-    )
+    let header = [
+        "date",
+        "precision",
+        "state",
+        "from",
+        "to",
+        "decided",
+        "effective",
+        "members",
+        "observers",
+        "dialogue_partners",
+        "partners",
+        "family",
+        "sources",
+        "note",
+    ];
+    if summits.is_empty() {
+        return csv_rows(&header, &rows);
+    }
+    // With summits: one more column, `kind` (`status` or `summit`), and a
+    // row per summit on its Council day, carrying the counts of that day.
+    let mut all: Vec<(Date, [String; 15])> = Vec::new();
+    for (e, r) in events.iter().zip(rows) {
+        let mut row: [String; 15] = Default::default();
+        row[..14].clone_from_slice(&r);
+        row[14] = "status".to_string();
+        all.push((e.date.first_day(), row));
+    }
+    for s in summits {
+        let Some(day) = s.handover_day() else { continue };
+        let after = events
+            .iter()
+            .filter(|e| e.date.last_day() <= day)
+            .next_back()
+            .map(|e| e.after)
+            .unwrap_or_default();
+        let mut row: [String; 15] = Default::default();
+        row[0] = day.to_string();
+        row[1] = day.precision().to_string();
+        row[2] = s.host.to_string();
+        row[5] = opt(s.council);
+        row[7] = after.members.to_string();
+        row[8] = after.observers.to_string();
+        row[9] = after.dialogue_partners.to_string();
+        row[10] = after.partners.to_string();
+        row[11] = after.family.to_string();
+        row[12] =
+            s.sources.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(";");
+        row[13] = format!("summit {}: {}", s.id, summit_label(s));
+        row[14] = "summit".to_string();
+        all.push((day.first_day(), row));
+    }
+    // Summits sort before the changes they decided.
+    all.sort_by(|a, b| {
+        (a.0, &a.1[14] == "status").cmp(&(b.0, &b.1[14] == "status"))
+    });
+    let mut h: [&str; 15] = [""; 15];
+    h[..14].copy_from_slice(&header);
+    h[14] = "kind";
+    let rows: Vec<[String; 15]> = all.into_iter().map(|(_, r)| r).collect();
+    csv_rows(&h, &rows)
+}
+
+/// `24th Council, Astana (KAZ), in person`.
+fn summit_label(s: &Summit) -> String {
+    let ordinal = s.ordinal.map_or(String::new(), |n| {
+        let suffix = match (n % 10, n % 100) {
+            (1, x) if x != 11 => "st",
+            (2, x) if x != 12 => "nd",
+            (3, x) if x != 13 => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix} ")
+    });
+    let format = s.format.map_or(String::new(), |f| {
+        format!(", {}", f.as_str().replace('_', " "))
+    });
+    format!("{ordinal}summit, {} ({}){format}", s.city, s.host)
 }
 
 fn timeline_table(
     kg: &KnowledgeGraph,
     t: &Timeline,
+    summits: &[&Summit],
 ) -> Result<String, Failure> {
+    let mut summits = summits.iter().peekable();
     let mut out = String::new();
     let org = kg.organization(t.organization.as_str());
     writeln!(
@@ -847,6 +1289,18 @@ fn timeline_table(
             j += 1;
         }
         let day = &t.events[i..j];
+        while let Some(s) = summits.next_if(|s| {
+            s.handover_day().is_some_and(|d| d.first_day() <= date.first_day())
+        }) {
+            let d =
+                s.handover_day().map(|d| d.to_string()).unwrap_or_default();
+            writeln!(
+                out,
+                "{d:<10}  {:>15}  {}",
+                "",
+                wrap(&format!("* {}", summit_label(s)), 78, 29, 31)
+            )?;
+        }
         let mut groups: Vec<(Status, Status, Vec<String>)> = Vec::new();
         for e in day {
             match groups.iter_mut().find(|g| g.0 == e.from && g.1 == e.to) {
@@ -886,6 +1340,15 @@ fn timeline_table(
             writeln!(out, "{prefix}{}", wrap(&change, 78, 29, 31))?;
         }
         i = j;
+    }
+    for s in summits {
+        let d = s.handover_day().map(|d| d.to_string()).unwrap_or_default();
+        writeln!(
+            out,
+            "{d:<10}  {:>15}  {}",
+            "",
+            wrap(&format!("* {}", summit_label(s)), 78, 29, 31)
+        )?;
     }
     if !t.pending.is_empty() {
         writeln!(out, "\ndecided, not yet in effect:")?;

@@ -305,6 +305,8 @@ pub struct Transition {
     pub sources: Vec<SourceId>,
     /// Remarks: intermediate steps, conflicts between sources.
     pub note: Option<String>,
+    /// The summit whose Council took the decision, if recorded.
+    pub summit: Option<SummitId>,
 }
 
 impl Transition {
@@ -377,4 +379,303 @@ pub struct Span {
     pub sources: Vec<SourceId>,
     /// Remarks on the opening transition.
     pub note: Option<String>,
+}
+
+id_type!(
+    /// A summit's identifier, e.g. `sco-2024-astana`.
+    SummitId
+);
+id_type!(
+    /// A person's identifier, e.g. `zhang-ming`.
+    PersonId
+);
+id_type!(
+    /// An event's identifier, e.g. `sco-charter-signed`.
+    EventId
+);
+
+/// How leaders met.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SummitFormat {
+    /// All in one place.
+    InPerson,
+    /// By videoconference.
+    Virtual,
+    /// Some in person, some by video.
+    Hybrid,
+}
+
+impl SummitFormat {
+    /// `in_person`, `virtual` or `hybrid`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SummitFormat::InPerson => "in_person",
+            SummitFormat::Virtual => "virtual",
+            SummitFormat::Hybrid => "hybrid",
+        }
+    }
+}
+
+/// Whether a summit took place.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SummitStatus {
+    /// It took place.
+    Held,
+    /// It is announced; dates may be unknown.
+    Planned,
+}
+
+/// A meeting of the Council of Heads of State (or of the Shanghai Five's
+/// heads of state).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summit {
+    /// Identifier, e.g. `sco-2024-astana`.
+    pub id: SummitId,
+    /// The organisation that met.
+    pub organization: OrganizationId,
+    /// Its number in the official count (Xinhua/TASS), if known.
+    pub ordinal: Option<u32>,
+    /// First day (or month or year, if that is all that is known).
+    pub start: Option<Date>,
+    /// Last day.
+    pub end: Option<Date>,
+    /// The day the Council met, if known.
+    pub council: Option<Date>,
+    /// City.
+    pub city: String,
+    /// Host state.
+    pub host: StateId,
+    /// In person, virtual or hybrid.
+    pub format: Option<SummitFormat>,
+    /// Held or planned.
+    pub status: SummitStatus,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Remarks: numbering conflicts, host different from the chair ...
+    pub note: Option<String>,
+}
+
+impl Summit {
+    /// The day the chair passes: the Council day, else the last day.
+    pub fn handover_day(&self) -> Option<Date> {
+        self.council.or(self.end)
+    }
+
+    /// `2024-07-03/04`-style text for the summit's days.
+    pub fn days(&self) -> String {
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if s == e => s.to_string(),
+            (Some(s), Some(e))
+                if s.year() == e.year() && s.month() == e.month() =>
+            {
+                format!("{s}/{:02}", e.day().unwrap_or(0))
+            }
+            (Some(s), Some(e)) => format!("{s}/{e}"),
+            (Some(s), None) => s.to_string(),
+            _ => "date unknown".to_string(),
+        }
+    }
+}
+
+/// Whether a fact is read in a source or inferred from others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// A source says so.
+    Sourced,
+    /// Inferred (e.g. the chair from the host of the next summit); the note
+    /// says how.
+    Inferred,
+}
+
+/// One term of the rotating chairmanship.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChairTerm {
+    /// The organisation.
+    pub organization: OrganizationId,
+    /// The chairing state.
+    pub state: StateId,
+    /// The day it took the chair (handover days belong to the incoming
+    /// chair).
+    pub start: Date,
+    /// The day the next chair took over (exclusive), if it has.
+    pub end: Option<Date>,
+    /// The summit whose Council ended (or will end) the term.
+    pub ended_by: Option<SummitId>,
+    /// Sourced or inferred.
+    pub evidence: Evidence,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// An office of an organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Office {
+    /// Secretary-General (at first titled Executive Secretary in the SCO).
+    SecretaryGeneral,
+}
+
+/// A person's term in an office.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OfficeTerm {
+    /// The office.
+    pub office: Office,
+    /// The organisation.
+    pub organization: OrganizationId,
+    /// The person's id.
+    pub person: PersonId,
+    /// The person's name.
+    pub name: String,
+    /// Other spellings of the name.
+    pub other_names: Vec<String>,
+    /// The person's nationality.
+    pub nationality: StateId,
+    /// First day in office.
+    pub start: Date,
+    /// The day the successor took office (exclusive), if any.
+    pub end: Option<Date>,
+    /// The scheduled end of a current term.
+    pub scheduled_end: Option<Date>,
+    /// When the Council appointed them, if known.
+    pub appointed: Option<Date>,
+    /// The summit that appointed them, if known.
+    pub appointed_at: Option<SummitId>,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// What kind of dated event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A founding document signed or in force.
+    FoundingAct,
+    /// A body of the organisation set up or opened.
+    Institution,
+    /// Anything else.
+    Other,
+}
+
+/// A dated event in an organisation's life: founding acts, institutions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// Identifier.
+    pub id: EventId,
+    /// The organisation.
+    pub organization: OrganizationId,
+    /// What kind of event.
+    pub kind: EventKind,
+    /// What happened.
+    pub title: String,
+    /// When, with its precision.
+    pub date: Date,
+    /// Where, if known.
+    pub place: Option<String>,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// A state's status on a day: certain, or one of several when the day falls
+/// inside an imprecise date (a status that starts "in May 2010", asked about
+/// 2010-05-10).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum StatusOn {
+    /// The status is known.
+    Certain(Status),
+    /// Any of these (sorted, at least two) may be the status.
+    Uncertain(Vec<Status>),
+}
+
+impl StatusOn {
+    /// The status, if certain.
+    pub fn certain(&self) -> Option<Status> {
+        match self {
+            StatusOn::Certain(s) => Some(*s),
+            StatusOn::Uncertain(_) => None,
+        }
+    }
+
+    /// Every status it may be.
+    pub fn possible(&self) -> Vec<Status> {
+        match self {
+            StatusOn::Certain(s) => vec![*s],
+            StatusOn::Uncertain(v) => v.clone(),
+        }
+    }
+
+    /// `member`, or `none|dialogue_partner` for an uncertain status.
+    pub fn label(&self) -> String {
+        match self {
+            StatusOn::Certain(s) => s.as_str().to_string(),
+            StatusOn::Uncertain(v) => {
+                v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|")
+            }
+        }
+    }
+}
+
+/// The status held on `day` given a state's transitions and its
+/// organisation's lifetime.
+pub(crate) fn status_on(
+    org: &Organization,
+    transitions: &[Transition],
+    day: Date,
+    basis: Basis,
+) -> (StatusOn, Option<Date>) {
+    if day < org.founded.first_day() {
+        return (StatusOn::Certain(Status::None), None);
+    }
+    // Index of the last transition certainly in force, and of the last one
+    // possibly in force; statuses in between are all possible.
+    let mut certain: Option<usize> = None;
+    let mut possible: Option<usize> = None;
+    for (i, t) in transitions.iter().enumerate() {
+        let Some(start) = t.start(basis) else { continue };
+        if start.last_day() <= day {
+            certain = Some(i);
+            possible = Some(i);
+        } else if start.first_day() <= day {
+            possible = Some(i);
+        }
+    }
+    let status_after =
+        |i: Option<usize>| i.map_or(Status::None, |i| transitions[i].status);
+    let mut set: Vec<Status> = Vec::new();
+    let lo = certain.map_or(0, |c| c + 1);
+    let hi = possible.map_or(0, |p| p + 1);
+    set.push(status_after(certain));
+    set.extend(transitions.iter().take(hi).skip(lo).map(|t| t.status));
+    let mut since = certain.and_then(|i| transitions[i].start(basis));
+    if let Some(end) = org.dissolved {
+        if end.last_day() <= day {
+            return (StatusOn::Certain(Status::None), None);
+        } else if end.first_day() <= day {
+            set.push(Status::None);
+        }
+    }
+    set.sort();
+    set.dedup();
+    if set.len() == 1 {
+        if set[0] == Status::None {
+            since = None;
+        }
+        (StatusOn::Certain(set[0]), since)
+    } else {
+        (StatusOn::Uncertain(set), None)
+    }
 }

@@ -8,48 +8,9 @@ use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 use crate::model::{
-    Basis, Organization, OrganizationId, Source, StateId, Status, Transition,
+    Basis, ChairTerm, Office, OfficeTerm, Organization, OrganizationId,
+    Source, StateId, Status, StatusOn, status_on,
 };
-
-/// A state's status on a day: certain, or one of several when the day falls
-/// inside an imprecise date (a status that starts "in May 2010", asked about
-/// 2010-05-10).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum StatusOn {
-    /// The status is known.
-    Certain(Status),
-    /// Any of these (sorted, at least two) may be the status.
-    Uncertain(Vec<Status>),
-}
-
-impl StatusOn {
-    /// The status, if certain.
-    pub fn certain(&self) -> Option<Status> {
-        match self {
-            StatusOn::Certain(s) => Some(*s),
-            StatusOn::Uncertain(_) => None,
-        }
-    }
-
-    /// Every status it may be.
-    pub fn possible(&self) -> Vec<Status> {
-        match self {
-            StatusOn::Certain(s) => vec![*s],
-            StatusOn::Uncertain(v) => v.clone(),
-        }
-    }
-
-    /// `member`, or `none|dialogue_partner` for an uncertain status.
-    pub fn label(&self) -> String {
-        match self {
-            StatusOn::Certain(s) => s.as_str().to_string(),
-            StatusOn::Uncertain(v) => {
-                v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|")
-            }
-        }
-    }
-}
 
 /// A state whose status on the snapshot's day cannot be decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -98,6 +59,37 @@ pub struct Snapshot {
     /// Decisions taken on or before this day that have not taken effect
     /// (only under basis `effective`).
     pub pending: Vec<Pending>,
+    /// The chairing state, when known.
+    pub chair: Option<StateId>,
+    /// The Secretary-General's name, when known.
+    pub secretary_general: Option<String>,
+}
+
+/// Who held a term on a day, and whether that is certain (a term starting
+/// in a month or year makes the days of that month or year uncertain).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Holding<'a, T> {
+    /// The term.
+    pub term: &'a T,
+    /// False when the day falls inside an imprecise start date.
+    pub certain: bool,
+}
+
+/// The holder of a sequence of terms (each ending where the next begins)
+/// on `day`.
+fn holding<'a, T>(
+    terms: impl Iterator<Item = &'a T>,
+    start: impl Fn(&T) -> Date,
+    day: Date,
+) -> Option<Holding<'a, T>> {
+    let mut found = None;
+    for t in terms {
+        let s = start(t);
+        if s.first_day() <= day {
+            found = Some(Holding { term: t, certain: s.last_day() <= day });
+        }
+    }
+    found
 }
 
 impl Snapshot {
@@ -272,58 +264,75 @@ fn need_day(date: Date) -> Result<(), Error> {
     }
 }
 
-/// The status held on `day` given a state's transitions and its
-/// organisation's lifetime.
-pub(crate) fn status_on(
-    org: &Organization,
-    transitions: &[Transition],
-    day: Date,
-    basis: Basis,
-) -> (StatusOn, Option<Date>) {
-    if day < org.founded.first_day() {
-        return (StatusOn::Certain(Status::None), None);
-    }
-    // Index of the last transition certainly in force, and of the last one
-    // possibly in force; statuses in between are all possible.
-    let mut certain: Option<usize> = None;
-    let mut possible: Option<usize> = None;
-    for (i, t) in transitions.iter().enumerate() {
-        let Some(start) = t.start(basis) else { continue };
-        if start.last_day() <= day {
-            certain = Some(i);
-            possible = Some(i);
-        } else if start.first_day() <= day {
-            possible = Some(i);
-        }
-    }
-    let status_after =
-        |i: Option<usize>| i.map_or(Status::None, |i| transitions[i].status);
-    let mut set: Vec<Status> = Vec::new();
-    let lo = certain.map_or(0, |c| c + 1);
-    let hi = possible.map_or(0, |p| p + 1);
-    set.push(status_after(certain));
-    set.extend(transitions.iter().take(hi).skip(lo).map(|t| t.status));
-    let mut since = certain.and_then(|i| transitions[i].start(basis));
-    if let Some(end) = org.dissolved {
-        if end.last_day() <= day {
-            return (StatusOn::Certain(Status::None), None);
-        } else if end.first_day() <= day {
-            set.push(Status::None);
-        }
-    }
-    set.sort();
-    set.dedup();
-    if set.len() == 1 {
-        if set[0] == Status::None {
-            since = None;
-        }
-        (StatusOn::Certain(set[0]), since)
-    } else {
-        (StatusOn::Uncertain(set), None)
-    }
-}
-
 impl KnowledgeGraph {
+    /// The chair of `organization` on `date`, if the data has one. The day
+    /// the chair passes belongs to the incoming chair.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let chair = kg.chair_at("SCO", "2024-02-22".parse()?)?.unwrap();
+    /// assert_eq!(chair.term.state, "KAZ");
+    /// let ends = kg.summit(chair.term.ended_by.as_ref().unwrap().as_str()).unwrap();
+    /// assert_eq!(ends.city, "Astana");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn chair_at(
+        &self,
+        organization: &str,
+        date: Date,
+    ) -> Result<Option<Holding<'_, ChairTerm>>, Error> {
+        let org = self.resolve_organization(organization)?;
+        need_day(date)?;
+        if !org.existed_on(date) {
+            return Ok(None);
+        }
+        Ok(holding(self.chairs(org.id.as_str()).iter(), |t| t.start, date))
+    }
+
+    /// The Secretary-General of `organization` on `date`, if the data has
+    /// one.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let sg = kg.secretary_general_at("SCO", "2024-02-22".parse()?)?.unwrap();
+    /// assert_eq!(sg.term.name, "Zhang Ming");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn secretary_general_at(
+        &self,
+        organization: &str,
+        date: Date,
+    ) -> Result<Option<Holding<'_, OfficeTerm>>, Error> {
+        let org = self.resolve_organization(organization)?;
+        need_day(date)?;
+        if !org.existed_on(date) {
+            return Ok(None);
+        }
+        Ok(holding(
+            self.officials(org.id.as_str())
+                .iter()
+                .filter(|t| t.office == Office::SecretaryGeneral),
+            |t| t.start,
+            date,
+        ))
+    }
+
     /// The organisation on `date`: members, observers, dialogue partners,
     /// partners, family size, and the states whose status is uncertain.
     ///
@@ -362,7 +371,17 @@ impl KnowledgeGraph {
             family_size: 0,
             uncertain: Vec::new(),
             pending: Vec::new(),
+            chair: None,
+            secretary_general: None,
         };
+        if org.existed_on(date) {
+            snap.chair = self
+                .chair_at(org.id.as_str(), date)?
+                .map(|h| h.term.state.clone());
+            snap.secretary_general = self
+                .secretary_general_at(org.id.as_str(), date)?
+                .map(|h| h.term.name.clone());
+        }
         for (state, ts) in self.affiliations_of(org.id.as_str()) {
             match status_on(org, ts, date, basis).0 {
                 StatusOn::Certain(s) => {
