@@ -48,6 +48,10 @@ pub(crate) const BUNDLED: &[(&str, &str)] = &[
         include_str!("../data/sco/organization.yaml"),
     ),
     ("data/sco/statuses.yaml", include_str!("../data/sco/statuses.yaml")),
+    ("data/sco/summits.yaml", include_str!("../data/sco/summits.yaml")),
+    ("data/sco/chairs.yaml", include_str!("../data/sco/chairs.yaml")),
+    ("data/sco/officials.yaml", include_str!("../data/sco/officials.yaml")),
+    ("data/sco/events.yaml", include_str!("../data/sco/events.yaml")),
 ];
 
 /// A validated data set, ready to become a graph.

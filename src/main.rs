@@ -1205,8 +1205,7 @@ fn timeline_csv(
         let Some(day) = s.handover_day() else { continue };
         let after = events
             .iter()
-            .filter(|e| e.date.last_day() <= day)
-            .next_back()
+            .rfind(|e| e.date.last_day() <= day)
             .map(|e| e.after)
             .unwrap_or_default();
         let mut row: [String; 15] = Default::default();

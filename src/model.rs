@@ -476,6 +476,13 @@ impl Summit {
             {
                 format!("{s}/{:02}", e.day().unwrap_or(0))
             }
+            (Some(s), Some(e)) if s.year() == e.year() && e.is_day() => {
+                format!(
+                    "{s}/{:02}-{:02}",
+                    e.month().unwrap_or(0),
+                    e.day().unwrap_or(0)
+                )
+            }
             (Some(s), Some(e)) => format!("{s}/{e}"),
             (Some(s), None) => s.to_string(),
             _ => "date unknown".to_string(),

@@ -13,6 +13,9 @@ mod load;
 /// The real `igo` binary, every subcommand.
 mod cli;
 
+/// Chairs, summits, Secretaries-General and founding acts.
+mod institutions;
+
 /// Official counts published by the SCO and others, checked against counts
 /// computed from the transitions.
 mod claims;
