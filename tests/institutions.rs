@@ -171,3 +171,19 @@ fn timeline_with_summits_interleaves_them() {
     assert!(csv.lines().next().unwrap().ends_with(",note,kind"));
     assert!(csv.lines().any(|l| l.ends_with(",summit")));
 }
+
+#[test]
+fn decisions_name_the_summit_that_took_them() {
+    let kg = KnowledgeGraph::bundled();
+    let ind = kg.transitions("SCO", "IND");
+    let summits: Vec<&str> = ind
+        .iter()
+        .filter_map(|t| t.summit.as_ref())
+        .map(|s| s.as_str())
+        .collect();
+    assert_eq!(summits, ["sco-2005-astana", "sco-2017-astana"]);
+    // The loader checked every such decision date against its summit's
+    // days; here, the Laos decision was taken at Tianjin.
+    let lao = kg.transitions("SCO", "LAO");
+    assert_eq!(lao[0].summit.as_ref().unwrap().as_str(), "sco-2025-tianjin");
+}
