@@ -101,6 +101,7 @@ enum Format {
 enum StatusArg {
     Member,
     Observer,
+    #[value(alias = "dialogue_partner")]
     DialoguePartner,
     Partner,
 }
@@ -285,19 +286,32 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                         "{org} {what} on {date}, by {basis} date: {}",
                         roster.len()
                     )?;
-                    for r in &rows {
-                        writeln!(
-                            out,
-                            "  {:<4} {:<24} {:<18} {}",
+                    for (r, e) in rows.iter().zip(&roster) {
+                        let status = match &e.status {
+                            StatusOn::Uncertain(v) => format!(
+                                "uncertain: {}",
+                                v.iter()
+                                    .map(|s| match s {
+                                        Status::None => "no status",
+                                        s => s.label(),
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join(" or ")
+                            ),
+                            StatusOn::Certain(s) => s.label().to_string(),
+                        };
+                        let since = if r[3].is_empty() {
+                            String::new()
+                        } else {
+                            format!("since {}", r[3])
+                        };
+                        let line = format!(
+                            "  {:<4} {:<24} {:<18} {since}",
                             r[0],
                             trunc(&r[1], 24),
-                            r[2].replace('_', " "),
-                            if r[3].is_empty() {
-                                String::new()
-                            } else {
-                                format!("since {}", r[3])
-                            }
-                        )?;
+                            status,
+                        );
+                        writeln!(out, "{}", line.trim_end())?;
                     }
                     Ok(out)
                 }
