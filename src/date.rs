@@ -223,6 +223,12 @@ impl Date {
         self.last_day().to_naive().succ_opt().map(Date::from_naive)
     }
 
+    /// The day before this one (for a day-precision date), or before its
+    /// first day (for an imprecise one).
+    pub fn previous_day(self) -> Option<Date> {
+        self.first_day().to_naive().pred_opt().map(Date::from_naive)
+    }
+
     /// Whether `day` (compared by its first day) lies in the range of days
     /// this date stands for.
     pub fn contains(self, day: Date) -> bool {

@@ -45,6 +45,9 @@ pub enum DiagnosticKind {
     /// A question that cannot be answered as asked (unknown state, a query
     /// date without a day ...).
     Query,
+    /// An export could not be written or rendered (a closed writer,
+    /// Graphviz missing or failing).
+    Export,
 }
 
 impl DiagnosticKind {
@@ -68,6 +71,7 @@ impl DiagnosticKind {
             DiagnosticKind::OutOfOrder => "out-of-order",
             DiagnosticKind::Domain => "domain",
             DiagnosticKind::Query => "query",
+            DiagnosticKind::Export => "export",
         }
     }
 }
@@ -159,6 +163,14 @@ impl Error {
         Error { diagnostics }
     }
 
+    /// An error of kind `kind` without a location.
+    pub(crate) fn msg(
+        kind: DiagnosticKind,
+        message: impl Into<String>,
+    ) -> Error {
+        Error::one(Diagnostic::new(kind, message))
+    }
+
     pub(crate) fn one(d: Diagnostic) -> Error {
         Error { diagnostics: vec![d] }
     }
@@ -182,6 +194,23 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::msg(DiagnosticKind::Export, format!("cannot write: {e}"))
+    }
+}
+
+impl Error {
+    /// Whether the error is a write to a closed pipe (`igo ... | head`),
+    /// which a command-line tool treats as success.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.diagnostics.iter().any(|d| {
+            d.kind == DiagnosticKind::Export
+                && d.message.contains("Broken pipe")
+        })
+    }
+}
 
 /// The closest of `candidates` to `wanted` (case-insensitive edit distance),
 /// if it is close enough to be a likely typo.

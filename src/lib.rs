@@ -44,6 +44,7 @@
 
 mod date;
 mod error;
+pub mod export;
 mod graph;
 mod load;
 mod model;

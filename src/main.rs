@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use igo_graph::{
     Basis, Date, Error, History, KnowledgeGraph, Snapshot, Status, StatusOn,
-    Summit, Timeline,
+    Summit, Timeline, export,
 };
 
 /// Who held which status in an intergovernmental organisation on which day,
@@ -70,6 +70,26 @@ enum Command {
     Officials,
     /// Founding acts and institutions.
     Events,
+    /// Write a diagram or a data file (stdout unless -o).
+    Export {
+        /// What to write.
+        #[arg(value_enum, value_name = "FORMAT")]
+        kind: ExportKind,
+        /// The day, for dot/svg/png (default: today); restricts graphml
+        /// and json to that day; the chart ends on it.
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+        /// Write to this file instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// panel: the status held on 31 December, or the highest held at
+        /// any time in the year.
+        #[arg(long, value_enum, default_value_t = PanelRule::December31)]
+        rule: PanelRule,
+        /// csv: one row per status span, or one per change.
+        #[arg(long, value_enum, default_value_t = CsvTable::Spans)]
+        table: CsvTable,
+    },
     /// What changed between two days.
     Diff {
         /// The first day (YYYY-MM-DD or `today`).
@@ -82,6 +102,42 @@ enum Command {
         /// The folder to check.
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportKind {
+    /// Graphviz DOT: the organisation on a day.
+    Dot,
+    /// The DOT diagram rendered to SVG by Graphviz.
+    Svg,
+    /// The DOT diagram rendered to PNG by Graphviz.
+    Png,
+    /// SVG chart of the family's size over time.
+    Chart,
+    /// GEXF 1.2draft, dynamic (Gephi's timeline).
+    Gexf,
+    /// GraphML (networkx, igraph).
+    Graphml,
+    /// Node-link JSON (networkx).
+    Json,
+    /// CSV state-year panel, COW IGO style.
+    Panel,
+    /// CSV tables of spans (or events with --table events).
+    Csv,
+    /// RDF Turtle, W3C Organization Ontology.
+    Ttl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PanelRule {
+    December31,
+    Any,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvTable {
+    Spans,
+    Events,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -152,10 +208,7 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(out.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            match stdout.write_all(&out).and_then(|()| stdout.flush()) {
                 Ok(()) => ExitCode::SUCCESS,
                 // `igo timeline | head` is a success.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -212,7 +265,71 @@ fn report(e: &Error) {
     }
 }
 
-fn run(cli: &Cli) -> Result<String, Failure> {
+/// The output: the text of a listing, or the bytes of an export.
+fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
+    let Command::Export { kind, at, output, rule, table } = &cli.command
+    else {
+        return run_text(cli).map(String::into_bytes);
+    };
+    let basis = match cli.basis {
+        BasisArg::Effective => Basis::Effective,
+        BasisArg::Decided => Basis::Decided,
+    };
+    let kg = match &cli.data {
+        Some(dir) => KnowledgeGraph::load(dir)?,
+        None => KnowledgeGraph::bundled(),
+    };
+    let org = kg.resolve_organization(&cli.org)?.id.to_string();
+    let mut opts = export::Options::new(org.clone()).basis(basis);
+    if let Some(at) = at {
+        opts = opts.at(day(at)?);
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    match kind {
+        ExportKind::Dot => export::dot::write(&kg, &opts, &mut buf)?,
+        ExportKind::Svg => export::render::write(
+            &kg,
+            &opts,
+            export::render::ImageFormat::Svg,
+            &mut buf,
+        )?,
+        ExportKind::Png => export::render::write(
+            &kg,
+            &opts,
+            export::render::ImageFormat::Png,
+            &mut buf,
+        )?,
+        ExportKind::Chart => export::chart::write(&kg, &opts, &mut buf)?,
+        ExportKind::Gexf => export::gexf::write(&kg, &opts, &mut buf)?,
+        ExportKind::Graphml => export::graphml::write(&kg, &opts, &mut buf)?,
+        ExportKind::Json => export::json::write(&kg, &opts, &mut buf)?,
+        ExportKind::Panel => {
+            let rule = match rule {
+                PanelRule::December31 => export::panel::Rule::December31,
+                PanelRule::Any => export::panel::Rule::Any,
+            };
+            export::panel::write(&kg, &opts, rule, &mut buf)?
+        }
+        ExportKind::Csv => match table {
+            CsvTable::Spans => export::csv::write(&kg, &opts, &mut buf)?,
+            CsvTable::Events => {
+                export::csv::write_events(&kg, &opts, &mut buf)?
+            }
+        },
+        ExportKind::Ttl => export::ttl::write(&kg, &opts, &mut buf)?,
+    }
+    match output {
+        Some(path) => {
+            std::fs::write(path, &buf).map_err(|e| {
+                Failure::Msg(format!("cannot write `{}`: {e}", path.display()))
+            })?;
+            Ok(Vec::new())
+        }
+        None => Ok(buf),
+    }
+}
+
+fn run_text(cli: &Cli) -> Result<String, Failure> {
     let basis = match cli.basis {
         BasisArg::Effective => Basis::Effective,
         BasisArg::Decided => Basis::Decided,
@@ -704,6 +821,7 @@ fn run(cli: &Cli) -> Result<String, Failure> {
                 }
             }
         }
+        Command::Export { .. } => unreachable!("handled in run"),
         Command::Validate { .. } => unreachable!("handled above"),
     }
 }

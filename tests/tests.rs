@@ -16,6 +16,9 @@ mod cli;
 /// Chairs, summits, Secretaries-General and founding acts.
 mod institutions;
 
+/// Every export format, read back by a real reader of the format.
+mod export;
+
 /// Official counts published by the SCO and others, checked against counts
 /// computed from the transitions.
 mod claims;

@@ -1,0 +1,227 @@
+//! The whole history as a dynamic graph in GEXF 1.2draft, the version that
+//! Gephi, networkx and rgexf all read: `mode="dynamic"`,
+//! `timeformat="date"`, one edge per state and organisation carrying its
+//! spells and a dynamic `status` attribute (observer, then member), so
+//! that Gephi's timeline plays the expansion.
+//!
+//! GEXF intervals are closed: a span that ends when the next status starts
+//! on 2017-06-09 is written with `end="2017-06-08"`. Imprecise dates are
+//! written as their first day, with `start_precision` beside them.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::{Options, interval, spans_of, xml_escape as esc};
+use crate::date::Date;
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+
+/// The last day of a half-open interval ending on `end`.
+fn closed_end(end: Date) -> Option<Date> {
+    end.previous_day()
+}
+
+/// Writes the organisation's whole history as GEXF.
+///
+/// # Errors
+///
+/// An unknown organisation, or the writer fails.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+/// use igo_graph::export::{Options, gexf};
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let mut out = Vec::new();
+/// gexf::write(&kg, &Options::new("SCO"), &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.contains(r#"mode="dynamic""#));
+/// assert!(text.contains(r#"<attvalue for="status" value="observer" start="2005-07-05" end="2017-06-08"/>"#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write<W: Write>(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    mut out: W,
+) -> Result<(), Error> {
+    let org = kg.resolve_organization(&opts.organization)?;
+    let spans = spans_of(kg, org);
+    let mut s = String::new();
+    let _ = writeln!(s, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        s,
+        r#"<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">"#
+    );
+    let _ = writeln!(s, "  <meta>");
+    let _ = writeln!(s, "    <creator>igo-graph</creator>");
+    let _ = writeln!(
+        s,
+        "    <description>{}: status spans by {} date</description>",
+        esc(&org.name),
+        opts.basis
+    );
+    let _ = writeln!(s, "  </meta>");
+    let _ = writeln!(
+        s,
+        r#"  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">"#
+    );
+    let _ = writeln!(s, r#"    <attributes class="node" mode="static">"#);
+    for (id, ty) in [
+        ("kind", "string"),
+        ("iso3", "string"),
+        ("iso2", "string"),
+        ("cow_code", "integer"),
+        ("cow_abbrev", "string"),
+        ("wikidata", "string"),
+    ] {
+        let _ = writeln!(
+            s,
+            r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#
+        );
+    }
+    let _ = writeln!(s, "    </attributes>");
+    let _ = writeln!(s, r#"    <attributes class="edge" mode="dynamic">"#);
+    let _ = writeln!(
+        s,
+        r#"      <attribute id="status" title="status" type="string"/>"#
+    );
+    let _ = writeln!(
+        s,
+        r#"      <attribute id="start_precision" title="start_precision" type="string"/>"#
+    );
+    let _ = writeln!(s, "    </attributes>");
+    let _ = writeln!(s, "    <nodes>");
+    let end_attr = |end: Option<Date>| match end.and_then(closed_end) {
+        Some(e) => format!(r#" end="{e}""#),
+        None => String::new(),
+    };
+    let _ = writeln!(
+        s,
+        r#"      <node id="{}" label="{}" start="{}"{}>"#,
+        esc(org.id.as_str()),
+        esc(&org.name),
+        org.founded.first_day(),
+        end_attr(org.dissolved)
+    );
+    let _ = writeln!(s, "        <attvalues>");
+    let _ = writeln!(
+        s,
+        r#"          <attvalue for="kind" value="organization"/>"#
+    );
+    if let Some(q) = &org.wikidata {
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="wikidata" value="{}"/>"#,
+            esc(q)
+        );
+    }
+    let _ = writeln!(s, "        </attvalues>");
+    let _ = writeln!(s, "      </node>");
+    // States, grouped with their spans.
+    let mut by_state: Vec<(
+        &str,
+        Vec<(&crate::model::Span, super::Interval)>,
+    )> = Vec::new();
+    for span in &spans {
+        let Some(iv) = interval(span, opts.basis) else { continue };
+        match by_state.iter_mut().find(|(id, _)| *id == span.state.as_str()) {
+            Some((_, v)) => v.push((span, iv)),
+            None => by_state.push((span.state.as_str(), vec![(span, iv)])),
+        }
+    }
+    for (id, list) in &by_state {
+        let Some(state) = kg.state(id) else { continue };
+        let first = list.iter().map(|(_, iv)| iv.start.first_day()).min();
+        let _ = writeln!(
+            s,
+            r#"      <node id="{}" label="{}"{}>"#,
+            esc(id),
+            esc(&state.name),
+            first.map_or(String::new(), |d| format!(r#" start="{d}""#))
+        );
+        let _ = writeln!(s, "        <attvalues>");
+        let _ =
+            writeln!(s, r#"          <attvalue for="kind" value="state"/>"#);
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="iso3" value="{}"/>"#,
+            esc(id)
+        );
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="iso2" value="{}"/>"#,
+            esc(&state.iso2)
+        );
+        if let Some(c) = state.cow_code {
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="cow_code" value="{c}"/>"#
+            );
+        }
+        if let Some(a) = &state.cow_abbrev {
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="cow_abbrev" value="{}"/>"#,
+                esc(a)
+            );
+        }
+        if let Some(q) = &state.wikidata {
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="wikidata" value="{}"/>"#,
+                esc(q)
+            );
+        }
+        let _ = writeln!(s, "        </attvalues>");
+        let _ = writeln!(s, "      </node>");
+    }
+    let _ = writeln!(s, "    </nodes>");
+    let _ = writeln!(s, "    <edges>");
+    for (id, list) in &by_state {
+        let _ = writeln!(
+            s,
+            r#"      <edge id="{}-{}" source="{}" target="{}">"#,
+            esc(id),
+            esc(org.id.as_str()),
+            esc(id),
+            esc(org.id.as_str())
+        );
+        let _ = writeln!(s, "        <attvalues>");
+        for (span, iv) in list {
+            let range = format!(
+                r#" start="{}"{}"#,
+                iv.start.first_day(),
+                end_attr(iv.end)
+            );
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="status" value="{}"{range}/>"#,
+                span.status.as_str()
+            );
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="start_precision" value="{}"{range}/>"#,
+                iv.start.precision()
+            );
+        }
+        let _ = writeln!(s, "        </attvalues>");
+        let _ = writeln!(s, "        <spells>");
+        for (_, iv) in list {
+            let _ = writeln!(
+                s,
+                r#"          <spell start="{}"{}/>"#,
+                iv.start.first_day(),
+                end_attr(iv.end)
+            );
+        }
+        let _ = writeln!(s, "        </spells>");
+        let _ = writeln!(s, "      </edge>");
+    }
+    let _ = writeln!(s, "    </edges>");
+    let _ = writeln!(s, "  </graph>");
+    let _ = writeln!(s, "</gexf>");
+    out.write_all(s.as_bytes())?;
+    Ok(())
+}

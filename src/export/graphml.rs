@@ -1,0 +1,172 @@
+//! GraphML with typed keys, readable by networkx, igraph, Gephi and yEd.
+//!
+//! With a day (`Options::date`), the graph of that day: the organisation,
+//! the states holding a status, one edge each with the status and the day
+//! it took effect. Without a day, the whole history: one edge per status
+//! span with `start` and `end` (half-open, `end` empty while it lasts) and
+//! their precision.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::{Options, day_picture, interval, spans_of, xml_escape as esc};
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::model::{State, StatusOn};
+
+const KEYS: [(&str, &str, &str); 13] = [
+    ("kind", "node", "string"),
+    ("name", "node", "string"),
+    ("iso2", "node", "string"),
+    ("cow_code", "node", "int"),
+    ("cow_abbrev", "node", "string"),
+    ("wikidata", "node", "string"),
+    ("status", "edge", "string"),
+    ("certain", "edge", "boolean"),
+    ("start", "edge", "string"),
+    ("start_precision", "edge", "string"),
+    ("end", "edge", "string"),
+    ("end_precision", "edge", "string"),
+    ("sources", "edge", "string"),
+];
+
+fn data(s: &mut String, key: &str, value: &str) {
+    let _ = writeln!(s, r#"      <data key="{key}">{}</data>"#, esc(value));
+}
+
+fn state_node(s: &mut String, st: &State) {
+    let _ = writeln!(s, r#"    <node id="{}">"#, esc(st.id.as_str()));
+    data(s, "kind", "state");
+    data(s, "name", &st.name);
+    data(s, "iso2", &st.iso2);
+    if let Some(c) = st.cow_code {
+        data(s, "cow_code", &c.to_string());
+    }
+    if let Some(a) = &st.cow_abbrev {
+        data(s, "cow_abbrev", a);
+    }
+    if let Some(q) = &st.wikidata {
+        data(s, "wikidata", q);
+    }
+    let _ = writeln!(s, "    </node>");
+}
+
+/// Writes GraphML for a day (`opts.date`) or for the whole history.
+///
+/// # Errors
+///
+/// An unknown organisation, or the writer fails.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+/// use igo_graph::export::{Options, graphml};
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let mut out = Vec::new();
+/// graphml::write(&kg, &Options::new("SCO").at("2024-02-22".parse()?), &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert_eq!(text.matches("<edge ").count(), 26);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write<W: Write>(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    mut out: W,
+) -> Result<(), Error> {
+    let org = kg.resolve_organization(&opts.organization)?;
+    let mut s = String::new();
+    let _ = writeln!(s, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        s,
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    );
+    for (id, on, ty) in KEYS {
+        let _ = writeln!(
+            s,
+            r#"  <key id="{id}" for="{on}" attr.name="{id}" attr.type="{ty}"/>"#
+        );
+    }
+    let graph_id = match opts.date {
+        Some(d) => format!("{}-{d}", org.id),
+        None => org.id.to_string(),
+    };
+    let _ = writeln!(
+        s,
+        r#"  <graph id="{}" edgedefault="directed">"#,
+        esc(&graph_id)
+    );
+    let _ = writeln!(s, r#"    <node id="{}">"#, esc(org.id.as_str()));
+    data(&mut s, "kind", "organization");
+    data(&mut s, "name", &org.name);
+    if let Some(q) = &org.wikidata {
+        data(&mut s, "wikidata", q);
+    }
+    let _ = writeln!(s, "    </node>");
+    let mut edges = String::new();
+    if opts.date.is_some() {
+        let (_, _, held) = day_picture(kg, opts)?;
+        for h in &held {
+            if let Some(st) = kg.state(h.state.as_str()) {
+                state_node(&mut s, st);
+            }
+            let _ = writeln!(
+                edges,
+                r#"    <edge source="{}" target="{}">"#,
+                esc(h.state.as_str()),
+                esc(org.id.as_str())
+            );
+            data(&mut edges, "status", &h.status.label());
+            data(
+                &mut edges,
+                "certain",
+                &matches!(h.status, StatusOn::Certain(_)).to_string(),
+            );
+            if let Some(since) = h.since {
+                data(&mut edges, "start", &since.to_string());
+                data(
+                    &mut edges,
+                    "start_precision",
+                    since.precision().as_str(),
+                );
+            }
+            let _ = writeln!(edges, "    </edge>");
+        }
+    } else {
+        let spans = spans_of(kg, org);
+        let mut seen: Vec<&str> = Vec::new();
+        for span in &spans {
+            let Some(iv) = interval(span, opts.basis) else { continue };
+            if !seen.contains(&span.state.as_str()) {
+                seen.push(span.state.as_str());
+                if let Some(st) = kg.state(span.state.as_str()) {
+                    state_node(&mut s, st);
+                }
+            }
+            let _ = writeln!(
+                edges,
+                r#"    <edge source="{}" target="{}">"#,
+                esc(span.state.as_str()),
+                esc(org.id.as_str())
+            );
+            data(&mut edges, "status", span.status.as_str());
+            data(&mut edges, "certain", "true");
+            data(&mut edges, "start", &iv.start.to_string());
+            data(&mut edges, "start_precision", iv.start.precision().as_str());
+            if let Some(end) = iv.end {
+                data(&mut edges, "end", &end.to_string());
+                data(&mut edges, "end_precision", end.precision().as_str());
+            }
+            let ids: Vec<&str> =
+                span.sources.iter().map(|x| x.as_str()).collect();
+            data(&mut edges, "sources", &ids.join(";"));
+            let _ = writeln!(edges, "    </edge>");
+        }
+    }
+    s.push_str(&edges);
+    let _ = writeln!(s, "  </graph>");
+    let _ = writeln!(s, "</graphml>");
+    out.write_all(s.as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,179 @@
+//! Exports: diagrams and data files that open in researchers' own tools.
+//!
+//! Each format is a module with a `write(kg, &Options, writer)` function.
+//! Output is deterministic: the same data and options give byte-identical
+//! output.
+//!
+//! | module | format | day or history |
+//! |---|---|---|
+//! | [`dot`] | Graphviz DOT diagram | a day |
+//! | [`render`] | SVG or PNG, rendered by Graphviz's `dot` | a day |
+//! | [`chart`] | SVG chart of the family's size over time | history |
+//! | [`gexf`] | GEXF 1.2draft, dynamic (Gephi's timeline) | history |
+//! | [`graphml`] | GraphML (networkx, igraph) | a day or history |
+//! | [`json`] | node-link JSON (networkx) | a day or history |
+//! | [`panel`] | CSV, one row per state and year (COW IGO style) | history |
+//! | [`csv`] | CSV tables of spans and of events | history |
+//! | [`ttl`] | RDF Turtle, W3C Organization Ontology | history |
+//!
+//! Imprecise dates (`2010-05`) keep their precision where the format allows
+//! it (CSV, JSON, Turtle); formats that need a day (GEXF, GraphML) get the
+//! first day of the range and a `*_precision` attribute beside it.
+//!
+//! # Example
+//!
+//! ```
+//! use igo_graph::KnowledgeGraph;
+//! use igo_graph::export::{self, Options};
+//!
+//! let kg = KnowledgeGraph::bundled();
+//! let mut out = Vec::new();
+//! export::csv::write(&kg, &Options::new("SCO"), &mut out)?;
+//! let text = String::from_utf8(out)?;
+//! assert!(text.starts_with("organization,state,status,start,"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod chart;
+pub mod csv;
+#[cfg(feature = "dot")]
+pub mod dot;
+pub mod gexf;
+pub mod graphml;
+#[cfg(feature = "json")]
+pub mod json;
+pub mod panel;
+#[cfg(feature = "dot")]
+pub mod render;
+#[cfg(feature = "rdf")]
+pub mod ttl;
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::model::{Basis, Organization, Span, StateId, Status, StatusOn};
+
+/// What to export: the organisation, optionally one day, and the basis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The organisation's id (e.g. `SCO`).
+    pub organization: String,
+    /// The day, for formats that show one day (default: today), or to
+    /// restrict a history format to one day where it supports that.
+    pub date: Option<Date>,
+    /// Count by effective or decided dates.
+    pub basis: Basis,
+}
+
+impl Options {
+    /// Options for `organization`, no day, basis `effective`.
+    pub fn new(organization: impl Into<String>) -> Options {
+        Options {
+            organization: organization.into(),
+            date: None,
+            basis: Basis::Effective,
+        }
+    }
+
+    /// The same options on `date`.
+    pub fn at(mut self, date: Date) -> Options {
+        self.date = Some(date);
+        self
+    }
+
+    /// The same options with `basis`.
+    pub fn basis(mut self, basis: Basis) -> Options {
+        self.basis = basis;
+        self
+    }
+
+    /// The day asked about, or today (UTC).
+    pub(crate) fn day(&self) -> Date {
+        self.date.unwrap_or_else(Date::today_utc)
+    }
+}
+
+/// A state's place in a one-day picture.
+#[derive(Clone, Debug)]
+pub(crate) struct Held {
+    pub state: StateId,
+    // Read by the DOT diagram only.
+    #[cfg_attr(not(feature = "dot"), allow(dead_code))]
+    pub name: String,
+    pub status: StatusOn,
+    /// When the status took effect (under the basis), if certain.
+    pub since: Option<Date>,
+}
+
+/// Every state holding (or possibly holding) a status on the day, sorted
+/// by status then id.
+pub(crate) fn day_picture<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+) -> Result<(&'a Organization, Date, Vec<Held>), Error> {
+    let org = kg.resolve_organization(&opts.organization)?;
+    let day = opts.day();
+    let roster = kg.roster(org.id.as_str(), day, opts.basis, None)?;
+    let held = roster
+        .into_iter()
+        .map(|e| Held {
+            state: e.state,
+            name: e.name,
+            status: e.status,
+            since: e.since,
+        })
+        .collect();
+    Ok((org, day, held))
+}
+
+/// A span's interval under a basis: `None` when it never took effect.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Interval {
+    pub start: Date,
+    pub end: Option<Date>,
+}
+
+pub(crate) fn interval(span: &Span, basis: Basis) -> Option<Interval> {
+    let start = span.start.at(basis)?;
+    let end = span.end.and_then(|b| b.at(basis));
+    Some(Interval { start, end })
+}
+
+/// The spans of one organisation, sorted by state and start.
+pub(crate) fn spans_of<'a>(
+    kg: &'a KnowledgeGraph,
+    org: &Organization,
+) -> Vec<&'a Span> {
+    kg.spans().into_iter().filter(|s| s.organization == org.id).collect()
+}
+
+/// Text safe for XML 1.0: characters XML cannot carry (NUL and other
+/// control characters) are dropped; markup characters are escaped by the
+/// writer.
+pub(crate) fn xml_text(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || ('\u{20}'..='\u{D7FF}').contains(&c)
+                || ('\u{E000}'..='\u{FFFD}').contains(&c)
+                || c >= '\u{10000}'
+        })
+        .collect()
+}
+
+/// Escaped XML text (element content or attribute value).
+pub(crate) fn xml_escape(s: &str) -> String {
+    quick_xml::escape::escape(xml_text(s).as_str()).into_owned()
+}
+
+/// A rank for "the highest status" (member above observer above
+/// partner/dialogue partner above none).
+pub(crate) fn rank(s: Status) -> u8 {
+    match s {
+        Status::Member => 4,
+        Status::Observer => 3,
+        Status::Partner => 2,
+        Status::DialoguePartner => 1,
+        Status::None => 0,
+    }
+}

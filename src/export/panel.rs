@@ -1,0 +1,170 @@
+//! A state-year panel in the style of the Correlates of War (COW) IGO
+//! data: one row per state and year, from the organisation's founding year
+//! to the current year, for every state that ever held a status in it.
+//!
+//! `cow_code` follows COW's membership codes: 1 full member, 3 observer,
+//! 0 no membership. COW has no dialogue-partner or partner category: those
+//! rows have `cow_code` 0 and say so in `status`.
+
+use std::io::Write;
+
+use super::csv::cell;
+use super::{Options, rank};
+use crate::date::Date;
+use crate::error::{DiagnosticKind, Error};
+use crate::graph::KnowledgeGraph;
+use crate::model::{Status, StatusOn, status_on};
+
+/// Which status a state-year gets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rule {
+    /// The status held on 31 December (COW's own rule for its panel).
+    #[default]
+    December31,
+    /// The highest status held on any day of the year.
+    Any,
+}
+
+/// The columns of [`write`].
+pub const COLUMNS: [&str; 9] = [
+    "ccode", "stateabb", "iso3", "year", "ioname", "status", "cow_code",
+    "certain", "rule",
+];
+
+fn cow_code(s: Status) -> u8 {
+    match s {
+        Status::Member => 1,
+        Status::Observer => 3,
+        _ => 0,
+    }
+}
+
+/// Writes the panel.
+///
+/// # Errors
+///
+/// An unknown organisation, or the writer fails.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+/// use igo_graph::export::{Options, panel};
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let mut out = Vec::new();
+/// panel::write(&kg, &Options::new("SCO"), panel::Rule::December31, &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.contains("750,IND,IND,2017,SCO,member,1,true,december31"));
+/// assert!(text.contains("750,IND,IND,2016,SCO,observer,3,true,december31"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write<W: Write>(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    rule: Rule,
+    out: W,
+) -> Result<(), Error> {
+    let org = kg.resolve_organization(&opts.organization)?;
+    let csv_err = |e: ::csv::Error| {
+        Error::msg(DiagnosticKind::Export, format!("cannot write CSV: {e}"))
+    };
+    let first = org.founded.year();
+    let last = match org.dissolved {
+        Some(d) => d.year(),
+        None => opts.day().year(),
+    };
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(COLUMNS).map_err(csv_err)?;
+    let rule_name = match rule {
+        Rule::December31 => "december31",
+        Rule::Any => "any",
+    };
+    for (state_id, ts) in kg.affiliations_of(org.id.as_str()) {
+        let state = kg.state(state_id.as_str());
+        let ccode = state
+            .and_then(|s| s.cow_code)
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let abb = state.and_then(|s| s.cow_abbrev.clone()).unwrap_or_default();
+        for year in first..=last {
+            let (status, certain) = match rule {
+                Rule::December31 => {
+                    let day = Date::from_ymd(year, 12, 31).expect("valid day");
+                    match status_on(org, ts, day, opts.basis).0 {
+                        StatusOn::Certain(s) => (s, true),
+                        StatusOn::Uncertain(v) => (
+                            v.into_iter()
+                                .max_by_key(|s| rank(*s))
+                                .unwrap_or(Status::None),
+                            false,
+                        ),
+                    }
+                }
+                Rule::Any => highest_in_year(org, ts, year, opts),
+            };
+            w.write_record([
+                ccode.clone(),
+                cell(&abb),
+                cell(state_id.as_str()),
+                year.to_string(),
+                cell(&org.short_name),
+                status.as_str().to_string(),
+                cow_code(status).to_string(),
+                certain.to_string(),
+                rule_name.to_string(),
+            ])
+            .map_err(csv_err)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The highest status held on any day of `year`: the status on 1 January
+/// and every status that starts within the year.
+fn highest_in_year(
+    org: &crate::model::Organization,
+    ts: &[crate::model::Transition],
+    year: i32,
+    opts: &Options,
+) -> (Status, bool) {
+    let jan1 = Date::from_ymd(year, 1, 1).expect("valid day");
+    let dec31 = Date::from_ymd(year, 12, 31).expect("valid day");
+    let mut certain_best = Status::None;
+    let mut possible_best = Status::None;
+    let mut consider = |on: StatusOn| match on {
+        StatusOn::Certain(s) => {
+            if rank(s) > rank(certain_best) {
+                certain_best = s;
+            }
+        }
+        StatusOn::Uncertain(v) => {
+            for s in v {
+                if rank(s) > rank(possible_best) {
+                    possible_best = s;
+                }
+            }
+        }
+    };
+    consider(status_on(org, ts, jan1, opts.basis).0);
+    for t in ts {
+        if let Some(start) = t.start(opts.basis)
+            && start.last_day() >= jan1
+            && start.first_day() <= dec31
+        {
+            let day = if start.last_day() <= dec31 {
+                start.last_day()
+            } else {
+                dec31
+            };
+            let on = status_on(org, ts, day, opts.basis).0;
+            consider(on);
+        }
+    }
+    if rank(possible_best) > rank(certain_best) {
+        (possible_best, false)
+    } else {
+        (certain_best, true)
+    }
+}

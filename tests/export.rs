@@ -1,0 +1,487 @@
+//! Every export format, checked by a real reader of that format: the DOT
+//! parses with graphviz-rust and renders with Graphviz's `dot`; GEXF,
+//! GraphML and JSON load in networkx; the CSVs read back with the csv
+//! crate; the Turtle answers SPARQL in oxigraph.
+
+use std::path::Path;
+use std::process::Command;
+
+use igo_graph::KnowledgeGraph;
+use igo_graph::export::{self, Options};
+
+use crate::common::{igo, root, run};
+
+fn day(s: &str) -> igo_graph::Date {
+    s.parse().unwrap()
+}
+
+fn sco_on(d: &str) -> Options {
+    Options::new("SCO").at(day(d))
+}
+
+fn bytes(
+    f: impl FnOnce(&mut Vec<u8>) -> Result<(), igo_graph::Error>,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    f(&mut out).unwrap();
+    out
+}
+
+fn has_dot() -> bool {
+    Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
+}
+
+/// A Python with networkx: Debian's (`python3-networkx`, installed by
+/// `.ci/run`) or the first `python3` on PATH.
+fn networkx_python() -> Option<&'static str> {
+    ["/usr/bin/python3", "python3"].into_iter().find(|py| {
+        Command::new(py)
+            .args(["-c", "import networkx"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// Runs a Python script with networkx on `file`; returns its stdout, or
+/// `None` (with a message) when networkx is not installed.
+fn networkx(script: &str, file: &Path) -> Option<String> {
+    let Some(py) = networkx_python() else {
+        eprintln!(
+            "SKIPPED: networkx is not installed (apt-get install python3-networkx)"
+        );
+        return None;
+    };
+    let out =
+        Command::new(py).args(["-c", script]).arg(file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+fn temp_file(
+    name: &str,
+    content: &[u8],
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join(name);
+    std::fs::write(&p, content).unwrap();
+    (dir, p)
+}
+
+#[test]
+fn dot_parses_shows_the_day_and_is_deterministic() {
+    let kg = KnowledgeGraph::bundled();
+    let a = export::dot::to_string(&kg, &sco_on("2024-02-22")).unwrap();
+    let b = export::dot::to_string(&kg, &sco_on("2024-02-22")).unwrap();
+    assert_eq!(a, b);
+    graphviz_rust::parse(&a).expect("graphviz-rust parses our DOT");
+    assert!(a.contains("on 2024-02-22\\nfamily of 26"), "{a}");
+    assert!(
+        a.contains("\"KAZ\"[label=\"Kazakhstan\\n(chair)\""),
+        "the chair is marked"
+    );
+    assert!(
+        a.contains("cluster_member") && a.contains("cluster_dialogue_partner")
+    );
+    assert!(a.contains("cluster_legend"));
+    assert_eq!(
+        a.matches(" -> ").count(),
+        26,
+        "one edge per state of the family"
+    );
+    assert!(a.contains("\"IND\" -> \"SCO\" [label=\"2017-06-09\"]"), "{a}");
+}
+
+#[test]
+fn dot_of_hostile_names_parses_and_renders() {
+    let kg = KnowledgeGraph::load(root().join("tests/data/hostile")).unwrap();
+    let text = export::dot::to_string(
+        &kg,
+        &Options::new("ORG").at(day("2024-01-01")),
+    )
+    .unwrap();
+    graphviz_rust::parse(&text).expect("hostile names are escaped");
+    assert!(text.contains(r#"In\"dia <b>&amp;</b> \\ {a}"#), "{text}");
+    if has_dot() {
+        let svg = export::render::render_dot(
+            &text,
+            export::render::ImageFormat::Svg,
+        )
+        .unwrap();
+        assert!(String::from_utf8(svg).unwrap().contains("<svg"));
+    } else {
+        eprintln!("SKIPPED rendering: Graphviz `dot` is not installed");
+    }
+}
+
+#[test]
+fn svg_and_png_render_with_graphviz() {
+    if !has_dot() {
+        eprintln!(
+            "SKIPPED: Graphviz `dot` is not installed (apt-get install graphviz)"
+        );
+        return;
+    }
+    let (code, svg, err) = run(&["export", "svg", "--at", "2024-02-22"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(svg.contains("<svg") && svg.contains("Kazakhstan"), "{svg}");
+    let out =
+        igo().args(["export", "png", "--at", "2024-02-22"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(&out.stdout[..8], b"\x89PNG\r\n\x1a\n");
+}
+
+#[test]
+fn missing_graphviz_is_a_clear_error() {
+    let out = igo()
+        .env("PATH", "/nonexistent")
+        .args(["export", "svg", "--at", "2024-02-22"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("Graphviz's `dot` program is not installed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("apt-get install graphviz")
+            && err.contains("brew install graphviz")
+    );
+}
+
+#[test]
+fn chart_is_well_formed_svg_with_labelled_bands() {
+    let kg = KnowledgeGraph::bundled();
+    let svg = bytes(|o| export::chart::write(&kg, &sco_on("2026-06-01"), o));
+    let text = String::from_utf8(svg).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&text);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("chart is not well-formed XML: {e}"),
+        }
+    }
+    for label in [
+        "members 10",
+        "partners 16",
+        "dialogue partners (up to 14)",
+        "observers (up to 6)",
+        "family 26",
+    ] {
+        assert!(text.contains(label), "{label}");
+    }
+    // One triangle per held summit up to the end of the chart.
+    assert_eq!(text.matches("<path d=").count(), 25);
+}
+
+#[test]
+fn gexf_loads_in_networkx_as_a_dynamic_graph() {
+    let kg = KnowledgeGraph::bundled();
+    let g = bytes(|o| export::gexf::write(&kg, &Options::new("SCO"), o));
+    let text = String::from_utf8(g.clone()).unwrap();
+    assert!(text.contains(r#"<graph mode="dynamic" defaultedgetype="directed" timeformat="date">"#));
+    let (_dir, p) = temp_file("sco.gexf", &g);
+    let script = "import sys, networkx as nx\n\
+        g = nx.read_gexf(sys.argv[1])\n\
+        print(g.graph['mode'], g.number_of_nodes(), g.number_of_edges())\n\
+        print(g['IND']['SCO']['status'])";
+    if let Some(out) = networkx(script, &p) {
+        let lines: Vec<&str> = out.lines().collect();
+        // SCO and the 26 states whose statuses took effect (Laos pending).
+        assert_eq!(lines[0], "dynamic 27 26");
+        assert_eq!(
+            lines[1],
+            "[('observer', '2005-07-05', '2017-06-08'), ('member', '2017-06-09', 'None')]"
+        );
+    }
+}
+
+#[test]
+fn graphml_loads_in_networkx_for_a_day_and_for_the_history() {
+    let kg = KnowledgeGraph::bundled();
+    let day_g =
+        bytes(|o| export::graphml::write(&kg, &sco_on("2024-02-22"), o));
+    let all_g =
+        bytes(|o| export::graphml::write(&kg, &Options::new("SCO"), o));
+    let script = "import sys, collections, networkx as nx\n\
+        g = nx.read_graphml(sys.argv[1])\n\
+        c = collections.Counter(d['status'] for _, _, d in g.edges(data=True))\n\
+        print(g.number_of_nodes(), g.number_of_edges(), sorted(c.items()))";
+    let (_d1, p1) = temp_file("day.graphml", &day_g);
+    if let Some(out) = networkx(script, &p1) {
+        assert_eq!(
+            out.trim(),
+            "27 26 [('dialogue_partner', 14), ('member', 9), ('observer', 3)]"
+        );
+    }
+    let (_d2, p2) = temp_file("all.graphml", &all_g);
+    if let Some(out) = networkx(script, &p2) {
+        // 54 spans less the Shanghai Five's 6 and Laos's pending one.
+        assert!(out.starts_with("27 47 "), "{out}");
+    }
+}
+
+#[test]
+fn json_loads_in_networkx_node_link() {
+    let kg = KnowledgeGraph::bundled();
+    let all = bytes(|o| export::json::write(&kg, &Options::new("SCO"), o));
+    let day_j = bytes(|o| export::json::write(&kg, &sco_on("2024-02-22"), o));
+    let script = "import sys, json, networkx as nx\n\
+        g = nx.node_link_graph(json.load(open(sys.argv[1])))\n\
+        print(type(g).__name__, g.number_of_nodes(), g.number_of_edges())";
+    let (_d1, p1) = temp_file("all.json", &all);
+    if let Some(out) = networkx(script, &p1) {
+        assert_eq!(out.trim(), "MultiDiGraph 28 48");
+    }
+    let (_d2, p2) = temp_file("day.json", &day_j);
+    if let Some(out) = networkx(script, &p2) {
+        assert_eq!(out.trim(), "MultiDiGraph 27 26");
+    }
+    let v: serde_json::Value = serde_json::from_slice(&all).unwrap();
+    let india: Vec<&serde_json::Value> = v["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["source"] == "IND")
+        .collect();
+    assert_eq!(india[0]["status"], "observer");
+    assert_eq!(india[0]["end"], "2017-06-09");
+    let src = india[1]["sources"][0].as_str().unwrap();
+    assert!(
+        v["graph"]["sources"][src]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http")
+    );
+}
+
+fn read_csv(data: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = ::csv::Reader::from_reader(data);
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn panel_is_a_cow_style_state_year_table() {
+    let kg = KnowledgeGraph::bundled();
+    let opts = sco_on("2026-06-01");
+    let dec = bytes(|o| {
+        export::panel::write(&kg, &opts, export::panel::Rule::December31, o)
+    });
+    let any = bytes(|o| {
+        export::panel::write(&kg, &opts, export::panel::Rule::Any, o)
+    });
+    let (header, rows) = read_csv(&dec);
+    assert_eq!(
+        header,
+        [
+            "ccode", "stateabb", "iso3", "year", "ioname", "status",
+            "cow_code", "certain", "rule"
+        ]
+    );
+    // 27 states x 2001..=2026.
+    assert_eq!(rows.len(), 27 * 26);
+    let get = |rows: &[Vec<String>], iso: &str, year: &str| {
+        rows.iter().find(|r| r[2] == iso && r[3] == year).unwrap().clone()
+    };
+    assert_eq!(
+        get(&rows, "KAZ", "2001")[..7],
+        ["705", "KZK", "KAZ", "2001", "SCO", "member", "1"]
+    );
+    assert_eq!(get(&rows, "MNG", "2024")[5..7], ["observer", "3"]);
+    assert_eq!(get(&rows, "MNG", "2025")[5..7], ["partner", "0"]);
+    assert_eq!(get(&rows, "IND", "2016")[5..7], ["observer", "3"]);
+    assert_eq!(get(&rows, "IND", "2017")[5..7], ["member", "1"]);
+    let (_, any_rows) = read_csv(&any);
+    // Mongolia was an observer until 1 September 2025: the highest status
+    // of 2025 is observer, the one on 31 December partner.
+    assert_eq!(get(&any_rows, "MNG", "2025")[5..7], ["observer", "3"]);
+    assert_eq!(get(&any_rows, "MNG", "2025")[8], "any");
+}
+
+#[test]
+fn csv_tables_read_back() {
+    let kg = KnowledgeGraph::bundled();
+    let spans = bytes(|o| export::csv::write(&kg, &Options::new("SCO"), o));
+    let (header, rows) = read_csv(&spans);
+    assert_eq!(header, export::csv::SPAN_COLUMNS);
+    assert_eq!(rows.len(), 48);
+    let lka = rows
+        .iter()
+        .find(|r| r[1] == "LKA" && r[2] == "dialogue_partner")
+        .unwrap();
+    assert_eq!((lka[3].as_str(), lka[4].as_str()), ("2010-05", "month"));
+    assert_eq!(lka[7], "2009-06-16");
+    let lao = rows.iter().find(|r| r[1] == "LAO").unwrap();
+    assert_eq!(
+        (lao[3].as_str(), lao[7].as_str()),
+        ("", "2025-09-01"),
+        "pending: no effective start"
+    );
+    let events =
+        bytes(|o| export::csv::write_events(&kg, &Options::new("SCO"), o));
+    let (header, rows) = read_csv(&events);
+    assert_eq!(header, export::csv::EVENT_COLUMNS);
+    assert_eq!(rows.first().unwrap()[9], "6");
+    assert!(rows.iter().any(|r| r[3] == "IND"
+        && r[5] == "member"
+        && r[10] == "sco-2017-astana"));
+}
+
+fn sparql_count(store: &oxigraph::store::Store, query: &str) -> i64 {
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+    let QueryResults::Solutions(mut s) = SparqlEvaluator::new()
+        .parse_query(query)
+        .unwrap()
+        .on_store(store)
+        .execute()
+        .unwrap()
+    else {
+        panic!("not a SELECT")
+    };
+    let row = s.next().unwrap().unwrap();
+    let n = row.get("n").unwrap();
+    match n {
+        oxigraph::model::Term::Literal(l) => l.value().parse().unwrap(),
+        other => panic!("{other}"),
+    }
+}
+
+fn family_query(day: &str) -> String {
+    format!(
+        "PREFIX org: <http://www.w3.org/ns/org#>
+         PREFIX time: <http://www.w3.org/2006/time#>
+         PREFIX igov: <urn:igo-graph:vocab:>
+         PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+         SELECT (COUNT(DISTINCT ?state) AS ?n) WHERE {{
+           ?m a org:Membership ; org:organization <urn:igo-graph:org:SCO> ;
+              org:member ?state ; org:memberDuring ?i .
+           ?i time:hasBeginning/igov:latestDay ?begin .
+           FILTER(?begin <= \"{day}\"^^xsd:date)
+           OPTIONAL {{ ?i time:hasEnd/igov:earliestDay ?end }}
+           FILTER(!BOUND(?end) || ?end > \"{day}\"^^xsd:date)
+         }}"
+    )
+}
+
+#[test]
+fn turtle_answers_sparql_the_family_of_26() {
+    let kg = KnowledgeGraph::bundled();
+    let ttl = bytes(|o| export::ttl::write(&kg, &Options::new("SCO"), o));
+    let store = oxigraph::store::Store::new().unwrap();
+    store
+        .load_from_slice(oxigraph::io::RdfFormat::Turtle, &ttl)
+        .expect("valid Turtle");
+    assert_eq!(sparql_count(&store, &family_query("2024-02-22")), 26);
+    assert_eq!(sparql_count(&store, &family_query("2001-06-15")), 6);
+    assert_eq!(sparql_count(&store, &family_query("2001-06-14")), 0);
+    // Members on India's accession day, through org:role.
+    let members = "PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX time: <http://www.w3.org/2006/time#>
+        PREFIX igov: <urn:igo-graph:vocab:>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {
+          ?m org:member ?s ; org:role <urn:igo-graph:role:member> ; org:memberDuring ?i .
+          ?i time:hasBeginning/igov:latestDay ?b . FILTER(?b <= \"2017-06-09\"^^xsd:date)
+          OPTIONAL { ?i time:hasEnd/igov:earliestDay ?e }
+          FILTER(!BOUND(?e) || ?e > \"2017-06-09\"^^xsd:date)
+        }";
+    assert_eq!(sparql_count(&store, members), 8);
+}
+
+#[test]
+fn exports_of_hostile_names_stay_well_formed() {
+    let kg = KnowledgeGraph::load(root().join("tests/data/hostile")).unwrap();
+    let opts = Options::new("ORG").at(day("2024-01-01"));
+    let all = Options::new("ORG");
+    // XML formats parse.
+    for (name, data) in [
+        ("gexf", bytes(|o| export::gexf::write(&kg, &all, o))),
+        ("graphml", bytes(|o| export::graphml::write(&kg, &all, o))),
+        ("graphml-day", bytes(|o| export::graphml::write(&kg, &opts, o))),
+        ("chart", bytes(|o| export::chart::write(&kg, &opts, o))),
+    ] {
+        let text = String::from_utf8(data).unwrap();
+        assert!(!text.contains('\0'), "{name}: NUL is not XML");
+        let mut reader = quick_xml::Reader::from_str(&text);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} is not well-formed: {e}"),
+            }
+        }
+        if name == "graphml" {
+            let (_d, p) = temp_file("h.graphml", text.as_bytes());
+            let script = "import sys, networkx as nx\n\
+                g = nx.read_graphml(sys.argv[1])\nprint(g.nodes['IND']['name'])";
+            if let Some(out) = networkx(script, &p) {
+                assert_eq!(
+                    out.trim_end(),
+                    "=HYPERLINK(\"x\") In\"dia <b>&amp;</b> \\ {a}"
+                );
+            }
+        }
+    }
+    let json = bytes(|o| export::json::write(&kg, &all, o));
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(
+        v["nodes"][1]["name"],
+        "=HYPERLINK(\"x\") In\"dia <b>&amp;</b> \\ {a}"
+    );
+    let ttl = bytes(|o| export::ttl::write(&kg, &all, o));
+    oxigraph::store::Store::new()
+        .unwrap()
+        .load_from_slice(oxigraph::io::RdfFormat::Turtle, &ttl)
+        .expect("Turtle parses");
+    // CSV: formula cells neutralised, numbers untouched.
+    let spans = bytes(|o| export::csv::write(&kg, &all, o));
+    let (_, rows) = read_csv(&spans);
+    assert!(rows[0][12].starts_with("'=HYPERLINK"), "{:?}", rows[0]);
+    assert!(rows[0][15].starts_with("'=cmd"), "{:?}", rows[0]);
+    let panel = bytes(|o| {
+        export::panel::write(&kg, &opts, export::panel::Rule::December31, o)
+    });
+    let (_, rows) = read_csv(&panel);
+    assert_eq!(rows[0][0], "750");
+    assert_eq!(rows[0][4], "'+ORG");
+}
+
+#[test]
+fn cli_export_writes_files_and_reports_unwritable_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("panel.csv");
+    let (code, stdout, err) =
+        run(&["export", "panel", "-o", &out.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.is_empty());
+    assert!(
+        std::fs::read_to_string(&out).unwrap().starts_with("ccode,stateabb,")
+    );
+    let bad = dir.path().join("no/such/dir/x.csv");
+    let (code, _, err) =
+        run(&["export", "csv", "-o", &bad.display().to_string()]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("igo: cannot write `"), "{err}");
+    let (code, csv, _) = run(&["export", "csv", "--table", "events"]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("organization,date,precision,state,from,to,"));
+}
+
+#[test]
+fn the_gallery_chart_is_up_to_date() {
+    // README shows docs/growth.svg; regenerate it with
+    // `igo export chart --at 2026-11-27 -o docs/growth.svg` after a data change.
+    let kg = KnowledgeGraph::bundled();
+    let fresh = bytes(|o| export::chart::write(&kg, &sco_on("2026-11-27"), o));
+    let committed = std::fs::read(root().join("docs/growth.svg")).unwrap();
+    assert!(fresh == committed, "docs/growth.svg is stale: regenerate it");
+    let svg = std::fs::read_to_string(root().join("docs/sco-2024-02-22.svg"))
+        .unwrap();
+    assert!(svg.contains("family of 26"));
+}
