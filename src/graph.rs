@@ -114,6 +114,8 @@ pub struct KnowledgeGraph {
     offices: BTreeMap<OrganizationId, Vec<OfficeTerm>>,
     /// Events, by date.
     events: Vec<Event>,
+    /// Notes on whole status histories, by (organisation, state).
+    affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
 }
 
 impl KnowledgeGraph {
@@ -161,6 +163,75 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::build(data))
     }
 
+    /// Loads a data set from in-memory files, each named by its path inside
+    /// a data folder (`states.yaml`, `sources.yaml`, `sco/organization.yaml`
+    /// ...). Diagnostics name these paths.
+    ///
+    /// # Errors
+    ///
+    /// The same as [`KnowledgeGraph::load`], plus a path that is not a data
+    /// file.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    ///
+    /// let err = KnowledgeGraph::from_texts([
+    ///     ("states.yaml", "[]"),
+    ///     ("sources.yaml", "- id: s\n  title: t\n  url: ftp://x\n"),
+    ///     ("org/organization.yaml", "[]"),
+    /// ])
+    /// .unwrap_err();
+    /// assert!(err.to_string().contains("sources.yaml:3:8: error[invalid-value]"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_texts<I, P, T>(files: I) -> Result<KnowledgeGraph, Error>
+    where
+        I: IntoIterator<Item = (P, T)>,
+        P: Into<String>,
+        T: Into<String>,
+    {
+        let texts =
+            files.into_iter().map(|(p, t)| (p.into(), t.into())).collect();
+        let files = load::from_texts(texts)?;
+        let data = load::load_files(&files)?;
+        Ok(KnowledgeGraph::build(data))
+    }
+
+    /// Reads the JSON written by `igo export json` (the whole graph, no
+    /// `--at`) back into a graph, validated as a data folder is.
+    ///
+    /// # Errors
+    ///
+    /// The text is not that JSON (with line and column), or the data in it
+    /// breaks a rule of the data format (reported against the canonical
+    /// files it stands for, under `<json>/`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    /// use igo_graph::export::{Options, json};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let mut out = Vec::new();
+    /// json::write(&kg, &Options::new("SCO"), &mut out)?;
+    /// let back = KnowledgeGraph::from_json(std::str::from_utf8(&out)?)?;
+    /// assert!(back == kg);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn from_json(text: &str) -> Result<KnowledgeGraph, Error> {
+        crate::export::json::read(text)
+    }
+
+    /// A graph from data that was not validated (for re-validation only).
+    #[cfg(feature = "json")]
+    pub(crate) fn from_dataset(data: load::Dataset) -> KnowledgeGraph {
+        KnowledgeGraph::build(data)
+    }
+
     fn build(data: load::Dataset) -> KnowledgeGraph {
         let mut graph = StableDiGraph::new();
         let mut sources = BTreeMap::new();
@@ -203,10 +274,15 @@ impl KnowledgeGraph {
             }
         }
         let mut affiliations: BTreeMap<_, BTreeMap<_, _>> = BTreeMap::new();
-        for Affiliation { organization, state, transitions } in
+        let mut affiliation_notes = BTreeMap::new();
+        for Affiliation { organization, state, transitions, note } in
             data.affiliations
         {
-            let org = &orgs[&organization];
+            if let Some(note) = note {
+                affiliation_notes
+                    .insert((organization.clone(), state.clone()), note);
+            }
+            let Some(org) = orgs.get(&organization) else { continue };
             let (Some(&s), Some(&o)) =
                 (states.get(&state), organizations.get(&organization))
             else {
@@ -297,7 +373,31 @@ impl KnowledgeGraph {
             chairs,
             offices,
             events,
+            affiliation_notes,
         }
+    }
+
+    /// Every summit, sorted by id.
+    fn all_summits(&self) -> Vec<&Summit> {
+        self.summits
+            .values()
+            .filter_map(|&n| match &self.graph[n] {
+                Node::Summit(s) => Some(s),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The note on `state`'s whole status history in `organization`, if
+    /// any.
+    pub fn history_note(
+        &self,
+        organization: &str,
+        state: &str,
+    ) -> Option<&str> {
+        self.affiliation_notes
+            .get(&(OrganizationId::new(organization), StateId::new(state)))
+            .map(String::as_str)
     }
 
     /// The summit with id `id` (e.g. `sco-2024-astana`).
@@ -539,6 +639,23 @@ impl KnowledgeGraph {
             ),
         };
         Err(Error::one(d))
+    }
+}
+
+/// Two graphs are equal when they hold the same facts: states, sources,
+/// organisations, status histories (and so spans), summits, chairs,
+/// office terms, events and notes. Node indices do not matter.
+impl PartialEq for KnowledgeGraph {
+    fn eq(&self, other: &KnowledgeGraph) -> bool {
+        self.states().eq(other.states())
+            && self.sources().eq(other.sources())
+            && self.organizations().eq(other.organizations())
+            && self.affiliations == other.affiliations
+            && self.affiliation_notes == other.affiliation_notes
+            && self.all_summits() == other.all_summits()
+            && self.chairs == other.chairs
+            && self.offices == other.offices
+            && self.events == other.events
     }
 }
 

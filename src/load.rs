@@ -140,6 +140,44 @@ fn role_of(path: &str) -> Option<Role> {
     }
 }
 
+/// In-memory files, each named by its path inside a data folder
+/// (`states.yaml`, `sco/statuses.yaml` ...).
+pub(crate) fn from_texts(
+    texts: Vec<(String, String)>,
+) -> Result<Vec<InputFile>, Error> {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for (path, text) in texts {
+        if text.len() as u64 > MAX_FILE_BYTES {
+            diags.push(Diagnostic::new(
+                DiagnosticKind::Io,
+                format!(
+                    "`{path}` is {} bytes, over the limit of {MAX_FILE_BYTES}",
+                    text.len()
+                ),
+            ));
+            continue;
+        }
+        match role_of(&path) {
+            Some(role) => files.push(InputFile { role, path, text }),
+            None => {
+                let name =
+                    path.rsplit('/').next().unwrap_or(&path).to_string();
+                diags.push(unknown_file(Path::new(&path), &name));
+            }
+        }
+    }
+    for required in ["states.yaml", "sources.yaml"] {
+        if !files.iter().any(|f| f.path.rsplit('/').next() == Some(required)) {
+            diags.push(Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("missing `{required}`"),
+            ));
+        }
+    }
+    if diags.is_empty() { Ok(files) } else { Err(Error::new(diags)) }
+}
+
 /// Reads every data file of `dir`.
 ///
 /// Problems with the folder itself (missing, not a folder, a missing
@@ -371,7 +409,6 @@ struct RawState {
     wikidata: Option<S<String>>,
     sources: S<Vec<S<String>>>,
     #[serde(default)]
-    #[allow(dead_code)] // comments for reviewers; not part of the model
     note: Option<String>,
 }
 
@@ -388,7 +425,6 @@ struct RawSource {
     #[serde(default)]
     quote: Option<String>,
     #[serde(default)]
-    #[allow(dead_code)]
     note: Option<String>,
 }
 
@@ -424,7 +460,6 @@ struct RawAffiliation {
     organization: Option<S<String>>,
     transitions: S<Vec<S<RawTransition>>>,
     #[serde(default)]
-    #[allow(dead_code)]
     note: Option<String>,
 }
 
@@ -942,6 +977,7 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 publisher: r.publisher.clone(),
                 published,
                 quote: r.quote.clone(),
+                note: r.note.clone(),
             });
         }
         diags.extend(ctx.diags);
@@ -1041,6 +1077,7 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 cow_abbrev: r.cow_abbrev.as_ref().map(|c| c.value.clone()),
                 wikidata: r.wikidata.as_ref().map(|c| c.value.clone()),
                 sources,
+                note: r.note.clone(),
             });
         }
         diags.extend(ctx.diags);
@@ -1344,6 +1381,7 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 organization: OrganizationId::new(org),
                 state: StateId::new(state.clone()),
                 transitions,
+                note: r.note.clone(),
             });
         }
         diags.extend(ctx.diags);
@@ -1418,6 +1456,7 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                             .as_ref()
                             .map(|e| SummitId::new(e.value.clone())),
                         evidence,
+                        irregular: r.irregular.clone(),
                         sources,
                         note: r.note.clone(),
                     },

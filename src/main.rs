@@ -126,6 +126,8 @@ enum ExportKind {
     Csv,
     /// RDF Turtle, W3C Organization Ontology.
     Ttl,
+    /// The data set itself, canonical, as a data folder (needs -o DIR).
+    Yaml,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -317,6 +319,16 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
             }
         },
         ExportKind::Ttl => export::ttl::write(&kg, &opts, &mut buf)?,
+        ExportKind::Yaml => {
+            let Some(dir) = output else {
+                return Err(Failure::Msg(
+                    "`export yaml` writes a data folder: give it with -o DIR"
+                        .into(),
+                ));
+            };
+            export::yaml::write_dir(&kg, dir)?;
+            return Ok(Vec::new());
+        }
     }
     match output {
         Some(path) => {

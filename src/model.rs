@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 
@@ -13,6 +13,7 @@ macro_rules! id_type {
         $(#[$doc])*
         #[derive(
             Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+            Deserialize,
         )]
         #[serde(transparent)]
         pub struct $name(String);
@@ -70,7 +71,16 @@ id_type!(
 
 /// The status a state holds in an organisation.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -164,7 +174,9 @@ impl FromStr for Status {
 }
 
 /// Which date of a transition a query counts by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// When the status took effect (e.g. the memorandum was signed). A
@@ -215,7 +227,7 @@ impl FromStr for Basis {
 }
 
 /// A sovereign state that held (or holds) a status in an organisation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
     /// ISO 3166-1 alpha-3 code.
     pub id: StateId,
@@ -236,10 +248,12 @@ pub struct State {
     pub wikidata: Option<String>,
     /// Sources for the identifiers and names.
     pub sources: Vec<SourceId>,
+    /// Remarks (e.g. on an outdated official name).
+    pub note: Option<String>,
 }
 
 /// An intergovernmental organisation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organization {
     /// Identifier, e.g. `SCO`.
     pub id: OrganizationId,
@@ -276,7 +290,7 @@ impl Organization {
 }
 
 /// A document that was read and that supports facts in the data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// Identifier used by facts to cite it.
     pub id: SourceId,
@@ -290,10 +304,12 @@ pub struct Source {
     pub published: Option<Date>,
     /// The words that support the facts citing it.
     pub quote: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
 }
 
 /// One change of a state's status in an organisation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transition {
     /// The status held from this transition on.
     pub status: Status,
@@ -329,7 +345,7 @@ impl Transition {
 }
 
 /// A state's status history in one organisation, in date order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Affiliation {
     /// The organisation.
     pub organization: OrganizationId,
@@ -337,11 +353,13 @@ pub struct Affiliation {
     pub state: StateId,
     /// Its transitions, in order.
     pub transitions: Vec<Transition>,
+    /// Remarks on the history as a whole.
+    pub note: Option<String>,
 }
 
 /// The start or end of a [`Span`]: the dates of the transition (or the
 /// organisation's dissolution) that opens or closes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Boundary {
     /// Decision date, if known.
     pub decided: Option<Date>,
@@ -363,7 +381,7 @@ impl Boundary {
 /// edge of the graph from the state to the organisation.
 ///
 /// The span holds from its start (inclusive) to its end (exclusive).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// The state.
     pub state: StateId,
@@ -396,7 +414,16 @@ id_type!(
 
 /// How leaders met.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum SummitFormat {
@@ -421,7 +448,16 @@ impl SummitFormat {
 
 /// Whether a summit took place.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum SummitStatus {
@@ -433,7 +469,7 @@ pub enum SummitStatus {
 
 /// A meeting of the Council of Heads of State (or of the Shanghai Five's
 /// heads of state).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summit {
     /// Identifier, e.g. `sco-2024-astana`.
     pub id: SummitId,
@@ -491,7 +527,7 @@ impl Summit {
 }
 
 /// Whether a fact is read in a source or inferred from others.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// A source says so.
@@ -502,7 +538,7 @@ pub enum Evidence {
 }
 
 /// One term of the rotating chairmanship.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChairTerm {
     /// The organisation.
     pub organization: OrganizationId,
@@ -517,6 +553,9 @@ pub struct ChairTerm {
     pub ended_by: Option<SummitId>,
     /// Sourced or inferred.
     pub evidence: Evidence,
+    /// Why this term does not start where the previous one ended, when it
+    /// does not (a known exception).
+    pub irregular: Option<String>,
     /// Sources.
     pub sources: Vec<SourceId>,
     /// Remarks.
@@ -524,7 +563,7 @@ pub struct ChairTerm {
 }
 
 /// An office of an organisation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Office {
@@ -533,7 +572,7 @@ pub enum Office {
 }
 
 /// A person's term in an office.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfficeTerm {
     /// The office.
     pub office: Office,
@@ -564,7 +603,7 @@ pub struct OfficeTerm {
 }
 
 /// What kind of dated event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// A founding document signed or in force.
@@ -576,7 +615,7 @@ pub enum EventKind {
 }
 
 /// A dated event in an organisation's life: founding acts, institutions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Identifier.
     pub id: EventId,
@@ -599,7 +638,7 @@ pub struct Event {
 /// A state's status on a day: certain, or one of several when the day falls
 /// inside an imprecise date (a status that starts "in May 2010", asked about
 /// 2010-05-10).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum StatusOn {
     /// The status is known.

@@ -1,10 +1,20 @@
 //! Node-link JSON, the form networkx reads with `node_link_graph` (keys
 //! `directed`, `multigraph`, `graph`, `nodes`, `links`).
 //!
-//! Without a day: the organisation, every state that held a status, and
-//! one link per status span with its dates (as given, with precision),
-//! sources and note; `graph.sources` maps each cited source id to its
-//! title and address. With a day: the states of that day, one link each.
+//! Without a day: the whole knowledge graph, every organisation, lossless,
+//! so that [`KnowledgeGraph::from_json`] reads it back into an equal graph.
+//! Nodes have a `kind`: `organization` (its fields, plus `chairs` and
+//! `officials`), `state` (its fields, plus `histories`: per organisation,
+//! the transitions), `source`, `summit`, `event`, `person`. Ids are the
+//! data's own for organisations and states, and `source:ID`, `summit:ID`,
+//! `event:ID`, `person:ID` for the others (an event's own kind is
+//! `event_kind`). Links have a `kind`: `status`
+//! (one per status span, with `start`/`end` under the basis, both ends'
+//! decided and effective dates, sources and note), `chair`, `office`,
+//! `hosted`, `meeting_of`, `cites`, `succeeded_by`.
+//!
+//! With a day: the organisation and the states of that day, one `status`
+//! link each.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -36,6 +46,168 @@ fn state_node(st: &State) -> Value {
 /// An unknown organisation.
 pub fn to_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
+    if opts.date.is_some() {
+        return day_value(kg, opts);
+    }
+    let mut nodes = Vec::new();
+    let mut links = Vec::new();
+    let mut keys: BTreeMap<(String, String), u32> = BTreeMap::new();
+    let mut link = |source: String, target: String, mut v: Value| {
+        let k = keys.entry((source.clone(), target.clone())).or_insert(0);
+        v["source"] = json!(source);
+        v["target"] = json!(target);
+        v["key"] = json!(*k);
+        *k += 1;
+        links.push(v);
+    };
+    for o in kg.organizations() {
+        let mut v = to_json(o);
+        v["kind"] = json!("organization");
+        v["chairs"] = to_json(kg.chairs(o.id.as_str()));
+        v["officials"] = to_json(kg.officials(o.id.as_str()));
+        nodes.push(v);
+        if let Some(next) = &o.successor {
+            link(
+                o.id.to_string(),
+                next.to_string(),
+                json!({"kind": "succeeded_by"}),
+            );
+        }
+        for s in &o.sources {
+            link(
+                o.id.to_string(),
+                format!("source:{s}"),
+                json!({"kind": "cites"}),
+            );
+        }
+    }
+    for st in kg.states() {
+        let mut v = to_json(st);
+        v["kind"] = json!("state");
+        let histories: Vec<Value> = kg
+            .organizations()
+            .filter_map(|o| {
+                let ts = kg.transitions(o.id.as_str(), st.id.as_str());
+                (!ts.is_empty()).then(|| {
+                    json!({
+                        "organization": o.id,
+                        "transitions": ts,
+                        "note": kg.history_note(o.id.as_str(), st.id.as_str()),
+                    })
+                })
+            })
+            .collect();
+        v["histories"] = json!(histories);
+        nodes.push(v);
+        for s in &st.sources {
+            link(
+                st.id.to_string(),
+                format!("source:{s}"),
+                json!({"kind": "cites"}),
+            );
+        }
+    }
+    for s in kg.sources() {
+        let mut v = to_json(s);
+        v["kind"] = json!("source");
+        v["source_id"] = json!(s.id);
+        v["id"] = json!(format!("source:{}", s.id));
+        nodes.push(v);
+    }
+    for o in kg.organizations() {
+        for s in kg.summits(o.id.as_str()) {
+            let id = format!("summit:{}", s.id);
+            let mut v = to_json(s);
+            v["kind"] = json!("summit");
+            v["summit_id"] = json!(s.id);
+            v["id"] = json!(id.clone());
+            nodes.push(v);
+            link(id.clone(), o.id.to_string(), json!({"kind": "meeting_of"}));
+            link(s.host.to_string(), id, json!({"kind": "hosted"}));
+        }
+        for e in kg.events(o.id.as_str()) {
+            let mut v = to_json(e);
+            // `kind` names the node kind; the event's own kind moves aside.
+            v["event_kind"] = json!(e.kind);
+            v["kind"] = json!("event");
+            v["event_id"] = json!(e.id);
+            v["id"] = json!(format!("event:{}", e.id));
+            nodes.push(v);
+        }
+    }
+    let mut people: Vec<&crate::model::OfficeTerm> = Vec::new();
+    for o in kg.organizations() {
+        for t in kg.officials(o.id.as_str()) {
+            if !people.iter().any(|p| p.person == t.person) {
+                people.push(t);
+            }
+        }
+    }
+    for p in people {
+        nodes.push(json!({
+            "id": format!("person:{}", p.person),
+            "kind": "person",
+            "name": p.name,
+            "other_names": p.other_names,
+            "nationality": p.nationality,
+        }));
+    }
+    for o in kg.organizations() {
+        for span in spans_of(kg, o) {
+            link(
+                span.state.to_string(),
+                o.id.to_string(),
+                json!({
+                    "kind": "status",
+                    "status": span.status,
+                    "start": span.start.at(opts.basis),
+                    "end": span.end.and_then(|b| b.at(opts.basis)),
+                    "decided": span.start.decided,
+                    "effective": span.start.effective,
+                    "end_decided": span.end.and_then(|b| b.decided),
+                    "end_effective": span.end.and_then(|b| b.effective),
+                    "sources": span.sources,
+                    "note": span.note,
+                }),
+            );
+        }
+        for c in kg.chairs(o.id.as_str()) {
+            link(
+                c.state.to_string(),
+                o.id.to_string(),
+                json!({"kind": "chair", "start": c.start, "end": c.end, "ended_by": c.ended_by}),
+            );
+        }
+        for t in kg.officials(o.id.as_str()) {
+            link(
+                format!("person:{}", t.person),
+                o.id.to_string(),
+                json!({"kind": "office", "office": t.office, "start": t.start, "end": t.end}),
+            );
+        }
+    }
+    Ok(json!({
+        "directed": true,
+        "multigraph": true,
+        "graph": {
+            "format": "igo-graph",
+            "format_version": 1,
+            "organization": org.id,
+            "basis": opts.basis,
+            "date": null,
+        },
+        "nodes": nodes,
+        "links": links,
+    }))
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Value {
+    serde_json::to_value(v).expect("model types serialize to JSON")
+}
+
+/// One organisation on one day.
+fn day_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
+    let (org, day, held) = day_picture(kg, opts)?;
     let mut nodes = vec![json!({
         "id": org.id,
         "kind": "organization",
@@ -46,72 +218,138 @@ pub fn to_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
         "wikidata": org.wikidata,
     })];
     let mut links = Vec::new();
-    let mut cited: BTreeMap<String, Value> = BTreeMap::new();
-    let mut graph = json!({
-        "organization": org.id,
-        "basis": opts.basis,
-        "date": opts.date,
-    });
-    if opts.date.is_some() {
-        let (_, day, held) = day_picture(kg, opts)?;
-        for h in &held {
-            if let Some(st) = kg.state(h.state.as_str()) {
-                nodes.push(state_node(st));
-            }
-            links.push(json!({
-                "source": h.state,
-                "target": org.id,
-                "key": 0,
-                "status": h.status.label(),
-                "certain": matches!(h.status, StatusOn::Certain(_)),
-                "possible": h.status.possible(),
-                "since": h.since,
-            }));
+    for h in &held {
+        if let Some(st) = kg.state(h.state.as_str()) {
+            nodes.push(state_node(st));
         }
-        graph["date"] = json!(day);
-    } else {
-        let mut keys: BTreeMap<String, u32> = BTreeMap::new();
-        for span in spans_of(kg, org) {
-            let id = span.state.to_string();
-            let key = keys.entry(id.clone()).or_insert(0);
-            if *key == 0
-                && let Some(st) = kg.state(&id)
-            {
-                nodes.push(state_node(st));
-            }
-            for sid in &span.sources {
-                if let Some(src) = kg.source(sid.as_str()) {
-                    cited.insert(
-                        sid.to_string(),
-                        json!({"title": src.title, "url": src.url, "publisher": src.publisher, "published": src.published}),
-                    );
-                }
-            }
-            links.push(json!({
-                "source": span.state,
-                "target": org.id,
-                "key": *key,
-                "status": span.status,
-                "start": span.start.at(opts.basis),
-                "end": span.end.and_then(|b| b.at(opts.basis)),
-                "decided": span.start.decided,
-                "effective": span.start.effective,
-                "end_decided": span.end.and_then(|b| b.decided),
-                "end_effective": span.end.and_then(|b| b.effective),
-                "sources": span.sources,
-                "note": span.note,
-            }));
-            *key += 1;
-        }
-        graph["sources"] = json!(cited);
+        links.push(json!({
+            "source": h.state,
+            "target": org.id,
+            "key": 0,
+            "kind": "status",
+            "status": h.status.label(),
+            "certain": matches!(h.status, StatusOn::Certain(_)),
+            "possible": h.status.possible(),
+            "since": h.since,
+        }));
     }
     Ok(json!({
         "directed": true,
         "multigraph": true,
-        "graph": graph,
+        "graph": {"organization": org.id, "basis": opts.basis, "date": day},
         "nodes": nodes,
         "links": links,
     }))
+}
+
+/// Reads the history form of [`write`] back into a graph, validating it
+/// as [`KnowledgeGraph::load`] validates a folder.
+pub(crate) fn read(text: &str) -> Result<KnowledgeGraph, Error> {
+    use crate::model::{
+        ChairTerm, Event, OfficeTerm, Organization, Source, State, Summit,
+        Transition,
+    };
+    let bad = |m: String| Error::msg(DiagnosticKind::Syntax, m);
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        Error::one(
+            crate::error::Diagnostic::new(
+                DiagnosticKind::Syntax,
+                e.to_string(),
+            )
+            .at("<json>", e.line() as u32, e.column() as u32),
+        )
+    })?;
+    let nodes = v["nodes"]
+        .as_array()
+        .ok_or_else(|| bad("JSON has no `nodes` list".into()))?;
+    let mut data = crate::load::Dataset::default();
+    let field = |e: serde_json::Error, what: &str, id: &Value| {
+        bad(format!("{what} node {id}: {e}"))
+    };
+    for n in nodes {
+        let mut n = n.clone();
+        let kind = n["kind"].as_str().unwrap_or("").to_string();
+        let id = n["id"].clone();
+        let obj = n
+            .as_object_mut()
+            .ok_or_else(|| bad("a node is not an object".into()))?;
+        obj.remove("kind");
+        match kind.as_str() {
+            "organization" => {
+                let chairs = obj.remove("chairs").unwrap_or(json!([]));
+                let officials = obj.remove("officials").unwrap_or(json!([]));
+                let o: Organization = serde_json::from_value(n)
+                    .map_err(|e| field(e, "organization", &id))?;
+                let c: Vec<ChairTerm> = serde_json::from_value(chairs)
+                    .map_err(|e| field(e, "organization", &id))?;
+                let t: Vec<OfficeTerm> = serde_json::from_value(officials)
+                    .map_err(|e| field(e, "organization", &id))?;
+                data.chairs.extend(c);
+                data.offices.extend(t);
+                data.organizations.push(o);
+            }
+            "state" => {
+                let histories = obj.remove("histories").unwrap_or(json!([]));
+                let s: State = serde_json::from_value(n)
+                    .map_err(|e| field(e, "state", &id))?;
+                for h in histories.as_array().into_iter().flatten() {
+                    let organization =
+                        serde_json::from_value(h["organization"].clone())
+                            .map_err(|e| field(e, "state", &id))?;
+                    let transitions: Vec<Transition> =
+                        serde_json::from_value(h["transitions"].clone())
+                            .map_err(|e| field(e, "state", &id))?;
+                    let note = h["note"].as_str().map(String::from);
+                    data.affiliations.push(crate::model::Affiliation {
+                        organization,
+                        state: s.id.clone(),
+                        transitions,
+                        note,
+                    });
+                }
+                data.states.push(s);
+            }
+            "source" => {
+                obj.remove("id");
+                let sid = obj.remove("source_id").unwrap_or(Value::Null);
+                obj.insert("id".into(), sid);
+                let s: Source = serde_json::from_value(n)
+                    .map_err(|e| field(e, "source", &id))?;
+                data.sources.push(s);
+            }
+            "summit" => {
+                obj.remove("id");
+                let sid = obj.remove("summit_id").unwrap_or(Value::Null);
+                obj.insert("id".into(), sid);
+                let s: Summit = serde_json::from_value(n)
+                    .map_err(|e| field(e, "summit", &id))?;
+                data.summits.push(s);
+            }
+            "event" => {
+                obj.remove("id");
+                let eid = obj.remove("event_id").unwrap_or(Value::Null);
+                obj.insert("id".into(), eid);
+                let ek = obj.remove("event_kind").unwrap_or(Value::Null);
+                obj.insert("kind".into(), ek);
+                let e: Event = serde_json::from_value(n)
+                    .map_err(|e| field(e, "event", &id))?;
+                data.events.push(e);
+            }
+            "person" => {}
+            other => {
+                return Err(bad(format!(
+                    "node {id} has unknown kind `{other}`"
+                )));
+            }
+        }
+    }
+    // Build without checks, write canonical files, and load those: the
+    // same validation as a data folder, with paths under `<json>/`.
+    let unchecked = KnowledgeGraph::from_dataset(data);
+    let files = super::yaml::files(&unchecked)
+        .into_iter()
+        .map(|(p, t)| (format!("<json>/{p}"), t));
+    KnowledgeGraph::from_texts(files)
 }
 
 /// Writes the node-link JSON (pretty-printed, keys in a fixed order).
@@ -127,8 +365,8 @@ pub fn to_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
 /// use igo_graph::export::{Options, json};
 ///
 /// let kg = KnowledgeGraph::bundled();
-/// let v = json::to_value(&kg, &Options::new("SCO"))?;
-/// assert_eq!(v["nodes"].as_array().unwrap().len(), 1 + 27);
+/// let v = json::to_value(&kg, &Options::new("SCO").at("2024-02-22".parse()?))?;
+/// assert_eq!(v["nodes"].as_array().unwrap().len(), 1 + 26);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write<W: Write>(

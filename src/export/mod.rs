@@ -15,6 +15,7 @@
 //! | [`panel`] | CSV, one row per state and year (COW IGO style) | history |
 //! | [`csv`] | CSV tables of spans and of events | history |
 //! | [`ttl`] | RDF Turtle, W3C Organization Ontology | history |
+//! | [`yaml`] | the data set itself, in canonical form | everything |
 //!
 //! Imprecise dates (`2010-05`) keep their precision where the format allows
 //! it (CSV, JSON, Turtle); formats that need a day (GEXF, GraphML) get the
@@ -47,6 +48,7 @@ pub mod panel;
 pub mod render;
 #[cfg(feature = "rdf")]
 pub mod ttl;
+pub mod yaml;
 
 use crate::date::Date;
 use crate::error::Error;
