@@ -74,6 +74,9 @@ pub enum DateError {
     Malformed(String),
     /// Well formed, but no such day or month exists (`2023-02-30`).
     Impossible(String),
+    /// A day given without its month (`2010-00-15`): the precision
+    /// contradicts itself.
+    Contradictory(String),
 }
 
 impl fmt::Display for DateError {
@@ -87,6 +90,11 @@ impl fmt::Display for DateError {
             DateError::Impossible(s) => {
                 write!(f, "`{s}` is not a day of the calendar")
             }
+            DateError::Contradictory(s) => write!(
+                f,
+                "`{s}` gives a day but no month: write the year alone, or \
+                 the month too"
+            ),
         }
     }
 }
@@ -277,6 +285,9 @@ impl FromStr for Date {
             nums[i] = part.parse().map_err(|_| malformed())?;
         }
         let year = nums[0] as i32;
+        if parts.len() == 3 && nums[1] == 0 && nums[2] != 0 {
+            return Err(DateError::Contradictory(s.to_string()));
+        }
         let date = match parts.len() {
             1 => Date::from_year(year),
             2 => Date::from_ym(year, nums[1]),
@@ -327,7 +338,11 @@ mod tests {
                 "{bad}"
             );
         }
-        for bad in ["2023-02-30", "2024-13", "2024-00-10", "0000"] {
+        assert!(matches!(
+            "2024-00-10".parse::<Date>(),
+            Err(DateError::Contradictory(_))
+        ));
+        for bad in ["2023-02-30", "2024-13", "2024-00-00", "0000"] {
             assert!(
                 matches!(bad.parse::<Date>(), Err(DateError::Impossible(_))),
                 "{bad}"

@@ -45,6 +45,9 @@ pub enum DiagnosticKind {
     /// A question that cannot be answered as asked (unknown state, a query
     /// date without a day ...).
     Query,
+    /// A resource limit was reached: file size, line length, nesting depth,
+    /// alias expansion (see the README's reliability section).
+    Limit,
     /// An export could not be written or rendered (a closed writer,
     /// Graphviz missing or failing).
     Export,
@@ -72,6 +75,7 @@ impl DiagnosticKind {
             DiagnosticKind::Domain => "domain",
             DiagnosticKind::Query => "query",
             DiagnosticKind::Export => "export",
+            DiagnosticKind::Limit => "limit",
         }
     }
 }

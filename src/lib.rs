@@ -53,7 +53,9 @@ mod query;
 pub use crate::date::{Date, DateError, Precision};
 pub use crate::error::{Diagnostic, DiagnosticKind, Error, Location};
 pub use crate::graph::{Edge, KnowledgeGraph, Node, Person, Place};
-pub use crate::load::{MAX_DEPTH, MAX_FILE_BYTES};
+pub use crate::load::{
+    MAX_ALIAS_EVENTS, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_BYTES,
+};
 pub use crate::model::{
     Affiliation, Basis, Boundary, ChairTerm, Event, EventId, EventKind,
     Evidence, Office, OfficeTerm, Organization, OrganizationId, PersonId,

@@ -39,6 +39,17 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// four levels; the limit guards the parser against hostile input.
 pub const MAX_DEPTH: usize = 32;
 
+/// The longest line accepted, in bytes (64 KiB): data files are edited by
+/// hand, and a longer line is almost surely not data.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// The most alias (`*name`) uses a file may hold. The data format needs
+/// none; a few are harmless, an alias bomb is refused.
+pub const MAX_ALIASES: usize = 1_000;
+
+/// The most YAML events that alias expansion may replay in one file.
+pub const MAX_ALIAS_EVENTS: usize = 10_000;
+
 /// The data compiled into the crate: (path, text).
 pub(crate) const BUNDLED: &[(&str, &str)] = &[
     ("data/states.yaml", include_str!("../data/states.yaml")),
@@ -150,7 +161,7 @@ pub(crate) fn from_texts(
     for (path, text) in texts {
         if text.len() as u64 > MAX_FILE_BYTES {
             diags.push(Diagnostic::new(
-                DiagnosticKind::Io,
+                DiagnosticKind::Limit,
                 format!(
                     "`{path}` is {} bytes, over the limit of {MAX_FILE_BYTES}",
                     text.len()
@@ -353,7 +364,7 @@ fn read_text(p: &Path, path: &str) -> Result<String, Diagnostic> {
     let len = std::fs::metadata(p).map_err(io)?.len();
     if len > MAX_FILE_BYTES {
         return Err(Diagnostic::new(
-            DiagnosticKind::Io,
+            DiagnosticKind::Limit,
             format!(
                 "`{path}` is {len} bytes, over the limit of {MAX_FILE_BYTES}"
             ),
@@ -588,12 +599,33 @@ fn parse<T: for<'de> Deserialize<'de>>(
     let options = || {
         let mut budget = serde_saphyr::Budget::default();
         budget.max_depth = MAX_DEPTH;
+        budget.max_aliases = MAX_ALIASES;
+        let mut aliases = serde_saphyr::options::AliasLimits::default();
+        aliases.max_total_replayed_events = MAX_ALIAS_EVENTS;
         serde_saphyr::options! {
             strict_booleans: true,
             with_snippet: false,
             budget: Some(budget),
+            alias_limits: aliases,
         }
     };
+    if let Some((i, line)) =
+        text.split('\n').enumerate().find(|(_, l)| l.len() > MAX_LINE_BYTES)
+    {
+        diags.push(
+            Diagnostic::new(
+                DiagnosticKind::Limit,
+                format!(
+                    "line {} is {} bytes long, over the limit of {MAX_LINE_BYTES}",
+                    i + 1,
+                    line.len()
+                ),
+            )
+            .at(&file.path, i as u32 + 1, 1)
+            .help("break the value over several lines, or check that this is a data file"),
+        );
+        return None;
+    }
     // A first, untyped pass reports syntax errors as such; a typed pass
     // alone can mask a bad indentation as a "missing field".
     if let Err(e) =
@@ -633,6 +665,39 @@ fn yaml_diagnostic(
         )
     } else if lower.contains("duplicate") {
         (DiagnosticKind::DuplicateKey, "keep one of the keys".to_string())
+    } else if lower.contains("recursive references") {
+        return Diagnostic::new(
+            DiagnosticKind::Limit,
+            "an alias refers to the anchor that contains it (a cycle)",
+        )
+        .help("data files need no anchors or aliases: write the values out")
+        .at(path, line, column);
+    } else if lower.contains("depth") || lower.contains("recursion limit") {
+        return Diagnostic::new(
+            DiagnosticKind::Limit,
+            format!("nested deeper than {MAX_DEPTH} levels"),
+        )
+        .help("data files nest four levels deep; check for unclosed brackets")
+        .at(path, line, column);
+    } else if lower.contains("alias") || lower.contains("budget") {
+        return Diagnostic::new(
+            DiagnosticKind::Limit,
+            format!(
+                "aliases expand beyond the budget ({MAX_ALIASES} aliases, \
+                 {MAX_ALIAS_EVENTS} replayed events)"
+            ),
+        )
+        .help("data files need no anchors or aliases: write the values out")
+        .at(path, line, column);
+    } else if lower.contains("multiple yaml documents") {
+        return Diagnostic::new(
+            DiagnosticKind::Syntax,
+            "more than one YAML document (a `---` line in the middle)",
+        )
+        .help(format!(
+            "a data file is one YAML list of {what}: remove the `---` line"
+        ))
+        .at(path, line, column);
     } else if lower.contains("budget")
         || lower.contains("depth")
         || lower.contains("recursion")
@@ -1117,7 +1182,8 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                     Diagnostic::new(
                         DiagnosticKind::DuplicateId,
                         format!("organisation `{id}` is defined twice"),
-                    ),
+                    )
+                    .help("define each organisation once, in its own folder's organization.yaml"),
                 );
             }
             let founded = date_of(&mut ctx, &r.founded);
@@ -1193,10 +1259,14 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
 
     // Summits, before the histories that refer to them.
     let mut summit_ids: BTreeMap<String, Summit> = BTreeMap::new();
+    // Summits with a problem of their own: checks against their days would
+    // only repeat it.
+    let mut broken_summits: BTreeSet<String> = BTreeSet::new();
     for (f, folder, list) in &raw_summits {
         let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
         let default_org = folder_default.get(folder).cloned();
         for r in list {
+            let problems_before = ctx.diags.len();
             let org = org_of(
                 &mut ctx,
                 &r.organization,
@@ -1295,6 +1365,9 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 }
             }
             let sources = check_sources(&mut ctx, &r.sources, known_sources);
+            if ctx.diags.len() > problems_before {
+                broken_summits.insert(id.clone());
+            }
             if let Some(status) = status {
                 summit_ids.entry(id.clone()).or_insert(Summit {
                     id: SummitId::new(id.clone()),
@@ -1314,7 +1387,22 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
         }
         diags.extend(ctx.diags);
     }
-    let known_summits = summits_ok.then_some(&summit_ids);
+    // The summits as the checks see them: a summit with a problem of its
+    // own keeps its id but shows no days, so that nothing is checked
+    // against days already reported as wrong.
+    let checked_summits: BTreeMap<String, Summit> = summit_ids
+        .iter()
+        .map(|(id, s)| {
+            let mut s = s.clone();
+            if broken_summits.contains(id) {
+                s.start = None;
+                s.end = None;
+                s.council = None;
+            }
+            (id.clone(), s)
+        })
+        .collect();
+    let known_summits = summits_ok.then_some(&checked_summits);
 
     // Status histories.
     let problems_before_histories = diags.len();
@@ -1480,7 +1568,7 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                     let ended = term
                         .ended_by
                         .as_ref()
-                        .and_then(|s| summit_ids.get(s.as_str()))
+                        .and_then(|s| checked_summits.get(s.as_str()))
                         .and_then(Summit::handover_day);
                     match ended {
                         Some(day) if day != next => {

@@ -214,7 +214,7 @@ DATA/org/statuses.yaml:4:7: error[domain]: `LKA` has a transition after one that
 #[test]
 fn file_of_only_comments() {
     check(
-        "empty-file",
+        "only-comments",
         "
 DATA/states.yaml:1:1: error[syntax]: `DATA/states.yaml` holds no data
   = help: write a YAML list of states, or `[]` for none",
@@ -242,14 +242,57 @@ DATA/org/statuses.yaml:11:16: error[missing-source]: no source cited
 igo: 4 problems found");
 }
 
-#[test]
-fn every_bad_file_has_a_test() {
-    let src = std::fs::read_to_string(root().join("tests/load.rs")).unwrap();
-    for entry in std::fs::read_dir(root().join("tests/data/bad")).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        let case = name.trim_end_matches(".yaml");
-        assert!(src.contains(&format!("\"{case}\",")), "{name} has no test");
+/// Copies the good data set and lays a bad case over it: a file names its
+/// target in its first line (`# replaces: org/statuses.yaml`); a folder is
+/// copied over the data set as it is.
+fn lay_over(case: &Path) -> tempfile::TempDir {
+    let dir = good_copy();
+    if case.is_dir() {
+        copy_over(case, dir.path());
+    } else {
+        let text = std::fs::read_to_string(case).unwrap();
+        let target = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# replaces: "))
+            .unwrap_or_else(|| {
+                panic!("{}: first line names the file", case.display())
+            });
+        std::fs::write(dir.path().join(target.trim()), &text).unwrap();
     }
+    dir
+}
+
+fn copy_over(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_over(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every case of `tests/data/bad/`: `igo validate` exits 2, prints nothing
+/// on stdout, and its diagnostics (with snippets) match the snapshot in
+/// `tests/snapshots/`; the library returns the same problems as a typed
+/// error.
+#[test]
+fn bad_corpus_snapshots() {
+    insta::glob!("data/bad/*", |case| {
+        let dir = lay_over(case);
+        let shown = dir.path().display().to_string();
+        let (code, stdout, stderr) =
+            run(&["--org", "ORG", "validate", &shown]);
+        assert_eq!(code, 2, "{}", case.display());
+        assert!(stdout.is_empty());
+        let err = KnowledgeGraph::load(dir.path()).unwrap_err();
+        assert!(!err.diagnostics().is_empty());
+        insta::assert_snapshot!(stderr.replace(&shown, "DATA"));
+    });
 }
 
 #[test]
@@ -325,11 +368,36 @@ fn alias_bomb_is_refused_quickly() {
 
 #[test]
 fn deep_nesting_is_refused() {
+    // 200,000 levels, one bracket a line (so the line-length limit does
+    // not fire first).
     let dir = good_copy();
-    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!("{}{}", "[\n".repeat(200_000), "]\n".repeat(200_000));
     std::fs::write(dir.path().join("sources.yaml"), deep).unwrap();
     let err = KnowledgeGraph::load(dir.path()).unwrap_err();
-    assert_eq!(err.diagnostics()[0].kind, DiagnosticKind::Syntax, "{err}");
+    let d = &err.diagnostics()[0];
+    assert_eq!(d.kind, DiagnosticKind::Limit, "{err}");
+    assert_eq!(d.message, "nested deeper than 32 levels");
+}
+
+#[test]
+fn a_one_megabyte_line_is_refused() {
+    let dir = good_copy();
+    let text = format!(
+        "- id: s1\n  title: {}\n  url: https://example.org/\n",
+        "x".repeat(1_000_000)
+    );
+    std::fs::write(dir.path().join("sources.yaml"), text).unwrap();
+    let err = KnowledgeGraph::load(dir.path()).unwrap_err();
+    let d = &err.diagnostics()[0];
+    assert_eq!(d.kind, DiagnosticKind::Limit);
+    assert_eq!(
+        d.message,
+        format!(
+            "line 2 is 1000009 bytes long, over the limit of {}",
+            igo_graph::MAX_LINE_BYTES
+        )
+    );
+    assert_eq!(d.location.as_ref().map(|l| (l.line, l.column)), Some((2, 1)));
 }
 
 #[test]
@@ -340,6 +408,7 @@ fn file_over_the_size_limit_is_refused_before_parsing() {
     f.set_len(igo_graph::MAX_FILE_BYTES + 1).unwrap();
     let err = KnowledgeGraph::load(dir.path()).unwrap_err();
     assert!(err.to_string().contains("over the limit"), "{err}");
+    assert_eq!(err.diagnostics()[0].kind, DiagnosticKind::Limit);
 }
 
 #[test]
