@@ -284,3 +284,45 @@ fn a_closed_pipe_is_success() {
     child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     assert!(status.success(), "{err}");
 }
+
+#[test]
+fn more_misuse_gives_a_clear_error() {
+    // An unknown flag: clap's own one-line error and usage, exit 2.
+    let (code, stdout, err) = run(&["at", "2024-02-22", "--frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(err.starts_with("error: unexpected argument '--frobnicate' found"), "{err}");
+    // An empty folder.
+    let empty = tempfile::tempdir().unwrap();
+    let shown = empty.path().display().to_string();
+    let (code, _, err) = run(&["--data", &shown, "at", "2024-02-22"]);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("igo: error[io]: missing `{shown}/states.yaml`")), "{err}");
+    // A folder whose states.yaml cannot be read (it is a folder).
+    let dir = crate::common::good_copy();
+    std::fs::remove_file(dir.path().join("states.yaml")).unwrap();
+    std::fs::create_dir(dir.path().join("states.yaml")).unwrap();
+    let shown = dir.path().display().to_string();
+    let (code, _, err) = run(&["--data", &shown, "--org", "ORG", "timeline"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("states.yaml"), "{err}");
+    // `export yaml` needs a folder.
+    let (code, _, err) = run(&["export", "yaml"]);
+    assert_eq!(code, 2);
+    assert_eq!(err, "igo: `export yaml` writes a data folder: give it with -o DIR\n");
+}
+
+#[test]
+fn export_yaml_writes_a_folder_that_loads_to_the_same_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("data");
+    let shown = out.display().to_string();
+    let (code, _, err) = run(&["export", "yaml", "-o", &shown]);
+    assert_eq!(code, 0, "{err}");
+    let (code, stdout, err) = run(&["validate", &shown]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("27 states, 2 organisations"), "{stdout}");
+    let a = json(&["at", "2024-02-22", "--format", "json"]);
+    let b = json(&["--data", &shown, "at", "2024-02-22", "--format", "json"]);
+    assert_eq!(a, b);
+}

@@ -114,3 +114,240 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Whole data sets: generated valid histories for several states.
+
+use igo_graph::export::{self, Options};
+use igo_graph::{Basis, StatusOn as On};
+use std::collections::BTreeMap;
+
+const CODES: [&str; 6] = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"];
+const STATUSES: [&str; 5] =
+    ["member", "observer", "dialogue_partner", "partner", "none"];
+
+/// One transition: status index, year offset (strictly increasing within a
+/// state), month, day, precision (0 day, 1 month, 2 year), days between
+/// decision and effect, pending.
+type T = (usize, u8, u8, u8, u8, u8, bool);
+
+fn history_strategy() -> impl Strategy<Value = Vec<T>> {
+    proptest::collection::vec(
+        (
+            0usize..5,
+            1u8..4,
+            1u8..=12,
+            1u8..=28,
+            0u8..3,
+            0u8..40,
+            proptest::bool::weighted(0.1),
+        ),
+        1..5,
+    )
+}
+
+fn date_text(year: u32, m: u8, d: u8, precision: u8) -> String {
+    match precision {
+        0 => format!("{year:04}-{m:02}-{d:02}"),
+        1 => format!("{year:04}-{m:02}"),
+        _ => format!("{year:04}"),
+    }
+}
+
+/// YAML for the generated histories, shaped to be valid: increasing years
+/// (so imprecise dates never overlap), no repeated status, not starting
+/// with `none`, only the last transition pending.
+fn dataset(histories: &[Vec<T>]) -> Vec<(String, String)> {
+    let mut states = String::new();
+    let mut statuses = String::new();
+    for (i, h) in histories.iter().enumerate().take(CODES.len()) {
+        let code = CODES[i];
+        states.push_str(&format!(
+            "- id: {code}\n  iso2: {}\n  name: \"State {code}\"\n  sources: [s1]\n",
+            &code[..2]
+        ));
+        let mut year = 2002u32;
+        let mut last: Option<usize> = None;
+        let mut lines = String::new();
+        let n = h.len();
+        for (k, &(st, gap, m, d, p, lag, pending)) in h.iter().enumerate() {
+            year += u32::from(gap);
+            if (last.is_none() && STATUSES[st] == "none") || last == Some(st) {
+                continue;
+            }
+            last = Some(st);
+            let decided = date_text(year, m, d, p);
+            let effective = if p == 0 {
+                // Same year, a few days later at most.
+                let day = (u32::from(d) + u32::from(lag)).min(28);
+                format!("{year:04}-{m:02}-{day:02}")
+            } else {
+                decided.clone()
+            };
+            let eff = if pending && k + 1 == n {
+                String::new()
+            } else {
+                format!("      effective: {effective}\n")
+            };
+            lines.push_str(&format!(
+                "    - status: {}\n      decided: {decided}\n{eff}      sources: [s1]\n",
+                STATUSES[st]
+            ));
+        }
+        if !lines.is_empty() {
+            statuses.push_str(&format!(
+                "- state: {code}\n  transitions:\n{lines}"
+            ));
+        }
+    }
+    vec![
+        ("states.yaml".into(), if states.is_empty() { "[]\n".into() } else { states }),
+        ("sources.yaml".into(), "- id: s1\n  title: t\n  url: https://example.org/\n".into()),
+        (
+            "org/organization.yaml".into(),
+            "- id: ORG\n  name: Org\n  short_name: ORG\n  founded: 2001-06-15\n  sources: [s1]\n".into(),
+        ),
+        ("org/statuses.yaml".into(), if statuses.is_empty() { "[]\n".into() } else { statuses }),
+    ]
+}
+
+fn statuses_on(
+    kg: &KnowledgeGraph,
+    day: Date,
+    basis: Basis,
+) -> BTreeMap<String, On> {
+    CODES
+        .iter()
+        .filter(|c| kg.state(c).is_some())
+        .map(|c| (c.to_string(), kg.status_on("ORG", c, day, basis).unwrap()))
+        .collect()
+}
+
+fn day_in_range() -> impl Strategy<Value = Date> {
+    (2001i32..2030, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| Date::from_ymd(y, m, d).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The snapshot's family is exactly the states with a span certainly
+    /// containing the day, and its uncertain states are those with a span
+    /// possibly containing it.
+    #[test]
+    fn snapshot_equals_the_spans_containing_the_day(
+        hs in proptest::collection::vec(history_strategy(), 1..6),
+        day in day_in_range(),
+        decided in proptest::bool::ANY,
+    ) {
+        let kg = KnowledgeGraph::from_texts(dataset(&hs)).expect("generated data is valid");
+        let basis = if decided { Basis::Decided } else { Basis::Effective };
+        let snap = kg.snapshot("ORG", day, basis).unwrap();
+        let mut certain: Vec<String> = Vec::new();
+        for span in kg.spans() {
+            let Some(start) = span.start.at(basis) else { continue };
+            let end = span.end.and_then(|b| b.at(basis));
+            if start.last_day() <= day && end.is_none_or(|e| e.first_day() > day) {
+                certain.push(span.state.to_string());
+            }
+        }
+        certain.sort();
+        let family: Vec<String> = snap.family().iter().map(|s| s.to_string()).collect();
+        // A state certainly in a span is in the family unless a later
+        // imprecise transition might already have ended it.
+        for s in &family {
+            prop_assert!(certain.contains(s), "{s} in the family but in no certain span");
+        }
+        for s in &certain {
+            prop_assert!(
+                family.contains(s) || snap.uncertain.iter().any(|u| u.state == s.as_str()),
+                "{s} in a certain span but neither in the family nor uncertain"
+            );
+        }
+        prop_assert_eq!(snap.family_size, family.len());
+    }
+
+    /// Applying diff(a, b) to the statuses on day a gives those on day b.
+    #[test]
+    fn diff_applied_to_a_gives_b(
+        hs in proptest::collection::vec(history_strategy(), 1..6),
+        a in day_in_range(),
+        b in day_in_range(),
+    ) {
+        let kg = KnowledgeGraph::from_texts(dataset(&hs)).unwrap();
+        let mut on_a = statuses_on(&kg, a, Basis::Effective);
+        let on_b = statuses_on(&kg, b, Basis::Effective);
+        let diff = kg.diff("ORG", a, b, Basis::Effective).unwrap();
+        for c in &diff.changes {
+            prop_assert_eq!(on_a.get(c.state.as_str()), Some(&c.before));
+            on_a.insert(c.state.to_string(), c.after.clone());
+        }
+        prop_assert_eq!(on_a, on_b);
+    }
+
+    /// After every change of the timeline, on days without uncertainty,
+    /// its counts equal the snapshot's.
+    #[test]
+    fn timeline_counts_equal_snapshot_sizes(
+        hs in proptest::collection::vec(history_strategy(), 1..6),
+    ) {
+        let kg = KnowledgeGraph::from_texts(dataset(&hs)).unwrap();
+        let t = kg.timeline("ORG", Basis::Effective).unwrap();
+        for e in &t.events {
+            let day = e.date.last_day();
+            // The counts on `day` are those after the last change in force
+            // by then, when no later change could also be.
+            let Some(k) = t.events.iter().rposition(|x| x.date.last_day() <= day) else { continue };
+            if t.events[k + 1..].iter().any(|x| x.date.first_day() <= day) {
+                continue;
+            }
+            let snap = kg.snapshot("ORG", day, Basis::Effective).unwrap();
+            if snap.uncertain.is_empty() {
+                let after = t.events[k].after;
+                prop_assert_eq!(after.family, snap.family_size, "on {}", day);
+                prop_assert_eq!(after.members, snap.members.len());
+                prop_assert_eq!(after.observers, snap.observers.len());
+                prop_assert_eq!(after.dialogue_partners, snap.dialogue_partners.len());
+                prop_assert_eq!(after.partners, snap.partners.len());
+            }
+        }
+    }
+
+    /// Every export gives the same bytes twice; the canonical YAML and the
+    /// JSON read back into an equal graph, and YAML written again is the
+    /// same.
+    #[test]
+    fn exports_are_deterministic_and_round_trip(
+        hs in proptest::collection::vec(history_strategy(), 1..6),
+        day in day_in_range(),
+    ) {
+        let kg = KnowledgeGraph::from_texts(dataset(&hs)).unwrap();
+        let all = Options::new("ORG");
+        let on = Options::new("ORG").at(day);
+        type W = fn(&KnowledgeGraph, &Options, &mut Vec<u8>) -> Result<(), igo_graph::Error>;
+        let writers: [(&str, W, &Options); 8] = [
+            ("dot", |k, o, w| export::dot::write(k, o, w), &on),
+            ("gexf", |k, o, w| export::gexf::write(k, o, w), &all),
+            ("graphml", |k, o, w| export::graphml::write(k, o, w), &all),
+            ("json", |k, o, w| export::json::write(k, o, w), &all),
+            ("csv", |k, o, w| export::csv::write(k, o, w), &all),
+            ("ttl", |k, o, w| export::ttl::write(k, o, w), &all),
+            ("chart", |k, o, w| export::chart::write(k, o, w), &on),
+            ("panel", |k, o, w| export::panel::write(k, o, export::panel::Rule::Any, w), &on),
+        ];
+        for (name, write, opts) in writers {
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            write(&kg, opts, &mut x).unwrap();
+            write(&kg, opts, &mut y).unwrap();
+            prop_assert!(x == y, "{name} is not deterministic");
+        }
+        let files = export::yaml::files(&kg);
+        let again = KnowledgeGraph::from_texts(files.clone()).unwrap();
+        prop_assert!(again == kg, "YAML round trip changed the graph");
+        prop_assert_eq!(export::yaml::files(&again), files);
+        let mut json = Vec::new();
+        export::json::write(&kg, &all, &mut json).unwrap();
+        let back = KnowledgeGraph::from_json(std::str::from_utf8(&json).unwrap()).unwrap();
+        prop_assert!(back == kg, "JSON round trip changed the graph");
+    }
+}
