@@ -237,6 +237,12 @@ impl Date {
         self.first_day().to_naive().pred_opt().map(Date::from_naive)
     }
 
+    /// The first day as a day number (days since 1970-01-01), for indexing.
+    pub(crate) fn day_number(self) -> i32 {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+        (self.first_day().to_naive() - epoch).num_days() as i32
+    }
+
     /// Whether `day` (compared by its first day) lies in the range of days
     /// this date stands for.
     pub fn contains(self, day: Date) -> bool {

@@ -6,6 +6,7 @@ use std::path::Path;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
 use crate::error::{Diagnostic, DiagnosticKind, Error, did_you_mean};
+use crate::index::IntervalIndex;
 use crate::load;
 use crate::model::{
     Affiliation, Boundary, ChairTerm, Event, OfficeTerm, Organization,
@@ -116,6 +117,40 @@ pub struct KnowledgeGraph {
     events: Vec<Event>,
     /// Notes on whole status histories, by (organisation, state).
     affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
+    /// Per organisation, an interval index of its spans under each basis.
+    span_index: BTreeMap<OrganizationId, OrgIndex>,
+}
+
+/// The spans of one organisation, indexed by the days they may cover.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OrgIndex {
+    /// The states with a history in the organisation, sorted; interval
+    /// values are positions in this list.
+    pub states: Vec<StateId>,
+    pub effective: IntervalIndex,
+    pub decided: IntervalIndex,
+    /// Decisions without an effective date: (state, status, decided).
+    pub pending: Vec<(StateId, crate::model::Status, Option<crate::Date>)>,
+}
+
+impl OrgIndex {
+    pub fn by(&self, basis: crate::Basis) -> &IntervalIndex {
+        match basis {
+            crate::Basis::Effective => &self.effective,
+            crate::Basis::Decided => &self.decided,
+        }
+    }
+}
+
+/// The `[start, end)` day numbers a span may cover under `basis`: from the
+/// first day its start may be to the last day its end may be.
+fn possible_days(span: &Span, basis: crate::Basis) -> Option<(i32, i32)> {
+    let start = span.start.at(basis)?.day_number();
+    let end = match span.end.and_then(|b| b.at(basis)) {
+        Some(e) => e.last_day().day_number() + 1,
+        None => i32::MAX,
+    };
+    Some((start, end))
 }
 
 impl KnowledgeGraph {
@@ -275,6 +310,8 @@ impl KnowledgeGraph {
         }
         let mut affiliations: BTreeMap<_, BTreeMap<_, _>> = BTreeMap::new();
         let mut affiliation_notes = BTreeMap::new();
+        let mut span_lists: BTreeMap<OrganizationId, Vec<Span>> =
+            BTreeMap::new();
         for Affiliation { organization, state, transitions, note } in
             data.affiliations
         {
@@ -289,6 +326,10 @@ impl KnowledgeGraph {
                 continue;
             };
             for span in spans_of(&state, org, &transitions) {
+                span_lists
+                    .entry(organization.clone())
+                    .or_default()
+                    .push(span.clone());
                 graph.add_edge(s, o, Edge::Status(span));
             }
             affiliations
@@ -363,7 +404,33 @@ impl KnowledgeGraph {
                 graph.add_edge(n, o, Edge::EventOf);
             }
         }
+        let mut span_index = BTreeMap::new();
+        for (org, by_state) in &affiliations {
+            let states: Vec<StateId> = by_state.keys().cloned().collect();
+            let spans = span_lists.remove(org).unwrap_or_default();
+            let mut index = OrgIndex { states, ..OrgIndex::default() };
+            for basis in [crate::Basis::Effective, crate::Basis::Decided] {
+                let ivs = spans.iter().filter_map(|sp| {
+                    let pos =
+                        index.states.binary_search(&sp.state).ok()? as u32;
+                    let (a, b) = possible_days(sp, basis)?;
+                    Some((a, b, pos))
+                });
+                let built = IntervalIndex::new(ivs.collect::<Vec<_>>());
+                match basis {
+                    crate::Basis::Effective => index.effective = built,
+                    crate::Basis::Decided => index.decided = built,
+                }
+            }
+            for (state, ts) in by_state {
+                for t in ts.iter().filter(|t| t.is_pending()) {
+                    index.pending.push((state.clone(), t.status, t.decided));
+                }
+            }
+            span_index.insert(org.clone(), index);
+        }
         KnowledgeGraph {
+            span_index,
             graph,
             organizations,
             states,
@@ -551,6 +618,11 @@ impl KnowledgeGraph {
             .get(organization)
             .and_then(|m| m.get(state))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The interval index of `organization`'s spans.
+    pub(crate) fn org_index(&self, organization: &str) -> Option<&OrgIndex> {
+        self.span_index.get(organization)
     }
 
     /// Per state (sorted by id), its transitions in `organization`.

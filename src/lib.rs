@@ -46,9 +46,11 @@ mod date;
 mod error;
 pub mod export;
 mod graph;
+mod index;
 mod load;
 mod model;
 mod query;
+pub mod synth;
 
 pub use crate::date::{Date, DateError, Precision};
 pub use crate::error::{Diagnostic, DiagnosticKind, Error, Location};

@@ -626,17 +626,19 @@ fn parse<T: for<'de> Deserialize<'de>>(
         );
         return None;
     }
-    // A first, untyped pass reports syntax errors as such; a typed pass
-    // alone can mask a bad indentation as a "missing field".
-    if let Err(e) =
-        serde_saphyr::from_str_with_options::<IgnoredAny>(text, options())
-    {
-        diags.push(yaml_diagnostic(&file.path, &e, what));
-        return None;
-    }
+    // The typed pass alone can mask a bad indentation as a "missing
+    // field": when it fails, an untyped pass decides whether the text is
+    // bad YAML (and reports that) or good YAML of the wrong shape.
     match serde_saphyr::from_str_with_options::<Vec<T>>(text, options()) {
         Ok(v) => Some(v),
-        Err(e) => {
+        Err(typed) => {
+            let e = match serde_saphyr::from_str_with_options::<IgnoredAny>(
+                text,
+                options(),
+            ) {
+                Err(syntax) => syntax,
+                Ok(_) => typed,
+            };
             diags.push(yaml_diagnostic(&file.path, &e, what));
             None
         }

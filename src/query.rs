@@ -9,7 +9,7 @@ use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 use crate::model::{
     Basis, ChairTerm, Office, OfficeTerm, Organization, OrganizationId,
-    Source, StateId, Status, StatusOn, status_on,
+    Source, StateId, Status, StatusOn, Transition, status_on,
 };
 
 /// A state whose status on the snapshot's day cannot be decided.
@@ -265,6 +265,29 @@ fn need_day(date: Date) -> Result<(), Error> {
 }
 
 impl KnowledgeGraph {
+    /// The states of `org` with a span that may contain `date` (sorted by
+    /// id), with their transitions: O(log n + k) by the interval index.
+    fn candidates<'a>(
+        &'a self,
+        org: &Organization,
+        date: Date,
+        basis: Basis,
+    ) -> Vec<(&'a StateId, &'a [Transition])> {
+        let Some(index) = self.org_index(org.id.as_str()) else {
+            return Vec::new();
+        };
+        let mut hits = Vec::new();
+        index.by(basis).stab(date.day_number(), &mut hits);
+        hits.sort_unstable();
+        hits.dedup();
+        hits.into_iter()
+            .map(|i| {
+                let state = &index.states[i as usize];
+                (state, self.transitions(org.id.as_str(), state.as_str()))
+            })
+            .collect()
+    }
+
     /// The chair of `organization` on `date`, if the data has one. The day
     /// the chair passes belongs to the incoming chair.
     ///
@@ -382,7 +405,9 @@ impl KnowledgeGraph {
                 .secretary_general_at(org.id.as_str(), date)?
                 .map(|h| h.term.name.clone());
         }
-        for (state, ts) in self.affiliations_of(org.id.as_str()) {
+        // Only the states with a span that may contain the day, found in
+        // the interval index; each answered from its own transitions.
+        for (state, ts) in self.candidates(org, date, basis) {
             match status_on(org, ts, date, basis).0 {
                 StatusOn::Certain(s) => {
                     let list = match s {
@@ -403,17 +428,18 @@ impl KnowledgeGraph {
                     .uncertain
                     .push(Uncertain { state: state.clone(), possible }),
             }
-            if basis == Basis::Effective && org.existed_on(date) {
-                for t in ts {
-                    if t.is_pending()
-                        && t.decided.is_some_and(|d| d.last_day() <= date)
-                    {
-                        snap.pending.push(Pending {
-                            state: state.clone(),
-                            status: t.status,
-                            decided: t.decided,
-                        });
-                    }
+        }
+        if basis == Basis::Effective
+            && org.existed_on(date)
+            && let Some(index) = self.org_index(org.id.as_str())
+        {
+            for (state, status, decided) in &index.pending {
+                if decided.is_some_and(|d| d.last_day() <= date) {
+                    snap.pending.push(Pending {
+                        state: state.clone(),
+                        status: *status,
+                        decided: *decided,
+                    });
                 }
             }
         }
@@ -480,7 +506,7 @@ impl KnowledgeGraph {
         let org = self.resolve_organization(organization)?;
         need_day(date)?;
         let mut out = Vec::new();
-        for (state, ts) in self.affiliations_of(org.id.as_str()) {
+        for (state, ts) in self.candidates(org, date, basis) {
             let (on, since) = status_on(org, ts, date, basis);
             let possible = on.possible();
             let keep = match status {

@@ -291,13 +291,21 @@ fn more_misuse_gives_a_clear_error() {
     let (code, stdout, err) = run(&["at", "2024-02-22", "--frobnicate"]);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
-    assert!(err.starts_with("error: unexpected argument '--frobnicate' found"), "{err}");
+    assert!(
+        err.starts_with("error: unexpected argument '--frobnicate' found"),
+        "{err}"
+    );
     // An empty folder.
     let empty = tempfile::tempdir().unwrap();
     let shown = empty.path().display().to_string();
     let (code, _, err) = run(&["--data", &shown, "at", "2024-02-22"]);
     assert_eq!(code, 2);
-    assert!(err.contains(&format!("igo: error[io]: missing `{shown}/states.yaml`")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "igo: error[io]: missing `{shown}/states.yaml`"
+        )),
+        "{err}"
+    );
     // A folder whose states.yaml cannot be read (it is a folder).
     let dir = crate::common::good_copy();
     std::fs::remove_file(dir.path().join("states.yaml")).unwrap();
@@ -309,7 +317,10 @@ fn more_misuse_gives_a_clear_error() {
     // `export yaml` needs a folder.
     let (code, _, err) = run(&["export", "yaml"]);
     assert_eq!(code, 2);
-    assert_eq!(err, "igo: `export yaml` writes a data folder: give it with -o DIR\n");
+    assert_eq!(
+        err,
+        "igo: `export yaml` writes a data folder: give it with -o DIR\n"
+    );
 }
 
 #[test]

@@ -267,6 +267,33 @@ proptest! {
         prop_assert_eq!(snap.family_size, family.len());
     }
 
+    /// The snapshot (answered through the interval index) agrees with each
+    /// state's own status on the day (answered from its transitions).
+    #[test]
+    fn snapshot_agrees_with_every_states_status(
+        hs in proptest::collection::vec(history_strategy(), 1..6),
+        day in day_in_range(),
+        decided in proptest::bool::ANY,
+    ) {
+        let kg = KnowledgeGraph::from_texts(dataset(&hs)).unwrap();
+        let basis = if decided { Basis::Decided } else { Basis::Effective };
+        let snap = kg.snapshot("ORG", day, basis).unwrap();
+        for (state, on) in statuses_on(&kg, day, basis) {
+            let in_snapshot = match &on {
+                On::Certain(Status::None) => {
+                    !snap.family().iter().any(|s| s.as_str() == state)
+                        && !snap.uncertain.iter().any(|u| u.state == state.as_str())
+                }
+                On::Certain(s) => snap.with_status(*s).iter().any(|x| x.as_str() == state),
+                On::Uncertain(v) => snap
+                    .uncertain
+                    .iter()
+                    .any(|u| u.state == state.as_str() && &u.possible == v),
+            };
+            prop_assert!(in_snapshot, "{state}: {on:?} on {day}, snapshot {snap:?}");
+        }
+    }
+
     /// Applying diff(a, b) to the statuses on day a gives those on day b.
     #[test]
     fn diff_applied_to_a_gives_b(
