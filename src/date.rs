@@ -59,7 +59,8 @@ impl fmt::Display for Precision {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
-    year: i32,
+    // Years 1 to 9999 fit; four bytes a date keep spans small.
+    year: i16,
     /// 1-12, or 0 when unknown.
     month: u8,
     /// 1-31, or 0 when unknown.
@@ -117,7 +118,7 @@ impl Date {
             return None;
         }
         NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(Date { year, month: month as u8, day: day as u8 })
+        Some(Date { year: year as i16, month: month as u8, day: day as u8 })
     }
 
     /// A month-precision date, or `None` if the month is out of range.
@@ -125,7 +126,7 @@ impl Date {
         if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
-        Some(Date { year, month: month as u8, day: 0 })
+        Some(Date { year: year as i16, month: month as u8, day: 0 })
     }
 
     /// A year-precision date, or `None` outside years 1 to 9999.
@@ -133,7 +134,7 @@ impl Date {
         if !(1..=9999).contains(&year) {
             return None;
         }
-        Some(Date { year, month: 0, day: 0 })
+        Some(Date { year: year as i16, month: 0, day: 0 })
     }
 
     /// Today's date in UTC, from the system clock.
@@ -151,13 +152,17 @@ impl Date {
     }
 
     fn from_naive(d: NaiveDate) -> Date {
-        Date { year: d.year(), month: d.month() as u8, day: d.day() as u8 }
+        Date {
+            year: d.year() as i16,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        }
     }
 
     fn to_naive(self) -> NaiveDate {
         let first = self.first_day();
         NaiveDate::from_ymd_opt(
-            first.year,
+            i32::from(first.year),
             u32::from(first.month),
             u32::from(first.day),
         )
@@ -166,7 +171,7 @@ impl Date {
 
     /// The year.
     pub fn year(self) -> i32 {
-        self.year
+        i32::from(self.year)
     }
 
     /// The month (1-12), if known.
@@ -209,10 +214,10 @@ impl Date {
             Precision::Year => Date { year: self.year, month: 12, day: 31 },
             Precision::Month => {
                 let next = if self.month == 12 {
-                    NaiveDate::from_ymd_opt(self.year + 1, 1, 1)
+                    NaiveDate::from_ymd_opt(self.year() + 1, 1, 1)
                 } else {
                     NaiveDate::from_ymd_opt(
-                        self.year,
+                        self.year(),
                         u32::from(self.month) + 1,
                         1,
                     )

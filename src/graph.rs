@@ -68,7 +68,7 @@ pub enum Edge {
     /// in [`Span::sources`].
     CitedIn,
     /// State -> organisation: a term of the rotating chairmanship.
-    Chair(ChairTerm),
+    Chair(Box<ChairTerm>),
     /// State -> summit: the state hosted the summit.
     Hosted,
     /// Summit -> organisation: a meeting of the organisation's Council.
@@ -76,7 +76,7 @@ pub enum Edge {
     /// Summit -> place: where it met.
     HeldIn,
     /// Person -> organisation: a term in an office.
-    HeldOffice(OfficeTerm),
+    HeldOffice(Box<OfficeTerm>),
     /// Person -> state: nationality.
     Nationality,
     /// Event -> organisation.
@@ -268,7 +268,22 @@ impl KnowledgeGraph {
     }
 
     fn build(data: load::Dataset) -> KnowledgeGraph {
-        let mut graph = StableDiGraph::new();
+        // Sized up front: a graph of a million spans should not carry the
+        // slack of repeated doubling.
+        let n_spans: usize =
+            data.affiliations.iter().map(|a| a.transitions.len()).sum();
+        let n_nodes = data.states.len()
+            + data.sources.len()
+            + data.organizations.len()
+            + data.summits.len()
+            + data.events.len();
+        let mut graph = StableDiGraph::with_capacity(
+            n_nodes,
+            n_spans
+                + data.chairs.len()
+                + data.offices.len()
+                + data.summits.len() * 3,
+        );
         let mut sources = BTreeMap::new();
         for s in data.sources {
             let id = s.id.clone();
@@ -312,9 +327,10 @@ impl KnowledgeGraph {
         let mut affiliation_notes = BTreeMap::new();
         let mut span_lists: BTreeMap<OrganizationId, Vec<Span>> =
             BTreeMap::new();
-        for Affiliation { organization, state, transitions, note } in
+        for Affiliation { organization, state, mut transitions, note } in
             data.affiliations
         {
+            transitions.shrink_to_fit();
             if let Some(note) = note {
                 affiliation_notes
                     .insert((organization.clone(), state.clone()), note);
@@ -365,7 +381,7 @@ impl KnowledgeGraph {
             if let (Some(&s), Some(&o)) =
                 (states.get(&c.state), organizations.get(&c.organization))
             {
-                graph.add_edge(s, o, Edge::Chair(c.clone()));
+                graph.add_edge(s, o, Edge::Chair(Box::new(c.clone())));
             }
             chairs.entry(c.organization.clone()).or_default().push(c);
         }
@@ -386,7 +402,7 @@ impl KnowledgeGraph {
                 n
             });
             if let Some(&o) = organizations.get(&t.organization) {
-                graph.add_edge(p, o, Edge::HeldOffice(t.clone()));
+                graph.add_edge(p, o, Edge::HeldOffice(Box::new(t.clone())));
             }
             offices.entry(t.organization.clone()).or_default().push(t);
         }

@@ -38,6 +38,7 @@ impl IntervalIndex {
             })
             .collect();
         items.sort_by_key(|iv| (iv.start, iv.end, iv.value));
+        items.shrink_to_fit();
         let max_level = augment(&mut items);
         IntervalIndex { items, max_level }
     }

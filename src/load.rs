@@ -17,6 +17,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -1935,8 +1936,8 @@ fn check_transitions(
                     status,
                     decided,
                     effective,
-                    sources,
-                    note: t.note.clone(),
+                    sources: sources.into(),
+                    note: t.note.as_deref().map(Arc::from),
                     summit: t
                         .summit
                         .as_ref()

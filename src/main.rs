@@ -749,7 +749,10 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                                     .map(|x| x.as_str())
                                     .collect::<Vec<_>>()
                                     .join(";"),
-                                e.note.clone().unwrap_or_default(),
+                                e.note
+                                    .as_deref()
+                                    .unwrap_or_default()
+                                    .to_string(),
                             ]
                         })
                         .collect();
@@ -1269,7 +1272,7 @@ fn history_csv(h: &History) -> Result<String, Failure> {
                     .map(|s| s.url.as_str())
                     .collect::<Vec<_>>()
                     .join(" "),
-                e.note.clone().unwrap_or_default(),
+                e.note.as_deref().unwrap_or_default().to_string(),
             ]
         })
         .collect();
@@ -1313,7 +1316,7 @@ fn timeline_csv(
                     .map(|s| s.as_str())
                     .collect::<Vec<_>>()
                     .join(";"),
-                e.note.clone().unwrap_or_default(),
+                e.note.as_deref().unwrap_or_default().to_string(),
             ]
         })
         .collect();

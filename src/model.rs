@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,12 +17,12 @@ macro_rules! id_type {
             Deserialize,
         )]
         #[serde(transparent)]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Wraps an identifier as written in the data.
             pub fn new(id: impl Into<String>) -> Self {
-                $name(id.into())
+                $name(Arc::from(id.into()))
             }
 
             /// The identifier as text.
@@ -44,13 +45,13 @@ macro_rules! id_type {
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                &*self.0 == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                &*self.0 == *other
             }
         }
     };
@@ -317,10 +318,10 @@ pub struct Transition {
     pub decided: Option<Date>,
     /// When it took effect; `None` while it awaits its memorandum.
     pub effective: Option<Date>,
-    /// Sources for this transition.
-    pub sources: Vec<SourceId>,
+    /// Sources for this transition (shared with its span).
+    pub sources: Arc<[SourceId]>,
     /// Remarks: intermediate steps, conflicts between sources.
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
     /// The summit whose Council took the decision, if recorded.
     pub summit: Option<SummitId>,
 }
@@ -394,9 +395,9 @@ pub struct Span {
     /// The transition (or dissolution) that closed it, if any.
     pub end: Option<Boundary>,
     /// Sources for the opening transition.
-    pub sources: Vec<SourceId>,
+    pub sources: Arc<[SourceId]>,
     /// Remarks on the opening transition.
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
 }
 
 id_type!(

@@ -174,11 +174,11 @@ pub struct TimelineEvent {
     pub decided: Option<Date>,
     /// The effective date of the transition.
     pub effective: Option<Date>,
-    /// Sources (empty for the dissolution of an organisation, which is
-    /// sourced on the organisation).
-    pub sources: Vec<crate::model::SourceId>,
+    /// Sources (for the dissolution of an organisation, the
+    /// organisation's own).
+    pub sources: std::sync::Arc<[crate::model::SourceId]>,
     /// Remarks on the transition.
-    pub note: Option<String>,
+    pub note: Option<std::sync::Arc<str>>,
     /// The counts after every change of this date.
     pub after: Counts,
 }
@@ -238,7 +238,7 @@ pub struct HistoryEntry {
     /// The sources, resolved.
     pub sources: Vec<Source>,
     /// Remarks: steps, conflicts between sources.
-    pub note: Option<String>,
+    pub note: Option<std::sync::Arc<str>>,
 }
 
 /// A state's status history in every organisation.
@@ -592,15 +592,18 @@ impl KnowledgeGraph {
                         .iter()
                         .filter_map(|s| self.source(s.as_str()).cloned())
                         .collect(),
-                    note: Some(format!(
-                        "{} ceased to exist{}",
-                        org.short_name,
-                        org.successor
-                            .as_ref()
-                            .map_or(String::new(), |s| format!(
-                                ", succeeded by {s}"
-                            ))
-                    )),
+                    note: Some(
+                        format!(
+                            "{} ceased to exist{}",
+                            org.short_name,
+                            org.successor
+                                .as_ref()
+                                .map_or(String::new(), |s| format!(
+                                    ", succeeded by {s}"
+                                ))
+                        )
+                        .into(),
+                    ),
                 });
             }
         }
@@ -664,8 +667,10 @@ impl KnowledgeGraph {
                     to: Status::None,
                     decided: Some(end),
                     effective: Some(end),
-                    sources: org.sources.clone(),
-                    note: Some(format!("{} ceased to exist", org.short_name)),
+                    sources: org.sources.clone().into(),
+                    note: Some(
+                        format!("{} ceased to exist", org.short_name).into(),
+                    ),
                     after: Counts::default(),
                 });
             }

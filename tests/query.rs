@@ -180,7 +180,7 @@ fn every_fact_cites_a_known_source_and_states_have_identifiers() {
     assert_eq!(kzk.cow_abbrev.as_deref(), Some("KZK"));
     assert_eq!(kg.state("MNG").unwrap().cow_abbrev.as_deref(), Some("MON"));
     for span in kg.spans() {
-        for src in &span.sources {
+        for src in span.sources.iter() {
             assert!(kg.source(src.as_str()).is_some(), "{src}");
         }
     }

@@ -219,7 +219,7 @@ pub fn triples(
         if let Some(end) = iv.end {
             instant("end", end, &mut add);
         }
-        for sid in &span.sources {
+        for sid in span.sources.iter() {
             if let Some(src) = kg.source(sid.as_str())
                 && let Ok(u) = NamedNode::new(src.url.clone())
             {
