@@ -66,6 +66,18 @@ pub(crate) const BUNDLED: &[(&str, &str)] = &[
     ("data/sco/events.yaml", include_str!("../data/sco/events.yaml")),
 ];
 
+/// Above this many bytes of status histories, they are checked in
+/// parallel.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// One status-history file, parsed and checked.
+struct HistoryFile {
+    diags: Vec<Diagnostic>,
+    /// Each history, with the line and column of its `state:`.
+    histories: Vec<(Affiliation, u32, u32)>,
+    parsed: bool,
+}
+
 /// A validated data set, ready to become a graph.
 #[derive(Debug, Default)]
 pub(crate) struct Dataset {
@@ -912,7 +924,7 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
     let mut raw_states = Vec::new();
     let mut raw_sources = Vec::new();
     let mut raw_orgs = Vec::new();
-    let mut raw_affs = Vec::new();
+    let mut status_files: Vec<(&InputFile, String)> = Vec::new();
     let mut raw_summits = Vec::new();
     let mut raw_chairs = Vec::new();
     let mut raw_officials = Vec::new();
@@ -944,14 +956,9 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 }
             }
             Role::Statuses(folder) => {
-                match parse::<RawAffiliation>(
-                    f,
-                    "state status histories",
-                    &mut diags,
-                ) {
-                    Some(v) => raw_affs.push((f, folder.clone(), v)),
-                    None => statuses_ok = false,
-                }
+                // Parsed later, file by file and in parallel, once the
+                // files they refer to are known.
+                status_files.push((f, folder.clone()));
             }
             Role::Summits(folder) => {
                 match parse::<RawSummit>(f, "summits", &mut diags) {
@@ -1407,13 +1414,27 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
         .collect();
     let known_summits = summits_ok.then_some(&checked_summits);
 
-    // Status histories.
+    // Status histories: the bulk of a large data set. Each file is parsed,
+    // checked and turned into model values on its own, in parallel, so
+    // that its raw form is dropped before the next is read.
     let problems_before_histories = diags.len();
-    let mut seen_pairs: BTreeSet<(String, String)> = BTreeSet::new();
-    for (f, folder, list) in &raw_affs {
-        let mut ctx = Ctx { diags: Vec::new(), path: &f.path };
+    let check_file = |f: &InputFile, folder: &str| -> HistoryFile {
+        let mut parse_diags = Vec::new();
+        let Some(list) = parse::<RawAffiliation>(
+            f,
+            "state status histories",
+            &mut parse_diags,
+        ) else {
+            return HistoryFile {
+                diags: parse_diags,
+                histories: Vec::new(),
+                parsed: false,
+            };
+        };
+        let mut ctx = Ctx { diags: parse_diags, path: &f.path };
         let default_org = folder_default.get(folder).cloned();
-        for r in list {
+        let mut histories = Vec::with_capacity(list.len());
+        for r in &list {
             let org = match (&r.organization, &default_org) {
                 (Some(o), _) => {
                     if orgs_ok && !org_ids.contains(&o.value) {
@@ -1438,18 +1459,6 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
             {
                 ctx.at(&r.state, unknown_state(state, known));
             }
-            if !seen_pairs.insert((org.clone(), state.clone())) {
-                ctx.at(
-                    &r.state,
-                    Diagnostic::new(
-                        DiagnosticKind::DuplicateId,
-                        format!(
-                            "`{state}` has two status histories in `{org}`"
-                        ),
-                    )
-                    .help("merge them into one list of transitions"),
-                );
-            }
             if r.transitions.value.is_empty() {
                 ctx.at(
                     &r.transitions,
@@ -1468,14 +1477,69 @@ pub(crate) fn load_files(files: &[InputFile]) -> Result<Dataset, Error> {
                 known_sources,
                 known_summits,
             );
-            data.affiliations.push(Affiliation {
-                organization: OrganizationId::new(org),
-                state: StateId::new(state.clone()),
-                transitions,
-                note: r.note.clone(),
-            });
+            histories.push((
+                Affiliation {
+                    organization: OrganizationId::new(org),
+                    state: StateId::new(state.clone()),
+                    transitions,
+                    note: r.note.clone(),
+                },
+                r.state.referenced.line() as u32,
+                r.state.referenced.column() as u32,
+            ));
         }
-        diags.extend(ctx.diags);
+        HistoryFile { diags: ctx.diags, histories, parsed: true }
+    };
+    let total: usize = status_files.iter().map(|(f, _)| f.text.len()).sum();
+    let threads = if total < PARALLEL_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    let results: Vec<HistoryFile> = if threads <= 1 || status_files.len() < 2 {
+        status_files.iter().map(|(f, folder)| check_file(f, folder)).collect()
+    } else {
+        let chunk = status_files.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = status_files
+                .chunks(chunk)
+                .map(|part| {
+                    let check_file = &check_file;
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|(f, folder)| check_file(f, folder))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("a checking thread panicked"))
+                .collect()
+        })
+    };
+    let mut seen_pairs: BTreeSet<(OrganizationId, StateId)> = BTreeSet::new();
+    for ((f, _), result) in status_files.iter().zip(results) {
+        statuses_ok &= result.parsed;
+        diags.extend(result.diags);
+        for (aff, line, column) in result.histories {
+            if !seen_pairs
+                .insert((aff.organization.clone(), aff.state.clone()))
+            {
+                diags.push(
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!(
+                            "`{}` has two status histories in `{}`",
+                            aff.state, aff.organization
+                        ),
+                    )
+                    .help("merge them into one list of transitions")
+                    .at(&f.path, line, column),
+                );
+            }
+            data.affiliations.push(aff);
+        }
     }
 
     // Chairs, officials and events: checked against the histories, when

@@ -26,5 +26,8 @@ mod claims;
 /// Property tests for dates and spans.
 mod props;
 
+/// Synthetic data sets large enough for the parallel loader.
+mod scale;
+
 /// The examples in `examples/` run and print what they promise.
 mod examples;
