@@ -157,14 +157,17 @@ impl KnowledgeGraph {
     /// The data compiled into the crate (the `data/` folder of this
     /// repository).
     ///
-    /// The bundled data is checked by the crate's tests, so this cannot
-    /// fail at run time.
+    /// The bundled data is validated when the crate is built (an invalid
+    /// data folder fails the build), so this cannot fail at run time.
     pub fn bundled() -> KnowledgeGraph {
-        let files = load::bundled_files();
-        match load::load_files(&files) {
-            Ok(data) => KnowledgeGraph::build(data),
-            Err(e) => panic!("the bundled data is invalid (a bug):\n{e}"),
-        }
+        // build.rs loads and validates data/ with this crate's own loader
+        // (the build fails, with located diagnostics, if the data is
+        // invalid) and stores the result compactly: starting needs no YAML.
+        static BUNDLED: &[u8] =
+            include_bytes!(concat!(env!("OUT_DIR"), "/bundled.postcard"));
+        let data: load::Dataset = postcard::from_bytes(BUNDLED)
+            .expect("build.rs wrote the bundled data with this crate's types");
+        KnowledgeGraph::build(data)
     }
 
     /// Loads and validates the data folder `dir` (see the README for its

@@ -51,20 +51,6 @@ pub const MAX_ALIASES: usize = 1_000;
 /// The most YAML events that alias expansion may replay in one file.
 pub const MAX_ALIAS_EVENTS: usize = 10_000;
 
-/// The data compiled into the crate: (path, text).
-pub(crate) const BUNDLED: &[(&str, &str)] = &[
-    ("data/states.yaml", include_str!("../data/states.yaml")),
-    ("data/sources.yaml", include_str!("../data/sources.yaml")),
-    (
-        "data/sco/organization.yaml",
-        include_str!("../data/sco/organization.yaml"),
-    ),
-    ("data/sco/statuses.yaml", include_str!("../data/sco/statuses.yaml")),
-    ("data/sco/summits.yaml", include_str!("../data/sco/summits.yaml")),
-    ("data/sco/chairs.yaml", include_str!("../data/sco/chairs.yaml")),
-    ("data/sco/officials.yaml", include_str!("../data/sco/officials.yaml")),
-    ("data/sco/events.yaml", include_str!("../data/sco/events.yaml")),
-];
 
 /// Above this many bytes of status histories, they are checked in
 /// parallel.
@@ -78,8 +64,10 @@ struct HistoryFile {
     parsed: bool,
 }
 
-/// A validated data set, ready to become a graph.
-#[derive(Debug, Default)]
+/// A validated data set, ready to become a graph. The build script
+/// serializes the bundled one, so that the binary starts without parsing
+/// YAML.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Dataset {
     pub states: Vec<State>,
     pub sources: Vec<Source>,
@@ -139,18 +127,6 @@ pub(crate) struct InputFile {
     /// The path shown in diagnostics.
     pub path: String,
     pub text: String,
-}
-
-/// The bundled files, ready for [`load_files`].
-pub(crate) fn bundled_files() -> Vec<InputFile> {
-    BUNDLED
-        .iter()
-        .map(|(path, text)| InputFile {
-            role: role_of(path).expect("bundled paths have roles"),
-            path: path.to_string(),
-            text: text.to_string(),
-        })
-        .collect()
 }
 
 fn role_of(path: &str) -> Option<Role> {
@@ -2057,7 +2033,7 @@ fn check_transitions(
         }
         if i > 0 {
             let prev = &out[i - 1].0;
-            for basis in [crate::Basis::Effective, crate::Basis::Decided] {
+            for basis in [Basis::Effective, Basis::Decided] {
                 if let (Some(a), Some(b)) = (prev.start(basis), t.start(basis))
                 {
                     if b.certainly_before(a) {

@@ -225,3 +225,11 @@ fn query_errors_are_clear() {
     assert_eq!(kg.resolve_state("türkiye").unwrap().id, "TUR");
     assert_eq!(kg.resolve_state("pk").unwrap().id, "PAK");
 }
+
+#[test]
+fn the_bundled_graph_is_the_data_folder() {
+    // `bundled()` is built from data/ by build.rs; loading the folder at
+    // run time must give the same graph.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    assert!(KnowledgeGraph::load(dir).unwrap() == KnowledgeGraph::bundled());
+}

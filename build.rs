@@ -1,0 +1,34 @@
+//! Loads and validates `data/` with the crate's own loader, and stores the
+//! result for `KnowledgeGraph::bundled()`. Invalid data fails the build
+//! with the same located diagnostics `igo validate data` prints.
+
+#![allow(dead_code)]
+
+#[path = "src/date.rs"]
+mod date;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/load.rs"]
+mod load;
+#[path = "src/model.rs"]
+mod model;
+
+fn main() {
+    println!("cargo:rerun-if-changed=data");
+    for f in ["build.rs", "src/date.rs", "src/error.rs", "src/load.rs", "src/model.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let data = std::path::Path::new("data");
+    let dataset = load::read_dir(data).and_then(|files| load::load_files(&files));
+    let dataset = match dataset {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("the bundled data in data/ is invalid:\n{e}");
+            std::process::exit(1);
+        }
+    };
+    let bytes = postcard::to_allocvec(&dataset).expect("the model serializes");
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("bundled.postcard");
+    std::fs::write(out, bytes).expect("OUT_DIR is writable");
+}
