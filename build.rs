@@ -15,11 +15,18 @@ mod model;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
-    for f in ["build.rs", "src/date.rs", "src/error.rs", "src/load.rs", "src/model.rs"] {
+    for f in [
+        "build.rs",
+        "src/date.rs",
+        "src/error.rs",
+        "src/load.rs",
+        "src/model.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     let data = std::path::Path::new("data");
-    let dataset = load::read_dir(data).and_then(|files| load::load_files(&files));
+    let dataset =
+        load::read_dir(data).and_then(|files| load::load_files(&files));
     let dataset = match dataset {
         Ok(d) => d,
         Err(e) => {
@@ -28,7 +35,9 @@ fn main() {
         }
     };
     let bytes = postcard::to_allocvec(&dataset).expect("the model serializes");
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("bundled.postcard");
+    let out = std::path::Path::new(
+        &std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"),
+    )
+    .join("bundled.postcard");
     std::fs::write(out, bytes).expect("OUT_DIR is writable");
 }

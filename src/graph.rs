@@ -626,6 +626,51 @@ impl KnowledgeGraph {
         spans
     }
 
+    /// The status spans of `organization`, sorted by state and start: the
+    /// edges into its node, so O(k log k) for its k spans.
+    pub fn spans_of(&self, organization: &str) -> Vec<&Span> {
+        let Some(&node) = self.organizations.get(organization) else {
+            return Vec::new();
+        };
+        let mut spans: Vec<&Span> = self
+            .graph
+            .edges_directed(node, petgraph::Direction::Incoming)
+            .filter_map(|e| match e.weight() {
+                Edge::Status(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        spans.sort_by(|a, b| {
+            (&a.state, a.start.decided, a.start.effective).cmp(&(
+                &b.state,
+                b.start.decided,
+                b.start.effective,
+            ))
+        });
+        spans
+    }
+
+    /// The organisations in which `state` held (or was decided to hold) a
+    /// status: the targets of its span edges, sorted by id.
+    pub(crate) fn organizations_of(&self, state: &str) -> Vec<&Organization> {
+        use petgraph::visit::EdgeRef;
+        let Some(&node) = self.states.get(state) else {
+            return Vec::new();
+        };
+        let mut orgs: Vec<&Organization> = self
+            .graph
+            .edges_directed(node, petgraph::Direction::Outgoing)
+            .filter(|e| matches!(e.weight(), Edge::Status(_)))
+            .filter_map(|e| match &self.graph[e.target()] {
+                Node::Organization(o) => Some(o),
+                _ => None,
+            })
+            .collect();
+        orgs.sort_by(|a, b| a.id.cmp(&b.id));
+        orgs.dedup_by(|a, b| a.id == b.id);
+        orgs
+    }
+
     /// The transitions of `state` in `organization`, in order (empty when
     /// the state never held a status there).
     pub fn transitions(
@@ -637,6 +682,14 @@ impl KnowledgeGraph {
             .get(organization)
             .and_then(|m| m.get(state))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The histories of `organization`, by state.
+    pub(crate) fn histories_of(
+        &self,
+        organization: &str,
+    ) -> Option<&BTreeMap<StateId, Vec<Transition>>> {
+        self.affiliations.get(organization)
     }
 
     /// The interval index of `organization`'s spans.
@@ -661,6 +714,10 @@ impl KnowledgeGraph {
         &self,
         id: &str,
     ) -> Result<&Organization, Error> {
+        // The exact id first: a lookup, not a scan of every organisation.
+        if let Some(o) = self.organization(id) {
+            return Ok(o);
+        }
         if let Some(o) = self.organizations().find(|o| {
             o.id.as_str().eq_ignore_ascii_case(id)
                 || o.short_name.eq_ignore_ascii_case(id)
@@ -700,6 +757,9 @@ impl KnowledgeGraph {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn resolve_state(&self, query: &str) -> Result<&State, Error> {
+        if let Some(s) = self.state(query) {
+            return Ok(s);
+        }
         let q = query.trim().to_lowercase();
         let found = self.states().find(|s| {
             s.id.as_str().to_lowercase() == q

@@ -51,7 +51,6 @@ pub const MAX_ALIASES: usize = 1_000;
 /// The most YAML events that alias expansion may replay in one file.
 pub const MAX_ALIAS_EVENTS: usize = 10_000;
 
-
 /// Above this many bytes of status histories, they are checked in
 /// parallel.
 const PARALLEL_BYTES: usize = 1 << 20;

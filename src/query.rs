@@ -280,10 +280,11 @@ impl KnowledgeGraph {
         index.by(basis).stab(date.day_number(), &mut hits);
         hits.sort_unstable();
         hits.dedup();
+        let histories = self.histories_of(org.id.as_str());
         hits.into_iter()
-            .map(|i| {
+            .filter_map(|i| {
                 let state = &index.states[i as usize];
-                (state, self.transitions(org.id.as_str(), state.as_str()))
+                Some((state, histories?.get(state)?.as_slice()))
             })
             .collect()
     }
@@ -559,7 +560,8 @@ impl KnowledgeGraph {
         let st = self.resolve_state(state)?.clone();
         let mut entries = Vec::new();
         // Oldest organisation first, so the Shanghai Five precedes the SCO.
-        let mut orgs: Vec<&Organization> = self.organizations().collect();
+        let mut orgs: Vec<&Organization> =
+            self.organizations_of(st.id.as_str());
         orgs.sort_by_key(|o| (o.founded, o.id.clone()));
         for org in orgs {
             for t in self.transitions(org.id.as_str(), st.id.as_str()) {

@@ -146,7 +146,7 @@ pub(crate) fn spans_of<'a>(
     kg: &'a KnowledgeGraph,
     org: &Organization,
 ) -> Vec<&'a Span> {
-    kg.spans().into_iter().filter(|s| s.organization == org.id).collect()
+    kg.spans_of(org.id.as_str())
 }
 
 /// Text safe for XML 1.0: characters XML cannot carry (NUL and other
