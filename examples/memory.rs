@@ -56,14 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let kg = igo_graph::KnowledgeGraph::load(&dir)?;
     let retained = CURRENT.load(Relaxed) - before;
     let peak = PEAK.load(Relaxed) - before;
-    let transitions: usize = kg
-        .organizations()
-        .map(|o| {
-            kg.states()
-                .map(|s| kg.transitions(o.id.as_str(), s.id.as_str()).len())
-                .sum::<usize>()
-        })
-        .sum();
+    let transitions = kg.transition_count();
     println!(
         "{dir}: {transitions} transitions; heap retained {retained} bytes ({:.0} per transition); peak while loading {peak} bytes ({:.0} per transition)",
         retained as f64 / transitions as f64,

@@ -684,6 +684,18 @@ impl KnowledgeGraph {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// How many status transitions the graph holds, in all organisations.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let kg = igo_graph::KnowledgeGraph::bundled();
+    /// assert!(kg.transition_count() > 50);
+    /// ```
+    pub fn transition_count(&self) -> usize {
+        self.affiliations.values().flat_map(|m| m.values()).map(Vec::len).sum()
+    }
+
     /// The histories of `organization`, by state.
     pub(crate) fn histories_of(
         &self,

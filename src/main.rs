@@ -846,14 +846,7 @@ fn validate(dir: Option<&PathBuf>) -> Result<String, Failure> {
         Some(d) => (KnowledgeGraph::load(d)?, d.display().to_string()),
         None => (KnowledgeGraph::bundled(), "bundled data".to_string()),
     };
-    let transitions: usize = kg
-        .organizations()
-        .map(|o| {
-            kg.states()
-                .map(|s| kg.transitions(o.id.as_str(), s.id.as_str()).len())
-                .sum::<usize>()
-        })
-        .sum();
+    let transitions = kg.transition_count();
     Ok(format!(
         "ok: {shown}: {} states, {} organisations, {} sources, {} transitions, {} spans\n",
         kg.states().count(),
