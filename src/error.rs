@@ -205,17 +205,6 @@ impl From<std::io::Error> for Error {
     }
 }
 
-impl Error {
-    /// Whether the error is a write to a closed pipe (`igo ... | head`),
-    /// which a command-line tool treats as success.
-    pub fn is_broken_pipe(&self) -> bool {
-        self.diagnostics.iter().any(|d| {
-            d.kind == DiagnosticKind::Export
-                && d.message.contains("Broken pipe")
-        })
-    }
-}
-
 /// The closest of `candidates` to `wanted` (case-insensitive edit distance),
 /// if it is close enough to be a likely typo.
 pub(crate) fn did_you_mean<'a>(

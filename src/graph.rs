@@ -328,8 +328,6 @@ impl KnowledgeGraph {
         }
         let mut affiliations: BTreeMap<_, BTreeMap<_, _>> = BTreeMap::new();
         let mut affiliation_notes = BTreeMap::new();
-        let mut span_lists: BTreeMap<OrganizationId, Vec<Span>> =
-            BTreeMap::new();
         for Affiliation { organization, state, mut transitions, note } in
             data.affiliations
         {
@@ -345,10 +343,6 @@ impl KnowledgeGraph {
                 continue;
             };
             for span in spans_of(&state, org, &transitions) {
-                span_lists
-                    .entry(organization.clone())
-                    .or_default()
-                    .push(span.clone());
                 graph.add_edge(s, o, Edge::Status(span));
             }
             affiliations
@@ -423,10 +417,15 @@ impl KnowledgeGraph {
                 graph.add_edge(n, o, Edge::EventOf);
             }
         }
+        // The index of each organisation's spans, read from the edges into
+        // its node.
         let mut span_index = BTreeMap::new();
         for (org, by_state) in &affiliations {
             let states: Vec<StateId> = by_state.keys().cloned().collect();
-            let spans = span_lists.remove(org).unwrap_or_default();
+            let spans: Vec<&Span> = organizations
+                .get(org)
+                .map(|&n| spans_into(&graph, n).collect())
+                .unwrap_or_default();
             let mut index = OrgIndex { states, ..OrgIndex::default() };
             for basis in [crate::Basis::Effective, crate::Basis::Decided] {
                 let ivs = spans.iter().filter_map(|sp| {
@@ -632,14 +631,7 @@ impl KnowledgeGraph {
         let Some(&node) = self.organizations.get(organization) else {
             return Vec::new();
         };
-        let mut spans: Vec<&Span> = self
-            .graph
-            .edges_directed(node, petgraph::Direction::Incoming)
-            .filter_map(|e| match e.weight() {
-                Edge::Status(s) => Some(s),
-                _ => None,
-            })
-            .collect();
+        let mut spans: Vec<&Span> = spans_into(&self.graph, node).collect();
         spans.sort_by(|a, b| {
             (&a.state, a.start.decided, a.start.effective).cmp(&(
                 &b.state,
@@ -820,6 +812,19 @@ impl PartialEq for KnowledgeGraph {
             && self.offices == other.offices
             && self.events == other.events
     }
+}
+
+/// The status spans on the edges into an organisation's node.
+fn spans_into(
+    graph: &StableDiGraph<Node, Edge>,
+    org: NodeIndex,
+) -> impl Iterator<Item = &Span> {
+    graph.edges_directed(org, petgraph::Direction::Incoming).filter_map(|e| {
+        match e.weight() {
+            Edge::Status(s) => Some(s),
+            _ => None,
+        }
+    })
 }
 
 /// The spans of one state in one organisation: each transition to a held

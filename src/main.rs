@@ -269,10 +269,10 @@ fn report(e: &Error) {
 
 /// The output: the text of a listing, or the bytes of an export.
 fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
-    let Command::Export { kind, at, output, rule, table } = &cli.command
-    else {
-        return run_text(cli).map(String::into_bytes);
-    };
+    if let Command::Validate { dir } = &cli.command {
+        return validate(dir.as_ref().or(cli.data.as_ref()))
+            .map(String::into_bytes);
+    }
     let basis = match cli.basis {
         BasisArg::Effective => Basis::Effective,
         BasisArg::Decided => Basis::Decided,
@@ -282,43 +282,68 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         None => KnowledgeGraph::bundled(),
     };
     let org = kg.resolve_organization(&cli.org)?.id.to_string();
-    let mut opts = export::Options::new(org.clone()).basis(basis);
+    match &cli.command {
+        Command::Export { kind, at, output, rule, table } => run_export(
+            &kg,
+            &org,
+            basis,
+            (*kind, at.as_deref(), output.as_ref(), *rule, *table),
+        ),
+        _ => run_text(cli, &kg, &org, basis).map(String::into_bytes),
+    }
+}
+
+/// `igo export`: the bytes of the export, or nothing when written to a
+/// file.
+fn run_export(
+    kg: &KnowledgeGraph,
+    org: &str,
+    basis: Basis,
+    (kind, at, output, rule, table): (
+        ExportKind,
+        Option<&str>,
+        Option<&PathBuf>,
+        PanelRule,
+        CsvTable,
+    ),
+) -> Result<Vec<u8>, Failure> {
+    let mut opts = export::Options::new(org).basis(basis);
     if let Some(at) = at {
         opts = opts.at(day(at)?);
     }
     let mut buf: Vec<u8> = Vec::new();
     match kind {
-        ExportKind::Dot => export::dot::write(&kg, &opts, &mut buf)?,
+        ExportKind::Dot => export::dot::write(kg, &opts, &mut buf)?,
         ExportKind::Svg => export::render::write(
-            &kg,
+            kg,
             &opts,
             export::render::ImageFormat::Svg,
             &mut buf,
         )?,
         ExportKind::Png => export::render::write(
-            &kg,
+            kg,
             &opts,
             export::render::ImageFormat::Png,
             &mut buf,
         )?,
-        ExportKind::Chart => export::chart::write(&kg, &opts, &mut buf)?,
-        ExportKind::Gexf => export::gexf::write(&kg, &opts, &mut buf)?,
-        ExportKind::Graphml => export::graphml::write(&kg, &opts, &mut buf)?,
-        ExportKind::Json => export::json::write(&kg, &opts, &mut buf)?,
+        ExportKind::Chart => export::chart::write(kg, &opts, &mut buf)?,
+        ExportKind::Gexf => export::gexf::write(kg, &opts, &mut buf)?,
+        ExportKind::Graphml => export::graphml::write(kg, &opts, &mut buf)?,
+        ExportKind::Json => export::json::write(kg, &opts, &mut buf)?,
         ExportKind::Panel => {
             let rule = match rule {
                 PanelRule::December31 => export::panel::Rule::December31,
                 PanelRule::Any => export::panel::Rule::Any,
             };
-            export::panel::write(&kg, &opts, rule, &mut buf)?
+            export::panel::write(kg, &opts, rule, &mut buf)?
         }
         ExportKind::Csv => match table {
-            CsvTable::Spans => export::csv::write(&kg, &opts, &mut buf)?,
+            CsvTable::Spans => export::csv::write(kg, &opts, &mut buf)?,
             CsvTable::Events => {
-                export::csv::write_events(&kg, &opts, &mut buf)?
+                export::csv::write_events(kg, &opts, &mut buf)?
             }
         },
-        ExportKind::Ttl => export::ttl::write(&kg, &opts, &mut buf)?,
+        ExportKind::Ttl => export::ttl::write(kg, &opts, &mut buf)?,
         ExportKind::Yaml => {
             let Some(dir) = output else {
                 return Err(Failure::Msg(
@@ -326,7 +351,7 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
                         .into(),
                 ));
             };
-            export::yaml::write_dir(&kg, dir)?;
+            export::yaml::write_dir(kg, dir)?;
             return Ok(Vec::new());
         }
     }
@@ -341,34 +366,31 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
     }
 }
 
-fn run_text(cli: &Cli) -> Result<String, Failure> {
-    let basis = match cli.basis {
-        BasisArg::Effective => Basis::Effective,
-        BasisArg::Decided => Basis::Decided,
-    };
-    if let Command::Validate { dir } = &cli.command {
-        return validate(dir.as_ref().or(cli.data.as_ref()));
-    }
-    let kg = match &cli.data {
-        Some(dir) => KnowledgeGraph::load(dir)?,
-        None => KnowledgeGraph::bundled(),
-    };
-    let org = kg.resolve_organization(&cli.org)?.id.to_string();
+/// Every listing command: its text.
+fn run_text(
+    cli: &Cli,
+    kg: &KnowledgeGraph,
+    org: &str,
+    basis: Basis,
+) -> Result<String, Failure> {
     match &cli.command {
         Command::At { date } => {
             let date = day(date)?;
-            let snap = kg.snapshot(&org, date, basis)?;
-            let other = kg.snapshot(&org, date, basis.other())?;
+            let snap = kg.snapshot(org, date, basis)?;
             match cli.format {
                 Format::Json => json(&snap),
-                Format::Csv => snapshot_csv(&kg, &snap),
-                Format::Table => snapshot_table(&kg, &snap, &other),
+                Format::Csv => snapshot_csv(kg, &snap),
+                Format::Table => {
+                    // Only the table says where the other basis disagrees.
+                    let other = kg.snapshot(org, date, basis.other())?;
+                    snapshot_table(kg, &snap, &other)
+                }
             }
         }
         Command::Members { at, status } => {
             let date = day(at)?;
             let status = status.map(Status::from);
-            let roster = kg.roster(&org, date, basis, status)?;
+            let roster = kg.roster(org, date, basis, status)?;
             let rows: Vec<[String; 6]> = roster
                 .iter()
                 .map(|e| {
@@ -455,9 +477,9 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
             }
         }
         Command::Timeline { with_summits } => {
-            let t = kg.timeline(&org, basis)?;
+            let t = kg.timeline(org, basis)?;
             let summits: Vec<&Summit> = if *with_summits {
-                kg.summits(&org)
+                kg.summits(org)
                     .into_iter()
                     .filter(|s| s.handover_day().is_some())
                     .collect()
@@ -472,11 +494,11 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                 }
                 Format::Json => json(&t),
                 Format::Csv => timeline_csv(&t.events, &summits),
-                Format::Table => timeline_table(&kg, &t, &summits),
+                Format::Table => timeline_table(kg, &t, &summits),
             }
         }
         Command::Chairs => {
-            let terms = kg.chairs(&org);
+            let terms = kg.chairs(org);
             match cli.format {
                 Format::Json => json(&terms),
                 Format::Csv => {
@@ -492,12 +514,8 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                                     .as_ref()
                                     .map(|s| s.to_string())
                                     .unwrap_or_default(),
-                                format!("{:?}", t.evidence).to_lowercase(),
-                                t.sources
-                                    .iter()
-                                    .map(|s| s.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(";"),
+                                t.evidence.as_str().to_string(),
+                                export::csv::id_list(&t.sources),
                                 t.note.clone().unwrap_or_default(),
                             ]
                         })
@@ -550,7 +568,7 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                             trunc(
                                 &format!(
                                     "{}{mark}",
-                                    name(&kg, t.state.as_str())
+                                    name(kg, t.state.as_str())
                                 ),
                                 20
                             )
@@ -561,7 +579,7 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
             }
         }
         Command::Summits => {
-            let list = kg.summits(&org);
+            let list = kg.summits(org);
             match cli.format {
                 Format::Json => json(&list),
                 Format::Csv => {
@@ -582,12 +600,8 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                                 s.format
                                     .map(|f| f.as_str().to_string())
                                     .unwrap_or_default(),
-                                format!("{:?}", s.status).to_lowercase(),
-                                s.sources
-                                    .iter()
-                                    .map(|x| x.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(";"),
+                                s.status.as_str().to_string(),
+                                export::csv::id_list(&s.sources),
                                 s.note.clone().unwrap_or_default(),
                             ]
                         })
@@ -646,7 +660,7 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
             }
         }
         Command::Officials => {
-            let list = kg.officials(&org);
+            let list = kg.officials(org);
             match cli.format {
                 Format::Json => json(&list),
                 Format::Csv => {
@@ -655,18 +669,14 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                         .map(|t| {
                             [
                                 t.organization.to_string(),
-                                "secretary_general".to_string(),
+                                t.office.as_str().to_string(),
                                 t.person.to_string(),
                                 t.name.clone(),
                                 t.nationality.to_string(),
                                 t.start.to_string(),
                                 opt(t.end),
                                 opt(t.appointed),
-                                t.sources
-                                    .iter()
-                                    .map(|x| x.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(";"),
+                                export::csv::id_list(&t.sources),
                                 t.note.clone().unwrap_or_default(),
                             ]
                         })
@@ -728,7 +738,7 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
             }
         }
         Command::Events => {
-            let list = kg.events(&org);
+            let list = kg.events(org);
             match cli.format {
                 Format::Json => json(&list),
                 Format::Csv => {
@@ -738,17 +748,11 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                             [
                                 e.id.to_string(),
                                 e.organization.to_string(),
-                                format!("{:?}", e.kind)
-                                    .to_lowercase()
-                                    .replace("foundingact", "founding_act"),
+                                e.kind.as_str().to_string(),
                                 e.date.to_string(),
                                 e.title.clone(),
                                 e.place.clone().unwrap_or_default(),
-                                e.sources
-                                    .iter()
-                                    .map(|x| x.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(";"),
+                                export::csv::id_list(&e.sources),
                                 e.note
                                     .as_deref()
                                     .unwrap_or_default()
@@ -791,7 +795,7 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
         }
         Command::Diff { from, to } => {
             let (a, b) = (day(from)?, day(to)?);
-            let d = kg.diff(&org, a, b, basis)?;
+            let d = kg.diff(org, a, b, basis)?;
             match cli.format {
                 Format::Json => json(&d),
                 Format::Csv => {
@@ -801,7 +805,7 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                         .map(|c| {
                             [
                                 c.state.to_string(),
-                                name(&kg, c.state.as_str()),
+                                name(kg, c.state.as_str()),
                                 c.before.label(),
                                 c.after.label(),
                             ]
@@ -810,8 +814,8 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                     csv_rows(&["state", "name", "before", "after"], &rows)
                 }
                 Format::Table => {
-                    let sa = kg.snapshot(&org, a, basis)?;
-                    let sb = kg.snapshot(&org, b, basis)?;
+                    let sa = kg.snapshot(org, a, basis)?;
+                    let sb = kg.snapshot(org, b, basis)?;
                     let mut out = String::new();
                     writeln!(out, "{org} from {a} to {b}, by {basis} date")?;
                     writeln!(
@@ -827,7 +831,7 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                             out,
                             "  {:<4} {:<22} {:>18} -> {}",
                             c.state,
-                            trunc(&name(&kg, c.state.as_str()), 22),
+                            trunc(&name(kg, c.state.as_str()), 22),
                             human(&c.before),
                             human(&c.after)
                         )?;
@@ -836,8 +840,9 @@ fn run_text(cli: &Cli) -> Result<String, Failure> {
                 }
             }
         }
-        Command::Export { .. } => unreachable!("handled in run"),
-        Command::Validate { .. } => unreachable!("handled above"),
+        Command::Validate { .. } | Command::Export { .. } => {
+            unreachable!("handled in run")
+        }
     }
 }
 
@@ -1304,11 +1309,7 @@ fn timeline_csv(
                 e.after.dialogue_partners.to_string(),
                 e.after.partners.to_string(),
                 e.after.family.to_string(),
-                e.sources
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(";"),
+                export::csv::id_list(&e.sources),
                 e.note.as_deref().unwrap_or_default().to_string(),
             ]
         })
@@ -1358,8 +1359,7 @@ fn timeline_csv(
         row[9] = after.dialogue_partners.to_string();
         row[10] = after.partners.to_string();
         row[11] = after.family.to_string();
-        row[12] =
-            s.sources.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(";");
+        row[12] = export::csv::id_list(&s.sources);
         row[13] = format!("summit {}: {}", s.id, summit_label(s));
         row[14] = "summit".to_string();
         all.push((day.first_day(), row));

@@ -37,6 +37,12 @@ macro_rules! id_type {
             }
         }
 
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl std::borrow::Borrow<str> for $name {
             fn borrow(&self) -> &str {
                 &self.0
@@ -468,6 +474,16 @@ pub enum SummitStatus {
     Planned,
 }
 
+impl SummitStatus {
+    /// `held` or `planned`, as in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SummitStatus::Held => "held",
+            SummitStatus::Planned => "planned",
+        }
+    }
+}
+
 /// A meeting of the Council of Heads of State (or of the Shanghai Five's
 /// heads of state).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -538,6 +554,16 @@ pub enum Evidence {
     Inferred,
 }
 
+impl Evidence {
+    /// `sourced` or `inferred`, as in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Sourced => "sourced",
+            Evidence::Inferred => "inferred",
+        }
+    }
+}
+
 /// One term of the rotating chairmanship.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChairTerm {
@@ -570,6 +596,15 @@ pub struct ChairTerm {
 pub enum Office {
     /// Secretary-General (at first titled Executive Secretary in the SCO).
     SecretaryGeneral,
+}
+
+impl Office {
+    /// `secretary_general`, as in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Office::SecretaryGeneral => "secretary_general",
+        }
+    }
 }
 
 /// A person's term in an office.
@@ -613,6 +648,17 @@ pub enum EventKind {
     Institution,
     /// Anything else.
     Other,
+}
+
+impl EventKind {
+    /// `founding_act`, `institution` or `other`, as in the data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::FoundingAct => "founding_act",
+            EventKind::Institution => "institution",
+            EventKind::Other => "other",
+        }
+    }
 }
 
 /// A dated event in an organisation's life: founding acts, institutions.

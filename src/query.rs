@@ -526,9 +526,15 @@ impl KnowledgeGraph {
                 });
             }
         }
+        // By status (the first possible one when uncertain), then id.
+        let first = |s: &StatusOn| match s {
+            StatusOn::Certain(s) => *s,
+            StatusOn::Uncertain(v) => {
+                v.first().copied().unwrap_or(Status::None)
+            }
+        };
         out.sort_by(|a, b| {
-            (a.status.possible()[0], &a.state)
-                .cmp(&(b.status.possible()[0], &b.state))
+            (first(&a.status), &a.state).cmp(&(first(&b.status), &b.state))
         });
         Ok(out)
     }
@@ -564,7 +570,8 @@ impl KnowledgeGraph {
             self.organizations_of(st.id.as_str());
         orgs.sort_by_key(|o| (o.founded, o.id.clone()));
         for org in orgs {
-            for t in self.transitions(org.id.as_str(), st.id.as_str()) {
+            let ts = self.transitions(org.id.as_str(), st.id.as_str());
+            for t in ts {
                 entries.push(HistoryEntry {
                     organization: org.id.clone(),
                     status: t.status,
@@ -579,10 +586,7 @@ impl KnowledgeGraph {
                 });
             }
             if let Some(end) = org.dissolved
-                && self
-                    .transitions(org.id.as_str(), st.id.as_str())
-                    .last()
-                    .is_some_and(|t| t.status.is_held())
+                && ts.last().is_some_and(|t| t.status.is_held())
             {
                 entries.push(HistoryEntry {
                     organization: org.id.clone(),

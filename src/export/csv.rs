@@ -57,6 +57,12 @@ pub fn cell(text: &str) -> String {
     }
 }
 
+/// Ids joined by `;`, as every CSV of this crate writes a list of
+/// sources.
+pub fn id_list<T: AsRef<str>>(ids: &[T]) -> String {
+    ids.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(";")
+}
+
 fn opt(d: Option<crate::Date>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
@@ -105,14 +111,7 @@ pub fn write<W: Write>(
             opt(span.end.and_then(|b| b.effective)),
             opts.basis.as_str().to_string(),
             cell(name),
-            cell(
-                &span
-                    .sources
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(";"),
-            ),
+            cell(&id_list(&span.sources)),
             cell(&urls.join(" ")),
             cell(span.note.as_deref().unwrap_or("")),
         ])
@@ -162,13 +161,7 @@ pub fn write_events<W: Write>(
             },
             e.after.family.to_string(),
             cell(&summit),
-            cell(
-                &e.sources
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(";"),
-            ),
+            cell(&id_list(&e.sources)),
             cell(e.note.as_deref().unwrap_or("")),
         ])
         .map_err(csv_err)?;

@@ -100,10 +100,13 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
         ),
     ];
     // One cluster per status, in a fixed order; uncertain states last.
-    let mut groups: Vec<(String, String, Vec<&super::Held>)> = Status::HELD
-        .iter()
-        .map(|s| (s.as_str().to_string(), s.plural().to_string(), Vec::new()))
-        .collect();
+    let mut groups: Vec<(String, String, Vec<&crate::query::RosterEntry>)> =
+        Status::HELD
+            .iter()
+            .map(|s| {
+                (s.as_str().to_string(), s.plural().to_string(), Vec::new())
+            })
+            .collect();
     groups.push(("uncertain".into(), "uncertain".into(), Vec::new()));
     for h in &held {
         let key = match h.status {

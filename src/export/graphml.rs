@@ -158,9 +158,7 @@ pub fn write<W: Write>(
                 data(&mut edges, "end", &end.to_string());
                 data(&mut edges, "end_precision", end.precision().as_str());
             }
-            let ids: Vec<&str> =
-                span.sources.iter().map(|x| x.as_str()).collect();
-            data(&mut edges, "sources", &ids.join(";"));
+            data(&mut edges, "sources", &super::csv::id_list(&span.sources));
             let _ = writeln!(edges, "    </edge>");
         }
     }

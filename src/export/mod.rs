@@ -53,7 +53,8 @@ pub mod yaml;
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Basis, Organization, Span, StateId, Status, StatusOn};
+use crate::model::{Basis, Organization, Span, Status};
+use crate::query::RosterEntry;
 
 /// What to export: the organisation, optionally one day, and the basis.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,37 +96,16 @@ impl Options {
     }
 }
 
-/// A state's place in a one-day picture.
-#[derive(Clone, Debug)]
-pub(crate) struct Held {
-    pub state: StateId,
-    // Read by the DOT diagram only.
-    #[cfg_attr(not(feature = "dot"), allow(dead_code))]
-    pub name: String,
-    pub status: StatusOn,
-    /// When the status took effect (under the basis), if certain.
-    pub since: Option<Date>,
-}
-
 /// Every state holding (or possibly holding) a status on the day, sorted
 /// by status then id.
 pub(crate) fn day_picture<'a>(
     kg: &'a KnowledgeGraph,
     opts: &Options,
-) -> Result<(&'a Organization, Date, Vec<Held>), Error> {
+) -> Result<(&'a Organization, Date, Vec<RosterEntry>), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let day = opts.day();
     let roster = kg.roster(org.id.as_str(), day, opts.basis, None)?;
-    let held = roster
-        .into_iter()
-        .map(|e| Held {
-            state: e.state,
-            name: e.name,
-            status: e.status,
-            since: e.since,
-        })
-        .collect();
-    Ok((org, day, held))
+    Ok((org, day, roster))
 }
 
 /// A span's interval under a basis: `None` when it never took effect.

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::date::Date;
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
-use crate::model::{Evidence, Office, SourceId};
+use crate::model::SourceId;
 
 /// A YAML double-quoted scalar. Characters YAML cannot carry literally
 /// (control characters, the byte-order mark, non-characters) are escaped.
@@ -225,11 +225,7 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
             if let Some(f) = s.format {
                 d.field(0, "format", f.as_str());
             }
-            let status = match s.status {
-                crate::model::SummitStatus::Held => "held",
-                crate::model::SummitStatus::Planned => "planned",
-            };
-            d.field(0, "status", status);
+            d.field(0, "status", s.status.as_str());
             d.field(0, "sources", &sources(&s.sources));
             d.opt_str(0, "note", s.note.as_deref());
         }
@@ -241,11 +237,7 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
             d.field(0, "state", &quote(c.state.as_str()));
             d.field(0, "start", &c.start.to_string());
             d.opt_str(0, "ended_by", c.ended_by.as_ref().map(|s| s.as_str()));
-            let ev = match c.evidence {
-                Evidence::Sourced => "sourced",
-                Evidence::Inferred => "inferred",
-            };
-            d.field(0, "evidence", ev);
+            d.field(0, "evidence", c.evidence.as_str());
             d.opt_str(0, "irregular", c.irregular.as_deref());
             d.field(0, "sources", &sources(&c.sources));
             d.opt_str(0, "note", c.note.as_deref());
@@ -255,10 +247,7 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
         let mut d = Doc::new();
         for t in kg.officials(id) {
             d.item();
-            let office = match t.office {
-                Office::SecretaryGeneral => "secretary_general",
-            };
-            d.field(0, "office", office);
+            d.field(0, "office", t.office.as_str());
             d.field(0, "person", &quote(&t.name));
             d.field(0, "person_id", &quote(t.person.as_str()));
             if !t.other_names.is_empty() {
@@ -282,12 +271,7 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
         for e in kg.events(id) {
             d.item();
             d.field(0, "id", &quote(e.id.as_str()));
-            let kind = match e.kind {
-                crate::model::EventKind::FoundingAct => "founding_act",
-                crate::model::EventKind::Institution => "institution",
-                crate::model::EventKind::Other => "other",
-            };
-            d.field(0, "kind", kind);
+            d.field(0, "kind", e.kind.as_str());
             d.field(0, "title", &quote(&e.title));
             d.field(0, "date", &e.date.to_string());
             d.opt_str(0, "place", e.place.as_deref());
