@@ -31,3 +31,6 @@ mod scale;
 
 /// The examples in `examples/` run and print what they promise.
 mod examples;
+
+/// Every command and export of the bundled data, byte for byte.
+mod golden;
