@@ -307,7 +307,8 @@ fn run_export(
         CsvTable,
     ),
 ) -> Result<Vec<u8>, Failure> {
-    let mut opts = export::Options::new(org).basis(basis);
+    let mut opts =
+        export::Options::new(org).basis(basis).today(Date::today_utc());
     if let Some(at) = at {
         opts = opts.at(day(at)?);
     }

@@ -59,7 +59,7 @@ pub fn write<W: Write>(
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let timeline = kg.timeline(org.id.as_str(), opts.basis)?;
-    let today = opts.day();
+    let today = opts.day()?;
     let start = Date::from_ymd(org.founded.year(), 1, 1).expect("valid day");
     let end_year = org.dissolved.map_or(today.year(), |d| d.year());
     let end = Date::from_ymd(end_year, 12, 31).expect("valid day");

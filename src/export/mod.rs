@@ -61,11 +61,17 @@ use crate::query::RosterEntry;
 pub struct Options {
     /// The organisation's id (e.g. `SCO`).
     pub organization: String,
-    /// The day, for formats that show one day (default: today), or to
-    /// restrict a history format to one day where it supports that.
+    /// The day, for formats that show one day (default: [`today`]), or
+    /// to restrict a history format to one day where it supports that.
+    ///
+    /// [`today`]: Options::today
     pub date: Option<Date>,
     /// Count by effective or decided dates.
     pub basis: Basis,
+    /// The day the caller calls today: what a one-day format shows when
+    /// no [`date`](Options::date) is given, and where the growth chart and
+    /// the panel end. The library never reads the clock.
+    pub today: Option<Date>,
 }
 
 impl Options {
@@ -75,6 +81,7 @@ impl Options {
             organization: organization.into(),
             date: None,
             basis: Basis::Effective,
+            today: None,
         }
     }
 
@@ -90,9 +97,26 @@ impl Options {
         self
     }
 
-    /// The day asked about, or today (UTC).
-    pub(crate) fn day(&self) -> Date {
-        self.date.unwrap_or_else(Date::today_utc)
+    /// The same options with `today` as the caller's today (see
+    /// [`Options::today`](Options#structfield.today)).
+    pub fn today(mut self, today: Date) -> Options {
+        self.today = Some(today);
+        self
+    }
+
+    /// The day asked about, else the caller's today.
+    ///
+    /// # Errors
+    ///
+    /// Neither is given: a one-day format cannot choose a day by itself.
+    pub(crate) fn day(&self) -> Result<Date, Error> {
+        self.date.or(self.today).ok_or_else(|| {
+            Error::msg(
+                crate::error::DiagnosticKind::Query,
+                "this export shows one day: give the day (or today) in its \
+                 options",
+            )
+        })
     }
 }
 
@@ -103,7 +127,7 @@ pub(crate) fn day_picture<'a>(
     opts: &Options,
 ) -> Result<(&'a Organization, Date, Vec<RosterEntry>), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let day = opts.day();
+    let day = opts.day()?;
     let roster = kg.roster(org.id.as_str(), day, opts.basis, None)?;
     Ok((org, day, roster))
 }

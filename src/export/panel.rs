@@ -53,7 +53,8 @@ fn cow_code(s: Status) -> u8 {
 ///
 /// let kg = KnowledgeGraph::bundled();
 /// let mut out = Vec::new();
-/// panel::write(&kg, &Options::new("SCO"), panel::Rule::December31, &mut out)?;
+/// let opts = Options::new("SCO").today("2026-01-01".parse()?);
+/// panel::write(&kg, &opts, panel::Rule::December31, &mut out)?;
 /// let text = String::from_utf8(out)?;
 /// assert!(text.contains("750,IND,IND,2017,SCO,member,1,true,december31"));
 /// assert!(text.contains("750,IND,IND,2016,SCO,observer,3,true,december31"));
@@ -72,7 +73,7 @@ pub fn write<W: Write>(
     let first = org.founded.year();
     let last = match org.dissolved {
         Some(d) => d.year(),
-        None => opts.day().year(),
+        None => opts.day()?.year(),
     };
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(COLUMNS).map_err(csv_err)?;
