@@ -8,25 +8,20 @@
 mod date;
 #[path = "src/error.rs"]
 mod error;
-#[path = "src/load.rs"]
+#[path = "src/load/mod.rs"]
 mod load;
 #[path = "src/model.rs"]
 mod model;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
-    for f in [
-        "build.rs",
-        "src/date.rs",
-        "src/error.rs",
-        "src/load.rs",
-        "src/model.rs",
-    ] {
+    for f in
+        ["build.rs", "src/date.rs", "src/error.rs", "src/load", "src/model.rs"]
+    {
         println!("cargo:rerun-if-changed={f}");
     }
     let data = std::path::Path::new("data");
-    let dataset =
-        load::read_dir(data).and_then(|files| load::load_files(&files));
+    let dataset = load::load(load::Input::Folder(data));
     let dataset = match dataset {
         Ok(d) => d,
         Err(e) => {

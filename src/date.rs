@@ -11,6 +11,8 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::error::{Error, ErrorKind};
+
 /// How much of a [`Date`] is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
@@ -68,39 +70,34 @@ pub struct Date {
 }
 
 /// Why a text is not a [`Date`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum DateError {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateError {
     /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    Malformed(String),
+    Malformed,
     /// Well formed, but no such day or month exists (`2023-02-30`).
-    Impossible(String),
+    Impossible,
     /// A day given without its month (`2010-00-15`): the precision
     /// contradicts itself.
-    Contradictory(String),
+    Contradictory,
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DateError {
+    fn message(self, s: &str) -> String {
         match self {
-            DateError::Malformed(s) => write!(
-                f,
+            DateError::Malformed => format!(
                 "`{s}` is not a date: write YYYY-MM-DD, or YYYY-MM / YYYY \
                  when the source gives no day"
             ),
-            DateError::Impossible(s) => {
-                write!(f, "`{s}` is not a day of the calendar")
+            DateError::Impossible => {
+                format!("`{s}` is not a day of the calendar")
             }
-            DateError::Contradictory(s) => write!(
-                f,
+            DateError::Contradictory => format!(
                 "`{s}` gives a day but no month: write the year alone, or \
                  the month too"
             ),
         }
     }
 }
-
-impl std::error::Error for DateError {}
 
 impl Date {
     /// A day-precision date, or `None` if no such day exists.
@@ -276,11 +273,22 @@ impl fmt::Display for Date {
 }
 
 impl FromStr for Date {
-    type Err = DateError;
+    type Err = Error;
 
-    fn from_str(s: &str) -> Result<Date, DateError> {
-        let malformed = || DateError::Malformed(s.to_string());
-        let impossible = || DateError::Impossible(s.to_string());
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] of kind [`ErrorKind::Date`] saying what is wrong.
+    fn from_str(s: &str) -> Result<Date, Error> {
+        parse(s).map_err(|e| Error::parse(ErrorKind::Date, e.message(s)))
+    }
+}
+
+fn parse(s: &str) -> Result<Date, DateError> {
+    {
+        let malformed = || DateError::Malformed;
+        let impossible = || DateError::Impossible;
         let parts: Vec<&str> = s.split('-').collect();
         let widths = [4, 2, 2];
         if parts.is_empty() || parts.len() > 3 {
@@ -297,7 +305,7 @@ impl FromStr for Date {
         }
         let year = nums[0] as i32;
         if parts.len() == 3 && nums[1] == 0 && nums[2] != 0 {
-            return Err(DateError::Contradictory(s.to_string()));
+            return Err(DateError::Contradictory);
         }
         let date = match parts.len() {
             1 => Date::from_year(year),
@@ -322,7 +330,7 @@ impl<'de> serde::Deserialize<'de> for Date {
         d: D,
     ) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        parse(&s).map_err(|e| serde::de::Error::custom(e.message(&s)))
     }
 }
 
@@ -344,20 +352,11 @@ mod tests {
     #[test]
     fn rejects_malformed_and_impossible() {
         for bad in ["", "17-06-09", "2017-6-9", "2017/06/09", "2017-06-09-1"] {
-            assert!(
-                matches!(bad.parse::<Date>(), Err(DateError::Malformed(_))),
-                "{bad}"
-            );
+            assert!(matches!(parse(bad), Err(DateError::Malformed)), "{bad}");
         }
-        assert!(matches!(
-            "2024-00-10".parse::<Date>(),
-            Err(DateError::Contradictory(_))
-        ));
+        assert!(matches!(parse("2024-00-10"), Err(DateError::Contradictory)));
         for bad in ["2023-02-30", "2024-13", "2024-00-00", "0000"] {
-            assert!(
-                matches!(bad.parse::<Date>(), Err(DateError::Impossible(_))),
-                "{bad}"
-            );
+            assert!(matches!(parse(bad), Err(DateError::Impossible)), "{bad}");
         }
     }
 

@@ -1,4 +1,7 @@
-//! The crate's one error type: a list of located diagnostics.
+//! The crate's one error type, [`Error`]: opaque, with a [`kind`] and the
+//! located [`Diagnostic`]s behind it, in the manner of rust-csv and jiff.
+//!
+//! [`kind`]: Error::kind
 
 use std::fmt;
 
@@ -82,6 +85,7 @@ impl DiagnosticKind {
 
 /// Where a problem is: a file, and a 1-based line and column when known.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Location {
     /// The file, as given to the loader (e.g. `data/sco/statuses.yaml`).
     pub path: String,
@@ -103,6 +107,7 @@ impl fmt::Display for Location {
 
 /// One problem found in the data or in a question.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// What kind of problem.
     pub kind: DiagnosticKind,
@@ -137,6 +142,20 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+
+    /// The help for an unknown id: the nearest of `known` as "did you
+    /// mean", else `otherwise`. The one place that words a suggestion.
+    pub(crate) fn suggest<'a>(
+        self,
+        wanted: &str,
+        known: impl IntoIterator<Item = &'a str>,
+        otherwise: impl Into<String>,
+    ) -> Self {
+        match did_you_mean(wanted, known) {
+            Some(m) => self.help(format!("did you mean `{m}`?")),
+            None => self.help(otherwise),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -153,21 +172,81 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The error of every fallible operation in this crate: one or more
-/// [`Diagnostic`]s. Loading reports every problem it finds, not just the
-/// first.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    diagnostics: Vec<Diagnostic>,
+/// What kind of failure an [`Error`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The data is invalid or could not be read: every problem found is in
+    /// [`Error::diagnostics`], each with its file, line and column.
+    Data,
+    /// A question that cannot be answered as asked: an unknown state or
+    /// organisation, a month where a day is needed.
+    Query,
+    /// A text that is not a date (`2024-13-01`, `yesterday`).
+    Date,
+    /// A text that is not a status or a basis.
+    Parse,
+    /// Writing or rendering an export failed (a closed writer, Graphviz
+    /// missing or failing). An I/O failure is kept as
+    /// [`source`](std::error::Error::source).
+    Export,
 }
 
+/// The error of every fallible operation in this crate.
+///
+/// Opaque: ask its [`kind`](Error::kind), its
+/// [`diagnostics`](Error::diagnostics) (loading reports every problem it
+/// finds, not just the first), and, for I/O failures, its
+/// [`source`](std::error::Error::source).
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::{Date, ErrorKind, KnowledgeGraph};
+///
+/// let err = "2024-13-01".parse::<Date>().unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Date);
+/// assert_eq!(err.to_string(), "`2024-13-01` is not a day of the calendar");
+///
+/// let err = KnowledgeGraph::bundled().history("INDD").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Query);
+/// assert_eq!(err.diagnostics()[0].help.as_deref(), Some("did you mean `IND`?"));
+/// ```
+#[derive(Debug)]
+pub struct Error(Box<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    kind: ErrorKind,
+    diagnostics: Vec<Diagnostic>,
+    source: Option<std::io::Error>,
+}
+
+/// The crate's `Result`, with [`Error`] as its error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
 impl Error {
-    pub(crate) fn new(diagnostics: Vec<Diagnostic>) -> Error {
+    /// Invalid data: every diagnostic found.
+    pub(crate) fn data(diagnostics: Vec<Diagnostic>) -> Error {
         debug_assert!(!diagnostics.is_empty());
-        Error { diagnostics }
+        Error::with(ErrorKind::Data, diagnostics)
     }
 
-    /// An error of kind `kind` without a location.
+    fn with(kind: ErrorKind, diagnostics: Vec<Diagnostic>) -> Error {
+        Error(Box::new(Inner { kind, diagnostics, source: None }))
+    }
+
+    /// One diagnostic; the error's kind follows from the diagnostic's.
+    pub(crate) fn one(d: Diagnostic) -> Error {
+        let kind = match d.kind {
+            DiagnosticKind::Query => ErrorKind::Query,
+            DiagnosticKind::Export => ErrorKind::Export,
+            _ => ErrorKind::Data,
+        };
+        Error::with(kind, vec![d])
+    }
+
+    /// One diagnostic of `kind` without a location.
     pub(crate) fn msg(
         kind: DiagnosticKind,
         message: impl Into<String>,
@@ -175,19 +254,45 @@ impl Error {
         Error::one(Diagnostic::new(kind, message))
     }
 
-    pub(crate) fn one(d: Diagnostic) -> Error {
-        Error { diagnostics: vec![d] }
+    /// A text that is not a value of its type.
+    pub(crate) fn parse(kind: ErrorKind, message: impl Into<String>) -> Error {
+        let d = Diagnostic::new(DiagnosticKind::InvalidValue, message);
+        Error::with(kind, vec![d])
+    }
+
+    /// An I/O failure while writing, kept as the source.
+    pub(crate) fn io(context: impl fmt::Display, e: std::io::Error) -> Error {
+        let mut err =
+            Error::msg(DiagnosticKind::Export, format!("{context}: {e}"));
+        err.0.source = Some(e);
+        err
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.0.kind
     }
 
     /// Every problem found, in file order.
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
+        &self.0.diagnostics
+    }
+
+    /// The diagnostics, owned.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.0.diagnostics
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.diagnostics.iter().enumerate() {
+        // A date or value that does not parse reads as its message alone.
+        if matches!(self.kind(), ErrorKind::Date | ErrorKind::Parse)
+            && let [d] = self.diagnostics()
+        {
+            return f.write_str(&d.message);
+        }
+        for (i, d) in self.diagnostics().iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
@@ -197,17 +302,21 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source.as_ref().map(|e| e as _)
+    }
+}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Error {
-        Error::msg(DiagnosticKind::Export, format!("cannot write: {e}"))
+        Error::io("cannot write", e)
     }
 }
 
 /// The closest of `candidates` to `wanted` (case-insensitive edit distance),
 /// if it is close enough to be a likely typo.
-pub(crate) fn did_you_mean<'a>(
+fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

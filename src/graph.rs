@@ -5,7 +5,7 @@ use std::path::Path;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
-use crate::error::{Diagnostic, DiagnosticKind, Error, did_you_mean};
+use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::index::IntervalIndex;
 use crate::load;
 use crate::model::{
@@ -196,8 +196,7 @@ impl KnowledgeGraph {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn load(dir: impl AsRef<Path>) -> Result<KnowledgeGraph, Error> {
-        let files = load::read_dir(dir.as_ref())?;
-        let data = load::load_files(&files)?;
+        let data = load::load(load::Input::Folder(dir.as_ref()))?;
         Ok(KnowledgeGraph::build(data))
     }
 
@@ -232,19 +231,19 @@ impl KnowledgeGraph {
     {
         let texts =
             files.into_iter().map(|(p, t)| (p.into(), t.into())).collect();
-        let files = load::from_texts(texts)?;
-        let data = load::load_files(&files)?;
+        let data = load::load(load::Input::Texts(texts))?;
         Ok(KnowledgeGraph::build(data))
     }
 
-    /// Reads the JSON written by `igo export json` (the whole graph, no
-    /// `--at`) back into a graph, validated as a data folder is.
+    /// Reads the JSON written by [`export::json`](crate::export::json)
+    /// for the whole graph (no day) back into a graph, through the same
+    /// checks as a data folder.
     ///
     /// # Errors
     ///
     /// The text is not that JSON (with line and column), or the data in it
-    /// breaks a rule of the data format (reported against the canonical
-    /// files it stands for, under `<json>/`).
+    /// breaks a rule of the data format (each diagnostic names the JSON,
+    /// as `<json>`, and the node).
     ///
     /// # Example
     ///
@@ -257,17 +256,15 @@ impl KnowledgeGraph {
     /// json::write(&kg, &Options::new("SCO"), &mut out)?;
     /// let back = KnowledgeGraph::from_json(std::str::from_utf8(&out)?)?;
     /// assert!(back == kg);
+    ///
+    /// let err = KnowledgeGraph::from_json("{\"nodes\": 1}").unwrap_err();
+    /// assert!(err.to_string().starts_with("<json>: error[syntax]"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<KnowledgeGraph, Error> {
-        crate::export::json::read(text)
-    }
-
-    /// A graph from data that was not validated (for re-validation only).
-    #[cfg(feature = "json")]
-    pub(crate) fn from_dataset(data: load::Dataset) -> KnowledgeGraph {
-        KnowledgeGraph::build(data)
+        let input = load::Input::Json { name: "<json>", text };
+        Ok(KnowledgeGraph::build(load::load(input)?))
     }
 
     fn build(data: load::Dataset) -> KnowledgeGraph {
@@ -730,14 +727,15 @@ impl KnowledgeGraph {
         }
         let known: Vec<&str> =
             self.organizations.keys().map(|k| k.as_str()).collect();
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             DiagnosticKind::Query,
             format!("unknown organisation `{id}`"),
+        )
+        .suggest(
+            id,
+            known.iter().copied(),
+            format!("known: {}", known.join(", ")),
         );
-        d = match did_you_mean(id, known.iter().copied()) {
-            Some(m) => d.help(format!("did you mean `{m}`?")),
-            None => d.help(format!("known: {}", known.join(", "))),
-        };
         Err(Error::one(d))
     }
 
@@ -783,16 +781,15 @@ impl KnowledgeGraph {
             names.push(&s.name);
             names.extend(s.aliases.iter().map(String::as_str));
         }
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             DiagnosticKind::Query,
             format!("unknown state `{query}`"),
+        )
+        .suggest(
+            query,
+            names,
+            "give an ISO 3166-1 alpha-3 or alpha-2 code or an English name",
         );
-        d = match did_you_mean(query, names) {
-            Some(m) => d.help(format!("did you mean `{m}`?")),
-            None => d.help(
-                "give an ISO 3166-1 alpha-3 or alpha-2 code or an English name",
-            ),
-        };
         Err(Error::one(d))
     }
 }

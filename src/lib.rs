@@ -52,8 +52,10 @@ mod model;
 mod query;
 pub mod synth;
 
-pub use crate::date::{Date, DateError, Precision};
-pub use crate::error::{Diagnostic, DiagnosticKind, Error, Location};
+pub use crate::date::{Date, Precision};
+pub use crate::error::{
+    Diagnostic, DiagnosticKind, Error, ErrorKind, Location, Result,
+};
 pub use crate::graph::{Edge, KnowledgeGraph, Node, Person, Place};
 pub use crate::load::{
     MAX_ALIAS_EVENTS, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_BYTES,

@@ -1,18 +1,28 @@
 //! The whole data set as a data folder in canonical form: one folder per
-//! organisation, every list sorted, every string double-quoted, `date:`
-//! wherever a transition's decision and effect fall on the same day.
-//! Comments are not kept; every fact, source and note is.
+//! organisation, every list sorted, every string double-quoted (keywords,
+//! numbers and dates plain), `date:` wherever a transition's decision and
+//! effect fall on the same day, and in every entry `sources` and `note`
+//! after its other fields and nested lists last. Comments are not kept;
+//! every fact, source and note is.
 //!
-//! Loading the output gives a graph equal to the one written, and writing
-//! that again gives the same bytes.
+//! The files are the loader's own data format (`load::schema`) printed by
+//! a small serializer, so the format is written once. Loading the output
+//! gives a graph equal to the one written, and writing that again gives
+//! the same bytes.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::date::Date;
-use crate::error::{DiagnosticKind, Error};
+use serde::Serialize;
+
+use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::SourceId;
+use crate::load::schema::{self, Located, Plain};
+use crate::model::{self, SourceId};
+
+mod printer;
+
+pub(crate) use printer::{document, plain};
 
 /// A YAML double-quoted scalar. Characters YAML cannot carry literally
 /// (control characters, the byte-order mark, non-characters) are escaped.
@@ -50,61 +60,25 @@ fn printable(c: char) -> bool {
         && u != 0xFEFF
 }
 
-fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
-    let v: Vec<String> =
-        items.into_iter().map(|s| quote(s.as_ref())).collect();
-    format!("[{}]", v.join(", "))
-}
-
-fn sources(ids: &[SourceId]) -> String {
-    list(ids.iter().map(|s| s.as_str()))
-}
-
-struct Doc {
-    text: String,
-    first: bool,
-}
-
-impl Doc {
-    fn new() -> Doc {
-        Doc { text: String::new(), first: true }
-    }
-
-    /// Starts a list item.
-    fn item(&mut self) {
-        self.first = true;
-    }
-
-    fn field(&mut self, indent: usize, key: &str, value: &str) {
-        let pad = " ".repeat(indent);
-        if self.first {
-            let _ = writeln!(self.text, "{pad}- {key}: {value}");
-            self.first = false;
-        } else {
-            let _ = writeln!(self.text, "{pad}  {key}: {value}");
-        }
-    }
-
-    fn opt_str(&mut self, indent: usize, key: &str, value: Option<&str>) {
-        if let Some(v) = value {
-            self.field(indent, key, &quote(v));
-        }
-    }
-
-    fn opt_date(&mut self, indent: usize, key: &str, value: Option<Date>) {
-        if let Some(v) = value {
-            self.field(indent, key, &v.to_string());
-        }
-    }
-
-    fn finish(self) -> String {
-        if self.text.is_empty() { "[]\n".to_string() } else { self.text }
-    }
-}
-
 /// The folder name of an organisation.
 fn folder(id: &str) -> String {
     id.to_ascii_lowercase()
+}
+
+fn text(s: &str) -> Located<String> {
+    Located::new(s.to_string())
+}
+
+fn date(d: crate::Date) -> Located<Plain> {
+    Located::new(Plain(d.to_string()))
+}
+
+fn cites(ids: &[SourceId]) -> schema::Cites {
+    Located::new(ids.iter().map(|s| text(s.as_str())).collect())
+}
+
+fn keyword<T: Serialize>(v: &T) -> Located<Plain> {
+    Located::new(plain(v))
 }
 
 /// The data set as `(path, text)` files of a data folder, sorted by path.
@@ -123,165 +97,175 @@ fn folder(id: &str) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut d = Doc::new();
-    for s in kg.states() {
-        d.item();
-        d.field(0, "id", &quote(s.id.as_str()));
-        d.field(0, "iso2", &quote(&s.iso2));
-        d.field(0, "name", &quote(&s.name));
-        d.opt_str(0, "official_name", s.official_name.as_deref());
-        if !s.aliases.is_empty() {
-            d.field(0, "aliases", &list(&s.aliases));
-        }
-        if let Some(c) = s.cow_code {
-            d.field(0, "cow_code", &c.to_string());
-        }
-        d.opt_str(0, "cow_abbrev", s.cow_abbrev.as_deref());
-        d.opt_str(0, "wikidata", s.wikidata.as_deref());
-        d.field(0, "sources", &sources(&s.sources));
-        d.opt_str(0, "note", s.note.as_deref());
-    }
-    out.push(("states.yaml".to_string(), d.finish()));
-    let mut d = Doc::new();
-    for s in kg.sources() {
-        d.item();
-        d.field(0, "id", &quote(s.id.as_str()));
-        d.field(0, "title", &quote(&s.title));
-        d.field(0, "url", &quote(&s.url));
-        d.opt_str(0, "publisher", s.publisher.as_deref());
-        d.opt_date(0, "published", s.published);
-        d.opt_str(0, "quote", s.quote.as_deref());
-        d.opt_str(0, "note", s.note.as_deref());
-    }
-    out.push(("sources.yaml".to_string(), d.finish()));
+    let mut out = vec![
+        ("states.yaml".to_string(), document(kg.states().map(state))),
+        ("sources.yaml".to_string(), document(kg.sources().map(source))),
+    ];
     for o in kg.organizations() {
         let dir = folder(o.id.as_str());
         let id = o.id.as_str();
-        let mut d = Doc::new();
-        d.item();
-        d.field(0, "id", &quote(id));
-        d.field(0, "name", &quote(&o.name));
-        d.field(0, "short_name", &quote(&o.short_name));
-        if !o.other_names.is_empty() {
-            d.field(0, "other_names", &list(&o.other_names));
-        }
-        d.field(0, "founded", &o.founded.to_string());
-        d.opt_date(0, "dissolved", o.dissolved);
-        d.opt_str(0, "headquarters", o.headquarters.as_deref());
-        d.opt_str(0, "wikidata", o.wikidata.as_deref());
-        d.opt_str(
-            0,
-            "predecessor",
-            o.predecessor.as_ref().map(|p| p.as_str()),
-        );
-        d.opt_str(0, "successor", o.successor.as_ref().map(|p| p.as_str()));
-        d.field(0, "sources", &sources(&o.sources));
-        d.opt_str(0, "note", o.note.as_deref());
-        out.push((format!("{dir}/organization.yaml"), d.finish()));
-
-        let mut d = Doc::new();
-        for (state, ts) in kg.affiliations_of(id) {
-            d.item();
-            d.field(0, "state", &quote(state.as_str()));
-            d.opt_str(0, "note", kg.history_note(id, state.as_str()));
-            d.field(0, "transitions", "");
-            // Trim the trailing space of "transitions: ".
-            d.text.truncate(d.text.trim_end().len());
-            d.text.push('\n');
-            for t in ts {
-                d.item();
-                d.field(4, "status", t.status.as_str());
-                match (t.decided, t.effective) {
-                    (Some(a), Some(b)) if a == b => {
-                        d.field(4, "date", &a.to_string())
-                    }
-                    (a, b) => {
-                        d.opt_date(4, "decided", a);
-                        d.opt_date(4, "effective", b);
-                    }
-                }
-                d.opt_str(4, "summit", t.summit.as_ref().map(|s| s.as_str()));
-                d.field(4, "sources", &sources(&t.sources));
-                d.opt_str(4, "note", t.note.as_deref());
-            }
-        }
-        out.push((format!("{dir}/statuses.yaml"), d.finish()));
-
-        let mut d = Doc::new();
+        let file = |name: &str| format!("{dir}/{name}");
+        out.push((file("organization.yaml"), document([organization(o)])));
+        let histories = kg.affiliations_of(id).map(|(state, ts)| {
+            history(state.as_str(), ts, kg.history_note(id, state.as_str()))
+        });
+        out.push((file("statuses.yaml"), document(histories)));
         let mut summits = kg.summits(id);
         summits.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-        for s in summits {
-            d.item();
-            d.field(0, "id", &quote(s.id.as_str()));
-            if let Some(n) = s.ordinal {
-                d.field(0, "ordinal", &n.to_string());
-            }
-            d.opt_date(0, "start", s.start);
-            d.opt_date(0, "end", s.end);
-            d.opt_date(0, "council", s.council);
-            d.field(0, "city", &quote(&s.city));
-            d.field(0, "host", &quote(s.host.as_str()));
-            if let Some(f) = s.format {
-                d.field(0, "format", f.as_str());
-            }
-            d.field(0, "status", s.status.as_str());
-            d.field(0, "sources", &sources(&s.sources));
-            d.opt_str(0, "note", s.note.as_deref());
-        }
-        out.push((format!("{dir}/summits.yaml"), d.finish()));
-
-        let mut d = Doc::new();
-        for c in kg.chairs(id) {
-            d.item();
-            d.field(0, "state", &quote(c.state.as_str()));
-            d.field(0, "start", &c.start.to_string());
-            d.opt_str(0, "ended_by", c.ended_by.as_ref().map(|s| s.as_str()));
-            d.field(0, "evidence", c.evidence.as_str());
-            d.opt_str(0, "irregular", c.irregular.as_deref());
-            d.field(0, "sources", &sources(&c.sources));
-            d.opt_str(0, "note", c.note.as_deref());
-        }
-        out.push((format!("{dir}/chairs.yaml"), d.finish()));
-
-        let mut d = Doc::new();
-        for t in kg.officials(id) {
-            d.item();
-            d.field(0, "office", t.office.as_str());
-            d.field(0, "person", &quote(&t.name));
-            d.field(0, "person_id", &quote(t.person.as_str()));
-            if !t.other_names.is_empty() {
-                d.field(0, "other_names", &list(&t.other_names));
-            }
-            d.field(0, "nationality", &quote(t.nationality.as_str()));
-            d.field(0, "start", &t.start.to_string());
-            d.opt_date(0, "scheduled_end", t.scheduled_end);
-            d.opt_date(0, "appointed", t.appointed);
-            d.opt_str(
-                0,
-                "appointed_at",
-                t.appointed_at.as_ref().map(|s| s.as_str()),
-            );
-            d.field(0, "sources", &sources(&t.sources));
-            d.opt_str(0, "note", t.note.as_deref());
-        }
-        out.push((format!("{dir}/officials.yaml"), d.finish()));
-
-        let mut d = Doc::new();
-        for e in kg.events(id) {
-            d.item();
-            d.field(0, "id", &quote(e.id.as_str()));
-            d.field(0, "kind", e.kind.as_str());
-            d.field(0, "title", &quote(&e.title));
-            d.field(0, "date", &e.date.to_string());
-            d.opt_str(0, "place", e.place.as_deref());
-            d.field(0, "sources", &sources(&e.sources));
-            d.opt_str(0, "note", e.note.as_deref());
-        }
-        out.push((format!("{dir}/events.yaml"), d.finish()));
+        out.push((
+            file("summits.yaml"),
+            document(summits.into_iter().map(summit)),
+        ));
+        out.push((
+            file("chairs.yaml"),
+            document(kg.chairs(id).iter().map(chair)),
+        ));
+        out.push((
+            file("officials.yaml"),
+            document(kg.officials(id).iter().map(official)),
+        ));
+        out.push((
+            file("events.yaml"),
+            document(kg.events(id).into_iter().map(event)),
+        ));
     }
     out.sort();
     out
+}
+
+fn state(s: &model::State) -> schema::State {
+    schema::State {
+        id: text(s.id.as_str()),
+        iso2: text(&s.iso2),
+        name: text(&s.name),
+        official_name: s.official_name.clone(),
+        aliases: s.aliases.iter().map(|a| text(a)).collect(),
+        cow_code: s.cow_code.map(Located::new),
+        cow_abbrev: s.cow_abbrev.as_deref().map(text),
+        wikidata: s.wikidata.as_deref().map(text),
+        sources: cites(&s.sources),
+        note: s.note.clone(),
+    }
+}
+
+fn source(s: &model::Source) -> schema::Source {
+    schema::Source {
+        id: text(s.id.as_str()),
+        title: text(&s.title),
+        url: text(&s.url),
+        publisher: s.publisher.clone(),
+        published: s.published.map(date),
+        quote: s.quote.clone(),
+        note: s.note.clone(),
+    }
+}
+
+fn organization(o: &model::Organization) -> schema::Organization {
+    let id = |i: &Option<model::OrganizationId>| {
+        i.as_ref().map(|i| text(i.as_str()))
+    };
+    schema::Organization {
+        id: text(o.id.as_str()),
+        name: text(&o.name),
+        short_name: text(&o.short_name),
+        other_names: o.other_names.clone(),
+        founded: date(o.founded),
+        dissolved: o.dissolved.map(date),
+        headquarters: o.headquarters.clone(),
+        wikidata: o.wikidata.as_deref().map(text),
+        predecessor: id(&o.predecessor),
+        successor: id(&o.successor),
+        sources: cites(&o.sources),
+        note: o.note.clone(),
+    }
+}
+
+fn history(
+    state: &str,
+    ts: &[model::Transition],
+    note: Option<&str>,
+) -> schema::History {
+    schema::History {
+        state: text(state),
+        organization: None,
+        transitions: Located::new(
+            ts.iter().map(|t| Located::new(transition(t))).collect(),
+        ),
+        note: note.map(str::to_string),
+    }
+}
+
+fn transition(t: &model::Transition) -> schema::Transition {
+    let same = t.decided.is_some() && t.decided == t.effective;
+    schema::Transition {
+        status: keyword(&t.status),
+        date: if same { t.decided.map(date) } else { None },
+        decided: if same { None } else { t.decided.map(date) },
+        effective: if same { None } else { t.effective.map(date) },
+        sources: cites(&t.sources),
+        note: t.note.as_deref().map(str::to_string),
+        summit: t.summit.as_ref().map(|s| text(s.as_str())),
+    }
+}
+
+fn summit(s: &model::Summit) -> schema::Summit {
+    schema::Summit {
+        id: text(s.id.as_str()),
+        organization: None,
+        ordinal: s.ordinal,
+        start: s.start.map(date),
+        end: s.end.map(date),
+        council: s.council.map(date),
+        city: text(&s.city),
+        host: text(s.host.as_str()),
+        format: s.format.as_ref().map(keyword),
+        status: keyword(&s.status),
+        sources: cites(&s.sources),
+        note: s.note.clone(),
+    }
+}
+
+fn chair(c: &model::ChairTerm) -> schema::Chair {
+    schema::Chair {
+        state: text(c.state.as_str()),
+        organization: None,
+        start: date(c.start),
+        ended_by: c.ended_by.as_ref().map(|s| text(s.as_str())),
+        evidence: keyword(&c.evidence),
+        irregular: c.irregular.clone(),
+        sources: cites(&c.sources),
+        note: c.note.clone(),
+    }
+}
+
+fn official(t: &model::OfficeTerm) -> schema::Official {
+    schema::Official {
+        office: keyword(&t.office),
+        organization: None,
+        person: text(&t.name),
+        person_id: text(t.person.as_str()),
+        other_names: t.other_names.clone(),
+        nationality: text(t.nationality.as_str()),
+        start: date(t.start),
+        scheduled_end: t.scheduled_end.map(date),
+        appointed: t.appointed.map(date),
+        appointed_at: t.appointed_at.as_ref().map(|s| text(s.as_str())),
+        sources: cites(&t.sources),
+        note: t.note.clone(),
+    }
+}
+
+fn event(e: &model::Event) -> schema::Event {
+    schema::Event {
+        id: text(e.id.as_str()),
+        organization: None,
+        kind: keyword(&e.kind),
+        title: text(&e.title),
+        date: date(e.date),
+        place: e.place.clone(),
+        sources: cites(&e.sources),
+        note: e.note.clone(),
+    }
 }
 
 /// Writes the data folder under `dir` (created if missing).
@@ -292,12 +276,7 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
 pub fn write_dir(kg: &KnowledgeGraph, dir: &Path) -> Result<(), Error> {
     for (path, text) in files(kg) {
         let p = dir.join(&path);
-        let io = |e: std::io::Error| {
-            Error::msg(
-                DiagnosticKind::Export,
-                format!("cannot write `{}`: {e}", p.display()),
-            )
-        };
+        let io = |e| Error::io(format!("cannot write `{}`", p.display()), e);
         if let Some(parent) = p.parent() {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
@@ -308,7 +287,8 @@ pub fn write_dir(kg: &KnowledgeGraph, dir: &Path) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::*;
+    use crate::load::schema::PLAIN;
 
     #[test]
     fn quotes_everything_yaml_cannot_hold() {
@@ -316,5 +296,15 @@ mod tests {
             quote("a\"b\\c\nd\0\u{7}\u{FEFF}\u{202E}"),
             "\"a\\\"b\\\\c\\nd\\0\\x07\\uFEFF\u{202E}\""
         );
+    }
+
+    #[test]
+    fn keywords_are_the_model_serde_names() {
+        assert_eq!(
+            plain(&model::Status::DialoguePartner).0,
+            "dialogue_partner"
+        );
+        assert_eq!(plain(&model::SummitFormat::InPerson).0, "in_person");
+        assert_eq!(PLAIN, "igo::plain");
     }
 }

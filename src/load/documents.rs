@@ -1,0 +1,628 @@
+//! Schema to model: one function per entity, each with its local checks
+//! (values well formed, references known). Rules over several entries
+//! are in `rules`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use serde::de::{DeserializeOwned, IntoDeserializer};
+
+use super::refs::Refs;
+use super::rules;
+use super::schema::{self, Located, Plain};
+use super::sink::{Part, Sink};
+use crate::date::Date;
+use crate::error::{Diagnostic, DiagnosticKind};
+use crate::model::{
+    Affiliation, ChairTerm, Event, EventId, OfficeTerm, Organization,
+    OrganizationId, PersonId, Source, SourceId, State, StateId, Status,
+    Summit, SummitId, Transition,
+};
+
+/// The file being converted: where its diagnostics go.
+pub(crate) struct Cx<'a> {
+    pub sink: &'a mut Sink,
+    pub path: &'a str,
+    pub part: Part,
+    /// Set by every diagnostic: whether the entry in hand has a problem.
+    pub flagged: bool,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(sink: &'a mut Sink, path: &'a str, part: Part) -> Cx<'a> {
+        Cx { sink, path, part, flagged: false }
+    }
+
+    /// Reports `d` at `value`.
+    pub fn at<T>(&mut self, value: &Located<T>, d: Diagnostic) {
+        self.flagged = true;
+        self.sink.at(self.part, self.path, value, d);
+    }
+
+    /// The date `value` spells, or `None` after reporting why not.
+    pub fn date(&mut self, value: &Located<Plain>) -> Option<Date> {
+        match value.value.0.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let message = e.to_string();
+                self.at(
+                    value,
+                    Diagnostic::new(DiagnosticKind::InvalidDate, message)
+                        .help("dates are YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source"),
+                );
+                None
+            }
+        }
+    }
+
+    fn opt_date(&mut self, value: &Option<Located<Plain>>) -> Option<Date> {
+        value.as_ref().and_then(|v| self.date(v))
+    }
+
+    /// The model value `T` that the keyword `value` names (by `T`'s serde
+    /// name), or `None` after reporting the names it could be.
+    pub fn keyword<T: DeserializeOwned>(
+        &mut self,
+        what: &str,
+        value: &Located<Plain>,
+    ) -> Option<T> {
+        let text = value.value.0.as_str();
+        let de = <&str as IntoDeserializer<Unknown>>::into_deserializer(text);
+        match T::deserialize(de) {
+            Ok(v) => Some(v),
+            Err(Unknown(expected)) => {
+                let d = Diagnostic::new(
+                    DiagnosticKind::InvalidValue,
+                    format!(
+                        "unknown {what} `{text}`: expected {}",
+                        either(expected)
+                    ),
+                );
+                self.at(value, d);
+                None
+            }
+        }
+    }
+}
+
+/// `` `a`, `b` or `c` ``.
+fn either(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// A keyword that names no variant: the names it could be.
+#[derive(Debug)]
+struct Unknown(&'static [&'static str]);
+
+impl std::fmt::Display for Unknown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "expected {}", either(self.0))
+    }
+}
+
+impl std::error::Error for Unknown {}
+
+impl serde::de::Error for Unknown {
+    fn custom<M: std::fmt::Display>(_: M) -> Unknown {
+        Unknown(&[])
+    }
+
+    fn unknown_variant(_: &str, expected: &'static [&'static str]) -> Unknown {
+        Unknown(expected)
+    }
+}
+
+fn is_upper_code(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_qid(s: &str) -> bool {
+    s.len() > 1
+        && s.starts_with('Q')
+        && s[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn invalid(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(DiagnosticKind::InvalidValue, message)
+}
+
+fn wikidata(cx: &mut Cx<'_>, q: &Option<Located<String>>) -> Option<String> {
+    let q = q.as_ref()?;
+    if !is_qid(&q.value) {
+        cx.at(
+            q,
+            invalid(format!("`{}` is not a Wikidata item id", q.value))
+                .help("write the id as `Q` and digits, e.g. `Q668`"),
+        );
+    }
+    Some(q.value.clone())
+}
+
+/// A source.
+pub(crate) fn source(cx: &mut Cx<'_>, r: &schema::Source) -> Source {
+    if r.id.value.is_empty() || r.id.value.contains(char::is_whitespace) {
+        cx.at(
+            &r.id,
+            invalid(format!(
+                "source id `{}` must be non-empty, without spaces",
+                r.id.value
+            )),
+        );
+    }
+    if !(r.url.value.starts_with("http://")
+        || r.url.value.starts_with("https://"))
+    {
+        cx.at(
+            &r.url,
+            invalid(format!(
+                "source url `{}` is not an http(s) address",
+                r.url.value
+            ))
+            .help("give the address where the source was read"),
+        );
+    }
+    if r.title.value.trim().is_empty() {
+        cx.at(&r.title, invalid("empty source title"));
+    }
+    Source {
+        id: SourceId::new(r.id.value.clone()),
+        title: r.title.value.clone(),
+        url: r.url.value.clone(),
+        publisher: r.publisher.clone(),
+        published: cx.opt_date(&r.published),
+        quote: r.quote.clone(),
+        note: r.note.clone(),
+    }
+}
+
+/// A state; `iso2s` holds the alpha-2 codes seen so far.
+pub(crate) fn state(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    r: &schema::State,
+    iso2s: &mut BTreeSet<String>,
+) -> State {
+    let id = &r.id.value;
+    if !is_upper_code(id, 3) {
+        cx.at(
+            &r.id,
+            invalid(format!(
+                "state id `{id}` is not an ISO 3166-1 alpha-3 code"
+            ))
+            .help("use three capital letters, e.g. `IND`"),
+        );
+    }
+    if !is_upper_code(&r.iso2.value, 2) {
+        cx.at(
+            &r.iso2,
+            invalid(format!(
+                "`{}` is not an ISO 3166-1 alpha-2 code",
+                r.iso2.value
+            ))
+            .help("use two capital letters, e.g. `IN`"),
+        );
+    } else if !iso2s.insert(r.iso2.value.clone()) {
+        cx.at(
+            &r.iso2,
+            Diagnostic::new(
+                DiagnosticKind::DuplicateId,
+                format!("alpha-2 code `{}` is used twice", r.iso2.value),
+            ),
+        );
+    }
+    if let Some(abb) = &r.cow_abbrev
+        && !is_upper_code(&abb.value, 3)
+    {
+        cx.at(
+            abb,
+            invalid(format!(
+                "`{}` is not a COW state abbreviation",
+                abb.value
+            ))
+            .help("COW abbreviations are three capital letters, e.g. `KZK`"),
+        );
+    }
+    let wikidata = wikidata(cx, &r.wikidata);
+    if r.name.value.trim().is_empty() {
+        cx.at(&r.name, invalid("empty state name"));
+    }
+    State {
+        id: StateId::new(id.clone()),
+        iso2: r.iso2.value.clone(),
+        name: r.name.value.clone(),
+        official_name: r.official_name.clone(),
+        aliases: r.aliases.iter().map(|a| a.value.clone()).collect(),
+        cow_code: r.cow_code.as_ref().map(|c| c.value),
+        cow_abbrev: r.cow_abbrev.as_ref().map(|c| c.value.clone()),
+        wikidata,
+        sources: refs.sources(cx, &r.sources),
+        note: r.note.clone(),
+    }
+}
+
+/// An organisation, or `None` when its founding date is unreadable.
+pub(crate) fn organization(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    r: &schema::Organization,
+) -> Option<Organization> {
+    let id = &r.id.value;
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        cx.at(
+            &r.id,
+            invalid(format!(
+                "organisation id `{id}` must be capital letters, digits or `_`"
+            )),
+        );
+    }
+    let founded = cx.date(&r.founded);
+    let dissolved = cx.opt_date(&r.dissolved);
+    if let (Some(a), Some(b), Some(ds)) = (founded, dissolved, &r.dissolved)
+        && (b.certainly_before(a)
+            || b.first_day() == a.first_day() && a.is_day() && b.is_day())
+    {
+        cx.at(
+            ds,
+            Diagnostic::new(
+                DiagnosticKind::OutOfOrder,
+                format!(
+                    "`{id}` is dissolved on {b}, not after its founding on {a}"
+                ),
+            ),
+        );
+    }
+    if let Some(q) = &r.wikidata
+        && !is_qid(&q.value)
+    {
+        cx.at(q, invalid(format!("`{}` is not a Wikidata item id", q.value)));
+    }
+    let sources = refs.sources(cx, &r.sources);
+    let link = |l: &Option<Located<String>>| {
+        l.as_ref().map(|p| OrganizationId::new(p.value.clone()))
+    };
+    Some(Organization {
+        id: OrganizationId::new(id.clone()),
+        name: r.name.value.clone(),
+        short_name: r.short_name.value.clone(),
+        other_names: r.other_names.clone(),
+        founded: founded?,
+        dissolved,
+        headquarters: r.headquarters.clone(),
+        wikidata: r.wikidata.as_ref().map(|q| q.value.clone()),
+        predecessor: link(&r.predecessor),
+        successor: link(&r.successor),
+        sources,
+        note: r.note.clone(),
+    })
+}
+
+/// A summit, or `None` when its status is unreadable; its lifetime is
+/// checked against its organisation's.
+pub(crate) fn summit(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    folder: Option<&str>,
+    orgs: &BTreeMap<&str, &Organization>,
+    r: &schema::Summit,
+) -> Option<Summit> {
+    let org = refs
+        .owner(
+            cx,
+            &r.organization,
+            folder,
+            &r.id,
+            (
+                "this folder defines no organisation",
+                "add organization.yaml to the folder",
+            ),
+        )
+        .unwrap_or_default();
+    let id = &r.id.value;
+    refs.state(cx, &r.host);
+    let start = cx.opt_date(&r.start);
+    let end = cx.opt_date(&r.end);
+    let council = cx.opt_date(&r.council);
+    let status = cx.keyword("summit status", &r.status);
+    let format =
+        r.format.as_ref().and_then(|f| cx.keyword("summit format", f));
+    let summit = Summit {
+        id: SummitId::new(id.clone()),
+        organization: OrganizationId::new(org),
+        ordinal: r.ordinal,
+        start,
+        end,
+        council,
+        city: r.city.value.clone(),
+        host: StateId::new(r.host.value.clone()),
+        format,
+        status: status?,
+        sources: Vec::new(),
+        note: r.note.clone(),
+    };
+    rules::summit(cx, r, &summit, orgs);
+    let sources = refs.sources(cx, &r.sources);
+    Some(Summit { sources, ..summit })
+}
+
+/// A chair term (its end is set by the next term), or `None` when its
+/// start or evidence is unreadable.
+pub(crate) fn chair(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    folder: Option<&str>,
+    r: &schema::Chair,
+) -> Option<ChairTerm> {
+    let org = refs
+        .owner(
+            cx,
+            &r.organization,
+            folder,
+            &r.state,
+            (
+                "this folder defines no organisation",
+                "add organization.yaml to the folder",
+            ),
+        )
+        .unwrap_or_default();
+    refs.state(cx, &r.state);
+    let start = cx.date(&r.start);
+    let evidence = cx.keyword("evidence", &r.evidence);
+    if let Some(e) = &r.ended_by {
+        refs.summit(cx, e);
+    }
+    let sources = refs.sources(cx, &r.sources);
+    Some(ChairTerm {
+        organization: OrganizationId::new(org),
+        state: StateId::new(r.state.value.clone()),
+        start: start?,
+        end: None,
+        ended_by: r.ended_by.as_ref().map(|e| SummitId::new(e.value.clone())),
+        evidence: evidence?,
+        irregular: r.irregular.clone(),
+        sources,
+        note: r.note.clone(),
+    })
+}
+
+/// An office term (its end is set by the next term), or `None` when its
+/// office or start is unreadable.
+pub(crate) fn official(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    folder: Option<&str>,
+    summits: &BTreeMap<String, Summit>,
+    r: &schema::Official,
+) -> Option<OfficeTerm> {
+    let org = refs
+        .owner(
+            cx,
+            &r.organization,
+            folder,
+            &r.person,
+            (
+                "this folder defines no organisation",
+                "add organization.yaml to the folder",
+            ),
+        )
+        .unwrap_or_default();
+    let office = cx.keyword("office", &r.office);
+    refs.state(cx, &r.nationality);
+    let start = cx.date(&r.start);
+    let scheduled_end = cx.opt_date(&r.scheduled_end);
+    let appointed = cx.opt_date(&r.appointed);
+    if let (Some(a), Some(s), Some(raw_a)) = (appointed, start, &r.appointed)
+        && s.certainly_before(a)
+    {
+        cx.at(
+            raw_a,
+            Diagnostic::new(
+                DiagnosticKind::OutOfOrder,
+                format!("appointed on {a}, after taking office on {s}"),
+            ),
+        );
+    }
+    if let Some(at) = &r.appointed_at
+        && refs.summit(cx, at)
+    {
+        rules::appointed_at(cx, at, appointed, summits);
+    }
+    let pid = &r.person_id.value;
+    if pid.is_empty()
+        || !pid
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        cx.at(
+            &r.person_id,
+            invalid(format!(
+                "person id `{pid}` must be lowercase letters, digits and `-`"
+            )),
+        );
+    }
+    let sources = refs.sources(cx, &r.sources);
+    Some(OfficeTerm {
+        office: office?,
+        organization: OrganizationId::new(org),
+        person: PersonId::new(pid.clone()),
+        name: r.person.value.clone(),
+        other_names: r.other_names.clone(),
+        nationality: StateId::new(r.nationality.value.clone()),
+        start: start?,
+        end: None,
+        scheduled_end,
+        appointed,
+        appointed_at: r
+            .appointed_at
+            .as_ref()
+            .map(|s| SummitId::new(s.value.clone())),
+        sources,
+        note: r.note.clone(),
+    })
+}
+
+/// An event, or `None` when its kind or date is unreadable.
+pub(crate) fn event(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    folder: Option<&str>,
+    r: &schema::Event,
+) -> Option<Event> {
+    let org = refs
+        .owner(
+            cx,
+            &r.organization,
+            folder,
+            &r.id,
+            (
+                "this folder defines no organisation",
+                "add organization.yaml to the folder",
+            ),
+        )
+        .unwrap_or_default();
+    let kind = cx.keyword("event kind", &r.kind);
+    let date = cx.date(&r.date);
+    let sources = refs.sources(cx, &r.sources);
+    Some(Event {
+        id: EventId::new(r.id.value.clone()),
+        organization: OrganizationId::new(org),
+        kind: kind?,
+        title: r.title.value.clone(),
+        date: date?,
+        place: r.place.clone(),
+        sources,
+        note: r.note.clone(),
+    })
+}
+
+/// A state's status history: its transitions converted and checked one by
+/// one, then as a sequence. `None` when it names no organisation.
+pub(crate) fn history(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    folder: Option<&str>,
+    orgs: &BTreeMap<&str, &Organization>,
+    summits: &BTreeMap<String, Summit>,
+    r: &schema::History,
+) -> Option<Affiliation> {
+    let missing = format!(
+        "folder `{}` defines no organisation for this history",
+        folder.unwrap_or_default()
+    );
+    let org = refs.owner(
+        cx,
+        &r.organization,
+        folder,
+        &r.state,
+        (
+            &missing,
+            "add organization.yaml to the folder, or an `organization:` field",
+        ),
+    )?;
+    let state = &r.state.value;
+    refs.state(cx, &r.state);
+    if r.transitions.value.is_empty() {
+        cx.at(
+            &r.transitions,
+            Diagnostic::new(
+                DiagnosticKind::MissingField,
+                format!("`{state}` has no transitions"),
+            ),
+        );
+    }
+    let mut transitions = Vec::with_capacity(r.transitions.value.len());
+    for t in &r.transitions.value {
+        if let Some(converted) = transition(cx, refs, summits, t) {
+            transitions.push((converted, t));
+        }
+    }
+    rules::transitions(
+        cx,
+        state,
+        orgs.get(org.as_str()).copied(),
+        &transitions,
+    );
+    Some(Affiliation {
+        organization: OrganizationId::new(org),
+        state: StateId::new(state.clone()),
+        transitions: transitions.into_iter().map(|(t, _)| t).collect(),
+        note: r.note.clone(),
+    })
+}
+
+/// One transition, or `None` when its status is unknown.
+fn transition(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    summits: &BTreeMap<String, Summit>,
+    rt: &Located<schema::Transition>,
+) -> Option<Transition> {
+    let t = &rt.value;
+    let status = match t.status.value.0.parse::<Status>() {
+        Ok(s) => Some(s),
+        Err(e) => {
+            cx.at(&t.status, invalid(e.to_string()));
+            None
+        }
+    };
+    let (decided, effective) = match (&t.date, &t.decided, &t.effective) {
+        (Some(d), None, None) => {
+            let d = cx.date(d);
+            (d, d)
+        }
+        (Some(d), _, _) => {
+            cx.at(d, invalid("`date` together with `decided`/`effective`")
+                .help("`date` is shorthand for both being the same day; write either `date`, or `decided` and `effective`"));
+            (None, None)
+        }
+        (None, None, None) => {
+            cx.at(
+                rt,
+                Diagnostic::new(
+                    DiagnosticKind::MissingField,
+                    "transition without a date",
+                )
+                .help("add `date`, or `decided` and/or `effective`"),
+            );
+            (None, None)
+        }
+        (None, dec, eff) => (cx.opt_date(dec), cx.opt_date(eff)),
+    };
+    if let (Some(dec), Some(eff), Some(eff_s)) =
+        (decided, effective, &t.effective)
+        && eff.certainly_before(dec)
+    {
+        cx.at(
+            eff_s,
+            Diagnostic::new(
+                DiagnosticKind::OutOfOrder,
+                format!(
+                    "takes effect on {eff}, before it was decided on {dec}"
+                ),
+            )
+            .help("check the two dates against the sources"),
+        );
+    }
+    let sources = refs.sources(cx, &t.sources);
+    if let Some(sref) = &t.summit
+        && refs.summit(cx, sref)
+    {
+        rules::decided_at(cx, sref, decided.or(effective), summits);
+    }
+    Some(Transition {
+        status: status?,
+        decided,
+        effective,
+        sources: sources.into(),
+        note: t.note.as_deref().map(Arc::from),
+        summit: t.summit.as_ref().map(|s| SummitId::new(s.value.clone())),
+    })
+}

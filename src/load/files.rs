@@ -1,0 +1,340 @@
+//! Which files a data folder holds and what each is for; the limits on
+//! their size and encoding.
+//!
+//! # Layout of a data folder
+//!
+//! ```text
+//! states.yaml                 every state (list)
+//! sources.yaml                every source (list)
+//! <org>/organization.yaml     the organisations of this folder (list; the
+//!                             first is the folder's own organisation)
+//! <org>/statuses.yaml         per state, its status transitions in order
+//! <org>/summits.yaml, chairs.yaml, officials.yaml, events.yaml
+//! ```
+
+use std::path::Path;
+
+use super::MAX_FILE_BYTES;
+use super::sink::{Part, Sink};
+use crate::error::{Diagnostic, DiagnosticKind};
+
+/// The role of a file in a data folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    States,
+    Sources,
+    /// `organization.yaml` of the folder with this name.
+    Organizations(String),
+    /// `statuses.yaml` of the folder with this name.
+    Statuses(String),
+    /// `summits.yaml` of the folder with this name.
+    Summits(String),
+    /// `chairs.yaml` of the folder with this name.
+    Chairs(String),
+    /// `officials.yaml` of the folder with this name.
+    Officials(String),
+    /// `events.yaml` of the folder with this name.
+    Events(String),
+}
+
+/// The files an organisation folder may hold, besides organization.yaml.
+const ORG_FILES: [&str; 5] = [
+    "statuses.yaml",
+    "summits.yaml",
+    "chairs.yaml",
+    "officials.yaml",
+    "events.yaml",
+];
+
+fn org_role(name: &str, folder: &str) -> Option<Role> {
+    let f = folder.to_string();
+    Some(match name {
+        "organization.yaml" => Role::Organizations(f),
+        "statuses.yaml" => Role::Statuses(f),
+        "summits.yaml" => Role::Summits(f),
+        "chairs.yaml" => Role::Chairs(f),
+        "officials.yaml" => Role::Officials(f),
+        "events.yaml" => Role::Events(f),
+        _ => return None,
+    })
+}
+
+/// One input file.
+#[derive(Clone, Debug)]
+pub(crate) struct InputFile {
+    pub role: Role,
+    /// The path shown in diagnostics.
+    pub path: String,
+    pub text: String,
+}
+
+fn role_of(path: &str) -> Option<Role> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let n = parts.len();
+    match parts[n - 1] {
+        "states.yaml" => Some(Role::States),
+        "sources.yaml" => Some(Role::Sources),
+        name if n >= 2 => org_role(name, parts[n - 2]),
+        _ => None,
+    }
+}
+
+/// In-memory files, each named by its path inside a data folder
+/// (`states.yaml`, `sco/statuses.yaml` ...).
+pub(crate) fn from_texts(
+    texts: Vec<(String, String)>,
+    sink: &mut Sink,
+) -> Vec<InputFile> {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for (path, text) in texts {
+        if text.len() as u64 > MAX_FILE_BYTES {
+            diags.push(Diagnostic::new(
+                DiagnosticKind::Limit,
+                format!(
+                    "`{path}` is {} bytes, over the limit of {MAX_FILE_BYTES}",
+                    text.len()
+                ),
+            ));
+            continue;
+        }
+        match role_of(&path) {
+            Some(role) => files.push(InputFile { role, path, text }),
+            None => {
+                let name =
+                    path.rsplit('/').next().unwrap_or(&path).to_string();
+                diags.push(unknown_file(Path::new(&path), &name));
+            }
+        }
+    }
+    for required in ["states.yaml", "sources.yaml"] {
+        if !files.iter().any(|f| f.path.rsplit('/').next() == Some(required)) {
+            diags.push(Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("missing `{required}`"),
+            ));
+        }
+    }
+    for d in diags {
+        sink.unread(Part::Files, d);
+    }
+    files
+}
+
+/// Reads every data file of `dir`.
+///
+/// Problems with the folder itself (missing, not a folder, a missing
+/// required file, an unknown YAML file, unreadable or non-UTF-8 text) are
+/// all reported together.
+pub(crate) fn read_dir(dir: &Path, sink: &mut Sink) -> Vec<InputFile> {
+    let shown = dir.display().to_string();
+    let problem = match std::fs::metadata(dir) {
+        Err(e) => Some(format!("cannot read data folder `{shown}`: {e}")),
+        Ok(meta) if !meta.is_dir() => {
+            Some(format!("`{shown}` is a file, not a data folder"))
+        }
+        Ok(_) => None,
+    };
+    if let Some(message) = problem {
+        let d = Diagnostic::new(DiagnosticKind::Io, message).help(
+            "give a data folder: one that holds states.yaml and sources.yaml",
+        );
+        sink.unread(Part::Files, d);
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for required in ["states.yaml", "sources.yaml"] {
+        let p = dir.join(required);
+        if !p.exists() {
+            diags.push(
+                Diagnostic::new(
+                    DiagnosticKind::Io,
+                    format!("missing `{}`", p.display()),
+                )
+                .help(format!(
+                    "a data folder holds states.yaml, sources.yaml and one \
+                     folder per organisation; see the README ({required})"
+                )),
+            );
+        }
+    }
+    let mut entries = list_dir(dir, &mut diags);
+    entries.sort();
+    let mut org_folders = 0;
+    for entry in entries {
+        let name = file_name(&entry);
+        if entry.is_dir() {
+            let mut sub = list_dir(&entry, &mut diags);
+            sub.sort();
+            if !entry.join("organization.yaml").is_file() {
+                // A folder without organization.yaml is not data (e.g. docs);
+                // but YAML files in it are a likely mistake.
+                if sub.iter().any(|p| is_yaml(p)) {
+                    diags.push(
+                        Diagnostic::new(
+                            DiagnosticKind::Io,
+                            format!(
+                                "folder `{}` holds YAML files but no \
+                                 organization.yaml",
+                                entry.display()
+                            ),
+                        )
+                        .help("add organization.yaml, or move the files"),
+                    );
+                }
+                continue;
+            }
+            org_folders += 1;
+            for p in sub {
+                if !is_yaml(&p) {
+                    continue;
+                }
+                let file = file_name(&p);
+                let Some(role) = org_role(&file, &name) else {
+                    diags.push(unknown_file(&p, &file));
+                    continue;
+                };
+                push_file(&p, role, &mut files, &mut diags);
+            }
+        } else if is_yaml(&entry) {
+            let role = match name.as_str() {
+                "states.yaml" => Role::States,
+                "sources.yaml" => Role::Sources,
+                other => {
+                    diags.push(unknown_file(&entry, other));
+                    continue;
+                }
+            };
+            push_file(&entry, role, &mut files, &mut diags);
+        }
+    }
+    if org_folders == 0 && diags.is_empty() {
+        diags.push(
+            Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("`{shown}` has no organisation folder"),
+            )
+            .help("add a folder such as sco/ with organization.yaml"),
+        );
+    }
+    for d in diags {
+        sink.unread(Part::Files, d);
+    }
+    files
+}
+
+fn list_dir(
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
+        Err(e) => {
+            diags.push(Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("cannot list `{}`: {e}", dir.display()),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.is_file()
+        && matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
+}
+
+fn unknown_file(p: &Path, name: &str) -> Diagnostic {
+    let mut known = vec!["states.yaml", "sources.yaml", "organization.yaml"];
+    known.extend(ORG_FILES);
+    Diagnostic::new(
+        DiagnosticKind::Io,
+        format!("unknown data file `{}`", p.display()),
+    )
+    .suggest(
+        name,
+        known,
+        "a data folder holds states.yaml, sources.yaml, and per \
+         organisation organization.yaml, statuses.yaml, summits.yaml, \
+         chairs.yaml, officials.yaml and events.yaml",
+    )
+}
+
+fn push_file(
+    p: &Path,
+    role: Role,
+    files: &mut Vec<InputFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let path = p.display().to_string();
+    match read_text(p, &path) {
+        Ok(text) => files.push(InputFile { role, path, text }),
+        Err(d) => diags.push(d),
+    }
+}
+
+fn read_text(p: &Path, path: &str) -> Result<String, Diagnostic> {
+    let io = |e: std::io::Error| {
+        Diagnostic::new(
+            DiagnosticKind::Io,
+            format!("cannot read `{path}`: {e}"),
+        )
+    };
+    let len = std::fs::metadata(p).map_err(io)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            DiagnosticKind::Limit,
+            format!(
+                "`{path}` is {len} bytes, over the limit of {MAX_FILE_BYTES}"
+            ),
+        )
+        .help("split the data into smaller files, or check that this is the right file"));
+    }
+    let bytes = std::fs::read(p).map_err(io)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let (line, column) = line_col(&bytes[..good]);
+            Err(Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("`{path}` is not UTF-8 text (byte {good})"),
+            )
+            .at(path, line, column)
+            .help("save the file as UTF-8"))
+        }
+    }
+}
+
+/// 1-based line and column just after `prefix`.
+fn line_col(prefix: &[u8]) -> (u32, u32) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() as u32 + 1;
+    let column =
+        text.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    (line, column)
+}
+
+impl Role {
+    /// The organisation folder a file belongs to, if any.
+    pub(crate) fn folder(&self) -> Option<&str> {
+        match self {
+            Role::States | Role::Sources => None,
+            Role::Organizations(f)
+            | Role::Statuses(f)
+            | Role::Summits(f)
+            | Role::Chairs(f)
+            | Role::Officials(f)
+            | Role::Events(f) => Some(f),
+        }
+    }
+}

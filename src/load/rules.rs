@@ -1,0 +1,480 @@
+//! Rules over what an organisation has: a history as a sequence, summits
+//! within the organisation's lifetime, decisions on a summit's days, and,
+//! across all of an organisation's files, chair terms that follow each
+//! other and are held by members, office terms in order, one history per
+//! state.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::documents::Cx;
+use super::schema::{self, Located};
+use super::sink::{Part, Sink};
+use crate::date::Date;
+use crate::error::{Diagnostic, DiagnosticKind};
+use crate::model::{
+    Affiliation, Basis, ChairTerm, OfficeTerm, Organization, OrganizationId,
+    StateId, Status, StatusOn, Summit, SummitStatus, Transition, status_on,
+};
+
+fn rule(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(DiagnosticKind::Domain, message)
+}
+
+fn out_of_order(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(DiagnosticKind::OutOfOrder, message)
+}
+
+/// A summit's own dates in order and within its organisation's lifetime.
+pub(crate) fn summit(
+    cx: &mut Cx<'_>,
+    r: &schema::Summit,
+    s: &Summit,
+    orgs: &BTreeMap<&str, &Organization>,
+) {
+    let id = &r.id.value;
+    if s.status == SummitStatus::Held && s.start.is_none() && r.start.is_none()
+    {
+        cx.at(
+            &r.id,
+            Diagnostic::new(
+                DiagnosticKind::MissingField,
+                format!("held summit `{id}` has no `start` date"),
+            )
+            .help(
+                "give the first day (or the month or year the sources give)",
+            ),
+        );
+    }
+    if let (Some(a), Some(b), Some(e)) = (s.start, s.end, &r.end)
+        && b.certainly_before(a)
+    {
+        cx.at(
+            e,
+            out_of_order(format!(
+                "summit `{id}` ends on {b}, before it starts on {a}"
+            )),
+        );
+    }
+    if let (Some(c), Some(cs)) = (s.council, &r.council)
+        && (s.start.is_some_and(|a| c.certainly_before(a))
+            || s.end.is_some_and(|b| b.certainly_before(c)))
+    {
+        cx.at(
+            cs,
+            out_of_order(format!(
+                "the Council day {c} is outside summit `{id}`'s days"
+            )),
+        );
+    }
+    let Some(o) = orgs.get(s.organization.as_str()) else { return };
+    let first = s.start.or(s.end);
+    let last = s.end.or(s.start);
+    if last.is_some_and(|l| l.certainly_before(o.founded))
+        || o.dissolved.is_some_and(|d| {
+            first.is_some_and(|f| d.certainly_before(f) || d == f)
+        })
+    {
+        cx.at(
+            &r.id,
+            rule(format!(
+                "summit `{id}` ({}) is outside the lifetime of `{}` ({} to {})",
+                first.map_or("?".to_string(), |d| d.to_string()),
+                o.id,
+                o.founded,
+                o.dissolved.map_or("today".to_string(), |d| d.to_string()),
+            ))
+            .help("the meeting may belong to a predecessor organisation"),
+        );
+    }
+}
+
+/// A decision said to be taken at a summit falls on one of its days.
+pub(crate) fn decided_at(
+    cx: &mut Cx<'_>,
+    at: &Located<String>,
+    decided: Option<Date>,
+    summits: &BTreeMap<String, Summit>,
+) {
+    let Some(summit) = summits.get(&at.value) else { return };
+    if let (Some(dec), Some(a), Some(b)) = (decided, summit.start, summit.end)
+        && (dec.certainly_before(a) || b.certainly_before(dec))
+    {
+        cx.at(
+            at,
+            rule(format!(
+                "decided on {dec}, but summit `{}` met on {}",
+                summit.id,
+                summit.days()
+            ))
+            .help("correct the decision date or the summit"),
+        );
+    }
+}
+
+/// An appointment said to be made at a summit falls on one of its days.
+pub(crate) fn appointed_at(
+    cx: &mut Cx<'_>,
+    at: &Located<String>,
+    appointed: Option<Date>,
+    summits: &BTreeMap<String, Summit>,
+) {
+    let Some(summit) = summits.get(&at.value) else { return };
+    if let (Some(a), Some(x), Some(y)) = (appointed, summit.start, summit.end)
+        && (a.certainly_before(x) || y.certainly_before(a))
+    {
+        cx.at(
+            at,
+            rule(format!(
+                "appointed on {a}, but summit `{}` met on {}",
+                summit.id,
+                summit.days()
+            )),
+        );
+    }
+}
+
+/// A history as a sequence: it starts with a held status, no status
+/// repeats, nothing follows a pending decision, every date falls in the
+/// organisation's lifetime, and dates run forward under both bases.
+pub(crate) fn transitions(
+    cx: &mut Cx<'_>,
+    state: &str,
+    org: Option<&Organization>,
+    ts: &[(Transition, &Located<schema::Transition>)],
+) {
+    for (i, (t, rt)) in ts.iter().enumerate() {
+        let status_at = &rt.value.status;
+        if i == 0 && t.status == Status::None {
+            cx.at(
+                status_at,
+                rule(format!("`{state}`'s first transition is to `none`"))
+                    .help("a history starts with the first status the state held"),
+            );
+        }
+        if i > 0 && ts[i - 1].0.status == t.status {
+            cx.at(
+                status_at,
+                rule(format!(
+                    "`{state}` becomes {} again without leaving",
+                    t.status.label()
+                ))
+                .help("remove the repeated transition, or put the status in between"),
+            );
+        }
+        if t.is_pending() && i + 1 < ts.len() {
+            cx.at(
+                *rt,
+                rule(format!(
+                    "`{state}` has a transition after one that never took effect"
+                ))
+                .help("give the earlier transition its `effective` date"),
+            );
+        }
+        if let Some(org) = org {
+            lifetime(cx, t, rt, org);
+        }
+        if i > 0 {
+            forward(cx, state, &ts[i - 1].0, t, rt);
+        }
+    }
+}
+
+/// A transition's dates within the organisation's lifetime.
+fn lifetime(
+    cx: &mut Cx<'_>,
+    t: &Transition,
+    rt: &Located<schema::Transition>,
+    org: &Organization,
+) {
+    let mut dates: Vec<Date> =
+        [t.decided, t.effective].into_iter().flatten().collect();
+    dates.dedup();
+    for date in dates {
+        if date.certainly_before(org.founded) {
+            cx.at(
+                rt,
+                rule(format!(
+                    "{date} is before `{}` was founded on {}",
+                    org.id, org.founded
+                ))
+                .help(
+                    "the transition may belong to a predecessor organisation",
+                ),
+            );
+        } else if let Some(end) = org.dissolved
+            && (end.certainly_before(date) || end == date)
+        {
+            cx.at(
+                rt,
+                rule(format!(
+                    "{date} is not before `{}` ceased to exist on {end}",
+                    org.id
+                )),
+            );
+        }
+    }
+}
+
+/// `t` starts after `prev` under both bases, and not on the same day.
+fn forward(
+    cx: &mut Cx<'_>,
+    state: &str,
+    prev: &Transition,
+    t: &Transition,
+    rt: &Located<schema::Transition>,
+) {
+    for basis in [Basis::Effective, Basis::Decided] {
+        let (Some(a), Some(b)) = (prev.start(basis), t.start(basis)) else {
+            continue;
+        };
+        if b.certainly_before(a) {
+            cx.at(
+                rt,
+                out_of_order(format!(
+                    "`{state}`'s transitions are out of order: {b} ({}) comes after {a} ({})",
+                    t.status, prev.status
+                ))
+                .help("list transitions oldest first"),
+            );
+            return;
+        }
+        if a.is_day() && b.is_day() && a == b {
+            cx.at(
+                rt,
+                rule(format!(
+                    "`{state}` would hold two statuses at once: {} and {} both start on {a}",
+                    prev.status, t.status
+                ))
+                .help("a state holds one status a day; drop one transition or correct its date"),
+            );
+            return;
+        }
+    }
+}
+
+/// Where a history was given: its file and the place of its `state:`.
+pub(crate) struct HistoryAt {
+    pub path: String,
+    pub state: Located<()>,
+}
+
+/// One history per state and organisation, over all files.
+pub(crate) fn one_history_each(
+    histories: &[(Affiliation, HistoryAt)],
+    sink: &mut Sink,
+) {
+    let mut seen: BTreeSet<(&OrganizationId, &StateId)> = BTreeSet::new();
+    for (a, at) in histories {
+        if !seen.insert((&a.organization, &a.state)) {
+            let d = Diagnostic::new(
+                DiagnosticKind::DuplicateId,
+                format!(
+                    "`{}` has two status histories in `{}`",
+                    a.state, a.organization
+                ),
+            )
+            .help("merge them into one list of transitions");
+            sink.at(Part::Histories, &at.path, &at.state, d);
+        }
+    }
+}
+
+/// Whether `state` was a member of `org` on `day`, by the histories.
+pub(crate) struct Membership<'a> {
+    orgs: BTreeMap<&'a str, &'a Organization>,
+    histories: BTreeMap<(&'a str, &'a str), &'a [Transition]>,
+}
+
+impl<'a> Membership<'a> {
+    pub fn new(
+        orgs: &'a [Organization],
+        histories: &'a [Affiliation],
+    ) -> Membership<'a> {
+        Membership {
+            orgs: orgs.iter().map(|o| (o.id.as_str(), o)).collect(),
+            histories: histories
+                .iter()
+                .map(|a| {
+                    (
+                        (a.organization.as_str(), a.state.as_str()),
+                        a.transitions.as_slice(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn member(&self, org: &str, state: &str, day: Date) -> bool {
+        match (self.orgs.get(org), self.histories.get(&(org, state))) {
+            (Some(o), Some(ts)) => {
+                status_on(o, ts, day, Basis::Effective).0
+                    == StatusOn::Certain(Status::Member)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Where a chair term was given.
+pub(crate) struct ChairAt {
+    pub path: String,
+    pub state: Located<()>,
+    pub start: Located<()>,
+    pub irregular: bool,
+}
+
+/// An organisation's chair terms in order, each starting where the last
+/// ended (at its summit's Council) unless marked `irregular`, each held by
+/// a member (when the histories are sound enough to say); sets each
+/// term's end.
+pub(crate) fn chairs(
+    terms: &mut [(ChairTerm, ChairAt)],
+    summits: &BTreeMap<String, Summit>,
+    members: Option<&Membership<'_>>,
+    sink: &mut Sink,
+) {
+    for i in 0..terms.len() {
+        let (term, at) = &terms[i];
+        if let Some((next, next_at)) = terms.get(i + 1) {
+            let d = handover(term, next, next_at, at, summits);
+            if let Some((place, d)) = d {
+                sink.at(Part::Chairs, &next_at.path, place, d);
+            }
+        }
+        if let Some(m) = members
+            && !m.member(
+                term.organization.as_str(),
+                term.state.as_str(),
+                term.start,
+            )
+        {
+            let d = rule(format!(
+                "chair `{}` was not a member of `{}` on {}",
+                term.state, term.organization, term.start
+            ))
+            .help(
+                "only member states chair; check the state and the start date",
+            );
+            sink.at(Part::Chairs, &at.path, &at.state, d);
+        }
+    }
+    for i in 0..terms.len() {
+        let end = terms.get(i + 1).map(|(t, _)| t.start);
+        terms[i].0.end = end;
+    }
+}
+
+/// What is wrong between a chair term and the next, and where.
+fn handover<'a>(
+    term: &ChairTerm,
+    next: &ChairTerm,
+    next_at: &'a ChairAt,
+    at: &'a ChairAt,
+    summits: &BTreeMap<String, Summit>,
+) -> Option<(&'a Located<()>, Diagnostic)> {
+    let (start, next_start) = (term.start, next.start);
+    if next_start.certainly_before(start) || next_start == start {
+        let d = out_of_order(format!(
+            "chair terms out of order: {next_start} is not after {start}"
+        ))
+        .help("list chair terms oldest first");
+        return Some((&next_at.start, d));
+    }
+    if next_at.irregular {
+        return None;
+    }
+    // The term ends at its summit's Council; the next must start that day,
+    // or the data must say why not.
+    let ended = term
+        .ended_by
+        .as_ref()
+        .and_then(|s| summits.get(s.as_str()))
+        .and_then(Summit::handover_day);
+    match ended {
+        Some(day) if day != next_start => {
+            let what = if day.certainly_before(next_start) {
+                "a gap"
+            } else {
+                "an overlap"
+            };
+            let d = rule(format!(
+                "{what} between chair terms: `{}`'s term ended on {day}, `{}`'s starts on {next_start}",
+                term.state, next.state
+            ))
+            .help("correct the dates, or explain the exception in `irregular:`");
+            Some((&next_at.start, d))
+        }
+        None if term.ended_by.is_none() => {
+            let d = Diagnostic::new(
+                DiagnosticKind::MissingField,
+                format!(
+                    "`{}`'s chair term has a successor but no `ended_by` summit",
+                    term.state
+                ),
+            )
+            .help("name the summit whose Council handed the chair over");
+            Some((&at.start, d))
+        }
+        _ => None,
+    }
+}
+
+/// Where an office term was given.
+pub(crate) struct OfficeAt {
+    pub path: String,
+    pub nationality: Located<()>,
+    pub start: Located<()>,
+}
+
+/// An organisation's office terms in order per office, each holder from a
+/// member state (when the histories are sound enough to say); sets each
+/// term's end.
+pub(crate) fn offices(
+    terms: &mut [(OfficeTerm, OfficeAt)],
+    members: Option<&Membership<'_>>,
+    sink: &mut Sink,
+) {
+    let next_of = |terms: &[(OfficeTerm, OfficeAt)], i: usize| {
+        let t = &terms[i].0;
+        terms[i + 1..]
+            .iter()
+            .position(|(n, _)| {
+                n.office == t.office && n.organization == t.organization
+            })
+            .map(|k| i + 1 + k)
+    };
+    for i in 0..terms.len() {
+        let (term, at) = &terms[i];
+        if let Some(j) = next_of(terms, i) {
+            let (next, next_at) = &terms[j];
+            if next.start.certainly_before(term.start)
+                || next.start == term.start
+            {
+                let d = out_of_order(format!(
+                    "office terms out of order: {} is not after {}",
+                    next.start, term.start
+                ))
+                .help("list office holders oldest first");
+                sink.at(Part::Officials, &next_at.path, &next_at.start, d);
+            }
+        }
+        if let Some(m) = members
+            && !m.member(
+                term.organization.as_str(),
+                term.nationality.as_str(),
+                term.start.first_day(),
+            )
+        {
+            let d = rule(format!(
+                "{} ({}) took office on {}, when `{}` was not a member of `{}`",
+                term.name, term.nationality, term.start, term.nationality, term.organization
+            ))
+            .help("the Secretary-General comes from a member state; check nationality and date");
+            sink.at(Part::Officials, &at.path, &at.nationality, d);
+        }
+    }
+    for i in 0..terms.len() {
+        let end = next_of(terms, i).map(|j| terms[j].0.start);
+        terms[i].0.end = end;
+    }
+}

@@ -1,0 +1,276 @@
+//! The data format, written once: the types of every data file, which
+//! deserialize (from YAML, with each value's line and column, or from the
+//! node-link JSON) and serialize (`igo export yaml`, the synthetic
+//! generator). Adding a field to the format is one edit here plus its
+//! check in `documents`.
+//!
+//! Values that a check may need to point at are [`Located`]; keywords
+//! (statuses, evidence, formats) and dates are [`Plain`], written without
+//! quotes.
+
+use serde::{Deserialize, Serialize};
+
+/// A value with the 1-based line and column where the data gives it (0
+/// when unknown: built in memory, or read from JSON). Serializes as the
+/// value alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Located<T> {
+    pub value: T,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl<T> Located<T> {
+    /// A value without a place in a file.
+    pub fn new(value: T) -> Located<T> {
+        Located { value, line: 0, column: 0 }
+    }
+}
+
+impl<T: Serialize> Serialize for Located<T> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+/// The name under which a [`Plain`] scalar reaches a serializer, so that
+/// the canonical YAML printer writes it without quotes; other serializers
+/// see the text itself.
+pub(crate) const PLAIN: &str = "igo::plain";
+
+/// A scalar written without quotes: a keyword (`member`, `sourced`) or a
+/// date (`2017-06-09`, `2010-05`). Read as text, so that a bad keyword or
+/// date is reported by its own check, with its own advice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Plain(pub String);
+
+impl Serialize for Plain {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_struct(PLAIN, &self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Plain {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Plain, D::Error> {
+        String::deserialize(d).map(Plain)
+    }
+}
+
+type L<T> = Located<T>;
+/// A `sources:` list.
+pub(crate) type Cites = L<Vec<L<String>>>;
+
+fn no_values<T>(v: &[T]) -> bool {
+    v.is_empty()
+}
+
+/// One entry of `states.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct State {
+    pub id: L<String>,
+    pub iso2: L<String>,
+    pub name: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_name: Option<String>,
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub aliases: Vec<L<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cow_code: Option<L<u16>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cow_abbrev: Option<L<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<L<String>>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One entry of `sources.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Source {
+    pub id: L<String>,
+    pub title: L<String>,
+    pub url: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One entry of an `organization.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Organization {
+    pub id: L<String>,
+    pub name: L<String>,
+    pub short_name: L<String>,
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub other_names: Vec<String>,
+    pub founded: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dissolved: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headquarters: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<L<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<L<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<L<String>>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One entry of a `statuses.yaml`: a state's history in one organisation.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct History {
+    pub state: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<L<String>>,
+    pub transitions: L<Vec<L<Transition>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One change of status.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Transition {
+    pub status: L<Plain>,
+    /// Shorthand for `decided` and `effective` on the same day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<L<Plain>>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summit: Option<L<String>>,
+}
+
+/// One entry of a `summits.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Summit {
+    pub id: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<L<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordinal: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council: Option<L<Plain>>,
+    pub city: L<String>,
+    pub host: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<L<Plain>>,
+    pub status: L<Plain>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One entry of a `chairs.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Chair {
+    pub state: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<L<String>>,
+    pub start: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_by: Option<L<String>>,
+    pub evidence: L<Plain>,
+    /// Why this term does not start where the previous one ended: a known
+    /// exception, kept as data rather than code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub irregular: Option<String>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One entry of an `officials.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Official {
+    pub office: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<L<String>>,
+    pub person: L<String>,
+    pub person_id: L<String>,
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub other_names: Vec<String>,
+    pub nationality: L<String>,
+    pub start: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_end: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointed: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointed_at: Option<L<String>>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One entry of an `events.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Event {
+    pub id: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<L<String>>,
+    pub kind: L<Plain>,
+    pub title: L<String>,
+    pub date: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One data file's entries, with the path diagnostics name and, for a
+/// file in an organisation's folder, the folder.
+#[derive(Debug)]
+pub(crate) struct Document<T> {
+    pub path: String,
+    pub folder: Option<String>,
+    pub entries: Vec<T>,
+}
+
+/// Every document of a data set but the status histories, which are read
+/// file by file (see `load::histories`).
+#[derive(Debug, Default)]
+pub(crate) struct Documents {
+    pub states: Vec<Document<State>>,
+    pub sources: Vec<Document<Source>>,
+    pub organizations: Vec<Document<Organization>>,
+    pub summits: Vec<Document<Summit>>,
+    pub chairs: Vec<Document<Chair>>,
+    pub officials: Vec<Document<Official>>,
+    pub events: Vec<Document<Event>>,
+}
