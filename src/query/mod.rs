@@ -17,8 +17,13 @@ use crate::model::{Basis, Organization, StateId, Status, Transition};
 
 pub use self::history::{History, HistoryEntry};
 pub use self::institutions::Holding;
-pub use self::snapshot::{Pending, RosterEntry, Snapshot, Uncertain};
-pub use self::timeline::{Change, Diff, Timeline, TimelineEvent};
+pub use self::snapshot::{
+    BasesComparison, BasisDifference, Pending, RosterEntry, Snapshot,
+    Uncertain,
+};
+pub use self::timeline::{
+    Change, Diff, SummitTimeline, Timeline, TimelineEntry, TimelineEvent,
+};
 
 /// Sizes of each category and of the whole family.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

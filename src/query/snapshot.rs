@@ -98,6 +98,48 @@ pub struct RosterEntry {
     pub since: Option<Date>,
 }
 
+/// A state whose status on a day differs under the other basis, in a
+/// [`BasesComparison`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BasisDifference {
+    /// The state.
+    pub state: StateId,
+    /// Its status under the other basis (`Certain(Status::None)`: no
+    /// status there).
+    pub other: StatusOn,
+}
+
+/// One day counted by both bases: the snapshot under the other basis and
+/// the states whose status differs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BasesComparison {
+    /// The snapshot under the other basis.
+    pub other: Snapshot,
+    /// The states whose status differs: first those holding a status (or
+    /// an uncertain one) under the other basis, by id, then those holding
+    /// none there, by id. Empty when the bases agree.
+    pub differences: Vec<BasisDifference>,
+}
+
+/// Every state of a snapshot holding a status, certain or not, with the
+/// text of that status, sorted: what two bases are compared by.
+fn status_pairs(s: &Snapshot) -> Vec<(StateId, String, StatusOn)> {
+    let mut v: Vec<(StateId, String, StatusOn)> = Status::HELD
+        .iter()
+        .flat_map(|st| {
+            s.with_status(*st).iter().map(move |id| {
+                (id.clone(), st.as_str().to_string(), StatusOn::Certain(*st))
+            })
+        })
+        .collect();
+    for u in &s.uncertain {
+        let on = StatusOn::Uncertain(u.possible.clone());
+        v.push((u.state.clone(), on.label(), on));
+    }
+    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    v
+}
+
 impl KnowledgeGraph {
     /// The organisation on `date`: members, observers, dialogue partners,
     /// partners, family size, and the states whose status is uncertain.
@@ -279,5 +321,90 @@ impl KnowledgeGraph {
             (first(&a.status), &a.state).cmp(&(first(&b.status), &b.state))
         });
         Ok(out)
+    }
+
+    /// The day `state` took the status it holds in `organization` on
+    /// `date`: the start (under `basis`) of its last transition that began
+    /// on or before that day, if any.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation or state, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let since = kg.since("SCO", "IND", "2024-02-22".parse()?, Basis::Effective)?;
+    /// assert_eq!(since, Some("2017-06-09".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn since(
+        &self,
+        organization: &str,
+        state: &str,
+        date: Date,
+        basis: Basis,
+    ) -> Result<Option<Date>, Error> {
+        let org = self.resolve_organization(organization)?;
+        let st = self.resolve_state(state)?;
+        need_day(date)?;
+        Ok(self
+            .transitions(org.id.as_str(), st.id.as_str())
+            .iter()
+            .rev()
+            .filter_map(|t| t.start(basis))
+            .find(|d| d.last_day() <= date))
+    }
+
+    /// The snapshot of `organization` on `date` under the basis other
+    /// than `basis`, and the states whose status differs between the two
+    /// (a decision taken before the day that took effect after it, say).
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let day = "2023-07-04".parse()?;
+    /// let cmp = kg.compare_bases("SCO", day, Basis::Effective)?;
+    /// assert_eq!(cmp.other.basis, Basis::Decided);
+    /// assert!(!cmp.differences.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compare_bases(
+        &self,
+        organization: &str,
+        date: Date,
+        basis: Basis,
+    ) -> Result<BasesComparison, Error> {
+        let mine = status_pairs(&self.snapshot(organization, date, basis)?);
+        let other = self.snapshot(organization, date, basis.other())?;
+        let theirs = status_pairs(&other);
+        let mut differences = Vec::new();
+        for (id, text, on) in &theirs {
+            if !mine.iter().any(|(i, t, _)| i == id && t == text) {
+                differences.push(BasisDifference {
+                    state: id.clone(),
+                    other: on.clone(),
+                });
+            }
+        }
+        for (id, _, _) in &mine {
+            if !theirs.iter().any(|(i, _, _)| i == id) {
+                differences.push(BasisDifference {
+                    state: id.clone(),
+                    other: StatusOn::Certain(Status::None),
+                });
+            }
+        }
+        Ok(BasesComparison { other, differences })
     }
 }

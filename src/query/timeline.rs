@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{
-    Basis, OrganizationId, StateId, Status, StatusOn, status_on,
+    Basis, OrganizationId, StateId, Status, StatusOn, Summit, status_on,
 };
 
 /// One change in a [`Timeline`].
@@ -76,6 +76,70 @@ pub struct Diff {
     pub changes: Vec<Change>,
     /// The timeline events after `from` up to and including `to`.
     pub events: Vec<TimelineEvent>,
+}
+
+/// A [`Timeline`] with the organisation's summits (Council of Heads of
+/// State meetings) beside it, from
+/// [`KnowledgeGraph::timeline_with_summits`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SummitTimeline<'a> {
+    /// The timeline.
+    pub timeline: Timeline,
+    /// The summits with a handover day (Council day, else last day), in
+    /// the order of [`KnowledgeGraph::summits`].
+    pub summits: Vec<&'a Summit>,
+}
+
+/// One line of a [`SummitTimeline`]: a change, or a summit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum TimelineEntry<'a> {
+    /// A change of status.
+    Change(&'a TimelineEvent),
+    /// A summit on its handover day, with the counts in force after the
+    /// changes up to that day.
+    Summit {
+        /// The summit.
+        summit: &'a Summit,
+        /// Its handover day (Council day, else last day).
+        day: Date,
+        /// The counts after the last change on or before `day`.
+        after: Counts,
+    },
+}
+
+impl TimelineEntry<'_> {
+    /// The day the entry sorts by: the first day of its date.
+    pub fn first_day(&self) -> Date {
+        match self {
+            TimelineEntry::Change(e) => e.date.first_day(),
+            TimelineEntry::Summit { day, .. } => day.first_day(),
+        }
+    }
+}
+
+impl SummitTimeline<'_> {
+    /// The changes and the summits interleaved by day; a summit comes
+    /// before the changes of its own day (which it often decided).
+    pub fn entries(&self) -> Vec<TimelineEntry<'_>> {
+        let events = &self.timeline.events;
+        let mut all: Vec<TimelineEntry<'_>> =
+            events.iter().map(TimelineEntry::Change).collect();
+        for s in &self.summits {
+            let Some(day) = s.handover_day() else { continue };
+            let after = events
+                .iter()
+                .rfind(|e| e.date.last_day() <= day)
+                .map(|e| e.after)
+                .unwrap_or_default();
+            all.push(TimelineEntry::Summit { summit: s, day, after });
+        }
+        let is_change =
+            |e: &TimelineEntry<'_>| matches!(e, TimelineEntry::Change(_));
+        all.sort_by(|a, b| {
+            (a.first_day(), is_change(a)).cmp(&(b.first_day(), is_change(b)))
+        });
+        all
+    }
 }
 
 impl KnowledgeGraph {
@@ -218,5 +282,66 @@ impl KnowledgeGraph {
             changes,
             events,
         })
+    }
+
+    /// The timeline of `organization` with its summits beside it; see
+    /// [`SummitTimeline::entries`] for the two interleaved.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph, TimelineEntry};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let t = kg.timeline_with_summits("SCO", Basis::Effective)?;
+    /// let entries = t.entries();
+    /// let first_summit = entries.iter().find_map(|e| match e {
+    ///     TimelineEntry::Summit { summit, .. } => Some(summit),
+    ///     TimelineEntry::Change(_) => None,
+    /// });
+    /// assert!(first_summit.is_some());
+    /// assert_eq!(entries.len(), t.timeline.events.len() + t.summits.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn timeline_with_summits(
+        &self,
+        organization: &str,
+        basis: Basis,
+    ) -> Result<SummitTimeline<'_>, Error> {
+        let timeline = self.timeline(organization, basis)?;
+        let summits = self
+            .summits(timeline.organization.as_str())
+            .into_iter()
+            .filter(|s| s.handover_day().is_some())
+            .collect();
+        Ok(SummitTimeline { timeline, summits })
+    }
+
+    /// The family size of a [`Diff`]'s organisation on its first and on
+    /// its second day.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a date of the diff that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let d = kg.diff("SCO", "2001-06-15".parse()?, "2024-02-22".parse()?, Basis::Effective)?;
+    /// assert_eq!(kg.family_sizes(&d)?, (6, 26));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn family_sizes(&self, diff: &Diff) -> Result<(usize, usize), Error> {
+        let org = diff.organization.as_str();
+        let size =
+            |day| self.snapshot(org, day, diff.basis).map(|s| s.family_size);
+        Ok((size(diff.from)?, size(diff.to)?))
     }
 }
