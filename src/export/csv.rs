@@ -1,6 +1,5 @@
 //! Tidy CSV tables: one row per status span, or one row per change; and
-//! the tables of chairs, summits, officials and events that
-//! `igo chairs --format csv` (and the others) print.
+//! the tables of an organisation's chairs, summits, officials and events.
 //!
 //! In the exports ([`write()`], [`write_events`]), text cells that a
 //! spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`,
@@ -130,9 +129,10 @@ fn csv_err(e: ::csv::Error) -> Error {
     Error::msg(DiagnosticKind::Export, format!("cannot write CSV: {e}"))
 }
 
-/// One row per status span of the organisation (history; `--at` is not
-/// used): when it started and ended under the basis, with precision, the
-/// decided and effective dates of both ends, and the sources.
+/// One row per status span of the organisation (history;
+/// [`Options::date`] is not used): when it started and ended under the
+/// basis, with precision, the decided and effective dates of both ends,
+/// and the sources.
 ///
 /// # Errors
 ///

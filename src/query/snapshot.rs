@@ -32,8 +32,8 @@ pub struct Pending {
 
 /// The whole picture of an organisation on one day.
 ///
-/// Its JSON form (`igo at DATE --format json`) is a stable contract: see
-/// the README.
+/// Its JSON form (serde) is a stable contract: the README documents its
+/// keys.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Snapshot {
     /// The organisation's id.
