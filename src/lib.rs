@@ -67,8 +67,9 @@ pub use crate::model::{
     SummitFormat, SummitId, SummitStatus, Transition,
 };
 pub use crate::query::{
-    Change, Counts, Diff, History, HistoryEntry, Holding, Pending,
-    RosterEntry, Snapshot, Timeline, TimelineEvent, Uncertain,
+    BasesComparison, BasisDifference, Change, Counts, Diff, History,
+    HistoryEntry, Holding, Pending, RosterEntry, Snapshot, SummitTimeline,
+    Timeline, TimelineEntry, TimelineEvent, Uncertain,
 };
 
 /// The petgraph graph type behind [`KnowledgeGraph::graph`], re-exported so

@@ -11,6 +11,7 @@ use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::Status;
+use crate::query::Timeline;
 
 const W: f64 = 960.0;
 const H: f64 = 520.0;
@@ -63,31 +64,19 @@ pub fn write<W: Write>(
     let start = Date::from_ymd(org.founded.year(), 1, 1).expect("valid day");
     let end_year = org.dissolved.map_or(today.year(), |d| d.year());
     let end = Date::from_ymd(end_year, 12, 31).expect("valid day");
-    let (x0, x1) = (days(start), days(end));
-    let x = |d: Date| LEFT + (days(d) - x0) / (x1 - x0) * (W - LEFT - RIGHT);
-    // Steps: (date, counts per status) after each day's changes.
-    let mut steps: Vec<(Date, [usize; 4])> = Vec::new();
-    for e in &timeline.events {
-        let c = [
-            e.after.members,
-            e.after.observers,
-            e.after.dialogue_partners,
-            e.after.partners,
-        ];
-        match steps.last_mut() {
-            Some(last) if last.0 == e.date => last.1 = c,
-            _ => steps.push((e.date, c)),
-        }
-    }
+    let steps = steps(&timeline);
     let max = steps
         .iter()
         .map(|(_, c)| c.iter().sum::<usize>())
         .max()
         .unwrap_or(1)
         .max(1);
-    let ymax = max.div_ceil(5) * 5;
-    let y = |n: f64| H - BOTTOM - n / ymax as f64 * (H - TOP - BOTTOM);
-    let colors = ["#6baed6", "#74c476", "#fd8d3c", "#9e9ac8"];
+    let frame = Frame {
+        x0: days(start),
+        x1: days(end),
+        ymax: max.div_ceil(5) * 5,
+        end,
+    };
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -106,9 +95,68 @@ pub fn write<W: Write>(
         r##"  <text x="{LEFT}" y="52" font-size="13" fill="#555">States holding each status, by {} date; month- or year-only dates are drawn at their first day.</text>"##,
         opts.basis
     );
-    // Grid and y axis.
-    for n in (0..=ymax).step_by(5) {
-        let yy = y(n as f64);
+    grid(&mut s, &frame);
+    for k in 0..Status::HELD.len() {
+        band(&mut s, &frame, &steps, k);
+    }
+    // The family's total after the last change.
+    if let Some((_, c)) = steps.last() {
+        let total: usize = c.iter().sum();
+        let _ = writeln!(
+            s,
+            r#"  <text x="{:.1}" y="{:.1}" font-size="13">family {total}</text>"#,
+            W - RIGHT + 6.0,
+            frame.y(total as f64) + 4.0
+        );
+    }
+    time_axis(&mut s, &frame, start.year(), end_year);
+    summits(&mut s, &frame, kg, org.id.as_str());
+    let _ = writeln!(s, "</svg>");
+    out.write_all(s.as_bytes())?;
+    Ok(())
+}
+
+/// The chart's coordinates: days from `x0` to `x1` across, 0 to `ymax`
+/// states up; the last day drawn is `end`.
+struct Frame {
+    x0: f64,
+    x1: f64,
+    ymax: usize,
+    end: Date,
+}
+
+impl Frame {
+    fn x(&self, d: Date) -> f64 {
+        LEFT + (days(d) - self.x0) / (self.x1 - self.x0) * (W - LEFT - RIGHT)
+    }
+
+    fn y(&self, n: f64) -> f64 {
+        H - BOTTOM - n / self.ymax as f64 * (H - TOP - BOTTOM)
+    }
+}
+
+/// Steps: (date, counts per status) after each day's changes.
+fn steps(timeline: &Timeline) -> Vec<(Date, [usize; 4])> {
+    let mut steps: Vec<(Date, [usize; 4])> = Vec::new();
+    for e in &timeline.events {
+        let c = [
+            e.after.members,
+            e.after.observers,
+            e.after.dialogue_partners,
+            e.after.partners,
+        ];
+        match steps.last_mut() {
+            Some(last) if last.0 == e.date => last.1 = c,
+            _ => steps.push((e.date, c)),
+        }
+    }
+    steps
+}
+
+/// Grid and y axis.
+fn grid(s: &mut String, f: &Frame) {
+    for n in (0..=f.ymax).step_by(5) {
+        let yy = f.y(n as f64);
         let _ = writeln!(
             s,
             r##"  <line x1="{LEFT}" y1="{yy:.1}" x2="{:.1}" y2="{yy:.1}" stroke="#e5e5e5"/>"##,
@@ -121,101 +169,88 @@ pub fn write<W: Write>(
             yy + 4.0
         );
     }
-    // Bands: for each status, the polygon between the stacked counts below
-    // it and below plus its own, stepping at each change.
-    let right_edge = end;
-    for (k, status) in Status::HELD.iter().enumerate() {
-        let mut upper = Vec::new();
-        let mut lower = Vec::new();
-        for (i, (d, c)) in steps.iter().enumerate() {
-            let next = steps.get(i + 1).map_or(right_edge, |n| n.0);
-            let below: usize = c[..k].iter().sum();
-            let top = below + c[k];
-            upper.push((x(*d), y(top as f64)));
-            upper.push((x(next), y(top as f64)));
-            lower.push((x(*d), y(below as f64)));
-            lower.push((x(next), y(below as f64)));
-        }
-        if steps.iter().all(|(_, c)| c[k] == 0) {
-            continue;
-        }
-        let mut points: Vec<String> =
-            upper.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect();
-        points
-            .extend(lower.iter().rev().map(|(a, b)| format!("{a:.1},{b:.1}")));
-        let _ = writeln!(
-            s,
-            r#"  <polygon points="{}" fill="{}" stroke="white" stroke-width="0.5"><title>{}</title></polygon>"#,
-            points.join(" "),
-            colors[k],
-            status.plural()
-        );
-        // A band still present at the end is labelled to the right of the
-        // chart; one that ended, inside its longest wide stretch.
-        let last = steps.last().expect("steps is not empty");
-        if last.1[k] > 0 {
-            let below: usize = last.1[..k].iter().sum();
-            let mid_y = y(below as f64 + last.1[k] as f64 / 2.0) + 4.0;
-            let _ = writeln!(
-                s,
-                r#"  <text x="{:.1}" y="{mid_y:.1}" font-size="13" font-weight="bold">{} {}</text>"#,
-                W - RIGHT + 6.0,
-                status.plural(),
-                last.1[k]
-            );
-        } else {
-            let widest = steps.iter().map(|(_, c)| c[k]).max().unwrap_or(0);
-            let best = steps
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, c))| y(0.0) - y(c[k] as f64) >= 18.0)
-                .max_by(|a, b| {
-                    let len = |i: usize| {
-                        let next =
-                            steps.get(i + 1).map_or(right_edge, |n| n.0);
-                        x(next) - x(steps[i].0)
-                    };
-                    len(a.0).total_cmp(&len(b.0))
-                });
-            if let Some((i, (d, c))) = best {
-                let next = steps.get(i + 1).map_or(right_edge, |n| n.0);
-                let below: usize = c[..k].iter().sum();
-                let mid_y = y(below as f64 + c[k] as f64 / 2.0) + 4.0;
-                let mid_x = (x(*d) + x(next)) / 2.0;
-                let _ = writeln!(
-                    s,
-                    r#"  <text x="{mid_x:.1}" y="{mid_y:.1}" font-size="13" text-anchor="middle" font-weight="bold">{} (up to {})</text>"#,
-                    status.plural(),
-                    widest
-                );
-            }
-        }
+}
+
+/// The band of status `k`: the polygon between the stacked counts below
+/// it and below plus its own, stepping at each change, and its label.
+fn band(s: &mut String, f: &Frame, steps: &[(Date, [usize; 4])], k: usize) {
+    const COLORS: [&str; 4] = ["#6baed6", "#74c476", "#fd8d3c", "#9e9ac8"];
+    let status = Status::HELD[k];
+    let next = |i: usize| steps.get(i + 1).map_or(f.end, |n| n.0);
+    let mut upper = Vec::new();
+    let mut lower = Vec::new();
+    for (i, (d, c)) in steps.iter().enumerate() {
+        let below: usize = c[..k].iter().sum();
+        let top = below + c[k];
+        upper.push((f.x(*d), f.y(top as f64)));
+        upper.push((f.x(next(i)), f.y(top as f64)));
+        lower.push((f.x(*d), f.y(below as f64)));
+        lower.push((f.x(next(i)), f.y(below as f64)));
     }
-    // The family's total after the last change.
-    if let Some((_, c)) = steps.last() {
-        let total: usize = c.iter().sum();
+    if steps.iter().all(|(_, c)| c[k] == 0) {
+        return;
+    }
+    let mut points: Vec<String> =
+        upper.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect();
+    points.extend(lower.iter().rev().map(|(a, b)| format!("{a:.1},{b:.1}")));
+    let _ = writeln!(
+        s,
+        r#"  <polygon points="{}" fill="{}" stroke="white" stroke-width="0.5"><title>{}</title></polygon>"#,
+        points.join(" "),
+        COLORS[k],
+        status.plural()
+    );
+    // A band still present at the end is labelled to the right of the
+    // chart; one that ended, inside its longest wide stretch.
+    let last = steps.last().expect("steps is not empty");
+    if last.1[k] > 0 {
+        let below: usize = last.1[..k].iter().sum();
+        let mid_y = f.y(below as f64 + last.1[k] as f64 / 2.0) + 4.0;
         let _ = writeln!(
             s,
-            r#"  <text x="{:.1}" y="{:.1}" font-size="13">family {total}</text>"#,
+            r#"  <text x="{:.1}" y="{mid_y:.1}" font-size="13" font-weight="bold">{} {}</text>"#,
             W - RIGHT + 6.0,
-            y(total as f64) + 4.0
+            status.plural(),
+            last.1[k]
+        );
+        return;
+    }
+    let widest = steps.iter().map(|(_, c)| c[k]).max().unwrap_or(0);
+    let len = |i: usize| f.x(next(i)) - f.x(steps[i].0);
+    let best = steps
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, c))| f.y(0.0) - f.y(c[k] as f64) >= 18.0)
+        .max_by(|a, b| len(a.0).total_cmp(&len(b.0)));
+    if let Some((i, (d, c))) = best {
+        let below: usize = c[..k].iter().sum();
+        let mid_y = f.y(below as f64 + c[k] as f64 / 2.0) + 4.0;
+        let mid_x = (f.x(*d) + f.x(next(i))) / 2.0;
+        let _ = writeln!(
+            s,
+            r#"  <text x="{mid_x:.1}" y="{mid_y:.1}" font-size="13" text-anchor="middle" font-weight="bold">{} (up to {})</text>"#,
+            status.plural(),
+            widest
         );
     }
-    // Time axis: a tick a year, a label every other year.
+}
+
+/// Time axis: a tick a year, a label every other year.
+fn time_axis(s: &mut String, f: &Frame, first: i32, last: i32) {
     let axis_y = H - BOTTOM;
     let _ = writeln!(
         s,
         r#"  <line x1="{LEFT}" y1="{axis_y}" x2="{:.1}" y2="{axis_y}" stroke="black"/>"#,
         W - RIGHT
     );
-    for year in start.year()..=end_year {
-        let xx = x(Date::from_ymd(year, 1, 1).expect("valid day"));
+    for year in first..=last {
+        let xx = f.x(Date::from_ymd(year, 1, 1).expect("valid day"));
         let _ = writeln!(
             s,
             r#"  <line x1="{xx:.1}" y1="{axis_y}" x2="{xx:.1}" y2="{:.1}" stroke="black"/>"#,
             axis_y + 5.0
         );
-        if (year - start.year()) % 2 == 0 {
+        if (year - first) % 2 == 0 {
             let _ = writeln!(
                 s,
                 r#"  <text x="{xx:.1}" y="{:.1}" font-size="12" text-anchor="middle">{year}</text>"#,
@@ -223,16 +258,20 @@ pub fn write<W: Write>(
             );
         }
     }
-    for summit in kg.summits(org.id.as_str()) {
+}
+
+/// The Council of Heads of State meetings, marked under the time axis.
+fn summits(s: &mut String, f: &Frame, kg: &KnowledgeGraph, org: &str) {
+    let axis_y = H - BOTTOM;
+    for summit in kg.summits(org) {
         let Some(day) = summit.handover_day() else { continue };
-        if day > end {
+        if day > f.end {
             continue;
         }
-        let xx = x(day);
         let _ = writeln!(
             s,
             r##"  <path d="M{:.1},{:.1} l-5,9 l10,0 z" fill="#cb181d"><title>{}: {}</title></path>"##,
-            xx,
+            f.x(day),
             axis_y + 28.0,
             esc(&summit.city),
             summit.days()
@@ -243,7 +282,4 @@ pub fn write<W: Write>(
         r##"  <text x="{LEFT}" y="{:.1}" font-size="12" fill="#cb181d">▲ Council of Heads of State meetings</text>"##,
         H - 14.0
     );
-    let _ = writeln!(s, "</svg>");
-    out.write_all(s.as_bytes())?;
-    Ok(())
 }

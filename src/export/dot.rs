@@ -12,9 +12,11 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::{Options, day_picture};
+use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Status, StatusOn};
+use crate::model::{Basis, Organization, StateId, Status, StatusOn};
+use crate::query::RosterEntry;
 
 /// A DOT double-quoted string: backslashes and quotes escaped, line breaks
 /// as DOT's `\n`, NUL and other control characters dropped. Everything
@@ -64,13 +66,31 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
     let chair =
         kg.chair_at(org.id.as_str(), day)?.map(|h| h.term.state.clone());
     let certain = held.iter().filter(|h| h.status.certain().is_some()).count();
-    let mut stmts = vec![
+    let mut stmts = preamble(org, day, certain, opts.basis);
+    stmts.extend(clusters(&held, chair.as_ref()));
+    stmts.extend(edges(org, &held));
+    stmts.push(legend(opts.basis));
+    Ok(Graph::DiGraph {
+        id: quote(&format!("{}-{day}", org.id)),
+        strict: false,
+        stmts,
+    })
+}
+
+/// The graph's title and default styles, and the organisation's node.
+fn preamble(
+    org: &Organization,
+    day: Date,
+    certain: usize,
+    basis: Basis,
+) -> Vec<Stmt> {
+    vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr(
                 "label",
                 &format!(
                     "{} ({}) on {day}\nfamily of {certain}, by {} date",
-                    org.name, org.short_name, opts.basis
+                    org.name, org.short_name, basis
                 ),
             ),
             attr("labelloc", "t"),
@@ -98,17 +118,19 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
                 attr("fontsize", "16"),
             ],
         ),
-    ];
-    // One cluster per status, in a fixed order; uncertain states last.
-    let mut groups: Vec<(String, String, Vec<&crate::query::RosterEntry>)> =
-        Status::HELD
-            .iter()
-            .map(|s| {
-                (s.as_str().to_string(), s.plural().to_string(), Vec::new())
-            })
-            .collect();
+    ]
+}
+
+/// One cluster per status, in a fixed order; uncertain states last; the
+/// chair marked.
+fn clusters(held: &[RosterEntry], chair: Option<&StateId>) -> Vec<Stmt> {
+    let mut stmts = Vec::new();
+    let mut groups: Vec<(String, String, Vec<&RosterEntry>)> = Status::HELD
+        .iter()
+        .map(|s| (s.as_str().to_string(), s.plural().to_string(), Vec::new()))
+        .collect();
     groups.push(("uncertain".into(), "uncertain".into(), Vec::new()));
-    for h in &held {
+    for h in held {
         let key = match h.status {
             StatusOn::Certain(s) => s.as_str(),
             StatusOn::Uncertain(_) => "uncertain",
@@ -134,7 +156,7 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
             Stmt::Attribute(attr("color", "#bbbbbb")),
         ];
         for h in members {
-            let is_chair = chair.as_ref() == Some(&h.state);
+            let is_chair = chair == Some(&h.state);
             let mut label = h.name.clone();
             if is_chair {
                 label.push_str("\n(chair)");
@@ -159,10 +181,15 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
             stmts: sub,
         }));
     }
-    // Members and observers on the left of the organisation, partners on
-    // the right (edges drawn from the organisation, arrow kept pointing at
-    // it), so that the organisation sits in the middle.
-    for h in &held {
+    stmts
+}
+
+/// Members and observers on the left of the organisation, partners on
+/// the right (edges drawn from the organisation, arrow kept pointing at
+/// it), so that the organisation sits in the middle.
+fn edges(org: &Organization, held: &[RosterEntry]) -> Vec<Stmt> {
+    let mut stmts = Vec::new();
+    for h in held {
         let label = h.since.map(|d| d.to_string()).unwrap_or_default();
         let left = matches!(
             h.status,
@@ -179,8 +206,12 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
         };
         stmts.push(Stmt::Edge(DotEdge { ty, attributes }));
     }
-    // Legend: one swatch per status, the chair's border, and what edge
-    // labels mean.
+    stmts
+}
+
+/// Legend: one swatch per status, the chair's border, and what edge
+/// labels mean.
+fn legend(basis: Basis) -> Stmt {
     let mut legend = vec![
         Stmt::Attribute(attr("label", "legend")),
         Stmt::Attribute(attr("style", "rounded")),
@@ -208,21 +239,16 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
                 "label",
                 &format!(
                     "edge label: the day the status\ntook effect ({} date)",
-                    opts.basis
+                    basis
                 ),
             ),
             attr("shape", "plaintext"),
             attr("style", ""),
         ],
     ));
-    stmts.push(Stmt::Subgraph(Subgraph {
+    Stmt::Subgraph(Subgraph {
         id: Id::Plain("cluster_legend".to_string()),
         stmts: legend,
-    }));
-    Ok(Graph::DiGraph {
-        id: quote(&format!("{}-{day}", org.id)),
-        strict: false,
-        stmts,
     })
 }
 

@@ -11,10 +11,11 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Options, interval, spans_of, xml_escape as esc};
+use super::{Interval, Options, interval, spans_of, xml_escape as esc};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
+use crate::model::{Basis, Organization, Span, State};
 
 /// The last day of a half-open interval ending on `end`.
 fn closed_end(end: Date) -> Option<Date> {
@@ -49,6 +50,44 @@ pub fn write<W: Write>(
     let org = kg.resolve_organization(&opts.organization)?;
     let spans = spans_of(kg, org);
     let mut s = String::new();
+    header(&mut s, org, opts.basis);
+    let _ = writeln!(s, "    <nodes>");
+    org_node(&mut s, org);
+    // States, grouped with their spans.
+    let mut by_state: Vec<(&str, Vec<(&Span, Interval)>)> = Vec::new();
+    for span in &spans {
+        let Some(iv) = interval(span, opts.basis) else { continue };
+        match by_state.iter_mut().find(|(id, _)| *id == span.state.as_str()) {
+            Some((_, v)) => v.push((span, iv)),
+            None => by_state.push((span.state.as_str(), vec![(span, iv)])),
+        }
+    }
+    for (id, list) in &by_state {
+        let Some(state) = kg.state(id) else { continue };
+        state_node(&mut s, id, state, list);
+    }
+    let _ = writeln!(s, "    </nodes>");
+    let _ = writeln!(s, "    <edges>");
+    for (id, list) in &by_state {
+        edge(&mut s, org.id.as_str(), id, list);
+    }
+    let _ = writeln!(s, "    </edges>");
+    let _ = writeln!(s, "  </graph>");
+    let _ = writeln!(s, "</gexf>");
+    out.write_all(s.as_bytes())?;
+    Ok(())
+}
+
+/// ` end="…"` for an end that closes a span, else nothing.
+fn end_attr(end: Option<Date>) -> String {
+    match end.and_then(closed_end) {
+        Some(e) => format!(r#" end="{e}""#),
+        None => String::new(),
+    }
+}
+
+/// The XML declaration, the meta data and the attribute declarations.
+fn header(s: &mut String, org: &Organization, basis: Basis) {
     let _ = writeln!(s, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         s,
@@ -60,7 +99,7 @@ pub fn write<W: Write>(
         s,
         "    <description>{}: status spans by {} date</description>",
         esc(&org.name),
-        opts.basis
+        basis
     );
     let _ = writeln!(s, "  </meta>");
     let _ = writeln!(
@@ -92,11 +131,10 @@ pub fn write<W: Write>(
         r#"      <attribute id="start_precision" title="start_precision" type="string"/>"#
     );
     let _ = writeln!(s, "    </attributes>");
-    let _ = writeln!(s, "    <nodes>");
-    let end_attr = |end: Option<Date>| match end.and_then(closed_end) {
-        Some(e) => format!(r#" end="{e}""#),
-        None => String::new(),
-    };
+}
+
+/// The organisation's node.
+fn org_node(s: &mut String, org: &Organization) {
     let _ = writeln!(
         s,
         r#"      <node id="{}" label="{}" start="{}"{}>"#,
@@ -119,109 +157,93 @@ pub fn write<W: Write>(
     }
     let _ = writeln!(s, "        </attvalues>");
     let _ = writeln!(s, "      </node>");
-    // States, grouped with their spans.
-    let mut by_state: Vec<(
-        &str,
-        Vec<(&crate::model::Span, super::Interval)>,
-    )> = Vec::new();
-    for span in &spans {
-        let Some(iv) = interval(span, opts.basis) else { continue };
-        match by_state.iter_mut().find(|(id, _)| *id == span.state.as_str()) {
-            Some((_, v)) => v.push((span, iv)),
-            None => by_state.push((span.state.as_str(), vec![(span, iv)])),
-        }
-    }
-    for (id, list) in &by_state {
-        let Some(state) = kg.state(id) else { continue };
-        let first = list.iter().map(|(_, iv)| iv.start.first_day()).min();
-        let _ = writeln!(
-            s,
-            r#"      <node id="{}" label="{}"{}>"#,
-            esc(id),
-            esc(&state.name),
-            first.map_or(String::new(), |d| format!(r#" start="{d}""#))
-        );
-        let _ = writeln!(s, "        <attvalues>");
+}
+
+/// A state's node, starting with its first span.
+fn state_node(
+    s: &mut String,
+    id: &str,
+    state: &State,
+    list: &[(&Span, Interval)],
+) {
+    let first = list.iter().map(|(_, iv)| iv.start.first_day()).min();
+    let _ = writeln!(
+        s,
+        r#"      <node id="{}" label="{}"{}>"#,
+        esc(id),
+        esc(&state.name),
+        first.map_or(String::new(), |d| format!(r#" start="{d}""#))
+    );
+    let _ = writeln!(s, "        <attvalues>");
+    let _ = writeln!(s, r#"          <attvalue for="kind" value="state"/>"#);
+    let _ =
+        writeln!(s, r#"          <attvalue for="iso3" value="{}"/>"#, esc(id));
+    let _ = writeln!(
+        s,
+        r#"          <attvalue for="iso2" value="{}"/>"#,
+        esc(&state.iso2)
+    );
+    if let Some(c) = state.cow_code {
         let _ =
-            writeln!(s, r#"          <attvalue for="kind" value="state"/>"#);
-        let _ = writeln!(
-            s,
-            r#"          <attvalue for="iso3" value="{}"/>"#,
-            esc(id)
-        );
-        let _ = writeln!(
-            s,
-            r#"          <attvalue for="iso2" value="{}"/>"#,
-            esc(&state.iso2)
-        );
-        if let Some(c) = state.cow_code {
-            let _ = writeln!(
-                s,
-                r#"          <attvalue for="cow_code" value="{c}"/>"#
-            );
-        }
-        if let Some(a) = &state.cow_abbrev {
-            let _ = writeln!(
-                s,
-                r#"          <attvalue for="cow_abbrev" value="{}"/>"#,
-                esc(a)
-            );
-        }
-        if let Some(q) = &state.wikidata {
-            let _ = writeln!(
-                s,
-                r#"          <attvalue for="wikidata" value="{}"/>"#,
-                esc(q)
-            );
-        }
-        let _ = writeln!(s, "        </attvalues>");
-        let _ = writeln!(s, "      </node>");
+            writeln!(s, r#"          <attvalue for="cow_code" value="{c}"/>"#);
     }
-    let _ = writeln!(s, "    </nodes>");
-    let _ = writeln!(s, "    <edges>");
-    for (id, list) in &by_state {
+    if let Some(a) = &state.cow_abbrev {
         let _ = writeln!(
             s,
-            r#"      <edge id="{}-{}" source="{}" target="{}">"#,
-            esc(id),
-            esc(org.id.as_str()),
-            esc(id),
-            esc(org.id.as_str())
+            r#"          <attvalue for="cow_abbrev" value="{}"/>"#,
+            esc(a)
         );
-        let _ = writeln!(s, "        <attvalues>");
-        for (span, iv) in list {
-            let range = format!(
-                r#" start="{}"{}"#,
-                iv.start.first_day(),
-                end_attr(iv.end)
-            );
-            let _ = writeln!(
-                s,
-                r#"          <attvalue for="status" value="{}"{range}/>"#,
-                span.status.as_str()
-            );
-            let _ = writeln!(
-                s,
-                r#"          <attvalue for="start_precision" value="{}"{range}/>"#,
-                iv.start.precision()
-            );
-        }
-        let _ = writeln!(s, "        </attvalues>");
-        let _ = writeln!(s, "        <spells>");
-        for (_, iv) in list {
-            let _ = writeln!(
-                s,
-                r#"          <spell start="{}"{}/>"#,
-                iv.start.first_day(),
-                end_attr(iv.end)
-            );
-        }
-        let _ = writeln!(s, "        </spells>");
-        let _ = writeln!(s, "      </edge>");
     }
-    let _ = writeln!(s, "    </edges>");
-    let _ = writeln!(s, "  </graph>");
-    let _ = writeln!(s, "</gexf>");
-    out.write_all(s.as_bytes())?;
-    Ok(())
+    if let Some(q) = &state.wikidata {
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="wikidata" value="{}"/>"#,
+            esc(q)
+        );
+    }
+    let _ = writeln!(s, "        </attvalues>");
+    let _ = writeln!(s, "      </node>");
+}
+
+/// The edge from a state to the organisation: its status over time and
+/// the spells it held one.
+fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
+    let _ = writeln!(
+        s,
+        r#"      <edge id="{}-{}" source="{}" target="{}">"#,
+        esc(id),
+        esc(org),
+        esc(id),
+        esc(org)
+    );
+    let _ = writeln!(s, "        <attvalues>");
+    for (span, iv) in list {
+        let range = format!(
+            r#" start="{}"{}"#,
+            iv.start.first_day(),
+            end_attr(iv.end)
+        );
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="status" value="{}"{range}/>"#,
+            span.status.as_str()
+        );
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="start_precision" value="{}"{range}/>"#,
+            iv.start.precision()
+        );
+    }
+    let _ = writeln!(s, "        </attvalues>");
+    let _ = writeln!(s, "        <spells>");
+    for (_, iv) in list {
+        let _ = writeln!(
+            s,
+            r#"          <spell start="{}"{}/>"#,
+            iv.start.first_day(),
+            end_attr(iv.end)
+        );
+    }
+    let _ = writeln!(s, "        </spells>");
+    let _ = writeln!(s, "      </edge>");
 }

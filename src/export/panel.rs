@@ -25,7 +25,7 @@ pub enum Rule {
     Any,
 }
 
-/// The columns of [`write`].
+/// The columns of [`write()`].
 pub const COLUMNS: [&str; 9] = [
     "ccode", "stateabb", "iso3", "year", "ioname", "status", "cow_code",
     "certain", "rule",

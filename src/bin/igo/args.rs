@@ -1,0 +1,188 @@
+//! The command line as clap types: raw flags, turned into library values
+//! (`Basis`, `Status`) here and nowhere else.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use igo_graph::{Basis, Status, export};
+
+/// Who held which status in an intergovernmental organisation on which day,
+/// and why (with sources). Bundled data: the Shanghai Cooperation
+/// Organisation and its predecessor, the Shanghai Five.
+#[derive(Parser)]
+#[command(name = "igo", version, max_term_width = 80)]
+pub struct Cli {
+    /// Read the data from this folder instead of the bundled data.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// The organisation asked about.
+    #[arg(long, global = true, default_value = "SCO", value_name = "ID")]
+    pub org: String,
+    /// Count status changes by the day they took effect, or by the day
+    /// they were decided.
+    #[arg(long, global = true, value_enum, default_value_t = BasisArg::Effective)]
+    pub basis: BasisArg,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// The whole picture on a day: members, observers, partners, counts.
+    At {
+        /// YYYY-MM-DD, or `today`.
+        date: String,
+    },
+    /// The states of one category (or all) on a day.
+    Members {
+        /// YYYY-MM-DD, or `today`.
+        #[arg(long, default_value = "today")]
+        at: String,
+        /// Only this status.
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+    },
+    /// A state's status history, with sources.
+    History {
+        /// ISO alpha-3 or alpha-2 code, or name, in any case.
+        state: String,
+    },
+    /// Every change in date order, with the family size after each.
+    Timeline {
+        /// Interleave the Council of Heads of State meetings.
+        #[arg(long)]
+        with_summits: bool,
+    },
+    /// The rotating chairmanship, term by term.
+    Chairs,
+    /// The Council of Heads of State meetings.
+    Summits,
+    /// The Secretaries-General.
+    Officials,
+    /// Founding acts and institutions.
+    Events,
+    /// Write a diagram or a data file (stdout unless -o).
+    Export {
+        /// What to write.
+        #[arg(value_enum, value_name = "FORMAT")]
+        kind: ExportKind,
+        /// The day, for dot/svg/png (default: today); restricts graphml
+        /// and json to that day; the chart ends on it.
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+        /// Write to this file instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// panel: the status held on 31 December, or the highest held at
+        /// any time in the year.
+        #[arg(long, value_enum, default_value_t = PanelRule::December31)]
+        rule: PanelRule,
+        /// csv: one row per status span, or one per change.
+        #[arg(long, value_enum, default_value_t = CsvTable::Spans)]
+        table: CsvTable,
+    },
+    /// What changed between two days.
+    Diff {
+        /// The first day (YYYY-MM-DD or `today`).
+        from: String,
+        /// The second day (YYYY-MM-DD or `today`).
+        to: String,
+    },
+    /// Check a data folder (default: --data, else the bundled data).
+    Validate {
+        /// The folder to check.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportKind {
+    /// Graphviz DOT: the organisation on a day.
+    Dot,
+    /// The DOT diagram rendered to SVG by Graphviz.
+    Svg,
+    /// The DOT diagram rendered to PNG by Graphviz.
+    Png,
+    /// SVG chart of the family's size over time.
+    Chart,
+    /// GEXF 1.2draft, dynamic (Gephi's timeline).
+    Gexf,
+    /// GraphML (networkx, igraph).
+    Graphml,
+    /// Node-link JSON (networkx).
+    Json,
+    /// CSV state-year panel, COW IGO style.
+    Panel,
+    /// CSV tables of spans (or events with --table events).
+    Csv,
+    /// RDF Turtle, W3C Organization Ontology.
+    Ttl,
+    /// The data set itself, canonical, as a data folder (needs -o DIR).
+    Yaml,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PanelRule {
+    December31,
+    Any,
+}
+
+impl From<PanelRule> for export::panel::Rule {
+    fn from(r: PanelRule) -> export::panel::Rule {
+        match r {
+            PanelRule::December31 => export::panel::Rule::December31,
+            PanelRule::Any => export::panel::Rule::Any,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CsvTable {
+    Spans,
+    Events,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum BasisArg {
+    Effective,
+    Decided,
+}
+
+impl From<BasisArg> for Basis {
+    fn from(b: BasisArg) -> Basis {
+        match b {
+            BasisArg::Effective => Basis::Effective,
+            BasisArg::Decided => Basis::Decided,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Member,
+    Observer,
+    #[value(alias = "dialogue_partner")]
+    DialoguePartner,
+    Partner,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Status {
+        match s {
+            StatusArg::Member => Status::Member,
+            StatusArg::Observer => Status::Observer,
+            StatusArg::DialoguePartner => Status::DialoguePartner,
+            StatusArg::Partner => Status::Partner,
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! One function per command: ask the library, then hand the answer to
+//! the table, CSV or JSON printer the `--format` asks for.
+
+use std::path::{Path, PathBuf};
+
+use igo_graph::{Basis, Date, KnowledgeGraph, Status, export};
+
+use crate::args::{CsvTable, ExportKind, Format, PanelRule};
+use crate::report::Failure;
+use crate::{rows, table};
+
+/// What every command needs: the graph, the organisation asked about, the
+/// basis and format, and the day the clock says is today.
+pub struct Ctx<'a> {
+    pub kg: &'a KnowledgeGraph,
+    pub org: String,
+    pub basis: Basis,
+    pub format: Format,
+    pub today: Date,
+}
+
+impl Ctx<'_> {
+    /// A query day: `YYYY-MM-DD` or `today`.
+    pub fn day(&self, text: &str) -> Result<Date, Failure> {
+        if text.eq_ignore_ascii_case("today") {
+            return Ok(self.today);
+        }
+        let d: Date =
+            text.parse().map_err(|e| Failure::Msg(format!("{e}")))?;
+        if !d.is_day() {
+            return Err(Failure::Msg(format!(
+                "`{text}` is not a day: ask about a day, YYYY-MM-DD (or `today`)"
+            )));
+        }
+        Ok(d)
+    }
+
+    fn options(&self) -> export::Options {
+        export::Options::new(self.org.as_str())
+            .basis(self.basis)
+            .today(self.today)
+    }
+}
+
+/// `igo at DATE`.
+pub fn at(ctx: &Ctx, date: Date) -> Result<String, Failure> {
+    let snap = ctx.kg.snapshot(&ctx.org, date, ctx.basis)?;
+    match ctx.format {
+        Format::Json => rows::json(&snap),
+        Format::Csv => rows::snapshot(ctx.kg, &snap),
+        Format::Table => {
+            // Only the table says where the other basis disagrees.
+            let bases = ctx.kg.compare_bases(&ctx.org, date, ctx.basis)?;
+            table::snapshot(ctx.kg, &snap, &bases)
+        }
+    }
+}
+
+/// `igo members --at DATE [--status S]`.
+pub fn members(
+    ctx: &Ctx,
+    date: Date,
+    status: Option<Status>,
+) -> Result<String, Failure> {
+    let roster = ctx.kg.roster(&ctx.org, date, ctx.basis, status)?;
+    match ctx.format {
+        Format::Json => rows::roster_json(&ctx.org, date, ctx.basis, &roster),
+        Format::Csv => rows::roster(date, &roster),
+        Format::Table => {
+            table::roster(&ctx.org, date, ctx.basis, status, &roster)
+        }
+    }
+}
+
+/// `igo history STATE`.
+pub fn history(ctx: &Ctx, state: &str) -> Result<String, Failure> {
+    let h = ctx.kg.history(state)?;
+    match ctx.format {
+        Format::Json => rows::json(&h),
+        Format::Csv => rows::history(&h),
+        Format::Table => table::history(&h),
+    }
+}
+
+/// `igo timeline [--with-summits]`.
+pub fn timeline(ctx: &Ctx, with_summits: bool) -> Result<String, Failure> {
+    let mut t = ctx.kg.timeline_with_summits(&ctx.org, ctx.basis)?;
+    if !with_summits {
+        t.summits.clear();
+    }
+    match ctx.format {
+        Format::Json if with_summits => {
+            let mut v = serde_json::to_value(&t.timeline)?;
+            v["summits"] = serde_json::to_value(&t.summits)?;
+            rows::json(&v)
+        }
+        Format::Json => rows::json(&t.timeline),
+        Format::Csv => rows::timeline(&t),
+        Format::Table => table::timeline(ctx.kg, &t),
+    }
+}
+
+/// `igo chairs`.
+pub fn chairs(ctx: &Ctx) -> Result<String, Failure> {
+    match ctx.format {
+        Format::Json => rows::json(&ctx.kg.chairs(&ctx.org)),
+        Format::Csv => {
+            csv_with(ctx, |kg, o, b| export::csv::write_chairs(kg, o, b))
+        }
+        Format::Table => table::chairs(ctx.kg, &ctx.org),
+    }
+}
+
+/// `igo summits`.
+pub fn summits(ctx: &Ctx) -> Result<String, Failure> {
+    match ctx.format {
+        Format::Json => rows::json(&ctx.kg.summits(&ctx.org)),
+        Format::Csv => {
+            csv_with(ctx, |kg, o, b| export::csv::write_summits(kg, o, b))
+        }
+        Format::Table => table::summits(ctx.kg, &ctx.org),
+    }
+}
+
+/// `igo officials`.
+pub fn officials(ctx: &Ctx) -> Result<String, Failure> {
+    match ctx.format {
+        Format::Json => rows::json(&ctx.kg.officials(&ctx.org)),
+        Format::Csv => {
+            csv_with(ctx, |kg, o, b| export::csv::write_officials(kg, o, b))
+        }
+        Format::Table => table::officials(ctx.kg, &ctx.org),
+    }
+}
+
+/// `igo events`.
+pub fn events(ctx: &Ctx) -> Result<String, Failure> {
+    match ctx.format {
+        Format::Json => rows::json(&ctx.kg.events(&ctx.org)),
+        Format::Csv => {
+            csv_with(ctx, |kg, o, b| export::csv::write_org_events(kg, o, b))
+        }
+        Format::Table => table::events(ctx.kg, &ctx.org),
+    }
+}
+
+/// `igo diff FROM TO`.
+pub fn diff(ctx: &Ctx, from: Date, to: Date) -> Result<String, Failure> {
+    let d = ctx.kg.diff(&ctx.org, from, to, ctx.basis)?;
+    match ctx.format {
+        Format::Json => rows::json(&d),
+        Format::Csv => rows::diff(ctx.kg, &d),
+        Format::Table => table::diff(ctx.kg, &d, ctx.kg.family_sizes(&d)?),
+    }
+}
+
+/// `igo validate [DIR]`.
+pub fn validate(dir: Option<&PathBuf>) -> Result<String, Failure> {
+    let (kg, shown) = match dir {
+        Some(d) => (KnowledgeGraph::load(d)?, d.display().to_string()),
+        None => (KnowledgeGraph::bundled(), "bundled data".to_string()),
+    };
+    Ok(format!(
+        "ok: {shown}: {} states, {} organisations, {} sources, {} transitions, {} spans\n",
+        kg.states().count(),
+        kg.organizations().count(),
+        kg.sources().count(),
+        kg.transition_count(),
+        kg.spans().len(),
+    ))
+}
+
+/// `igo export KIND`: the bytes of the export, or nothing when written to
+/// a file.
+pub fn export(
+    ctx: &Ctx,
+    kind: ExportKind,
+    at: Option<Date>,
+    output: Option<&Path>,
+    (rule, table): (PanelRule, CsvTable),
+) -> Result<Vec<u8>, Failure> {
+    use export::render::ImageFormat;
+    let (kg, mut opts) = (ctx.kg, ctx.options());
+    if let Some(at) = at {
+        opts = opts.at(at);
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    match kind {
+        ExportKind::Dot => export::dot::write(kg, &opts, &mut buf)?,
+        ExportKind::Svg => {
+            export::render::write(kg, &opts, ImageFormat::Svg, &mut buf)?
+        }
+        ExportKind::Png => {
+            export::render::write(kg, &opts, ImageFormat::Png, &mut buf)?
+        }
+        ExportKind::Chart => export::chart::write(kg, &opts, &mut buf)?,
+        ExportKind::Gexf => export::gexf::write(kg, &opts, &mut buf)?,
+        ExportKind::Graphml => export::graphml::write(kg, &opts, &mut buf)?,
+        ExportKind::Json => export::json::write(kg, &opts, &mut buf)?,
+        ExportKind::Panel => {
+            export::panel::write(kg, &opts, rule.into(), &mut buf)?
+        }
+        ExportKind::Csv => match table {
+            CsvTable::Spans => export::csv::write(kg, &opts, &mut buf)?,
+            CsvTable::Events => {
+                export::csv::write_events(kg, &opts, &mut buf)?
+            }
+        },
+        ExportKind::Ttl => export::ttl::write(kg, &opts, &mut buf)?,
+        ExportKind::Yaml => {
+            let Some(dir) = output else {
+                return Err(Failure::Msg(
+                    "`export yaml` writes a data folder: give it with -o DIR"
+                        .into(),
+                ));
+            };
+            export::yaml::write_dir(kg, dir)?;
+            return Ok(Vec::new());
+        }
+    }
+    match output {
+        Some(path) => {
+            std::fs::write(path, &buf).map_err(|e| {
+                Failure::Msg(format!("cannot write `{}`: {e}", path.display()))
+            })?;
+            Ok(Vec::new())
+        }
+        None => Ok(buf),
+    }
+}
+
+/// The text of a library CSV table of the organisation.
+fn csv_with(
+    ctx: &Ctx,
+    write: impl FnOnce(
+        &KnowledgeGraph,
+        &export::Options,
+        &mut Vec<u8>,
+    ) -> Result<(), igo_graph::Error>,
+) -> Result<String, Failure> {
+    let mut buf = Vec::new();
+    write(ctx.kg, &ctx.options(), &mut buf)?;
+    String::from_utf8(buf).map_err(|e| Failure::Msg(e.to_string()))
+}

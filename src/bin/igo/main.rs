@@ -1,0 +1,133 @@
+//! `igo`: the command-line face of igo-graph. Parses arguments, calls the
+//! library, prints, and owns exit codes (0 ok, 2 error; a broken pipe is a
+//! success). No domain logic: that is in the library.
+
+mod args;
+mod commands;
+mod report;
+mod rows;
+mod table;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use clap::Parser;
+use igo_graph::{Date, KnowledgeGraph};
+
+use crate::args::{Cli, Command};
+use crate::commands::Ctx;
+use crate::report::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&out).and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // `igo timeline | head` is a success.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("igo: cannot write output: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Err(f) => {
+            report::failure(&f);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The output: the text of a listing, or the bytes of an export.
+fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
+    if let Command::Validate { dir } = &cli.command {
+        return commands::validate(dir.as_ref().or(cli.data.as_ref()))
+            .map(String::into_bytes);
+    }
+    let kg = match &cli.data {
+        Some(dir) => KnowledgeGraph::load(dir)?,
+        None => KnowledgeGraph::bundled(),
+    };
+    let ctx = Ctx {
+        org: kg.resolve_organization(&cli.org)?.id.to_string(),
+        kg: &kg,
+        basis: cli.basis.into(),
+        format: cli.format,
+        today: today()?,
+    };
+    let text = match &cli.command {
+        Command::Export { kind, at, output, rule, table } => {
+            let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
+            return commands::export(
+                &ctx,
+                *kind,
+                at,
+                output.as_deref(),
+                (*rule, *table),
+            );
+        }
+        Command::At { date } => commands::at(&ctx, ctx.day(date)?),
+        Command::Members { at, status } => {
+            commands::members(&ctx, ctx.day(at)?, status.map(Into::into))
+        }
+        Command::History { state } => commands::history(&ctx, state),
+        Command::Timeline { with_summits } => {
+            commands::timeline(&ctx, *with_summits)
+        }
+        Command::Chairs => commands::chairs(&ctx),
+        Command::Summits => commands::summits(&ctx),
+        Command::Officials => commands::officials(&ctx),
+        Command::Events => commands::events(&ctx),
+        Command::Diff { from, to } => {
+            commands::diff(&ctx, ctx.day(from)?, ctx.day(to)?)
+        }
+        Command::Validate { .. } => unreachable!("handled above"),
+    };
+    text.map(String::into_bytes)
+}
+
+/// Today in UTC, from the system clock: the only place that reads it (the
+/// library never does).
+fn today() -> Result<Date, Failure> {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    Date::from_ymd(y, m, d).ok_or_else(|| {
+        Failure::Msg(format!("the system clock says {y}-{m}-{d}"))
+    })
+}
+
+/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`, <https://howardhinnant.github.io/date_algorithms.html>).
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m as u32, d as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn civil_dates_from_day_numbers() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(19_775), (2024, 2, 22));
+        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
+    }
+}

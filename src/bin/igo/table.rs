@@ -1,0 +1,627 @@
+//! The text tables of `--format table`, 78 columns wide.
+
+use std::fmt::Write as _;
+
+use igo_graph::{
+    BasesComparison, Basis, Date, Diff, Evidence, History, KnowledgeGraph,
+    RosterEntry, Snapshot, Source, Status, StatusOn, Summit, SummitStatus,
+    SummitTimeline, TimelineEntry, TimelineEvent,
+};
+
+use crate::report::Failure;
+
+/// The English name of a state, else its id.
+pub fn name(kg: &KnowledgeGraph, id: &str) -> String {
+    kg.state(id).map_or_else(|| id.to_string(), |s| s.name.clone())
+}
+
+/// `s`, cut to `width` characters with an ellipsis.
+fn trunc(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// `member`, `-` for no status, `member or observer` when uncertain.
+fn human(s: &StatusOn) -> String {
+    match s {
+        StatusOn::Certain(Status::None) => "-".to_string(),
+        StatusOn::Certain(s) => s.label().to_string(),
+        StatusOn::Uncertain(v) => {
+            v.iter().map(|s| s.label()).collect::<Vec<_>>().join(" or ")
+        }
+    }
+}
+
+/// The possible statuses of an uncertain one: `member or no status`.
+fn possible(v: &[Status]) -> String {
+    v.iter()
+        .map(|s| match s {
+            Status::None => "no status",
+            s => s.label(),
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Word-wraps `text` to `width` columns. The first line continues a line
+/// already at column `start`; later lines are indented by `indent` spaces.
+fn wrap(text: &str, width: usize, start: usize, indent: usize) -> String {
+    let mut out = String::new();
+    let mut col = start;
+    let mut first = true;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if !first && col + 1 + len > width {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            col = indent;
+        } else if !first {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += len;
+        first = false;
+    }
+    out
+}
+
+/// `24th Council, Astana (KAZ), in person`.
+pub fn summit_label(s: &Summit) -> String {
+    let ordinal = s.ordinal.map_or(String::new(), |n| {
+        let suffix = match (n % 10, n % 100) {
+            (1, x) if x != 11 => "st",
+            (2, x) if x != 12 => "nd",
+            (3, x) if x != 13 => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix} ")
+    });
+    let format = s.format.map_or(String::new(), |f| {
+        format!(", {}", f.as_str().replace('_', " "))
+    });
+    format!("{ordinal}summit, {} ({}){format}", s.city, s.host)
+}
+
+fn opt_or(d: Option<Date>, none: &str) -> String {
+    d.map_or(none.to_string(), |d| d.to_string())
+}
+
+/// `igo at DATE`: the heading, the offices, each category with the day
+/// each state took its status, the uncertain and pending states, and
+/// where the other basis disagrees.
+pub fn snapshot(
+    kg: &KnowledgeGraph,
+    snap: &Snapshot,
+    bases: &BasesComparison,
+) -> Result<String, Failure> {
+    let mut out = String::new();
+    snapshot_heading(&mut out, kg, snap)?;
+    snapshot_offices(&mut out, kg, snap)?;
+    snapshot_states(&mut out, kg, snap)?;
+    if !bases.differences.is_empty() {
+        let differ: Vec<String> = bases
+            .differences
+            .iter()
+            .map(|d| {
+                let status = match &d.other {
+                    StatusOn::Certain(Status::None) => "no status".into(),
+                    other => other.label().replace('_', " "),
+                };
+                format!("{} {status}", d.state)
+            })
+            .collect();
+        let text = format!(
+            "by {} date the family is {} ({})",
+            bases.other.basis,
+            bases.other.family_size,
+            differ.join(", ")
+        );
+        writeln!(out, "\n{}", wrap(&text, 78, 0, 2))?;
+    }
+    Ok(out)
+}
+
+fn snapshot_heading(
+    out: &mut String,
+    kg: &KnowledgeGraph,
+    snap: &Snapshot,
+) -> Result<(), Failure> {
+    let org = kg.organization(snap.organization.as_str());
+    let title = org.map_or_else(
+        || snap.organization.to_string(),
+        |o| format!("{} ({})", o.name, o.short_name),
+    );
+    writeln!(out, "{title}")?;
+    writeln!(out, "on {}, by {} date", snap.date, snap.basis)?;
+    if let Some(o) = org
+        && !o.existed_on(snap.date)
+    {
+        writeln!(
+            out,
+            "(the organisation did not exist on this day: {} to {})",
+            o.founded,
+            opt_or(o.dissolved, "today")
+        )?;
+    }
+    let parts: Vec<String> = Status::HELD
+        .iter()
+        .filter(|s| !snap.with_status(**s).is_empty())
+        .map(|s| {
+            let n = snap.with_status(*s).len();
+            format!("{n} {}", if n == 1 { s.label() } else { s.plural() })
+        })
+        .collect();
+    writeln!(
+        out,
+        "family of {}: {}",
+        snap.family_size,
+        if parts.is_empty() {
+            "no states".to_string()
+        } else {
+            parts.join(", ")
+        }
+    )?;
+    Ok(())
+}
+
+fn snapshot_offices(
+    out: &mut String,
+    kg: &KnowledgeGraph,
+    snap: &Snapshot,
+) -> Result<(), Failure> {
+    let org_id = snap.organization.as_str();
+    if let Some(h) = kg.chair_at(org_id, snap.date)? {
+        let t = h.term;
+        let mut line =
+            format!("chair: {} since {}", name(kg, t.state.as_str()), t.start);
+        if let Some(s) =
+            t.ended_by.as_ref().and_then(|s| kg.summit(s.as_str()))
+        {
+            let upcoming = s.start.is_none_or(|d| snap.date < d.first_day());
+            line.push_str(&format!(
+                "; the term ends at the {} summit ({}){}",
+                s.city,
+                s.days(),
+                if upcoming { ", upcoming" } else { "" }
+            ));
+        }
+        if t.evidence == Evidence::Inferred {
+            line.push_str(" (inferred)");
+        }
+        if !h.certain {
+            line.push_str(" (uncertain: the term's start is imprecise)");
+        }
+        writeln!(out, "{}", wrap(&line, 78, 0, 2))?;
+    }
+    if let Some(h) = kg.secretary_general_at(org_id, snap.date)? {
+        let t = h.term;
+        let mut line = format!(
+            "Secretary-General: {} ({}) since {}",
+            t.name,
+            name(kg, t.nationality.as_str()),
+            t.start
+        );
+        if !h.certain {
+            line.push_str(" (uncertain: the term's start is imprecise)");
+        }
+        writeln!(out, "{}", wrap(&line, 78, 0, 2))?;
+    }
+    Ok(())
+}
+
+fn snapshot_states(
+    out: &mut String,
+    kg: &KnowledgeGraph,
+    snap: &Snapshot,
+) -> Result<(), Failure> {
+    let org = snap.organization.as_str();
+    for s in Status::HELD {
+        let ids = snap.with_status(s);
+        if ids.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{} ({})", s.plural(), ids.len())?;
+        for id in ids {
+            let since = kg
+                .since(org, id.as_str(), snap.date, snap.basis)?
+                .map(|d| format!("since {d}"))
+                .unwrap_or_default();
+            let n = trunc(&name(kg, id.as_str()), 28);
+            writeln!(out, "  {id:<4} {n:<28} {since}")?;
+        }
+    }
+    if !snap.uncertain.is_empty() {
+        writeln!(
+            out,
+            "\nuncertain on this day (a date in the data is only a month or year)"
+        )?;
+        for u in &snap.uncertain {
+            let n = trunc(&name(kg, u.state.as_str()), 28);
+            writeln!(
+                out,
+                "  {:<4} {n:<28} {}",
+                u.state,
+                possible(&u.possible)
+            )?;
+        }
+    }
+    if !snap.pending.is_empty() {
+        writeln!(out, "\ndecided, not yet in effect")?;
+        for p in &snap.pending {
+            writeln!(
+                out,
+                "  {:<4} {:<28} {}, decided {}",
+                p.state,
+                trunc(&name(kg, p.state.as_str()), 28),
+                p.status.label(),
+                opt_or(p.decided, "-")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `igo members`.
+pub fn roster(
+    org: &str,
+    date: Date,
+    basis: Basis,
+    status: Option<Status>,
+    roster: &[RosterEntry],
+) -> Result<String, Failure> {
+    let mut out = String::new();
+    let what = status.map_or("states", Status::plural);
+    writeln!(
+        out,
+        "{org} {what} on {date}, by {basis} date: {}",
+        roster.len()
+    )?;
+    for e in roster {
+        let status = match &e.status {
+            StatusOn::Uncertain(v) => format!("uncertain: {}", possible(v)),
+            StatusOn::Certain(s) => s.label().to_string(),
+        };
+        let since = e.since.map(|d| format!("since {d}")).unwrap_or_default();
+        let line = format!(
+            "  {:<4} {:<24} {:<18} {since}",
+            e.state.as_str(),
+            trunc(&e.name, 24),
+            status,
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(out)
+}
+
+/// `igo history STATE`: each transition with numbered sources, then the
+/// sources in full.
+pub fn history(h: &History) -> Result<String, Failure> {
+    let mut out = String::new();
+    let s = &h.state;
+    let mut ids = vec![format!("{}, {}", s.id, s.iso2)];
+    if let (Some(c), Some(a)) = (s.cow_code, &s.cow_abbrev) {
+        ids.push(format!("COW {c} {a}"));
+    }
+    if let Some(q) = &s.wikidata {
+        ids.push(format!("Wikidata {q}"));
+    }
+    writeln!(out, "{} ({})", s.name, ids.join("; "))?;
+    if !s.aliases.is_empty() {
+        writeln!(out, "also: {}", s.aliases.join(", "))?;
+    }
+    let mut sources: Vec<&Source> = Vec::new();
+    for e in &h.entries {
+        let date = match (e.decided, e.effective) {
+            (Some(d), Some(f)) if d == f => format!("{f}"),
+            (Some(d), Some(f)) => format!("{f} (decided {d})"),
+            (None, Some(f)) => format!("{f}"),
+            (Some(d), None) => format!("decided {d}, not yet in effect"),
+            (None, None) => "-".to_string(),
+        };
+        writeln!(
+            out,
+            "\n{:<9} {:<17} {}",
+            e.organization,
+            e.status.label(),
+            date
+        )?;
+        let mut refs = Vec::new();
+        for src in &e.sources {
+            let n = match sources.iter().position(|s| s.id == src.id) {
+                Some(i) => i + 1,
+                None => {
+                    sources.push(src);
+                    sources.len()
+                }
+            };
+            refs.push(format!("[{n}]"));
+        }
+        if !refs.is_empty() {
+            let refs = wrap(&refs.join(" "), 78, 18, 18);
+            writeln!(out, "          sources {refs}")?;
+        }
+        if let Some(note) = &e.note {
+            let note = wrap(&format!("note: {note}"), 78, 10, 10);
+            writeln!(out, "          {note}")?;
+        }
+    }
+    history_sources(&mut out, &sources)?;
+    Ok(out)
+}
+
+fn history_sources(
+    out: &mut String,
+    sources: &[&Source],
+) -> Result<(), Failure> {
+    if sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nsources")?;
+    for (i, s) in sources.iter().enumerate() {
+        let mut line = format!("[{}] {}", i + 1, s.title);
+        if let Some(p) = &s.publisher {
+            line.push_str(&format!(", {p}"));
+        }
+        if let Some(d) = s.published {
+            line.push_str(&format!(", {d}"));
+        }
+        writeln!(out, "{}", wrap(&line, 78, 0, 4))?;
+        writeln!(out, "    {}", s.url)?;
+    }
+    Ok(())
+}
+
+/// `igo timeline`: the day's changes grouped by (from, to), the counts
+/// after the day, and the summits when asked for.
+pub fn timeline(
+    kg: &KnowledgeGraph,
+    t: &SummitTimeline,
+) -> Result<String, Failure> {
+    let mut out = String::new();
+    let tl = &t.timeline;
+    let org = kg.organization(tl.organization.as_str());
+    writeln!(
+        out,
+        "{}, every change by {} date",
+        org.map_or(tl.organization.to_string(), |o| format!(
+            "{} ({})",
+            o.name, o.short_name
+        )),
+        tl.basis
+    )?;
+    writeln!(
+        out,
+        "counts after the day: M members, O observers, D dialogue partners,"
+    )?;
+    writeln!(out, "P partners, F the whole family\n")?;
+    writeln!(
+        out,
+        "{:<10}  {:>2} {:>2} {:>2} {:>2} {:>3}  change",
+        "date", "M", "O", "D", "P", "F"
+    )?;
+    let entries = t.entries();
+    let mut rest = entries.as_slice();
+    while let Some(first) = rest.first() {
+        match first {
+            TimelineEntry::Summit { summit, day, .. } => {
+                let label = format!("* {}", summit_label(summit));
+                writeln!(
+                    out,
+                    "{:<10}  {:>15}  {}",
+                    day.to_string(),
+                    "",
+                    wrap(&label, 78, 29, 31)
+                )?;
+                rest = &rest[1..];
+            }
+            TimelineEntry::Change(c) => {
+                // The changes of one date, together.
+                let day: Vec<&TimelineEvent> = rest
+                    .iter()
+                    .map_while(|e| match e {
+                        TimelineEntry::Change(e) if e.date == c.date => {
+                            Some(*e)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                timeline_day(&mut out, &day)?;
+                rest = &rest[day.len()..];
+            }
+        }
+    }
+    if !tl.pending.is_empty() {
+        writeln!(out, "\ndecided, not yet in effect:")?;
+        for p in &tl.pending {
+            writeln!(
+                out,
+                "  {} {} ({}), decided {}",
+                p.state,
+                name(kg, p.state.as_str()),
+                p.status.label(),
+                opt_or(p.decided, "-")
+            )?;
+        }
+    }
+    Ok(out)
+}
+
+/// The lines of one day of the timeline: a line per (from, to), the
+/// counts on the first.
+fn timeline_day(
+    out: &mut String,
+    day: &[&TimelineEvent],
+) -> Result<(), Failure> {
+    let mut groups: Vec<(Status, Status, Vec<String>)> = Vec::new();
+    for e in day {
+        match groups.iter_mut().find(|g| g.0 == e.from && g.1 == e.to) {
+            Some(g) => g.2.push(e.state.to_string()),
+            None => groups.push((e.from, e.to, vec![e.state.to_string()])),
+        }
+    }
+    let c = day[0].after;
+    for (k, (from, to, states)) in groups.iter().enumerate() {
+        let states = states.join(" ");
+        let change = match (from, to) {
+            (Status::None, to) => format!("+ {}: {states}", to.label()),
+            (from, Status::None) => format!("- {}: {states}", from.label()),
+            (from, to) => {
+                format!("{} -> {}: {states}", from.label(), to.label())
+            }
+        };
+        let prefix = if k == 0 {
+            format!(
+                "{:<10}  {:>2} {:>2} {:>2} {:>2} {:>3}  ",
+                day[0].date.to_string(),
+                c.members,
+                c.observers,
+                c.dialogue_partners,
+                c.partners,
+                c.family
+            )
+        } else {
+            " ".repeat(29)
+        };
+        writeln!(out, "{prefix}{}", wrap(&change, 78, 29, 31))?;
+    }
+    Ok(())
+}
+
+/// `igo chairs`.
+pub fn chairs(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
+    let mut out = String::new();
+    writeln!(
+        out,
+        "{org} chairs (the chair passes at the end of a Council meeting)\n"
+    )?;
+    writeln!(out, "{:<11} {:<11} {:<20} ended by", "from", "until", "chair")?;
+    for t in kg.chairs(org) {
+        let ended = t
+            .ended_by
+            .as_ref()
+            .and_then(|s| kg.summit(s.as_str()))
+            .map(|s| format!("{} {}", s.city, s.days()))
+            .unwrap_or_default();
+        let mark =
+            if t.evidence == Evidence::Inferred { " (inferred)" } else { "" };
+        writeln!(
+            out,
+            "{:<11} {:<11} {:<20} {ended}",
+            t.start.to_string(),
+            opt_or(t.end, "now"),
+            trunc(&format!("{}{mark}", name(kg, t.state.as_str())), 20)
+        )?;
+    }
+    Ok(out)
+}
+
+/// `igo summits`.
+pub fn summits(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
+    let mut out = String::new();
+    writeln!(out, "{org} summits (Council of Heads of State)\n")?;
+    writeln!(
+        out,
+        "{:>3}  {:<21} {:<16} {:<4} format",
+        "no", "days", "city", "host"
+    )?;
+    for s in kg.summits(org) {
+        let no = s.ordinal.map(|n| n.to_string()).unwrap_or_default();
+        let mut format = s.format.map_or("", |f| f.as_str()).replace('_', " ");
+        if s.status == SummitStatus::Planned {
+            format = "planned".to_string();
+        }
+        writeln!(
+            out,
+            "{no:>3}  {:<21} {:<16} {:<4} {format}",
+            s.days(),
+            trunc(&s.city, 16),
+            s.host.as_str()
+        )?;
+    }
+    Ok(out)
+}
+
+/// `igo officials`.
+pub fn officials(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
+    let mut out = String::new();
+    writeln!(out, "{org} Secretaries-General\n")?;
+    writeln!(
+        out,
+        "{:<11} {:<11} {:<24} {:<4} appointed",
+        "from", "until", "name", "of"
+    )?;
+    for t in kg.officials(org) {
+        let until = t.end.map_or_else(
+            || t.scheduled_end.map_or("now".to_string(), |d| format!("({d})")),
+            |d| d.to_string(),
+        );
+        let appointed = match (t.appointed, &t.appointed_at) {
+            (_, Some(s)) => kg
+                .summit(s.as_str())
+                .map_or(s.to_string(), |x| format!("{} {}", x.city, x.days())),
+            (Some(d), None) => d.to_string(),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{:<11} {:<11} {:<24} {:<4} {appointed}",
+            t.start.to_string(),
+            until,
+            trunc(&t.name, 24),
+            t.nationality.as_str()
+        )?;
+    }
+    Ok(out)
+}
+
+/// `igo events`.
+pub fn events(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
+    let mut out = String::new();
+    writeln!(out, "{org} founding acts and institutions\n")?;
+    for e in kg.events(org) {
+        let place =
+            e.place.as_ref().map_or(String::new(), |p| format!(" ({p})"));
+        writeln!(
+            out,
+            "{:<11} {}",
+            e.date.to_string(),
+            wrap(&format!("{}{place}", e.title), 78, 12, 12)
+        )?;
+    }
+    Ok(out)
+}
+
+/// `igo diff FROM TO`, with the family sizes on the two days.
+pub fn diff(
+    kg: &KnowledgeGraph,
+    d: &Diff,
+    (before, after): (usize, usize),
+) -> Result<String, Failure> {
+    let mut out = String::new();
+    writeln!(
+        out,
+        "{} from {} to {}, by {} date",
+        d.organization, d.from, d.to, d.basis
+    )?;
+    writeln!(out, "family: {before} -> {after}")?;
+    if d.changes.is_empty() {
+        writeln!(out, "no state changed status")?;
+    }
+    for c in &d.changes {
+        writeln!(
+            out,
+            "  {:<4} {:<22} {:>18} -> {}",
+            c.state,
+            trunc(&name(kg, c.state.as_str()), 22),
+            human(&c.before),
+            human(&c.after)
+        )?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,110 @@
+//! A state's history in every organisation, with its sources.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::model::{Organization, OrganizationId, Source, Status};
+
+/// One transition in a state's [`History`], with its sources in full.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HistoryEntry {
+    /// The organisation.
+    pub organization: OrganizationId,
+    /// The status taken.
+    pub status: Status,
+    /// When decided.
+    pub decided: Option<Date>,
+    /// When in effect (`None`: pending).
+    pub effective: Option<Date>,
+    /// The sources, resolved.
+    pub sources: Vec<Source>,
+    /// Remarks: steps, conflicts between sources.
+    pub note: Option<std::sync::Arc<str>>,
+}
+
+/// A state's status history in every organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct History {
+    /// The state.
+    pub state: crate::model::State,
+    /// Its transitions, by organisation then date.
+    pub entries: Vec<HistoryEntry>,
+}
+
+impl KnowledgeGraph {
+    ///
+    /// # Errors
+    ///
+    /// An unknown state.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{KnowledgeGraph, Status};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let h = kg.history("India")?;
+    /// let sco: Vec<Status> = h.entries.iter()
+    ///     .filter(|e| e.organization == "SCO")
+    ///     .map(|e| e.status)
+    ///     .collect();
+    /// assert_eq!(sco, [Status::Observer, Status::Member]);
+    /// assert!(h.entries.iter().all(|e| !e.sources.is_empty()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn history(&self, state: &str) -> Result<History, Error> {
+        let st = self.resolve_state(state)?.clone();
+        let mut entries = Vec::new();
+        // Oldest organisation first, so the Shanghai Five precedes the SCO.
+        let mut orgs: Vec<&Organization> =
+            self.organizations_of(st.id.as_str());
+        orgs.sort_by_key(|o| (o.founded, o.id.clone()));
+        for org in orgs {
+            let ts = self.transitions(org.id.as_str(), st.id.as_str());
+            for t in ts {
+                entries.push(HistoryEntry {
+                    organization: org.id.clone(),
+                    status: t.status,
+                    decided: t.decided,
+                    effective: t.effective,
+                    sources: t
+                        .sources
+                        .iter()
+                        .filter_map(|s| self.source(s.as_str()).cloned())
+                        .collect(),
+                    note: t.note.clone(),
+                });
+            }
+            if let Some(end) = org.dissolved
+                && ts.last().is_some_and(|t| t.status.is_held())
+            {
+                entries.push(HistoryEntry {
+                    organization: org.id.clone(),
+                    status: Status::None,
+                    decided: Some(end),
+                    effective: Some(end),
+                    sources: org
+                        .sources
+                        .iter()
+                        .filter_map(|s| self.source(s.as_str()).cloned())
+                        .collect(),
+                    note: Some(
+                        format!(
+                            "{} ceased to exist{}",
+                            org.short_name,
+                            org.successor
+                                .as_ref()
+                                .map_or(String::new(), |s| format!(
+                                    ", succeeded by {s}"
+                                ))
+                        )
+                        .into(),
+                    ),
+                });
+            }
+        }
+        Ok(History { state: st, entries })
+    }
+}

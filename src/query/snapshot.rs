@@ -1,0 +1,410 @@
+//! One day: the whole picture, one state's status, a roster.
+
+use serde::Serialize;
+
+use super::need_day;
+use crate::date::Date;
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::model::{
+    Basis, OrganizationId, StateId, Status, StatusOn, status_on,
+};
+
+/// A state whose status on the snapshot's day cannot be decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Uncertain {
+    /// The state.
+    pub state: StateId,
+    /// The statuses it may hold, sorted.
+    pub possible: Vec<Status>,
+}
+
+/// A decision that has not taken effect (no effective date yet).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    /// The state.
+    pub state: StateId,
+    /// The status decided.
+    pub status: Status,
+    /// When it was decided.
+    pub decided: Option<Date>,
+}
+
+/// The whole picture of an organisation on one day.
+///
+/// Its JSON form (serde) is a stable contract: the README documents its
+/// keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Snapshot {
+    /// The organisation's id.
+    pub organization: OrganizationId,
+    /// The day asked about.
+    pub date: Date,
+    /// The basis the dates were counted by.
+    pub basis: Basis,
+    /// Member states (sorted ISO alpha-3 ids).
+    pub members: Vec<StateId>,
+    /// Observer states.
+    pub observers: Vec<StateId>,
+    /// Dialogue partners.
+    pub dialogue_partners: Vec<StateId>,
+    /// Partners (the status created on 2025-09-01).
+    pub partners: Vec<StateId>,
+    /// The number of states holding any status for certain.
+    pub family_size: usize,
+    /// States whose status cannot be decided on this day.
+    pub uncertain: Vec<Uncertain>,
+    /// Decisions taken on or before this day that have not taken effect
+    /// (only under basis `effective`).
+    pub pending: Vec<Pending>,
+    /// The chairing state, when known.
+    pub chair: Option<StateId>,
+    /// The Secretary-General's name, when known.
+    pub secretary_general: Option<String>,
+}
+
+impl Snapshot {
+    /// The states holding `status` (empty for [`Status::None`]).
+    pub fn with_status(&self, status: Status) -> &[StateId] {
+        match status {
+            Status::Member => &self.members,
+            Status::Observer => &self.observers,
+            Status::DialoguePartner => &self.dialogue_partners,
+            Status::Partner => &self.partners,
+            Status::None => &[],
+        }
+    }
+
+    /// Every state of the family (certain statuses only), sorted.
+    pub fn family(&self) -> Vec<&StateId> {
+        let mut all: Vec<&StateId> =
+            Status::HELD.iter().flat_map(|s| self.with_status(*s)).collect();
+        all.sort();
+        all
+    }
+}
+
+/// One state in a [`KnowledgeGraph::roster`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RosterEntry {
+    /// The state.
+    pub state: StateId,
+    /// Its English name.
+    pub name: String,
+    /// Its status on the day (possibly uncertain).
+    pub status: StatusOn,
+    /// The start (under the basis) of the transition it holds the status
+    /// by, when certain.
+    pub since: Option<Date>,
+}
+
+/// A state whose status on a day differs under the other basis, in a
+/// [`BasesComparison`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BasisDifference {
+    /// The state.
+    pub state: StateId,
+    /// Its status under the other basis (`Certain(Status::None)`: no
+    /// status there).
+    pub other: StatusOn,
+}
+
+/// One day counted by both bases: the snapshot under the other basis and
+/// the states whose status differs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BasesComparison {
+    /// The snapshot under the other basis.
+    pub other: Snapshot,
+    /// The states whose status differs: first those holding a status (or
+    /// an uncertain one) under the other basis, by id, then those holding
+    /// none there, by id. Empty when the bases agree.
+    pub differences: Vec<BasisDifference>,
+}
+
+/// Every state of a snapshot holding a status, certain or not, with the
+/// text of that status, sorted: what two bases are compared by.
+fn status_pairs(s: &Snapshot) -> Vec<(StateId, String, StatusOn)> {
+    let mut v: Vec<(StateId, String, StatusOn)> = Status::HELD
+        .iter()
+        .flat_map(|st| {
+            s.with_status(*st).iter().map(move |id| {
+                (id.clone(), st.as_str().to_string(), StatusOn::Certain(*st))
+            })
+        })
+        .collect();
+    for u in &s.uncertain {
+        let on = StatusOn::Uncertain(u.possible.clone());
+        v.push((u.state.clone(), on.label(), on));
+    }
+    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    v
+}
+
+impl KnowledgeGraph {
+    /// The organisation on `date`: members, observers, dialogue partners,
+    /// partners, family size, and the states whose status is uncertain.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, Date, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let day: Date = "2024-02-22".parse()?;
+    /// let snap = kg.snapshot("SCO", day, Basis::Effective)?;
+    /// assert_eq!(snap.family_size, 26);
+    /// assert_eq!(snap.members.len(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn snapshot(
+        &self,
+        organization: &str,
+        date: Date,
+        basis: Basis,
+    ) -> Result<Snapshot, Error> {
+        let org = self.resolve_organization(organization)?;
+        need_day(date)?;
+        let mut snap = Snapshot {
+            organization: org.id.clone(),
+            date,
+            basis,
+            members: Vec::new(),
+            observers: Vec::new(),
+            dialogue_partners: Vec::new(),
+            partners: Vec::new(),
+            family_size: 0,
+            uncertain: Vec::new(),
+            pending: Vec::new(),
+            chair: None,
+            secretary_general: None,
+        };
+        if org.existed_on(date) {
+            snap.chair = self
+                .chair_at(org.id.as_str(), date)?
+                .map(|h| h.term.state.clone());
+            snap.secretary_general = self
+                .secretary_general_at(org.id.as_str(), date)?
+                .map(|h| h.term.name.clone());
+        }
+        // Only the states with a span that may contain the day, found in
+        // the interval index; each answered from its own transitions.
+        for (state, ts) in self.candidates(org, date, basis) {
+            match status_on(org, ts, date, basis).0 {
+                StatusOn::Certain(s) => {
+                    let list = match s {
+                        Status::Member => Some(&mut snap.members),
+                        Status::Observer => Some(&mut snap.observers),
+                        Status::DialoguePartner => {
+                            Some(&mut snap.dialogue_partners)
+                        }
+                        Status::Partner => Some(&mut snap.partners),
+                        Status::None => None,
+                    };
+                    if let Some(list) = list {
+                        list.push(state.clone());
+                        snap.family_size += 1;
+                    }
+                }
+                StatusOn::Uncertain(possible) => snap
+                    .uncertain
+                    .push(Uncertain { state: state.clone(), possible }),
+            }
+        }
+        if basis == Basis::Effective
+            && org.existed_on(date)
+            && let Some(index) = self.org_index(org.id.as_str())
+        {
+            for (state, status, decided) in &index.pending {
+                if decided.is_some_and(|d| d.last_day() <= date) {
+                    snap.pending.push(Pending {
+                        state: state.clone(),
+                        status: *status,
+                        decided: *decided,
+                    });
+                }
+            }
+        }
+        Ok(snap)
+    }
+
+    /// The status of `state` in `organization` on `date`.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation or state, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph, Status, StatusOn};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let on = |d: &str| kg.status_on("SCO", "IND", d.parse().unwrap(), Basis::Effective);
+    /// assert_eq!(on("2017-06-08")?, StatusOn::Certain(Status::Observer));
+    /// assert_eq!(on("2017-06-09")?, StatusOn::Certain(Status::Member));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status_on(
+        &self,
+        organization: &str,
+        state: &str,
+        date: Date,
+        basis: Basis,
+    ) -> Result<StatusOn, Error> {
+        let org = self.resolve_organization(organization)?;
+        let st = self.resolve_state(state)?;
+        need_day(date)?;
+        let ts = self.transitions(org.id.as_str(), st.id.as_str());
+        Ok(status_on(org, ts, date, basis).0)
+    }
+
+    /// The states of `organization` on `date`, optionally only those with
+    /// `status`, with the date each took its status. States of uncertain
+    /// status are included (when they may hold `status`).
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph, Status};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let obs = kg.roster("SCO", "2012-06-01".parse()?, Basis::Effective, Some(Status::Observer))?;
+    /// let ids: Vec<&str> = obs.iter().map(|e| e.state.as_str()).collect();
+    /// assert_eq!(ids, ["IND", "IRN", "MNG", "PAK"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn roster(
+        &self,
+        organization: &str,
+        date: Date,
+        basis: Basis,
+        status: Option<Status>,
+    ) -> Result<Vec<RosterEntry>, Error> {
+        let org = self.resolve_organization(organization)?;
+        need_day(date)?;
+        let mut out = Vec::new();
+        for (state, ts) in self.candidates(org, date, basis) {
+            let (on, since) = status_on(org, ts, date, basis);
+            let possible = on.possible();
+            let keep = match status {
+                Some(s) => possible.contains(&s),
+                None => possible.iter().any(|s| s.is_held()),
+            };
+            if keep {
+                let name = self
+                    .state(state.as_str())
+                    .map_or_else(|| state.to_string(), |s| s.name.clone());
+                out.push(RosterEntry {
+                    state: state.clone(),
+                    name,
+                    status: on,
+                    since,
+                });
+            }
+        }
+        // By status (the first possible one when uncertain), then id.
+        let first = |s: &StatusOn| match s {
+            StatusOn::Certain(s) => *s,
+            StatusOn::Uncertain(v) => {
+                v.first().copied().unwrap_or(Status::None)
+            }
+        };
+        out.sort_by(|a, b| {
+            (first(&a.status), &a.state).cmp(&(first(&b.status), &b.state))
+        });
+        Ok(out)
+    }
+
+    /// The day `state` took the status it holds in `organization` on
+    /// `date`: the start (under `basis`) of its last transition that began
+    /// on or before that day, if any.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation or state, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let since = kg.since("SCO", "IND", "2024-02-22".parse()?, Basis::Effective)?;
+    /// assert_eq!(since, Some("2017-06-09".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn since(
+        &self,
+        organization: &str,
+        state: &str,
+        date: Date,
+        basis: Basis,
+    ) -> Result<Option<Date>, Error> {
+        let org = self.resolve_organization(organization)?;
+        let st = self.resolve_state(state)?;
+        need_day(date)?;
+        Ok(self
+            .transitions(org.id.as_str(), st.id.as_str())
+            .iter()
+            .rev()
+            .filter_map(|t| t.start(basis))
+            .find(|d| d.last_day() <= date))
+    }
+
+    /// The snapshot of `organization` on `date` under the basis other
+    /// than `basis`, and the states whose status differs between the two
+    /// (a decision taken before the day that took effect after it, say).
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let day = "2023-07-04".parse()?;
+    /// let cmp = kg.compare_bases("SCO", day, Basis::Effective)?;
+    /// assert_eq!(cmp.other.basis, Basis::Decided);
+    /// assert!(!cmp.differences.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compare_bases(
+        &self,
+        organization: &str,
+        date: Date,
+        basis: Basis,
+    ) -> Result<BasesComparison, Error> {
+        let mine = status_pairs(&self.snapshot(organization, date, basis)?);
+        let other = self.snapshot(organization, date, basis.other())?;
+        let theirs = status_pairs(&other);
+        let mut differences = Vec::new();
+        for (id, text, on) in &theirs {
+            if !mine.iter().any(|(i, t, _)| i == id && t == text) {
+                differences.push(BasisDifference {
+                    state: id.clone(),
+                    other: on.clone(),
+                });
+            }
+        }
+        for (id, _, _) in &mine {
+            if !theirs.iter().any(|(i, _, _)| i == id) {
+                differences.push(BasisDifference {
+                    state: id.clone(),
+                    other: StatusOn::Certain(Status::None),
+                });
+            }
+        }
+        Ok(BasesComparison { other, differences })
+    }
+}

@@ -1,0 +1,347 @@
+//! Changes over time: the timeline of an organisation and what changed
+//! between two days.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Counts, Pending, need_day};
+use crate::date::Date;
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::model::{
+    Basis, OrganizationId, StateId, Status, StatusOn, Summit, status_on,
+};
+
+/// One change in a [`Timeline`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TimelineEvent {
+    /// When (under the timeline's basis), with its precision.
+    pub date: Date,
+    /// The state.
+    pub state: StateId,
+    /// The status before.
+    pub from: Status,
+    /// The status after.
+    pub to: Status,
+    /// The decision date of the transition.
+    pub decided: Option<Date>,
+    /// The effective date of the transition.
+    pub effective: Option<Date>,
+    /// Sources (for the dissolution of an organisation, the
+    /// organisation's own).
+    pub sources: std::sync::Arc<[crate::model::SourceId]>,
+    /// Remarks on the transition.
+    pub note: Option<std::sync::Arc<str>>,
+    /// The counts after every change of this date.
+    pub after: Counts,
+}
+
+/// Every change of an organisation in date order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Timeline {
+    /// The organisation.
+    pub organization: OrganizationId,
+    /// The basis the dates are counted by.
+    pub basis: Basis,
+    /// The changes, oldest first (ties by state id).
+    pub events: Vec<TimelineEvent>,
+    /// Decisions not yet in effect (basis `effective` only).
+    pub pending: Vec<Pending>,
+}
+
+/// One state's change between two days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The state.
+    pub state: StateId,
+    /// Its status on the first day.
+    pub before: StatusOn,
+    /// Its status on the second day.
+    pub after: StatusOn,
+}
+
+/// What changed in an organisation between two days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diff {
+    /// The organisation.
+    pub organization: OrganizationId,
+    /// The first day.
+    pub from: Date,
+    /// The second day.
+    pub to: Date,
+    /// The basis.
+    pub basis: Basis,
+    /// States whose status differs, sorted by id.
+    pub changes: Vec<Change>,
+    /// The timeline events after `from` up to and including `to`.
+    pub events: Vec<TimelineEvent>,
+}
+
+/// A [`Timeline`] with the organisation's summits (Council of Heads of
+/// State meetings) beside it, from
+/// [`KnowledgeGraph::timeline_with_summits`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SummitTimeline<'a> {
+    /// The timeline.
+    pub timeline: Timeline,
+    /// The summits with a handover day (Council day, else last day), in
+    /// the order of [`KnowledgeGraph::summits`].
+    pub summits: Vec<&'a Summit>,
+}
+
+/// One line of a [`SummitTimeline`]: a change, or a summit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum TimelineEntry<'a> {
+    /// A change of status.
+    Change(&'a TimelineEvent),
+    /// A summit on its handover day, with the counts in force after the
+    /// changes up to that day.
+    Summit {
+        /// The summit.
+        summit: &'a Summit,
+        /// Its handover day (Council day, else last day).
+        day: Date,
+        /// The counts after the last change on or before `day`.
+        after: Counts,
+    },
+}
+
+impl TimelineEntry<'_> {
+    /// The day the entry sorts by: the first day of its date.
+    pub fn first_day(&self) -> Date {
+        match self {
+            TimelineEntry::Change(e) => e.date.first_day(),
+            TimelineEntry::Summit { day, .. } => day.first_day(),
+        }
+    }
+}
+
+impl SummitTimeline<'_> {
+    /// The changes and the summits interleaved by day; a summit comes
+    /// before the changes of its own day (which it often decided).
+    pub fn entries(&self) -> Vec<TimelineEntry<'_>> {
+        let events = &self.timeline.events;
+        let mut all: Vec<TimelineEntry<'_>> =
+            events.iter().map(TimelineEntry::Change).collect();
+        for s in &self.summits {
+            let Some(day) = s.handover_day() else { continue };
+            let after = events
+                .iter()
+                .rfind(|e| e.date.last_day() <= day)
+                .map(|e| e.after)
+                .unwrap_or_default();
+            all.push(TimelineEntry::Summit { summit: s, day, after });
+        }
+        let is_change =
+            |e: &TimelineEntry<'_>| matches!(e, TimelineEntry::Change(_));
+        all.sort_by(|a, b| {
+            (a.first_day(), is_change(a)).cmp(&(b.first_day(), is_change(b)))
+        });
+        all
+    }
+}
+
+impl KnowledgeGraph {
+    /// Every change of `organization` in date order, with the size of each
+    /// category and of the family after each date.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let t = kg.timeline("SCO", Basis::Effective)?;
+    /// assert_eq!(t.events[0].after.family, 6);
+    /// assert!(t.events.iter().any(|e| e.after.family == 26));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn timeline(
+        &self,
+        organization: &str,
+        basis: Basis,
+    ) -> Result<Timeline, Error> {
+        let org = self.resolve_organization(organization)?;
+        let mut events = Vec::new();
+        let mut pending = Vec::new();
+        for (state, ts) in self.affiliations_of(org.id.as_str()) {
+            let mut from = Status::None;
+            for t in ts {
+                match t.start(basis) {
+                    Some(date) => events.push(TimelineEvent {
+                        date,
+                        state: state.clone(),
+                        from,
+                        to: t.status,
+                        decided: t.decided,
+                        effective: t.effective,
+                        sources: t.sources.clone(),
+                        note: t.note.clone(),
+                        after: Counts::default(),
+                    }),
+                    None => pending.push(Pending {
+                        state: state.clone(),
+                        status: t.status,
+                        decided: t.decided,
+                    }),
+                }
+                from = t.status;
+            }
+            if let (Some(end), true) = (org.dissolved, from.is_held()) {
+                events.push(TimelineEvent {
+                    date: end,
+                    state: state.clone(),
+                    from,
+                    to: Status::None,
+                    decided: Some(end),
+                    effective: Some(end),
+                    sources: org.sources.clone().into(),
+                    note: Some(
+                        format!("{} ceased to exist", org.short_name).into(),
+                    ),
+                    after: Counts::default(),
+                });
+            }
+        }
+        events.sort_by(|a, b| {
+            (a.date.first_day(), a.date, &a.state).cmp(&(
+                b.date.first_day(),
+                b.date,
+                &b.state,
+            ))
+        });
+        let mut current: BTreeMap<StateId, Status> = BTreeMap::new();
+        let mut i = 0;
+        while i < events.len() {
+            let mut j = i;
+            while j < events.len() && events[j].date == events[i].date {
+                current.insert(events[j].state.clone(), events[j].to);
+                j += 1;
+            }
+            let counts = Counts::of(current.values());
+            for e in &mut events[i..j] {
+                e.after = counts;
+            }
+            i = j;
+        }
+        Ok(Timeline { organization: org.id.clone(), basis, events, pending })
+    }
+
+    /// What changed in `organization` between the days `from` and `to`.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a date that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph, Status};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let d = kg.diff("SCO", "2015-01-01".parse()?, "2018-01-01".parse()?, Basis::Effective)?;
+    /// let india = d.changes.iter().find(|c| c.state == "IND").unwrap();
+    /// assert_eq!(india.after.certain(), Some(Status::Member));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn diff(
+        &self,
+        organization: &str,
+        from: Date,
+        to: Date,
+        basis: Basis,
+    ) -> Result<Diff, Error> {
+        let org = self.resolve_organization(organization)?;
+        need_day(from)?;
+        need_day(to)?;
+        let mut changes = Vec::new();
+        for (state, ts) in self.affiliations_of(org.id.as_str()) {
+            let before = status_on(org, ts, from, basis).0;
+            let after = status_on(org, ts, to, basis).0;
+            if before != after {
+                changes.push(Change { state: state.clone(), before, after });
+            }
+        }
+        let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
+        let events = self
+            .timeline(org.id.as_str(), basis)?
+            .events
+            .into_iter()
+            .filter(|e| e.date.last_day() > lo && e.date.first_day() <= hi)
+            .collect();
+        Ok(Diff {
+            organization: org.id.clone(),
+            from,
+            to,
+            basis,
+            changes,
+            events,
+        })
+    }
+
+    /// The timeline of `organization` with its summits beside it; see
+    /// [`SummitTimeline::entries`] for the two interleaved.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph, TimelineEntry};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let t = kg.timeline_with_summits("SCO", Basis::Effective)?;
+    /// let entries = t.entries();
+    /// let first_summit = entries.iter().find_map(|e| match e {
+    ///     TimelineEntry::Summit { summit, .. } => Some(summit),
+    ///     TimelineEntry::Change(_) => None,
+    /// });
+    /// assert!(first_summit.is_some());
+    /// assert_eq!(entries.len(), t.timeline.events.len() + t.summits.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn timeline_with_summits(
+        &self,
+        organization: &str,
+        basis: Basis,
+    ) -> Result<SummitTimeline<'_>, Error> {
+        let timeline = self.timeline(organization, basis)?;
+        let summits = self
+            .summits(timeline.organization.as_str())
+            .into_iter()
+            .filter(|s| s.handover_day().is_some())
+            .collect();
+        Ok(SummitTimeline { timeline, summits })
+    }
+
+    /// The family size of a [`Diff`]'s organisation on its first and on
+    /// its second day.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a date of the diff that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let d = kg.diff("SCO", "2001-06-15".parse()?, "2024-02-22".parse()?, Basis::Effective)?;
+    /// assert_eq!(kg.family_sizes(&d)?, (6, 26));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn family_sizes(&self, diff: &Diff) -> Result<(usize, usize), Error> {
+        let org = diff.organization.as_str();
+        let size =
+            |day| self.snapshot(org, day, diff.basis).map(|s| s.family_size);
+        Ok((size(diff.from)?, size(diff.to)?))
+    }
+}
