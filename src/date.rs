@@ -134,20 +134,6 @@ impl Date {
         Some(Date { year: year as i16, month: 0, day: 0 })
     }
 
-    /// Today's date in UTC, from the system clock.
-    pub fn today_utc() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        let days = (secs / 86_400) as i64;
-        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
-        let today = epoch
-            .checked_add_days(chrono::Days::new(days as u64))
-            .unwrap_or(epoch);
-        Date::from_naive(today)
-    }
-
     fn from_naive(d: NaiveDate) -> Date {
         Date {
             year: d.year() as i16,

@@ -50,6 +50,7 @@ mod index;
 mod load;
 mod model;
 mod query;
+#[cfg(feature = "synth")]
 pub mod synth;
 
 pub use crate::date::{Date, Precision};

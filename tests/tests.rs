@@ -27,6 +27,7 @@ mod claims;
 mod props;
 
 /// Synthetic data sets large enough for the parallel loader.
+#[cfg(feature = "synth")]
 mod scale;
 
 /// The examples in `examples/` run and print what they promise.
