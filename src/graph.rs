@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
 use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::index::IntervalIndex;
@@ -109,12 +109,12 @@ pub struct KnowledgeGraph {
     /// Per organisation, per state, the transitions in order.
     affiliations: BTreeMap<OrganizationId, BTreeMap<StateId, Vec<Transition>>>,
     summits: BTreeMap<SummitId, NodeIndex>,
-    /// Per organisation, chair terms in order.
-    chairs: BTreeMap<OrganizationId, Vec<ChairTerm>>,
-    /// Per organisation, office terms in order of start.
-    offices: BTreeMap<OrganizationId, Vec<OfficeTerm>>,
-    /// Events, by date.
-    events: Vec<Event>,
+    /// Per organisation, its chair-term edges in order.
+    chairs: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
+    /// Per organisation, its office-term edges in order of start.
+    offices: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
+    /// Event nodes, by date.
+    events: Vec<NodeIndex>,
     /// Notes on whole status histories, by (organisation, state).
     affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
     /// Per organisation, an interval index of its spans under each basis.
@@ -268,195 +268,16 @@ impl KnowledgeGraph {
     }
 
     fn build(data: load::Dataset) -> KnowledgeGraph {
-        // Sized up front: a graph of a million spans should not carry the
-        // slack of repeated doubling.
-        let n_spans: usize =
-            data.affiliations.iter().map(|a| a.transitions.len()).sum();
-        let n_nodes = data.states.len()
-            + data.sources.len()
-            + data.organizations.len()
-            + data.summits.len()
-            + data.events.len();
-        let mut graph = StableDiGraph::with_capacity(
-            n_nodes,
-            n_spans
-                + data.chairs.len()
-                + data.offices.len()
-                + data.summits.len() * 3,
-        );
-        let mut sources = BTreeMap::new();
-        for s in data.sources {
-            let id = s.id.clone();
-            sources.insert(id, graph.add_node(Node::Source(s)));
-        }
-        let mut states = BTreeMap::new();
-        for s in data.states {
-            let id = s.id.clone();
-            let cites = s.sources.clone();
-            let n = graph.add_node(Node::State(s));
-            for c in cites {
-                if let Some(&src) = sources.get(&c) {
-                    graph.add_edge(n, src, Edge::CitedIn);
-                }
-            }
-            states.insert(id, n);
-        }
-        let mut organizations = BTreeMap::new();
-        let mut orgs = BTreeMap::new();
-        for o in data.organizations {
-            let id = o.id.clone();
-            let cites = o.sources.clone();
-            orgs.insert(id.clone(), o.clone());
-            let n = graph.add_node(Node::Organization(o));
-            for c in cites {
-                if let Some(&src) = sources.get(&c) {
-                    graph.add_edge(n, src, Edge::CitedIn);
-                }
-            }
-            organizations.insert(id, n);
-        }
-        for o in orgs.values() {
-            if let (Some(succ), Some(&from)) =
-                (&o.successor, organizations.get(&o.id))
-                && let Some(&to) = organizations.get(succ)
-            {
-                graph.add_edge(from, to, Edge::SucceededBy);
-            }
-        }
-        let mut affiliations: BTreeMap<_, BTreeMap<_, _>> = BTreeMap::new();
-        let mut affiliation_notes = BTreeMap::new();
-        for Affiliation { organization, state, mut transitions, note } in
-            data.affiliations
-        {
-            transitions.shrink_to_fit();
-            if let Some(note) = note {
-                affiliation_notes
-                    .insert((organization.clone(), state.clone()), note);
-            }
-            let Some(org) = orgs.get(&organization) else { continue };
-            let (Some(&s), Some(&o)) =
-                (states.get(&state), organizations.get(&organization))
-            else {
-                continue;
-            };
-            for span in spans_of(&state, org, &transitions) {
-                graph.add_edge(s, o, Edge::Status(span));
-            }
-            affiliations
-                .entry(organization)
-                .or_default()
-                .insert(state, transitions);
-        }
-        let mut summits = BTreeMap::new();
-        let mut places: BTreeMap<String, NodeIndex> = BTreeMap::new();
-        for sm in data.summits {
-            let (id, org, host, city) = (
-                sm.id.clone(),
-                sm.organization.clone(),
-                sm.host.clone(),
-                sm.city.clone(),
-            );
-            let n = graph.add_node(Node::Summit(sm));
-            if let Some(&o) = organizations.get(&org) {
-                graph.add_edge(n, o, Edge::MeetingOf);
-            }
-            if let Some(&h) = states.get(&host) {
-                graph.add_edge(h, n, Edge::Hosted);
-            }
-            let p = *places.entry(city.clone()).or_insert_with(|| {
-                graph.add_node(Node::Place(Place { name: city }))
-            });
-            graph.add_edge(n, p, Edge::HeldIn);
-            summits.insert(id, n);
-        }
-        let mut chairs: BTreeMap<OrganizationId, Vec<ChairTerm>> =
-            BTreeMap::new();
-        for c in data.chairs {
-            if let (Some(&s), Some(&o)) =
-                (states.get(&c.state), organizations.get(&c.organization))
-            {
-                graph.add_edge(s, o, Edge::Chair(Box::new(c.clone())));
-            }
-            chairs.entry(c.organization.clone()).or_default().push(c);
-        }
-        let mut people: BTreeMap<PersonId, NodeIndex> = BTreeMap::new();
-        let mut offices: BTreeMap<OrganizationId, Vec<OfficeTerm>> =
-            BTreeMap::new();
-        for t in data.offices {
-            let p = *people.entry(t.person.clone()).or_insert_with(|| {
-                let n = graph.add_node(Node::Person(Person {
-                    id: t.person.clone(),
-                    name: t.name.clone(),
-                    other_names: t.other_names.clone(),
-                    nationality: t.nationality.clone(),
-                }));
-                if let Some(&s) = states.get(&t.nationality) {
-                    graph.add_edge(n, s, Edge::Nationality);
-                }
-                n
-            });
-            if let Some(&o) = organizations.get(&t.organization) {
-                graph.add_edge(p, o, Edge::HeldOffice(Box::new(t.clone())));
-            }
-            offices.entry(t.organization.clone()).or_default().push(t);
-        }
-        let mut events = data.events;
-        events.sort_by(|a, b| {
-            (a.date.first_day(), a.date, &a.id).cmp(&(
-                b.date.first_day(),
-                b.date,
-                &b.id,
-            ))
-        });
-        for e in &events {
-            let n = graph.add_node(Node::Event(e.clone()));
-            if let Some(&o) = organizations.get(&e.organization) {
-                graph.add_edge(n, o, Edge::EventOf);
-            }
-        }
-        // The index of each organisation's spans, read from the edges into
-        // its node.
-        let mut span_index = BTreeMap::new();
-        for (org, by_state) in &affiliations {
-            let states: Vec<StateId> = by_state.keys().cloned().collect();
-            let spans: Vec<&Span> = organizations
-                .get(org)
-                .map(|&n| spans_into(&graph, n).collect())
-                .unwrap_or_default();
-            let mut index = OrgIndex { states, ..OrgIndex::default() };
-            for basis in [crate::Basis::Effective, crate::Basis::Decided] {
-                let ivs = spans.iter().filter_map(|sp| {
-                    let pos =
-                        index.states.binary_search(&sp.state).ok()? as u32;
-                    let (a, b) = possible_days(sp, basis)?;
-                    Some((a, b, pos))
-                });
-                let built = IntervalIndex::new(ivs.collect::<Vec<_>>());
-                match basis {
-                    crate::Basis::Effective => index.effective = built,
-                    crate::Basis::Decided => index.decided = built,
-                }
-            }
-            for (state, ts) in by_state {
-                for t in ts.iter().filter(|t| t.is_pending()) {
-                    index.pending.push((state.clone(), t.status, t.decided));
-                }
-            }
-            span_index.insert(org.clone(), index);
-        }
-        KnowledgeGraph {
-            span_index,
-            graph,
-            organizations,
-            states,
-            sources,
-            affiliations,
-            summits,
-            chairs,
-            offices,
-            events,
-            affiliation_notes,
-        }
+        let mut b = Builder::sized_for(&data);
+        b.sources(data.sources);
+        b.states(data.states);
+        b.organizations(data.organizations);
+        b.histories(data.affiliations);
+        b.summits(data.summits);
+        b.chairs(data.chairs);
+        b.offices(data.offices);
+        b.events(data.events);
+        b.finish()
     }
 
     /// Every summit, sorted by id.
@@ -513,18 +334,40 @@ impl KnowledgeGraph {
     }
 
     /// The chair terms of `organization`, oldest first.
-    pub fn chairs(&self, organization: &str) -> &[ChairTerm] {
-        self.chairs.get(organization).map_or(&[], Vec::as_slice)
+    pub fn chairs(&self, organization: &str) -> Vec<&ChairTerm> {
+        let edges =
+            self.chairs.get(organization).map_or(&[][..], Vec::as_slice);
+        edges
+            .iter()
+            .filter_map(|&e| match &self.graph[e] {
+                Edge::Chair(t) => Some(&**t),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The office terms of `organization`, oldest first.
-    pub fn officials(&self, organization: &str) -> &[OfficeTerm] {
-        self.offices.get(organization).map_or(&[], Vec::as_slice)
+    pub fn officials(&self, organization: &str) -> Vec<&OfficeTerm> {
+        let edges =
+            self.offices.get(organization).map_or(&[][..], Vec::as_slice);
+        edges
+            .iter()
+            .filter_map(|&e| match &self.graph[e] {
+                Edge::HeldOffice(t) => Some(&**t),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The events of `organization`, oldest first.
     pub fn events(&self, organization: &str) -> Vec<&Event> {
-        self.events.iter().filter(|e| e.organization == organization).collect()
+        self.events
+            .iter()
+            .filter_map(|&n| match &self.graph[n] {
+                Node::Event(e) if e.organization == organization => Some(e),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The underlying petgraph graph, for users who want its algorithms.
@@ -805,9 +648,12 @@ impl PartialEq for KnowledgeGraph {
             && self.affiliations == other.affiliations
             && self.affiliation_notes == other.affiliation_notes
             && self.all_summits() == other.all_summits()
-            && self.chairs == other.chairs
-            && self.offices == other.offices
-            && self.events == other.events
+            && self.organizations().all(|o| {
+                let id = o.id.as_str();
+                self.chairs(id) == other.chairs(id)
+                    && self.officials(id) == other.officials(id)
+                    && self.events(id) == other.events(id)
+            })
     }
 }
 
@@ -857,4 +703,267 @@ fn spans_of(
         });
     }
     spans
+}
+
+/// Builds a [`KnowledgeGraph`] from a validated data set, one kind of fact
+/// at a time. Every fact goes into the graph once, as a node or an edge;
+/// the indices point at those. The data set comes from the loader only,
+/// so every id in it names a node already added.
+struct Builder {
+    graph: StableDiGraph<Node, Edge>,
+    organizations: BTreeMap<OrganizationId, NodeIndex>,
+    states: BTreeMap<StateId, NodeIndex>,
+    sources: BTreeMap<SourceId, NodeIndex>,
+    affiliations: BTreeMap<OrganizationId, BTreeMap<StateId, Vec<Transition>>>,
+    affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
+    summits: BTreeMap<SummitId, NodeIndex>,
+    chairs: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
+    offices: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
+    events: Vec<NodeIndex>,
+}
+
+impl Builder {
+    /// A builder whose graph is sized up front: a graph of a million spans
+    /// should not carry the slack of repeated doubling.
+    fn sized_for(data: &load::Dataset) -> Builder {
+        let n_spans: usize =
+            data.affiliations.iter().map(|a| a.transitions.len()).sum();
+        let n_nodes = data.states.len()
+            + data.sources.len()
+            + data.organizations.len()
+            + data.summits.len()
+            + data.events.len();
+        let n_edges = n_spans
+            + data.chairs.len()
+            + data.offices.len()
+            + data.summits.len() * 3;
+        Builder {
+            graph: StableDiGraph::with_capacity(n_nodes, n_edges),
+            organizations: BTreeMap::new(),
+            states: BTreeMap::new(),
+            sources: BTreeMap::new(),
+            affiliations: BTreeMap::new(),
+            affiliation_notes: BTreeMap::new(),
+            summits: BTreeMap::new(),
+            chairs: BTreeMap::new(),
+            offices: BTreeMap::new(),
+            events: Vec::new(),
+        }
+    }
+
+    fn sources(&mut self, sources: Vec<Source>) {
+        for s in sources {
+            let id = s.id.clone();
+            self.sources.insert(id, self.graph.add_node(Node::Source(s)));
+        }
+    }
+
+    /// Edges from `node` to each source it cites.
+    fn cite(&mut self, node: NodeIndex, cites: &[SourceId]) {
+        for c in cites {
+            if let Some(&src) = self.sources.get(c) {
+                self.graph.add_edge(node, src, Edge::CitedIn);
+            }
+        }
+    }
+
+    fn states(&mut self, states: Vec<State>) {
+        for s in states {
+            let (id, cites) = (s.id.clone(), s.sources.clone());
+            let n = self.graph.add_node(Node::State(s));
+            self.cite(n, &cites);
+            self.states.insert(id, n);
+        }
+    }
+
+    fn organizations(&mut self, organizations: Vec<Organization>) {
+        let mut successors = Vec::new();
+        for o in organizations {
+            let (id, cites) = (o.id.clone(), o.sources.clone());
+            if let Some(next) = &o.successor {
+                successors.push((id.clone(), next.clone()));
+            }
+            let n = self.graph.add_node(Node::Organization(o));
+            self.cite(n, &cites);
+            self.organizations.insert(id, n);
+        }
+        for (from, to) in successors {
+            if let (Some(&a), Some(&b)) =
+                (self.organizations.get(&from), self.organizations.get(&to))
+            {
+                self.graph.add_edge(a, b, Edge::SucceededBy);
+            }
+        }
+    }
+
+    /// Each history's transitions, and its spans as edges from the state
+    /// to the organisation.
+    fn histories(&mut self, affiliations: Vec<Affiliation>) {
+        for Affiliation { organization, state, mut transitions, note } in
+            affiliations
+        {
+            transitions.shrink_to_fit();
+            if let Some(note) = note {
+                self.affiliation_notes
+                    .insert((organization.clone(), state.clone()), note);
+            }
+            let (Some(&s), Some(&o)) = (
+                self.states.get(&state),
+                self.organizations.get(&organization),
+            ) else {
+                continue;
+            };
+            let Node::Organization(org) = &self.graph[o] else { continue };
+            for span in spans_of(&state, org, &transitions) {
+                self.graph.add_edge(s, o, Edge::Status(span));
+            }
+            self.affiliations
+                .entry(organization)
+                .or_default()
+                .insert(state, transitions);
+        }
+    }
+
+    fn summits(&mut self, summits: Vec<Summit>) {
+        let mut places: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        for sm in summits {
+            let (id, org, host, city) = (
+                sm.id.clone(),
+                sm.organization.clone(),
+                sm.host.clone(),
+                sm.city.clone(),
+            );
+            let n = self.graph.add_node(Node::Summit(sm));
+            if let Some(&o) = self.organizations.get(&org) {
+                self.graph.add_edge(n, o, Edge::MeetingOf);
+            }
+            if let Some(&h) = self.states.get(&host) {
+                self.graph.add_edge(h, n, Edge::Hosted);
+            }
+            let graph = &mut self.graph;
+            let p = *places.entry(city.clone()).or_insert_with(|| {
+                graph.add_node(Node::Place(Place { name: city }))
+            });
+            self.graph.add_edge(n, p, Edge::HeldIn);
+            self.summits.insert(id, n);
+        }
+    }
+
+    fn chairs(&mut self, chairs: Vec<ChairTerm>) {
+        for c in chairs {
+            let (Some(&s), Some(&o)) = (
+                self.states.get(&c.state),
+                self.organizations.get(&c.organization),
+            ) else {
+                continue;
+            };
+            let org = c.organization.clone();
+            let e = self.graph.add_edge(s, o, Edge::Chair(Box::new(c)));
+            self.chairs.entry(org).or_default().push(e);
+        }
+    }
+
+    fn offices(&mut self, offices: Vec<OfficeTerm>) {
+        let mut people: BTreeMap<PersonId, NodeIndex> = BTreeMap::new();
+        for t in offices {
+            let p = match people.get(&t.person) {
+                Some(&p) => p,
+                None => {
+                    let p = self.person(&t);
+                    people.insert(t.person.clone(), p);
+                    p
+                }
+            };
+            let Some(&o) = self.organizations.get(&t.organization) else {
+                continue;
+            };
+            let org = t.organization.clone();
+            let e = self.graph.add_edge(p, o, Edge::HeldOffice(Box::new(t)));
+            self.offices.entry(org).or_default().push(e);
+        }
+    }
+
+    /// The person who held the office term `t`, with their nationality.
+    fn person(&mut self, t: &OfficeTerm) -> NodeIndex {
+        let n = self.graph.add_node(Node::Person(Person {
+            id: t.person.clone(),
+            name: t.name.clone(),
+            other_names: t.other_names.clone(),
+            nationality: t.nationality.clone(),
+        }));
+        if let Some(&s) = self.states.get(&t.nationality) {
+            self.graph.add_edge(n, s, Edge::Nationality);
+        }
+        n
+    }
+
+    fn events(&mut self, mut events: Vec<Event>) {
+        events.sort_by(|a, b| {
+            (a.date.first_day(), a.date, &a.id).cmp(&(
+                b.date.first_day(),
+                b.date,
+                &b.id,
+            ))
+        });
+        for e in events {
+            let org = e.organization.clone();
+            let n = self.graph.add_node(Node::Event(e));
+            if let Some(&o) = self.organizations.get(&org) {
+                self.graph.add_edge(n, o, Edge::EventOf);
+            }
+            self.events.push(n);
+        }
+    }
+
+    /// The graph with the interval index of each organisation's spans,
+    /// read from the edges into its node.
+    fn finish(self) -> KnowledgeGraph {
+        let mut span_index = BTreeMap::new();
+        for (org, by_state) in &self.affiliations {
+            let Some(&n) = self.organizations.get(org) else { continue };
+            let spans: Vec<&Span> = spans_into(&self.graph, n).collect();
+            span_index.insert(org.clone(), OrgIndex::new(by_state, &spans));
+        }
+        KnowledgeGraph {
+            span_index,
+            graph: self.graph,
+            organizations: self.organizations,
+            states: self.states,
+            sources: self.sources,
+            affiliations: self.affiliations,
+            summits: self.summits,
+            chairs: self.chairs,
+            offices: self.offices,
+            events: self.events,
+            affiliation_notes: self.affiliation_notes,
+        }
+    }
+}
+
+impl OrgIndex {
+    /// The index of one organisation's `spans`, for the states of
+    /// `by_state`.
+    fn new(
+        by_state: &BTreeMap<StateId, Vec<Transition>>,
+        spans: &[&Span],
+    ) -> OrgIndex {
+        let states: Vec<StateId> = by_state.keys().cloned().collect();
+        let build = |basis| {
+            let ivs = spans.iter().filter_map(|sp| {
+                let pos = states.binary_search(&sp.state).ok()? as u32;
+                let (a, b) = possible_days(sp, basis)?;
+                Some((a, b, pos))
+            });
+            IntervalIndex::new(ivs.collect::<Vec<_>>())
+        };
+        let effective = build(crate::Basis::Effective);
+        let decided = build(crate::Basis::Decided);
+        let mut pending = Vec::new();
+        for (state, ts) in by_state {
+            for t in ts.iter().filter(|t| t.is_pending()) {
+                pending.push((state.clone(), t.status, t.decided));
+            }
+        }
+        OrgIndex { states, effective, decided, pending }
+    }
 }

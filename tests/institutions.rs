@@ -46,7 +46,7 @@ fn chair_terms_are_continuous_and_held_by_members() {
     for w in terms.windows(2) {
         assert_eq!(w[0].end, Some(w[1].start));
     }
-    for t in terms {
+    for t in &terms {
         let status = kg
             .status_on("SCO", t.state.as_str(), t.start, Basis::Effective)
             .unwrap();

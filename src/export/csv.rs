@@ -271,7 +271,7 @@ pub fn write_chairs<W: Write>(
     out: W,
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let rows = kg.chairs(org.id.as_str()).iter().map(|t| {
+    let rows = kg.chairs(org.id.as_str()).into_iter().map(|t| {
         [
             t.organization.to_string(),
             t.state.to_string(),
@@ -359,7 +359,7 @@ pub fn write_officials<W: Write>(
     out: W,
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let rows = kg.officials(org.id.as_str()).iter().map(|t| {
+    let rows = kg.officials(org.id.as_str()).into_iter().map(|t| {
         [
             t.organization.to_string(),
             t.office.as_str().to_string(),

@@ -63,8 +63,8 @@ pub fn to_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
     for o in kg.organizations() {
         let mut v = to_json(o);
         v["kind"] = json!("organization");
-        v["chairs"] = to_json(kg.chairs(o.id.as_str()));
-        v["officials"] = to_json(kg.officials(o.id.as_str()));
+        v["chairs"] = to_json(&kg.chairs(o.id.as_str()));
+        v["officials"] = to_json(&kg.officials(o.id.as_str()));
         nodes.push(v);
         if let Some(next) = &o.successor {
             link(

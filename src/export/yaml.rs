@@ -118,11 +118,11 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
         ));
         out.push((
             file("chairs.yaml"),
-            document(kg.chairs(id).iter().map(chair)),
+            document(kg.chairs(id).into_iter().map(chair)),
         ));
         out.push((
             file("officials.yaml"),
-            document(kg.officials(id).iter().map(official)),
+            document(kg.officials(id).into_iter().map(official)),
         ));
         out.push((
             file("events.yaml"),

@@ -66,7 +66,11 @@ impl KnowledgeGraph {
         if !org.existed_on(date) {
             return Ok(None);
         }
-        Ok(holding(self.chairs(org.id.as_str()).iter(), |t| t.start, date))
+        Ok(holding(
+            self.chairs(org.id.as_str()).into_iter(),
+            |t| t.start,
+            date,
+        ))
     }
 
     /// The Secretary-General of `organization` on `date`, if the data has
@@ -98,7 +102,7 @@ impl KnowledgeGraph {
         }
         Ok(holding(
             self.officials(org.id.as_str())
-                .iter()
+                .into_iter()
                 .filter(|t| t.office == Office::SecretaryGeneral),
             |t| t.start,
             date,
