@@ -31,10 +31,15 @@ fn has_dot() -> bool {
     Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
-/// A Python with networkx: Debian's (`python3-networkx`, installed by
-/// `.ci/run`) or the first `python3` on PATH.
-fn networkx_python() -> Option<&'static str> {
-    ["/usr/bin/python3", "python3"].into_iter().find(|py| {
+/// A Python with networkx: `$IGO_PYTHON` (`.ci/run` points it at a
+/// virtual environment with networkx from PyPI), the first `python3` on
+/// PATH, or Debian's.
+fn networkx_python() -> Option<String> {
+    let env = std::env::var("IGO_PYTHON").ok();
+    let candidates = env.into_iter().chain(
+        ["python3", "/usr/bin/python3"].into_iter().map(String::from),
+    );
+    candidates.into_iter().find(|py| {
         Command::new(py)
             .args(["-c", "import networkx"])
             .output()
@@ -47,12 +52,12 @@ fn networkx_python() -> Option<&'static str> {
 fn networkx(script: &str, file: &Path) -> Option<String> {
     let Some(py) = networkx_python() else {
         eprintln!(
-            "SKIPPED: networkx is not installed (apt-get install python3-networkx)"
+            "SKIPPED: networkx is not installed (python3 -m venv .venv && .venv/bin/pip install networkx, then IGO_PYTHON=.venv/bin/python3)"
         );
         return None;
     };
     let out =
-        Command::new(py).args(["-c", script]).arg(file).output().unwrap();
+        Command::new(&py).args(["-c", script]).arg(file).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     Some(String::from_utf8(out.stdout).unwrap())
 }
@@ -228,7 +233,9 @@ fn json_loads_in_networkx_node_link() {
     let all = bytes(|o| export::json::write(&kg, &Options::new("SCO"), o));
     let day_j = bytes(|o| export::json::write(&kg, &sco_on("2024-02-22"), o));
     let script = "import sys, json, collections, networkx as nx\n\
-        g = nx.node_link_graph(json.load(open(sys.argv[1])))\n\
+        v = tuple(int(x) for x in nx.__version__.split('.')[:2])\n\
+        kw = {'edges': 'links'} if v >= (3, 4) else {}\n\
+        g = nx.node_link_graph(json.load(open(sys.argv[1])), **kw)\n\
         kinds = collections.Counter(d['kind'] for _, d in g.nodes(data=True))\n\
         links = collections.Counter(d['kind'] for _, _, d in g.edges(data=True))\n\
         print(type(g).__name__, g.number_of_nodes(), g.number_of_edges())\n\
