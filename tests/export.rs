@@ -36,9 +36,9 @@ fn has_dot() -> bool {
 /// PATH, or Debian's.
 fn networkx_python() -> Option<String> {
     let env = std::env::var("IGO_PYTHON").ok();
-    let candidates = env.into_iter().chain(
-        ["python3", "/usr/bin/python3"].into_iter().map(String::from),
-    );
+    let candidates = env
+        .into_iter()
+        .chain(["python3", "/usr/bin/python3"].into_iter().map(String::from));
     candidates.into_iter().find(|py| {
         Command::new(py)
             .args(["-c", "import networkx"])

@@ -95,139 +95,148 @@ pub fn triples(
     opts: &Options,
 ) -> Result<Vec<Triple>, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let mut t: Vec<Triple> = Vec::new();
-    let mut add = |s: &NamedNode, p: NamedNode, o: oxrdf::Term| {
-        t.push(Triple::new(s.clone(), p, o));
-    };
-    let org_iri = iri(format!("{BASE}org:{}", seg(org.id.as_str())));
-    add(&org_iri, rdf::TYPE.into(), term(ORG, "FormalOrganization").into());
-    add(&org_iri, term(SKOS, "prefLabel"), text(&org.name).into());
-    add(&org_iri, term(SKOS, "altLabel"), text(&org.short_name).into());
-    add(&org_iri, term(VOCAB, "founded"), date_literal(org.founded).1.into());
-    if let Some(q) = &org.wikidata {
-        add(
-            &org_iri,
-            term(OWL, "sameAs"),
-            iri(format!("{WD}{}", seg(q))).into(),
-        );
-    }
-    for sid in &org.sources {
-        if let Some(src) = kg.source(sid.as_str())
-            && let Ok(u) = NamedNode::new(src.url.clone())
-        {
-            add(&org_iri, term(DCTERMS, "source"), u.into());
-        }
-    }
+    let mut t = Triples(Vec::new());
+    let org_iri = t.organization(kg, org);
     for status in Status::HELD {
         let role = iri(format!("{BASE}role:{}", status.as_str()));
-        add(&role, rdf::TYPE.into(), term(ORG, "Role").into());
-        add(&role, rdfs::LABEL.into(), text(status.label()).into());
+        t.add(&role, rdf::TYPE.into(), term(ORG, "Role").into());
+        t.add(&role, rdfs::LABEL.into(), text(status.label()).into());
     }
-    let mut counter: std::collections::BTreeMap<String, u32> =
+    let mut counter: std::collections::BTreeMap<&str, u32> =
         Default::default();
-    let mut states_done: Vec<String> = Vec::new();
     for span in spans_of(kg, org) {
         let Some(iv) = interval(span, opts.basis) else { continue };
         let state_iri =
             iri(format!("{BASE}state:{}", seg(span.state.as_str())));
-        if !states_done.contains(&span.state.to_string()) {
-            states_done.push(span.state.to_string());
-            if let Some(st) = kg.state(span.state.as_str()) {
-                add(&state_iri, rdf::TYPE.into(), term(FOAF, "Agent").into());
-                add(&state_iri, rdfs::LABEL.into(), text(&st.name).into());
-                add(
-                    &state_iri,
-                    term(VOCAB, "iso3"),
-                    Literal::new_simple_literal(st.id.as_str()).into(),
-                );
-                add(
-                    &state_iri,
-                    term(VOCAB, "iso2"),
-                    Literal::new_simple_literal(&st.iso2).into(),
-                );
-                if let Some(c) = st.cow_code {
-                    add(
-                        &state_iri,
-                        term(VOCAB, "cowCode"),
-                        Literal::from(i64::from(c)).into(),
-                    );
-                }
-                if let Some(q) = &st.wikidata {
-                    add(
-                        &state_iri,
-                        term(OWL, "sameAs"),
-                        iri(format!("{WD}{}", seg(q))).into(),
-                    );
-                }
-            }
-        }
-        let n = counter.entry(span.state.to_string()).or_insert(0);
+        let n = counter.entry(span.state.as_str()).or_insert(0);
         *n += 1;
+        if *n == 1
+            && let Some(st) = kg.state(span.state.as_str())
+        {
+            t.state(&state_iri, st);
+        }
         let m = iri(format!(
             "{BASE}membership:{}:{}:{n}",
             seg(org.id.as_str()),
             seg(span.state.as_str())
         ));
-        add(&m, rdf::TYPE.into(), term(ORG, "Membership").into());
-        add(&m, term(ORG, "member"), state_iri.clone().into());
-        add(&m, term(ORG, "organization"), org_iri.clone().into());
-        add(
-            &m,
-            term(ORG, "role"),
-            iri(format!("{BASE}role:{}", span.status.as_str())).into(),
-        );
-        if let Some(d) = span.start.decided {
-            add(&m, term(VOCAB, "decided"), date_literal(d).1.into());
-        }
-        if let Some(d) = span.start.effective {
-            add(&m, term(VOCAB, "effective"), date_literal(d).1.into());
-        }
-        let interval_iri = iri(format!("{}:interval", m.as_str()));
-        add(&m, term(ORG, "memberDuring"), interval_iri.clone().into());
-        add(&interval_iri, rdf::TYPE.into(), term(TIME, "Interval").into());
-        let instant = |name: &str,
-                       d: Date,
-                       add: &mut dyn FnMut(
-            &NamedNode,
-            NamedNode,
-            oxrdf::Term,
-        )| {
-            let i = iri(format!("{}:{name}", m.as_str()));
-            add(
-                &interval_iri,
-                term(
-                    TIME,
-                    if name == "begin" { "hasBeginning" } else { "hasEnd" },
-                ),
-                i.clone().into(),
-            );
-            add(&i, rdf::TYPE.into(), term(TIME, "Instant").into());
-            let (p, lit) = date_literal(d);
-            add(&i, p, lit.into());
-            add(
-                &i,
-                term(VOCAB, "earliestDay"),
-                day_literal(d.first_day()).into(),
-            );
-            add(
-                &i,
-                term(VOCAB, "latestDay"),
-                day_literal(d.last_day()).into(),
-            );
-        };
-        instant("begin", iv.start, &mut add);
-        if let Some(end) = iv.end {
-            instant("end", end, &mut add);
-        }
-        for sid in span.sources.iter() {
+        t.membership(kg, &m, (&state_iri, &org_iri), span, iv);
+    }
+    Ok(t.0)
+}
+
+/// The triples of an export, in the order they are made.
+struct Triples(Vec<Triple>);
+
+impl Triples {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: oxrdf::Term) {
+        self.0.push(Triple::new(s.clone(), p, o));
+    }
+
+    /// `node dcterms:source <url>` for each of `sources` with a valid
+    /// address.
+    fn sources(
+        &mut self,
+        kg: &KnowledgeGraph,
+        node: &NamedNode,
+        sources: &[crate::model::SourceId],
+    ) {
+        for sid in sources {
             if let Some(src) = kg.source(sid.as_str())
                 && let Ok(u) = NamedNode::new(src.url.clone())
             {
-                add(&m, term(DCTERMS, "source"), u.into());
+                self.add(node, term(DCTERMS, "source"), u.into());
             }
         }
     }
-    Ok(t)
+
+    /// The organisation itself; its IRI.
+    fn organization(
+        &mut self,
+        kg: &KnowledgeGraph,
+        org: &crate::model::Organization,
+    ) -> NamedNode {
+        let o = iri(format!("{BASE}org:{}", seg(org.id.as_str())));
+        self.add(&o, rdf::TYPE.into(), term(ORG, "FormalOrganization").into());
+        self.add(&o, term(SKOS, "prefLabel"), text(&org.name).into());
+        self.add(&o, term(SKOS, "altLabel"), text(&org.short_name).into());
+        let founded = date_literal(org.founded).1;
+        self.add(&o, term(VOCAB, "founded"), founded.into());
+        if let Some(q) = &org.wikidata {
+            let same = iri(format!("{WD}{}", seg(q)));
+            self.add(&o, term(OWL, "sameAs"), same.into());
+        }
+        self.sources(kg, &o, &org.sources);
+        o
+    }
+
+    /// A state, once, the first time one of its spans is written.
+    fn state(&mut self, s: &NamedNode, st: &crate::model::State) {
+        let simple = |v: &str| Literal::new_simple_literal(v).into();
+        self.add(s, rdf::TYPE.into(), term(FOAF, "Agent").into());
+        self.add(s, rdfs::LABEL.into(), text(&st.name).into());
+        self.add(s, term(VOCAB, "iso3"), simple(st.id.as_str()));
+        self.add(s, term(VOCAB, "iso2"), simple(&st.iso2));
+        if let Some(c) = st.cow_code {
+            let code = Literal::from(i64::from(c)).into();
+            self.add(s, term(VOCAB, "cowCode"), code);
+        }
+        if let Some(q) = &st.wikidata {
+            let same = iri(format!("{WD}{}", seg(q)));
+            self.add(s, term(OWL, "sameAs"), same.into());
+        }
+    }
+
+    /// One span as an `org:Membership` with its OWL-Time interval.
+    fn membership(
+        &mut self,
+        kg: &KnowledgeGraph,
+        m: &NamedNode,
+        (state, org): (&NamedNode, &NamedNode),
+        span: &crate::model::Span,
+        iv: super::Interval,
+    ) {
+        self.add(m, rdf::TYPE.into(), term(ORG, "Membership").into());
+        self.add(m, term(ORG, "member"), state.clone().into());
+        self.add(m, term(ORG, "organization"), org.clone().into());
+        let role = iri(format!("{BASE}role:{}", span.status.as_str()));
+        self.add(m, term(ORG, "role"), role.into());
+        if let Some(d) = span.start.decided {
+            self.add(m, term(VOCAB, "decided"), date_literal(d).1.into());
+        }
+        if let Some(d) = span.start.effective {
+            self.add(m, term(VOCAB, "effective"), date_literal(d).1.into());
+        }
+        let interval = iri(format!("{}:interval", m.as_str()));
+        self.add(m, term(ORG, "memberDuring"), interval.clone().into());
+        self.add(&interval, rdf::TYPE.into(), term(TIME, "Interval").into());
+        self.instant(m, &interval, "begin", iv.start);
+        if let Some(end) = iv.end {
+            self.instant(m, &interval, "end", end);
+        }
+        self.sources(kg, m, &span.sources);
+    }
+
+    /// The beginning or end of a membership's interval, with the earliest
+    /// and latest days an imprecise date may be.
+    fn instant(
+        &mut self,
+        m: &NamedNode,
+        interval: &NamedNode,
+        name: &str,
+        d: Date,
+    ) {
+        let i = iri(format!("{}:{name}", m.as_str()));
+        let link = if name == "begin" { "hasBeginning" } else { "hasEnd" };
+        self.add(interval, term(TIME, link), i.clone().into());
+        self.add(&i, rdf::TYPE.into(), term(TIME, "Instant").into());
+        let (p, lit) = date_literal(d);
+        self.add(&i, p, lit.into());
+        let earliest = day_literal(d.first_day()).into();
+        self.add(&i, term(VOCAB, "earliestDay"), earliest);
+        let latest = day_literal(d.last_day()).into();
+        self.add(&i, term(VOCAB, "latestDay"), latest);
+    }
 }
 
 /// Writes the organisation's history as Turtle.
