@@ -16,15 +16,21 @@
 //! With a day: the organisation and the states of that day, one `status`
 //! link each.
 
-use std::collections::BTreeMap;
-use std::io::Write;
+use std::collections::{HashMap, HashSet};
+use std::io::{BufWriter, Write};
 
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
 use super::{Options, day_picture, spans_of};
+use crate::date::Date;
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
-use crate::model::{State, StatusOn};
+use crate::model::{
+    ChairTerm, Event, OfficeTerm, Organization, Source, Span, State, StatusOn,
+    Summit, Transition,
+};
 
 fn state_node(st: &State) -> Value {
     json!({
@@ -49,160 +55,636 @@ pub fn to_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
     if opts.date.is_some() {
         return day_value(kg, opts);
     }
-    let mut nodes = Vec::new();
-    let mut links = Vec::new();
-    let mut keys: BTreeMap<(String, String), u32> = BTreeMap::new();
-    let mut link = |source: String, target: String, mut v: Value| {
-        let k = keys.entry((source.clone(), target.clone())).or_insert(0);
-        v["source"] = json!(source);
-        v["target"] = json!(target);
-        v["key"] = json!(*k);
-        *k += 1;
-        links.push(v);
-    };
-    for o in kg.organizations() {
-        let mut v = to_json(o);
-        v["kind"] = json!("organization");
-        v["chairs"] = to_json(&kg.chairs(o.id.as_str()));
-        v["officials"] = to_json(&kg.officials(o.id.as_str()));
-        nodes.push(v);
-        if let Some(next) = &o.successor {
-            link(
-                o.id.to_string(),
-                next.to_string(),
-                json!({"kind": "succeeded_by"}),
-            );
-        }
-        for s in &o.sources {
-            link(
-                o.id.to_string(),
-                format!("source:{s}"),
-                json!({"kind": "cites"}),
-            );
-        }
+    serde_json::to_value(Document { kg, opts, org }).map_err(export_error)
+}
+
+fn export_error(e: serde_json::Error) -> Error {
+    Error::msg(DiagnosticKind::Export, format!("cannot write JSON: {e}"))
+}
+
+/// A JSON object written entry by entry, straight to the serializer.
+///
+/// The keys must come in sorted order, the order `serde_json::Value`'s
+/// map (a `BTreeMap`) prints them in, so that [`write`] and [`to_value`]
+/// agree byte for byte; debug builds check it.
+struct Obj<M> {
+    map: M,
+    last: &'static str,
+}
+
+impl<M: SerializeMap> Obj<M> {
+    fn new<S>(s: S) -> Result<Self, S::Error>
+    where
+        S: Serializer<SerializeMap = M>,
+    {
+        Ok(Obj { map: s.serialize_map(None)?, last: "" })
     }
-    for st in kg.states() {
-        let mut v = to_json(st);
-        v["kind"] = json!("state");
-        let histories: Vec<Value> = kg
-            .organizations()
-            .filter_map(|o| {
-                let ts = kg.transitions(o.id.as_str(), st.id.as_str());
-                (!ts.is_empty()).then(|| {
-                    json!({
-                        "organization": o.id,
-                        "transitions": ts,
-                        "note": kg.history_note(o.id.as_str(), st.id.as_str()),
-                    })
+
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        debug_assert!(
+            self.last < key,
+            "JSON keys out of order: `{key}` after `{}`",
+            self.last
+        );
+        self.last = key;
+        self.map.serialize_entry(key, value)
+    }
+
+    fn end(self) -> Result<M::Ok, M::Error> {
+        self.map.end()
+    }
+}
+
+/// An id with a prefix (`source:ID`), printed without building a string.
+struct Prefixed<'a>(&'static str, &'a str);
+
+impl Serialize for Prefixed<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{}{}", self.0, self.1))
+    }
+}
+
+/// A sequence serialized from a fresh iterator each time.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// The whole graph: serializes straight from the graph, one node or link
+/// at a time, never building the document.
+struct Document<'a> {
+    kg: &'a KnowledgeGraph,
+    opts: &'a Options,
+    org: &'a Organization,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Document { kg, opts, org } = *self;
+        let mut m = Obj::new(s)?;
+        m.field("directed", &true)?;
+        m.field("graph", &GraphInfo { opts, org })?;
+        m.field("links", &Links { kg, opts })?;
+        m.field("multigraph", &true)?;
+        m.field("nodes", &Nodes { kg })?;
+        m.end()
+    }
+}
+
+struct GraphInfo<'a> {
+    opts: &'a Options,
+    org: &'a Organization,
+}
+
+impl Serialize for GraphInfo<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = Obj::new(s)?;
+        m.field("basis", &self.opts.basis)?;
+        m.field("date", &None::<Date>)?;
+        m.field("format", "igo-graph")?;
+        m.field("format_version", &1)?;
+        m.field("organization", &self.org.id)?;
+        m.end()
+    }
+}
+
+struct Nodes<'a> {
+    kg: &'a KnowledgeGraph,
+}
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let kg = self.kg;
+        let mut seq = s.serialize_seq(None)?;
+        for o in kg.organizations() {
+            seq.serialize_element(&OrgNode { kg, o })?;
+        }
+        for st in kg.states() {
+            seq.serialize_element(&StateNode { kg, st })?;
+        }
+        for src in kg.sources() {
+            seq.serialize_element(&SourceNode(src))?;
+        }
+        for o in kg.organizations() {
+            for summit in kg.summits(o.id.as_str()) {
+                seq.serialize_element(&SummitNode(summit))?;
+            }
+            for e in kg.events(o.id.as_str()) {
+                seq.serialize_element(&EventNode(e))?;
+            }
+        }
+        // Each person once, at their first term.
+        let mut seen = HashSet::new();
+        for o in kg.organizations() {
+            for t in kg.officials(o.id.as_str()) {
+                if seen.insert(&t.person) {
+                    seq.serialize_element(&PersonNode(t))?;
+                }
+            }
+        }
+        seq.end()
+    }
+}
+
+struct OrgNode<'a> {
+    kg: &'a KnowledgeGraph,
+    o: &'a Organization,
+}
+
+impl Serialize for OrgNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Every field: a new one fails to compile here until it is written.
+        let Organization {
+            id,
+            name,
+            short_name,
+            other_names,
+            founded,
+            dissolved,
+            headquarters,
+            wikidata,
+            predecessor,
+            successor,
+            sources,
+            note,
+        } = self.o;
+        let chairs = self.kg.chairs(id.as_str());
+        let officials = self.kg.officials(id.as_str());
+        let mut m = Obj::new(s)?;
+        m.field("chairs", &Seq(|| chairs.iter().copied().map(ChairNode)))?;
+        m.field("dissolved", dissolved)?;
+        m.field("founded", founded)?;
+        m.field("headquarters", headquarters)?;
+        m.field("id", id)?;
+        m.field("kind", "organization")?;
+        m.field("name", name)?;
+        m.field("note", note)?;
+        m.field(
+            "officials",
+            &Seq(|| officials.iter().copied().map(OfficialNode)),
+        )?;
+        m.field("other_names", other_names)?;
+        m.field("predecessor", predecessor)?;
+        m.field("short_name", short_name)?;
+        m.field("sources", sources)?;
+        m.field("successor", successor)?;
+        m.field("wikidata", wikidata)?;
+        m.end()
+    }
+}
+
+/// A chair term inside its organisation's node.
+struct ChairNode<'a>(&'a ChairTerm);
+
+impl Serialize for ChairNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ChairTerm {
+            organization,
+            state,
+            start,
+            end,
+            ended_by,
+            evidence,
+            irregular,
+            sources,
+            note,
+        } = self.0;
+        let mut m = Obj::new(s)?;
+        m.field("end", end)?;
+        m.field("ended_by", ended_by)?;
+        m.field("evidence", evidence)?;
+        m.field("irregular", irregular)?;
+        m.field("note", note)?;
+        m.field("organization", organization)?;
+        m.field("sources", sources)?;
+        m.field("start", start)?;
+        m.field("state", state)?;
+        m.end()
+    }
+}
+
+/// An office term inside its organisation's node.
+struct OfficialNode<'a>(&'a OfficeTerm);
+
+impl Serialize for OfficialNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let OfficeTerm {
+            office,
+            organization,
+            person,
+            name,
+            other_names,
+            nationality,
+            start,
+            end,
+            scheduled_end,
+            appointed,
+            appointed_at,
+            sources,
+            note,
+        } = self.0;
+        let mut m = Obj::new(s)?;
+        m.field("appointed", appointed)?;
+        m.field("appointed_at", appointed_at)?;
+        m.field("end", end)?;
+        m.field("name", name)?;
+        m.field("nationality", nationality)?;
+        m.field("note", note)?;
+        m.field("office", office)?;
+        m.field("organization", organization)?;
+        m.field("other_names", other_names)?;
+        m.field("person", person)?;
+        m.field("scheduled_end", scheduled_end)?;
+        m.field("sources", sources)?;
+        m.field("start", start)?;
+        m.end()
+    }
+}
+
+struct StateNode<'a> {
+    kg: &'a KnowledgeGraph,
+    st: &'a State,
+}
+
+impl Serialize for StateNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let kg = self.kg;
+        let State {
+            id,
+            iso2,
+            name,
+            official_name,
+            aliases,
+            cow_code,
+            cow_abbrev,
+            wikidata,
+            sources,
+            note,
+        } = self.st;
+        let histories = || {
+            kg.organizations().filter_map(move |o| {
+                let org = o.id.as_str();
+                let transitions = kg.transitions(org, id.as_str());
+                (!transitions.is_empty()).then(|| History {
+                    note: kg.history_note(org, id.as_str()),
+                    organization: org,
+                    transitions,
                 })
             })
-            .collect();
-        v["histories"] = json!(histories);
-        nodes.push(v);
-        for s in &st.sources {
-            link(
-                st.id.to_string(),
-                format!("source:{s}"),
-                json!({"kind": "cites"}),
-            );
+        };
+        let mut m = Obj::new(s)?;
+        m.field("aliases", aliases)?;
+        m.field("cow_abbrev", cow_abbrev)?;
+        m.field("cow_code", cow_code)?;
+        m.field("histories", &Seq(histories))?;
+        m.field("id", id)?;
+        m.field("iso2", iso2)?;
+        m.field("kind", "state")?;
+        m.field("name", name)?;
+        m.field("note", note)?;
+        // As the model writes it: absent, not null, when there is none.
+        if let Some(official_name) = official_name {
+            m.field("official_name", official_name)?;
         }
+        m.field("sources", sources)?;
+        m.field("wikidata", wikidata)?;
+        m.end()
     }
-    for s in kg.sources() {
-        let mut v = to_json(s);
-        v["kind"] = json!("source");
-        v["source_id"] = json!(s.id);
-        v["id"] = json!(format!("source:{}", s.id));
-        nodes.push(v);
+}
+
+/// A state's transitions in one organisation.
+struct History<'a> {
+    note: Option<&'a str>,
+    organization: &'a str,
+    transitions: &'a [Transition],
+}
+
+impl Serialize for History<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = Obj::new(s)?;
+        m.field("note", &self.note)?;
+        m.field("organization", self.organization)?;
+        m.field(
+            "transitions",
+            &Seq(|| self.transitions.iter().map(TransitionNode)),
+        )?;
+        m.end()
     }
-    for o in kg.organizations() {
-        for s in kg.summits(o.id.as_str()) {
-            let id = format!("summit:{}", s.id);
-            let mut v = to_json(s);
-            v["kind"] = json!("summit");
-            v["summit_id"] = json!(s.id);
-            v["id"] = json!(id.clone());
-            nodes.push(v);
-            link(id.clone(), o.id.to_string(), json!({"kind": "meeting_of"}));
-            link(s.host.to_string(), id, json!({"kind": "hosted"}));
-        }
-        for e in kg.events(o.id.as_str()) {
-            let mut v = to_json(e);
-            // `kind` names the node kind; the event's own kind moves aside.
-            v["event_kind"] = json!(e.kind);
-            v["kind"] = json!("event");
-            v["event_id"] = json!(e.id);
-            v["id"] = json!(format!("event:{}", e.id));
-            nodes.push(v);
-        }
+}
+
+struct TransitionNode<'a>(&'a Transition);
+
+impl Serialize for TransitionNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Transition { status, decided, effective, sources, note, summit } =
+            self.0;
+        let mut m = Obj::new(s)?;
+        m.field("decided", decided)?;
+        m.field("effective", effective)?;
+        m.field("note", note)?;
+        m.field("sources", sources)?;
+        m.field("status", status)?;
+        m.field("summit", summit)?;
+        m.end()
     }
-    let mut people: Vec<&crate::model::OfficeTerm> = Vec::new();
-    for o in kg.organizations() {
-        for t in kg.officials(o.id.as_str()) {
-            if !people.iter().any(|p| p.person == t.person) {
-                people.push(t);
+}
+
+struct SourceNode<'a>(&'a Source);
+
+impl Serialize for SourceNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Source { id, title, url, publisher, published, quote, note } =
+            self.0;
+        let mut m = Obj::new(s)?;
+        m.field("id", &Prefixed("source:", id.as_str()))?;
+        m.field("kind", "source")?;
+        m.field("note", note)?;
+        m.field("published", published)?;
+        m.field("publisher", publisher)?;
+        m.field("quote", quote)?;
+        m.field("source_id", id)?;
+        m.field("title", title)?;
+        m.field("url", url)?;
+        m.end()
+    }
+}
+
+struct SummitNode<'a>(&'a Summit);
+
+impl Serialize for SummitNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Summit {
+            id,
+            organization,
+            ordinal,
+            start,
+            end,
+            council,
+            city,
+            host,
+            format,
+            status,
+            sources,
+            note,
+        } = self.0;
+        let mut m = Obj::new(s)?;
+        m.field("city", city)?;
+        m.field("council", council)?;
+        m.field("end", end)?;
+        m.field("format", format)?;
+        m.field("host", host)?;
+        m.field("id", &Prefixed("summit:", id.as_str()))?;
+        m.field("kind", "summit")?;
+        m.field("note", note)?;
+        m.field("ordinal", ordinal)?;
+        m.field("organization", organization)?;
+        m.field("sources", sources)?;
+        m.field("start", start)?;
+        m.field("status", status)?;
+        m.field("summit_id", id)?;
+        m.end()
+    }
+}
+
+struct EventNode<'a>(&'a Event);
+
+impl Serialize for EventNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Event {
+            id,
+            organization,
+            kind,
+            title,
+            date,
+            place,
+            sources,
+            note,
+        } = self.0;
+        let mut m = Obj::new(s)?;
+        m.field("date", date)?;
+        m.field("event_id", id)?;
+        // `kind` names the node kind; the event's own kind moves aside.
+        m.field("event_kind", kind)?;
+        m.field("id", &Prefixed("event:", id.as_str()))?;
+        m.field("kind", "event")?;
+        m.field("note", note)?;
+        m.field("organization", organization)?;
+        m.field("place", place)?;
+        m.field("sources", sources)?;
+        m.field("title", title)?;
+        m.end()
+    }
+}
+
+/// A person, from their first office term.
+struct PersonNode<'a>(&'a OfficeTerm);
+
+impl Serialize for PersonNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let mut m = Obj::new(s)?;
+        m.field("id", &Prefixed("person:", t.person.as_str()))?;
+        m.field("kind", "person")?;
+        m.field("name", &t.name)?;
+        m.field("nationality", &t.nationality)?;
+        m.field("other_names", &t.other_names)?;
+        m.end()
+    }
+}
+
+/// The multigraph `key` of each link: how many links with the same
+/// source and target came before it.
+///
+/// Counts are kept per target, and a target's counts are dropped once no
+/// later link can point at it, so memory stays at one organisation's
+/// worth of status links, not the whole graph's.
+#[derive(Default)]
+struct Keys(HashMap<String, HashMap<String, u32>>);
+
+impl Keys {
+    fn next(&mut self, source: &str, target: &str) -> u32 {
+        let by_source = match self.0.get_mut(target) {
+            Some(m) => m,
+            None => self.0.entry(target.to_owned()).or_default(),
+        };
+        match by_source.get_mut(source) {
+            Some(k) => {
+                *k += 1;
+                *k - 1
+            }
+            None => {
+                by_source.insert(source.to_owned(), 1);
+                0
             }
         }
     }
-    for p in people {
-        nodes.push(json!({
-            "id": format!("person:{}", p.person),
-            "kind": "person",
-            "name": p.name,
-            "other_names": p.other_names,
-            "nationality": p.nationality,
-        }));
+
+    fn forget(&mut self, target: &str) {
+        self.0.remove(target);
     }
-    for o in kg.organizations() {
-        for span in spans_of(kg, o) {
-            link(
-                span.state.to_string(),
-                o.id.to_string(),
-                json!({
-                    "kind": "status",
-                    "status": span.status,
-                    "start": span.start.at(opts.basis),
-                    "end": span.end.and_then(|b| b.at(opts.basis)),
-                    "decided": span.start.decided,
-                    "effective": span.start.effective,
-                    "end_decided": span.end.and_then(|b| b.decided),
-                    "end_effective": span.end.and_then(|b| b.effective),
-                    "sources": span.sources,
-                    "note": span.note,
-                }),
-            );
-        }
-        for c in kg.chairs(o.id.as_str()) {
-            link(
-                c.state.to_string(),
-                o.id.to_string(),
-                json!({"kind": "chair", "start": c.start, "end": c.end, "ended_by": c.ended_by}),
-            );
-        }
-        for t in kg.officials(o.id.as_str()) {
-            link(
-                format!("person:{}", t.person),
-                o.id.to_string(),
-                json!({"kind": "office", "office": t.office, "start": t.start, "end": t.end}),
-            );
-        }
-    }
-    Ok(json!({
-        "directed": true,
-        "multigraph": true,
-        "graph": {
-            "format": "igo-graph",
-            "format_version": 1,
-            "organization": org.id,
-            "basis": opts.basis,
-            "date": null,
-        },
-        "nodes": nodes,
-        "links": links,
-    }))
 }
 
-fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Value {
-    serde_json::to_value(v).expect("model types serialize to JSON")
+/// `prefix` and `id` in `buf`.
+fn prefixed<'b>(buf: &'b mut String, prefix: &str, id: &str) -> &'b str {
+    buf.clear();
+    buf.push_str(prefix);
+    buf.push_str(id);
+    buf
+}
+
+struct Links<'a> {
+    kg: &'a KnowledgeGraph,
+    opts: &'a Options,
+}
+
+impl Serialize for Links<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Links { kg, opts } = *self;
+        let mut keys = Keys::default();
+        let mut seq = s.serialize_seq(None)?;
+        let link = |seq: &mut S::SerializeSeq,
+                    keys: &mut Keys,
+                    source: &str,
+                    target: &str,
+                    what: What<'_>| {
+            let key = keys.next(source, target);
+            seq.serialize_element(&Link { source, target, key, what })
+        };
+        let k = &mut keys;
+        // One buffer for the prefixed ids, not a string per link.
+        let mut buf = String::new();
+        for o in kg.organizations() {
+            let org = o.id.as_str();
+            if let Some(next) = &o.successor {
+                link(&mut seq, k, org, next.as_str(), What::SucceededBy)?;
+            }
+            for src in &o.sources {
+                let target = prefixed(&mut buf, "source:", src.as_str());
+                link(&mut seq, k, org, target, What::Cites)?;
+            }
+        }
+        for st in kg.states() {
+            for src in &st.sources {
+                let target = prefixed(&mut buf, "source:", src.as_str());
+                link(&mut seq, k, st.id.as_str(), target, What::Cites)?;
+            }
+        }
+        for o in kg.organizations() {
+            let org = o.id.as_str();
+            for summit in kg.summits(org) {
+                let id = prefixed(&mut buf, "summit:", summit.id.as_str());
+                link(&mut seq, k, id, org, What::MeetingOf)?;
+                link(&mut seq, k, summit.host.as_str(), id, What::Hosted)?;
+            }
+        }
+        for o in kg.organizations() {
+            let org = o.id.as_str();
+            for span in spans_of(kg, o) {
+                let what = What::Status(span, opts);
+                link(&mut seq, k, span.state.as_str(), org, what)?;
+            }
+            for c in kg.chairs(org) {
+                link(&mut seq, k, c.state.as_str(), org, What::Chair(c))?;
+            }
+            for t in kg.officials(org) {
+                let person = prefixed(&mut buf, "person:", t.person.as_str());
+                link(&mut seq, k, person, org, What::Office(t))?;
+            }
+            // Every later link points at a later organisation.
+            k.forget(org);
+        }
+        seq.end()
+    }
+}
+
+/// What a link says, besides its ends.
+#[derive(Clone, Copy)]
+enum What<'a> {
+    SucceededBy,
+    Cites,
+    MeetingOf,
+    Hosted,
+    Status(&'a Span, &'a Options),
+    Chair(&'a ChairTerm),
+    Office(&'a OfficeTerm),
+}
+
+struct Link<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: u32,
+    what: What<'a>,
+}
+
+impl Serialize for Link<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Link { source, target, key, what } = *self;
+        let mut m = Obj::new(s)?;
+        match what {
+            What::SucceededBy
+            | What::Cites
+            | What::MeetingOf
+            | What::Hosted => {
+                let kind = match what {
+                    What::SucceededBy => "succeeded_by",
+                    What::Cites => "cites",
+                    What::MeetingOf => "meeting_of",
+                    _ => "hosted",
+                };
+                m.field("key", &key)?;
+                m.field("kind", kind)?;
+                m.field("source", source)?;
+                m.field("target", target)?;
+            }
+            What::Status(span, opts) => {
+                let end = span.end;
+                m.field("decided", &span.start.decided)?;
+                m.field("effective", &span.start.effective)?;
+                m.field("end", &end.and_then(|b| b.at(opts.basis)))?;
+                m.field("end_decided", &end.and_then(|b| b.decided))?;
+                m.field("end_effective", &end.and_then(|b| b.effective))?;
+                m.field("key", &key)?;
+                m.field("kind", "status")?;
+                m.field("note", &span.note)?;
+                m.field("source", source)?;
+                m.field("sources", &span.sources)?;
+                m.field("start", &span.start.at(opts.basis))?;
+                m.field("status", &span.status)?;
+                m.field("target", target)?;
+            }
+            What::Chair(c) => {
+                m.field("end", &c.end)?;
+                m.field("ended_by", &c.ended_by)?;
+                m.field("key", &key)?;
+                m.field("kind", "chair")?;
+                m.field("source", source)?;
+                m.field("start", &c.start)?;
+                m.field("target", target)?;
+            }
+            What::Office(t) => {
+                m.field("end", &t.end)?;
+                m.field("key", &key)?;
+                m.field("kind", "office")?;
+                m.field("office", &t.office)?;
+                m.field("source", source)?;
+                m.field("start", &t.start)?;
+                m.field("target", target)?;
+            }
+        }
+        m.end()
+    }
 }
 
 /// One organisation on one day.
@@ -262,12 +744,21 @@ fn day_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
 pub fn write<W: Write>(
     kg: &KnowledgeGraph,
     opts: &Options,
-    mut out: W,
+    out: W,
 ) -> Result<(), Error> {
-    let v = to_value(kg, opts)?;
-    serde_json::to_writer_pretty(&mut out, &v).map_err(|e| {
-        Error::msg(DiagnosticKind::Export, format!("cannot write JSON: {e}"))
-    })?;
+    let org = kg.resolve_organization(&opts.organization)?;
+    // serde_json writes each token by itself: buffer them for writers
+    // that do not (a file, stdout); a `Vec` loses only a copy.
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let formatter = serde_json::ser::PrettyFormatter::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+    if opts.date.is_some() {
+        day_value(kg, opts)?.serialize(&mut ser)
+    } else {
+        Document { kg, opts, org }.serialize(&mut ser)
+    }
+    .map_err(export_error)?;
     out.write_all(b"\n")?;
+    out.flush()?;
     Ok(())
 }
