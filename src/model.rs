@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::error::{Error, ErrorKind};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -156,11 +157,15 @@ impl fmt::Display for Status {
 }
 
 impl FromStr for Status {
-    type Err = String;
+    type Err = Error;
 
     /// Parses `member`, `observer`, `dialogue_partner`, `partner` or `none`
     /// (also with a hyphen or space, in any case).
-    fn from_str(s: &str) -> Result<Status, String> {
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] of kind [`ErrorKind::Parse`] naming the statuses.
+    fn from_str(s: &str) -> Result<Status, Error> {
         let norm = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
         Ok(match norm.as_str() {
             "member" | "members" => Status::Member,
@@ -171,9 +176,12 @@ impl FromStr for Status {
             "partner" | "partners" => Status::Partner,
             "none" => Status::None,
             _ => {
-                return Err(format!(
-                    "unknown status `{s}`: expected one of member, observer, \
-                     dialogue_partner, partner, none"
+                return Err(Error::parse(
+                    ErrorKind::Parse,
+                    format!(
+                        "unknown status `{s}`: expected one of member, \
+                         observer, dialogue_partner, partner, none"
+                    ),
                 ));
             }
         })
@@ -220,14 +228,22 @@ impl fmt::Display for Basis {
 }
 
 impl FromStr for Basis {
-    type Err = String;
+    type Err = Error;
 
-    fn from_str(s: &str) -> Result<Basis, String> {
+    /// Parses `effective` or `decided`, in any case.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] of kind [`ErrorKind::Parse`].
+    fn from_str(s: &str) -> Result<Basis, Error> {
         match s.to_ascii_lowercase().as_str() {
             "effective" => Ok(Basis::Effective),
             "decided" => Ok(Basis::Decided),
-            _ => Err(format!(
-                "unknown basis `{s}`: expected `effective` or `decided`"
+            _ => Err(Error::parse(
+                ErrorKind::Parse,
+                format!(
+                    "unknown basis `{s}`: expected `effective` or `decided`"
+                ),
             )),
         }
     }
