@@ -143,6 +143,22 @@ fn wikidata(cx: &mut Cx<'_>, q: &Option<Located<String>>) -> Option<String> {
     Some(q.value.clone())
 }
 
+/// The organisation of an entry (see [`Refs::owner`]), or the empty id
+/// after reporting that there is none.
+fn owner<T>(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    field: &Option<Located<String>>,
+    folder: Option<&str>,
+    anchor: &Located<T>,
+) -> String {
+    let missing = (
+        "this folder defines no organisation",
+        "add organization.yaml to the folder",
+    );
+    refs.owner(cx, field, folder, anchor, missing).unwrap_or_default()
+}
+
 /// A source.
 pub(crate) fn source(cx: &mut Cx<'_>, r: &schema::Source) -> Source {
     if r.id.value.is_empty() || r.id.value.contains(char::is_whitespace) {
@@ -314,18 +330,7 @@ pub(crate) fn summit(
     orgs: &BTreeMap<&str, &Organization>,
     r: &schema::Summit,
 ) -> Option<Summit> {
-    let org = refs
-        .owner(
-            cx,
-            &r.organization,
-            folder,
-            &r.id,
-            (
-                "this folder defines no organisation",
-                "add organization.yaml to the folder",
-            ),
-        )
-        .unwrap_or_default();
+    let org = owner(cx, refs, &r.organization, folder, &r.id);
     let id = &r.id.value;
     refs.state(cx, &r.host);
     let start = cx.opt_date(&r.start);
@@ -361,18 +366,7 @@ pub(crate) fn chair(
     folder: Option<&str>,
     r: &schema::Chair,
 ) -> Option<ChairTerm> {
-    let org = refs
-        .owner(
-            cx,
-            &r.organization,
-            folder,
-            &r.state,
-            (
-                "this folder defines no organisation",
-                "add organization.yaml to the folder",
-            ),
-        )
-        .unwrap_or_default();
+    let org = owner(cx, refs, &r.organization, folder, &r.state);
     refs.state(cx, &r.state);
     let start = cx.date(&r.start);
     let evidence = cx.keyword("evidence", &r.evidence);
@@ -402,18 +396,7 @@ pub(crate) fn official(
     summits: &BTreeMap<String, Summit>,
     r: &schema::Official,
 ) -> Option<OfficeTerm> {
-    let org = refs
-        .owner(
-            cx,
-            &r.organization,
-            folder,
-            &r.person,
-            (
-                "this folder defines no organisation",
-                "add organization.yaml to the folder",
-            ),
-        )
-        .unwrap_or_default();
+    let org = owner(cx, refs, &r.organization, folder, &r.person);
     let office = cx.keyword("office", &r.office);
     refs.state(cx, &r.nationality);
     let start = cx.date(&r.start);
@@ -476,18 +459,7 @@ pub(crate) fn event(
     folder: Option<&str>,
     r: &schema::Event,
 ) -> Option<Event> {
-    let org = refs
-        .owner(
-            cx,
-            &r.organization,
-            folder,
-            &r.id,
-            (
-                "this folder defines no organisation",
-                "add organization.yaml to the folder",
-            ),
-        )
-        .unwrap_or_default();
+    let org = owner(cx, refs, &r.organization, folder, &r.id);
     let kind = cx.keyword("event kind", &r.kind);
     let date = cx.date(&r.date);
     let sources = refs.sources(cx, &r.sources);

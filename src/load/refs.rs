@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::documents::Cx;
-use super::schema::{Cites, Documents, Located};
+use super::schema::{Cites, Document, Documents, Located};
 use super::sink::{Part, Sink};
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::SourceId;
@@ -42,69 +42,66 @@ pub(crate) struct Refs {
 
 /// Collects the ids, reporting each defined twice.
 pub(crate) fn collect(docs: &Documents, sink: &mut Sink) -> Refs {
-    let mut refs = Refs::default();
-    refs.sources.whole = sink.read_whole(Part::Sources);
-    for doc in &docs.sources {
-        for s in &doc.entries {
-            once(
-                &mut refs.sources,
-                &s.id,
-                &doc.path,
-                Part::Sources,
-                sink,
-                "source",
-                "give each source its own id",
-            );
-        }
-    }
-    refs.states.whole = sink.read_whole(Part::States);
-    for doc in &docs.states {
-        for s in &doc.entries {
-            once(
-                &mut refs.states,
-                &s.id,
-                &doc.path,
-                Part::States,
-                sink,
-                "state",
-                "keep one entry per state",
-            );
-        }
-    }
-    refs.organizations.whole = sink.read_whole(Part::Organizations);
+    let mut folder_org = BTreeMap::new();
     for doc in &docs.organizations {
-        for o in &doc.entries {
-            if let Some(folder) = &doc.folder {
-                refs.folder_org
-                    .entry(folder.clone())
-                    .or_insert_with(|| o.id.value.clone());
-            }
-            once(
-                &mut refs.organizations,
-                &o.id,
-                &doc.path,
-                Part::Organizations,
-                sink,
+        if let (Some(folder), Some(first)) = (&doc.folder, doc.entries.first())
+        {
+            folder_org
+                .entry(folder.clone())
+                .or_insert_with(|| first.id.value.clone());
+        }
+    }
+    Refs {
+        sources: ids(
+            &docs.sources,
+            |s| &s.id,
+            Part::Sources,
+            sink,
+            ("source", "give each source its own id"),
+        ),
+        states: ids(
+            &docs.states,
+            |s| &s.id,
+            Part::States,
+            sink,
+            ("state", "keep one entry per state"),
+        ),
+        organizations: ids(
+            &docs.organizations,
+            |o| &o.id,
+            Part::Organizations,
+            sink,
+            (
                 "organisation",
                 "define each organisation once, in its own folder's organization.yaml",
-            );
+            ),
+        ),
+        summits: ids(
+            &docs.summits,
+            |s| &s.id,
+            Part::Summits,
+            sink,
+            ("summit", "give each summit its own id"),
+        ),
+        folder_org,
+    }
+}
+
+/// The ids of one kind, each reported when defined twice.
+fn ids<T>(
+    docs: &[Document<T>],
+    id: impl Fn(&T) -> &Located<String>,
+    part: Part,
+    sink: &mut Sink,
+    (what, help): (&str, &str),
+) -> Ids {
+    let mut ids = Ids { known: BTreeSet::new(), whole: sink.read_whole(part) };
+    for doc in docs {
+        for entry in &doc.entries {
+            once(&mut ids, id(entry), &doc.path, part, sink, what, help);
         }
     }
-    refs.summits.whole = sink.read_whole(Part::Summits);
-    for doc in &docs.summits {
-        for s in &doc.entries {
-            once(
-                &mut refs.summits,
-                &s.id,
-                &doc.path,
-                Part::Summits,
-                sink,
-                "summit",
-                "give each summit its own id",
-            );
-        }
-    }
-    refs
+    ids
 }
 
 /// Adds `id` to `ids`, reporting it when it is already there.
