@@ -25,11 +25,11 @@ pub(crate) mod schema;
 mod sink;
 mod yaml;
 
-use self::documents::Cx;
 use self::files::{InputFile, Role};
 use self::refs::Refs;
 use self::rules::{ChairAt, HistoryAt, Membership, OfficeAt};
 use self::schema::{Document, Documents, Located};
+use self::sink::Cx;
 use self::sink::{Part, Sink};
 use crate::error::Error;
 use crate::model::{

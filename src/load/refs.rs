@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::documents::Cx;
 use super::schema::{Cites, Document, Documents, Located};
+use super::sink::Cx;
 use super::sink::{Part, Sink};
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::SourceId;

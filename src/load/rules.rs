@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::documents::Cx;
 use super::schema::{self, Located};
+use super::sink::Cx;
 use super::sink::{Part, Sink};
 use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind};
