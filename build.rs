@@ -12,6 +12,8 @@ mod error;
 mod load;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/serde_tree.rs"]
+mod serde_tree;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");

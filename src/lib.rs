@@ -50,6 +50,7 @@ mod index;
 mod load;
 mod model;
 mod query;
+mod serde_tree;
 #[cfg(feature = "synth")]
 pub mod synth;
 

@@ -116,13 +116,7 @@ impl Status {
 
     /// The identifier used in the data and in machine-readable output.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Member => "member",
-            Status::Observer => "observer",
-            Status::DialoguePartner => "dialogue_partner",
-            Status::Partner => "partner",
-            Status::None => "none",
-        }
+        crate::serde_tree::variant_name(&self)
     }
 
     /// A human label, e.g. "dialogue partner".
@@ -147,12 +141,6 @@ impl Status {
     /// Whether the status makes a state part of the organisation's family.
     pub fn is_held(self) -> bool {
         self != Status::None
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -188,6 +176,19 @@ impl FromStr for Status {
     }
 }
 
+/// Keywords print as their serde names.
+macro_rules! display_by_name {
+    ($($name:ident),*) => {$(
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+display_by_name!(Status, Basis);
+
 /// Which date of a transition a query counts by.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize,
@@ -206,10 +207,7 @@ pub enum Basis {
 impl Basis {
     /// `effective` or `decided`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Basis::Effective => "effective",
-            Basis::Decided => "decided",
-        }
+        crate::serde_tree::variant_name(&self)
     }
 
     /// The other basis.
@@ -218,12 +216,6 @@ impl Basis {
             Basis::Effective => Basis::Decided,
             Basis::Decided => Basis::Effective,
         }
-    }
-}
-
-impl fmt::Display for Basis {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -461,11 +453,7 @@ pub enum SummitFormat {
 impl SummitFormat {
     /// `in_person`, `virtual` or `hybrid`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            SummitFormat::InPerson => "in_person",
-            SummitFormat::Virtual => "virtual",
-            SummitFormat::Hybrid => "hybrid",
-        }
+        crate::serde_tree::variant_name(&self)
     }
 }
 
@@ -493,10 +481,7 @@ pub enum SummitStatus {
 impl SummitStatus {
     /// `held` or `planned`, as in the data.
     pub fn as_str(self) -> &'static str {
-        match self {
-            SummitStatus::Held => "held",
-            SummitStatus::Planned => "planned",
-        }
+        crate::serde_tree::variant_name(&self)
     }
 }
 
@@ -573,10 +558,7 @@ pub enum Evidence {
 impl Evidence {
     /// `sourced` or `inferred`, as in the data.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Evidence::Sourced => "sourced",
-            Evidence::Inferred => "inferred",
-        }
+        crate::serde_tree::variant_name(&self)
     }
 }
 
@@ -617,9 +599,7 @@ pub enum Office {
 impl Office {
     /// `secretary_general`, as in the data.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Office::SecretaryGeneral => "secretary_general",
-        }
+        crate::serde_tree::variant_name(&self)
     }
 }
 
@@ -669,11 +649,7 @@ pub enum EventKind {
 impl EventKind {
     /// `founding_act`, `institution` or `other`, as in the data.
     pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::FoundingAct => "founding_act",
-            EventKind::Institution => "institution",
-            EventKind::Other => "other",
-        }
+        crate::serde_tree::variant_name(&self)
     }
 }
 

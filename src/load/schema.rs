@@ -36,10 +36,7 @@ impl<T: Serialize> Serialize for Located<T> {
     }
 }
 
-/// The name under which a [`Plain`] scalar reaches a serializer, so that
-/// the canonical YAML printer writes it without quotes; other serializers
-/// see the text itself.
-pub(crate) const PLAIN: &str = "igo::plain";
+pub(crate) use crate::serde_tree::PLAIN;
 
 /// A scalar written without quotes: a keyword (`member`, `sourced`) or a
 /// date (`2017-06-09`, `2010-05`). Read as text, so that a bad keyword or
