@@ -314,47 +314,33 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// The closest of `candidates` to `wanted` (case-insensitive edit distance),
-/// if it is close enough to be a likely typo.
+/// The longest id that gets a suggestion: beyond it, a typo is unlikely
+/// and the comparison would cost more than it is worth.
+const LONGEST_SUGGESTED: usize = 64;
+
+/// The closest of `candidates` to `wanted` (case-insensitive
+/// optimal-string-alignment distance: `Indai` is one step from `India`),
+/// if it is close enough to be a likely typo. Candidates whose length
+/// alone rules them out are not compared, so a call costs at most
+/// `candidates x 64 x 64` steps.
 fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let w = wanted.to_lowercase();
-    let limit = (w.chars().count() / 3).max(1);
+    let n = w.chars().count();
+    if n > LONGEST_SUGGESTED {
+        return None;
+    }
+    let limit = (n / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&w, &c.to_lowercase()), c))
+        .filter(|c| c.len() <= 4 * LONGEST_SUGGESTED)
+        .filter(|c| c.chars().count().abs_diff(n) <= limit)
+        .map(|c| (strsim::osa_distance(&w, &c.to_lowercase()), c))
         .filter(|(dist, _)| *dist <= limit)
         .min()
         .map(|(_, c)| c)
-}
-
-/// Optimal-string-alignment distance: insertions, deletions, substitutions
-/// and transpositions of neighbours (`Indai` is one step from `India`).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]

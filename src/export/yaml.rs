@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::load::schema::{self, Located, Plain};
+use crate::load::schema::{self, Located, Plain, Text};
 use crate::model::{self, SourceId};
 
 mod printer;
@@ -138,13 +138,13 @@ fn state(s: &model::State) -> schema::State {
         id: text(s.id.as_str()),
         iso2: text(&s.iso2),
         name: text(&s.name),
-        official_name: s.official_name.clone(),
+        official_name: Text::opt(s.official_name.as_deref()),
         aliases: s.aliases.iter().map(|a| text(a)).collect(),
         cow_code: s.cow_code.map(Located::new),
         cow_abbrev: s.cow_abbrev.as_deref().map(text),
         wikidata: s.wikidata.as_deref().map(text),
         sources: cites(&s.sources),
-        note: s.note.clone(),
+        note: Text::opt(s.note.as_deref()),
     }
 }
 
@@ -153,10 +153,10 @@ fn source(s: &model::Source) -> schema::Source {
         id: text(s.id.as_str()),
         title: text(&s.title),
         url: text(&s.url),
-        publisher: s.publisher.clone(),
+        publisher: Text::opt(s.publisher.as_deref()),
         published: s.published.map(date),
-        quote: s.quote.clone(),
-        note: s.note.clone(),
+        quote: Text::opt(s.quote.as_deref()),
+        note: Text::opt(s.note.as_deref()),
     }
 }
 
@@ -168,15 +168,15 @@ fn organization(o: &model::Organization) -> schema::Organization {
         id: text(o.id.as_str()),
         name: text(&o.name),
         short_name: text(&o.short_name),
-        other_names: o.other_names.clone(),
+        other_names: Text::list(&o.other_names),
         founded: date(o.founded),
         dissolved: o.dissolved.map(date),
-        headquarters: o.headquarters.clone(),
+        headquarters: Text::opt(o.headquarters.as_deref()),
         wikidata: o.wikidata.as_deref().map(text),
         predecessor: id(&o.predecessor),
         successor: id(&o.successor),
         sources: cites(&o.sources),
-        note: o.note.clone(),
+        note: Text::opt(o.note.as_deref()),
     }
 }
 
@@ -191,7 +191,7 @@ fn history(
         transitions: Located::new(
             ts.iter().map(|t| Located::new(transition(t))).collect(),
         ),
-        note: note.map(str::to_string),
+        note: Text::opt(note),
     }
 }
 
@@ -203,7 +203,7 @@ fn transition(t: &model::Transition) -> schema::Transition {
         decided: if same { None } else { t.decided.map(date) },
         effective: if same { None } else { t.effective.map(date) },
         sources: cites(&t.sources),
-        note: t.note.as_deref().map(str::to_string),
+        note: Text::opt(t.note.as_deref()),
         summit: t.summit.as_ref().map(|s| text(s.as_str())),
     }
 }
@@ -221,7 +221,7 @@ fn summit(s: &model::Summit) -> schema::Summit {
         format: s.format.as_ref().map(keyword),
         status: keyword(&s.status),
         sources: cites(&s.sources),
-        note: s.note.clone(),
+        note: Text::opt(s.note.as_deref()),
     }
 }
 
@@ -232,9 +232,9 @@ fn chair(c: &model::ChairTerm) -> schema::Chair {
         start: date(c.start),
         ended_by: c.ended_by.as_ref().map(|s| text(s.as_str())),
         evidence: keyword(&c.evidence),
-        irregular: c.irregular.clone(),
+        irregular: Text::opt(c.irregular.as_deref()),
         sources: cites(&c.sources),
-        note: c.note.clone(),
+        note: Text::opt(c.note.as_deref()),
     }
 }
 
@@ -244,14 +244,14 @@ fn official(t: &model::OfficeTerm) -> schema::Official {
         organization: None,
         person: text(&t.name),
         person_id: text(t.person.as_str()),
-        other_names: t.other_names.clone(),
+        other_names: Text::list(&t.other_names),
         nationality: text(t.nationality.as_str()),
         start: date(t.start),
         scheduled_end: t.scheduled_end.map(date),
         appointed: t.appointed.map(date),
         appointed_at: t.appointed_at.as_ref().map(|s| text(s.as_str())),
         sources: cites(&t.sources),
-        note: t.note.clone(),
+        note: Text::opt(t.note.as_deref()),
     }
 }
 
@@ -262,9 +262,9 @@ fn event(e: &model::Event) -> schema::Event {
         kind: keyword(&e.kind),
         title: text(&e.title),
         date: date(e.date),
-        place: e.place.clone(),
+        place: Text::opt(e.place.as_deref()),
         sources: cites(&e.sources),
-        note: e.note.clone(),
+        note: Text::opt(e.note.as_deref()),
     }
 }
 

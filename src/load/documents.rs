@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::refs::Refs;
 use super::rules;
-use super::schema::{self, Located};
+use super::schema::{self, Located, Text};
 use super::sink::Cx;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
@@ -88,10 +88,10 @@ pub(crate) fn source(cx: &mut Cx<'_>, r: &schema::Source) -> Source {
         id: SourceId::new(r.id.value.clone()),
         title: r.title.value.clone(),
         url: r.url.value.clone(),
-        publisher: r.publisher.clone(),
+        publisher: Text::of(&r.publisher),
         published: cx.opt_date(&r.published),
-        quote: r.quote.clone(),
-        note: r.note.clone(),
+        quote: Text::of(&r.quote),
+        note: Text::of(&r.note),
     }
 }
 
@@ -150,13 +150,13 @@ pub(crate) fn state(
         id: StateId::new(id.clone()),
         iso2: r.iso2.value.clone(),
         name: r.name.value.clone(),
-        official_name: r.official_name.clone(),
+        official_name: Text::of(&r.official_name),
         aliases: r.aliases.iter().map(|a| a.value.clone()).collect(),
         cow_code: r.cow_code.as_ref().map(|c| c.value),
         cow_abbrev: r.cow_abbrev.as_ref().map(|c| c.value.clone()),
         wikidata,
         sources: refs.sources(cx, &r.sources),
-        note: r.note.clone(),
+        note: Text::of(&r.note),
     }
 }
 
@@ -208,15 +208,15 @@ pub(crate) fn organization(
         id: OrganizationId::new(id.clone()),
         name: r.name.value.clone(),
         short_name: r.short_name.value.clone(),
-        other_names: r.other_names.clone(),
+        other_names: Text::all(&r.other_names),
         founded: founded?,
         dissolved,
-        headquarters: r.headquarters.clone(),
+        headquarters: Text::of(&r.headquarters),
         wikidata: r.wikidata.as_ref().map(|q| q.value.clone()),
         predecessor: link(&r.predecessor),
         successor: link(&r.successor),
         sources,
-        note: r.note.clone(),
+        note: Text::of(&r.note),
     })
 }
 
@@ -250,7 +250,7 @@ pub(crate) fn summit(
         format,
         status: status?,
         sources: Vec::new(),
-        note: r.note.clone(),
+        note: Text::of(&r.note),
     };
     rules::summit(cx, r, &summit, orgs);
     let sources = refs.sources(cx, &r.sources);
@@ -280,9 +280,9 @@ pub(crate) fn chair(
         end: None,
         ended_by: r.ended_by.as_ref().map(|e| SummitId::new(e.value.clone())),
         evidence: evidence?,
-        irregular: r.irregular.clone(),
+        irregular: Text::of(&r.irregular),
         sources,
-        note: r.note.clone(),
+        note: Text::of(&r.note),
     })
 }
 
@@ -336,7 +336,7 @@ pub(crate) fn official(
         organization: OrganizationId::new(org),
         person: PersonId::new(pid.clone()),
         name: r.person.value.clone(),
-        other_names: r.other_names.clone(),
+        other_names: Text::all(&r.other_names),
         nationality: StateId::new(r.nationality.value.clone()),
         start: start?,
         end: None,
@@ -347,7 +347,7 @@ pub(crate) fn official(
             .as_ref()
             .map(|s| SummitId::new(s.value.clone())),
         sources,
-        note: r.note.clone(),
+        note: Text::of(&r.note),
     })
 }
 
@@ -368,9 +368,9 @@ pub(crate) fn event(
         kind: kind?,
         title: r.title.value.clone(),
         date: date?,
-        place: r.place.clone(),
+        place: Text::of(&r.place),
         sources,
-        note: r.note.clone(),
+        note: Text::of(&r.note),
     })
 }
 
@@ -425,7 +425,7 @@ pub(crate) fn history(
         organization: OrganizationId::new(org),
         state: StateId::new(state.clone()),
         transitions: transitions.into_iter().map(|(t, _)| t).collect(),
-        note: r.note.clone(),
+        note: Text::of(&r.note),
     })
 }
 
@@ -493,7 +493,7 @@ fn transition(
         decided,
         effective,
         sources: sources.into(),
-        note: t.note.as_deref().map(Arc::from),
+        note: t.note.as_ref().map(|n| Arc::from(n.0.as_str())),
         summit: t.summit.as_ref().map(|s| SummitId::new(s.value.clone())),
     })
 }

@@ -146,7 +146,8 @@ pub(crate) fn read_dir(dir: &Path, sink: &mut Sink) -> Vec<InputFile> {
     let mut diags = Vec::new();
     for required in ["states.yaml", "sources.yaml"] {
         let p = dir.join(required);
-        if !p.exists() {
+        // Something there that is not a file is reported as what it is.
+        if std::fs::symlink_metadata(&p).is_err() {
             diags.push(
                 Diagnostic::new(
                     DiagnosticKind::Io,
@@ -159,54 +160,16 @@ pub(crate) fn read_dir(dir: &Path, sink: &mut Sink) -> Vec<InputFile> {
             );
         }
     }
-    let mut entries = list_dir(dir, &mut diags);
-    entries.sort();
     let mut org_folders = 0;
-    for entry in entries {
-        let name = file_name(&entry);
-        if entry.is_dir() {
-            let mut sub = list_dir(&entry, &mut diags);
-            sub.sort();
-            if !entry.join("organization.yaml").is_file() {
-                // A folder without organization.yaml is not data (e.g. docs);
-                // but YAML files in it are a likely mistake.
-                if sub.iter().any(|p| is_yaml(p)) {
-                    diags.push(
-                        Diagnostic::new(
-                            DiagnosticKind::Io,
-                            format!(
-                                "folder `{}` holds YAML files but no \
-                                 organization.yaml",
-                                entry.display()
-                            ),
-                        )
-                        .help("add organization.yaml, or move the files"),
-                    );
+    for entry in list_dir(dir, &mut diags) {
+        match entry {
+            Entry::File(p) => top_file(&p, &mut files, &mut diags),
+            Entry::Folder(p) => {
+                if organisation_folder(&p, &mut files, &mut diags) {
+                    org_folders += 1;
                 }
-                continue;
             }
-            org_folders += 1;
-            for p in sub {
-                if !is_yaml(&p) {
-                    continue;
-                }
-                let file = file_name(&p);
-                let Some(role) = org_role(&file, &name) else {
-                    diags.push(unknown_file(&p, &file));
-                    continue;
-                };
-                push_file(&p, role, &mut files, &mut diags);
-            }
-        } else if is_yaml(&entry) {
-            let role = match name.as_str() {
-                "states.yaml" => Role::States,
-                "sources.yaml" => Role::Sources,
-                other => {
-                    diags.push(unknown_file(&entry, other));
-                    continue;
-                }
-            };
-            push_file(&entry, role, &mut files, &mut diags);
+            Entry::Other(p, what) => diags.push(not_a_file(&p, &what)),
         }
     }
     if org_folders == 0 && diags.is_empty() {
@@ -224,11 +187,159 @@ pub(crate) fn read_dir(dir: &Path, sink: &mut Sink) -> Vec<InputFile> {
     files
 }
 
-fn list_dir(
-    dir: &Path,
+/// A file directly in the data folder: `states.yaml` or `sources.yaml`.
+/// Files that are not YAML (a README) are not data.
+fn top_file(
+    p: &Path,
+    files: &mut Vec<InputFile>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<std::path::PathBuf> {
-    match std::fs::read_dir(dir) {
+) {
+    if !is_yaml(p) {
+        return;
+    }
+    let name = file_name(p);
+    let role = match name.as_str() {
+        "states.yaml" => Role::States,
+        "sources.yaml" => Role::Sources,
+        other => return diags.push(unknown_file(p, other)),
+    };
+    push_file(p, role, files, diags);
+}
+
+/// The files of an organisation's folder; whether it is one (it holds
+/// organization.yaml). A folder that is not is an error, never skipped.
+fn organisation_folder(
+    dir: &Path,
+    files: &mut Vec<InputFile>,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let name = file_name(dir);
+    let has_org = matches!(
+        classify(&dir.join("organization.yaml")),
+        Some(Entry::File(_))
+    );
+    if !has_org {
+        let d = if is_yaml(dir) {
+            Diagnostic::new(
+                DiagnosticKind::Io,
+                format!("`{}` is a folder, not a data file", dir.display()),
+            )
+            .help("a data file is a YAML text file; move or rename the folder")
+        } else {
+            Diagnostic::new(
+                DiagnosticKind::Io,
+                format!(
+                    "folder `{}` is not an organisation folder: it has no \
+                     organization.yaml",
+                    dir.display()
+                ),
+            )
+            .help(
+                "a data folder holds only states.yaml, sources.yaml and one \
+                 folder per organisation; add organization.yaml, or move the \
+                 folder out of the data folder",
+            )
+        };
+        diags.push(d);
+        return false;
+    }
+    for entry in list_dir(dir, diags) {
+        match entry {
+            Entry::File(p) if is_yaml(&p) => {
+                let file = file_name(&p);
+                match org_role(&file, &name) {
+                    Some(role) => push_file(&p, role, files, diags),
+                    None => diags.push(unknown_file(&p, &file)),
+                }
+            }
+            Entry::File(_) => {}
+            Entry::Folder(p) => diags.push(
+                Diagnostic::new(
+                    DiagnosticKind::Io,
+                    format!(
+                        "folder `{}` inside an organisation folder is not read",
+                        p.display()
+                    ),
+                )
+                .help(
+                    "an organisation's data files sit directly in its folder; \
+                     move them up, or the folder out",
+                ),
+            ),
+            Entry::Other(p, what) => diags.push(not_a_file(&p, &what)),
+        }
+    }
+    true
+}
+
+/// What a folder entry is. Nothing is opened: a named pipe would block.
+enum Entry {
+    File(std::path::PathBuf),
+    Folder(std::path::PathBuf),
+    /// Anything else, and what it is ("a named pipe (FIFO)" ...).
+    Other(std::path::PathBuf, String),
+}
+
+fn classify(p: &Path) -> Option<Entry> {
+    let own = std::fs::symlink_metadata(p).ok()?;
+    let meta = if own.file_type().is_symlink() {
+        match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) if e.raw_os_error() == Some(40) => {
+                let what = "a symbolic link that loops".to_string();
+                return Some(Entry::Other(p.to_path_buf(), what));
+            }
+            Err(_) => {
+                let what = "a symbolic link to nothing".to_string();
+                return Some(Entry::Other(p.to_path_buf(), what));
+            }
+        }
+    } else {
+        own
+    };
+    let kind = meta.file_type();
+    Some(if kind.is_file() {
+        Entry::File(p.to_path_buf())
+    } else if kind.is_dir() {
+        Entry::Folder(p.to_path_buf())
+    } else {
+        Entry::Other(p.to_path_buf(), special(&kind).to_string())
+    })
+}
+
+#[cfg(unix)]
+fn special(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special(_: &std::fs::FileType) -> &'static str {
+    "not a regular file"
+}
+
+fn not_a_file(p: &Path, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        DiagnosticKind::Io,
+        format!("`{}` is {what}, not a data file", p.display()),
+    )
+    .at(&p.display().to_string(), 0, 0)
+    .help("a data folder holds regular files and organisation folders only; remove it or replace it with the file")
+}
+
+/// The entries of `dir`, sorted.
+fn list_dir(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Entry> {
+    let mut paths: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
         Err(e) => {
             diags.push(Diagnostic::new(
@@ -237,7 +348,9 @@ fn list_dir(
             ));
             Vec::new()
         }
-    }
+    };
+    paths.sort();
+    paths.iter().filter_map(|p| classify(p)).collect()
 }
 
 fn file_name(p: &Path) -> String {
@@ -245,11 +358,7 @@ fn file_name(p: &Path) -> String {
 }
 
 fn is_yaml(p: &Path) -> bool {
-    p.is_file()
-        && matches!(
-            p.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        )
+    matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
 fn unknown_file(p: &Path, name: &str) -> Diagnostic {
@@ -288,17 +397,30 @@ fn read_text(p: &Path, path: &str) -> Result<String, Diagnostic> {
             format!("cannot read `{path}`: {e}"),
         )
     };
+    let too_large = |size: Option<u64>| {
+        let size = size.map_or("more".to_string(), |n| n.to_string());
+        Diagnostic::new(
+            DiagnosticKind::Limit,
+            format!("`{path}` is {size} bytes, over the limit of {MAX_FILE_BYTES}"),
+        )
+        .help("split the data into smaller files, or check that this is the right file")
+    };
     let len = std::fs::metadata(p).map_err(io)?.len();
     if len > MAX_FILE_BYTES {
-        return Err(Diagnostic::new(
-            DiagnosticKind::Limit,
-            format!(
-                "`{path}` is {len} bytes, over the limit of {MAX_FILE_BYTES}"
-            ),
-        )
-        .help("split the data into smaller files, or check that this is the right file"));
+        return Err(too_large(Some(len)));
     }
-    let bytes = std::fs::read(p).map_err(io)?;
+    // The limit holds while reading too: a file may report a size of 0 and
+    // then stream (a /proc file), or grow.
+    let mut bytes = Vec::with_capacity(len as usize);
+    let file = std::fs::File::open(p).map_err(io)?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(None));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {

@@ -2,6 +2,7 @@
 //! data set defines (each once), and the checks of references to them.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::schema::{Cites, Document, Documents, Located};
 use super::sink::Cx;
@@ -29,7 +30,7 @@ impl Ids {
 }
 
 /// Every id a data set defines.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Refs {
     pub states: Ids,
     pub sources: Ids,
@@ -38,7 +39,14 @@ pub(crate) struct Refs {
     /// Per organisation folder, its own organisation (the first its
     /// organization.yaml defines).
     pub folder_org: BTreeMap<String, String>,
+    /// How many "did you mean" suggestions are left to make: each costs a
+    /// comparison with every known id, so a file of thousands of unknown
+    /// ids stays cheap to report.
+    suggestions: AtomicUsize,
 }
+
+/// The most "did you mean" suggestions one load makes.
+const MAX_SUGGESTIONS: usize = 100;
 
 /// Collects the ids, reporting each defined twice.
 pub(crate) fn collect(docs: &Documents, sink: &mut Sink) -> Refs {
@@ -84,6 +92,7 @@ pub(crate) fn collect(docs: &Documents, sink: &mut Sink) -> Refs {
             ("summit", "give each summit its own id"),
         ),
         folder_org,
+        suggestions: AtomicUsize::new(MAX_SUGGESTIONS),
     }
 }
 
@@ -125,16 +134,36 @@ fn once(
 }
 
 impl Refs {
+    /// `d` with a suggestion among `known` while the budget lasts, else
+    /// with `otherwise`.
+    fn hint<'a>(
+        &self,
+        d: Diagnostic,
+        wanted: &str,
+        known: impl IntoIterator<Item = &'a str>,
+        otherwise: &str,
+    ) -> Diagnostic {
+        let left = self.suggestions.fetch_update(
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+            |n| n.checked_sub(1),
+        );
+        match left {
+            Ok(_) => d.suggest(wanted, known, otherwise),
+            Err(_) => d.help(otherwise),
+        }
+    }
+
     /// Checks a state id.
     pub fn state(&self, cx: &mut Cx<'_>, id: &Located<String>) {
         if let Some(known) = self.states.checkable()
             && !known.contains(&id.value)
         {
-            let d = Diagnostic::new(
-                DiagnosticKind::UnknownState,
-                format!("state `{}` is not in states.yaml", id.value),
-            )
-            .suggest(
+            let d = self.hint(
+                Diagnostic::new(
+                    DiagnosticKind::UnknownState,
+                    format!("state `{}` is not in states.yaml", id.value),
+                ),
                 &id.value,
                 self.states.names(),
                 "add the state to states.yaml, with its ISO 3166-1 alpha-3 code as id",
@@ -157,11 +186,11 @@ impl Refs {
             if let Some(known) = self.sources.checkable()
                 && !known.contains(&s.value)
             {
-                let d = Diagnostic::new(
-                    DiagnosticKind::UnknownSource,
-                    format!("source `{}` is not in sources.yaml", s.value),
-                )
-                .suggest(
+                let d = self.hint(
+                    Diagnostic::new(
+                        DiagnosticKind::UnknownSource,
+                        format!("source `{}` is not in sources.yaml", s.value),
+                    ),
                     &s.value,
                     self.sources.names(),
                     "add the source to sources.yaml (title, url of what you read)",
@@ -183,17 +212,14 @@ impl Refs {
     }
 
     fn unknown_organization(&self, id: &str) -> Diagnostic {
-        Diagnostic::new(
+        let d = Diagnostic::new(
             DiagnosticKind::UnknownOrganization,
             format!(
                 "organisation `{id}` is not defined in any organization.yaml"
             ),
-        )
-        .suggest(
-            id,
-            self.organizations.names(),
-            "define it in an organization.yaml",
-        )
+        );
+        let otherwise = "define it in an organization.yaml";
+        self.hint(d, id, self.organizations.names(), otherwise)
     }
 
     /// The organisation of an entry: its `organization:` field, or its
@@ -229,11 +255,11 @@ impl Refs {
         if known.contains(&id.value) {
             return true;
         }
-        let d = Diagnostic::new(
-            DiagnosticKind::UnknownSummit,
-            format!("summit `{}` is not in any summits.yaml", id.value),
-        )
-        .suggest(
+        let d = self.hint(
+            Diagnostic::new(
+                DiagnosticKind::UnknownSummit,
+                format!("summit `{}` is not in any summits.yaml", id.value),
+            ),
             &id.value,
             self.summits.names(),
             "add the summit to the organisation's summits.yaml",

@@ -61,6 +61,42 @@ impl<'de> Deserialize<'de> for Plain {
     }
 }
 
+/// Free text (a note, a quote, another name), read as written: no YAML tag
+/// may change it (see `yaml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Text(pub String);
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl Text {
+    /// The text of an optional field.
+    pub fn of(t: &Option<Text>) -> Option<String> {
+        t.as_ref().map(|t| t.0.clone())
+    }
+
+    /// The texts of a list field.
+    pub fn all(v: &[Text]) -> Vec<String> {
+        v.iter().map(|t| t.0.clone()).collect()
+    }
+
+    /// An optional field from model text.
+    pub fn opt(s: Option<&str>) -> Option<Text> {
+        s.map(|s| Text(s.to_string()))
+    }
+
+    /// A list field from model texts.
+    pub fn list(v: &[String]) -> Vec<Text> {
+        v.iter().map(|s| Text(s.clone())).collect()
+    }
+}
+
 type L<T> = Located<T>;
 /// A `sources:` list.
 pub(crate) type Cites = L<Vec<L<String>>>;
@@ -77,7 +113,7 @@ pub(crate) struct State {
     pub iso2: L<String>,
     pub name: L<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub official_name: Option<String>,
+    pub official_name: Option<Text>,
     #[serde(default, skip_serializing_if = "no_values")]
     pub aliases: Vec<L<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,7 +124,7 @@ pub(crate) struct State {
     pub wikidata: Option<L<String>>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One entry of `sources.yaml`.
@@ -99,13 +135,13 @@ pub(crate) struct Source {
     pub title: L<String>,
     pub url: L<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
+    pub publisher: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<L<Plain>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One entry of an `organization.yaml`.
@@ -116,12 +152,12 @@ pub(crate) struct Organization {
     pub name: L<String>,
     pub short_name: L<String>,
     #[serde(default, skip_serializing_if = "no_values")]
-    pub other_names: Vec<String>,
+    pub other_names: Vec<Text>,
     pub founded: L<Plain>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dissolved: Option<L<Plain>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub headquarters: Option<String>,
+    pub headquarters: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<L<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,7 +166,7 @@ pub(crate) struct Organization {
     pub successor: Option<L<String>>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One entry of a `statuses.yaml`: a state's history in one organisation.
@@ -142,7 +178,7 @@ pub(crate) struct History {
     pub organization: Option<L<String>>,
     pub transitions: L<Vec<L<Transition>>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One change of status.
@@ -159,7 +195,7 @@ pub(crate) struct Transition {
     pub effective: Option<L<Plain>>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summit: Option<L<String>>,
 }
@@ -186,7 +222,7 @@ pub(crate) struct Summit {
     pub status: L<Plain>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One entry of a `chairs.yaml`.
@@ -203,10 +239,10 @@ pub(crate) struct Chair {
     /// Why this term does not start where the previous one ended: a known
     /// exception, kept as data rather than code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub irregular: Option<String>,
+    pub irregular: Option<Text>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One entry of an `officials.yaml`.
@@ -219,7 +255,7 @@ pub(crate) struct Official {
     pub person: L<String>,
     pub person_id: L<String>,
     #[serde(default, skip_serializing_if = "no_values")]
-    pub other_names: Vec<String>,
+    pub other_names: Vec<Text>,
     pub nationality: L<String>,
     pub start: L<Plain>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -230,7 +266,7 @@ pub(crate) struct Official {
     pub appointed_at: Option<L<String>>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One entry of an `events.yaml`.
@@ -244,10 +280,10 @@ pub(crate) struct Event {
     pub title: L<String>,
     pub date: L<Plain>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Text>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// One data file's entries, with the path diagnostics name and, for a

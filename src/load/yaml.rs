@@ -6,10 +6,10 @@ use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::granit_parser::ErrorKind as ScanKind;
-use serde_saphyr::{Error as YamlError, ExternalMessageSource};
+use serde_saphyr::{Error as YamlError, ExternalMessageSource, Tagged};
 
 use super::files::InputFile;
-use super::schema::Located;
+use super::schema::{Located, Text};
 use super::sink::{Part, Sink};
 use super::{MAX_ALIAS_EVENTS, MAX_ALIASES, MAX_DEPTH, MAX_LINE_BYTES};
 use crate::error::{Diagnostic, DiagnosticKind};
@@ -18,13 +18,44 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: serde::Deserializer<'de>>(
         d: D,
     ) -> Result<Located<T>, D::Error> {
-        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        let Tagged(s, tag) =
+            Tagged::<serde_saphyr::Spanned<T>>::deserialize(d)?;
+        if let Some(tag) = tag {
+            // A tag changes how a value is read (`!!binary` decodes
+            // base64): data files hold values as written.
+            return Err(tagged(&tag));
+        }
         Ok(Located {
             value: s.value,
             line: s.referenced.line() as u32,
             column: s.referenced.column() as u32,
         })
     }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Text, D::Error> {
+        let Tagged(text, tag) = Tagged::<String>::deserialize(d)?;
+        match tag {
+            Some(tag) => Err(tagged(&tag)),
+            None => Ok(Text(text)),
+        }
+    }
+}
+
+/// The start of the message for a tagged value, so that its diagnostic can
+/// be told from the parser's own.
+const TAGGED: &str = "a value tagged";
+
+fn tagged<E: serde::de::Error>(tag: &str) -> E {
+    let tag = tag
+        .strip_prefix("tag:yaml.org,2002:")
+        .map_or(tag.to_string(), |t| format!("!!{t}"));
+    E::custom(format!(
+        "{TAGGED} `{tag}`: data files hold plain values, without YAML tags"
+    ))
 }
 
 fn options() -> serde_saphyr::Options {
