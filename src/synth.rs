@@ -93,7 +93,7 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             name: text(format!("State {c}")),
             official_name: None,
             aliases: Vec::new(),
-            cow_code: Some(Located::new(100 + i as u16)),
+            cow_code: Some(Located::new(schema::Whole(100 + i as u16))),
             cow_abbrev: None,
             wikidata: None,
             sources: cite(i % n_sources),

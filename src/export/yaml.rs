@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::load::schema::{self, Located, Plain, Text};
+use crate::load::schema::{self, Located, Plain, Text, Whole};
 use crate::model::{self, SourceId};
 
 mod printer;
@@ -140,7 +140,7 @@ fn state(s: &model::State) -> schema::State {
         name: text(&s.name),
         official_name: Text::opt(s.official_name.as_deref()),
         aliases: s.aliases.iter().map(|a| text(a)).collect(),
-        cow_code: s.cow_code.map(Located::new),
+        cow_code: s.cow_code.map(|c| Located::new(Whole(c))),
         cow_abbrev: s.cow_abbrev.as_deref().map(text),
         wikidata: s.wikidata.as_deref().map(text),
         sources: cites(&s.sources),
@@ -212,7 +212,7 @@ fn summit(s: &model::Summit) -> schema::Summit {
     schema::Summit {
         id: text(s.id.as_str()),
         organization: None,
-        ordinal: s.ordinal,
+        ordinal: s.ordinal.map(Whole),
         start: s.start.map(date),
         end: s.end.map(date),
         council: s.council.map(date),

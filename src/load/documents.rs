@@ -152,7 +152,7 @@ pub(crate) fn state(
         name: r.name.value.clone(),
         official_name: Text::of(&r.official_name),
         aliases: r.aliases.iter().map(|a| a.value.clone()).collect(),
-        cow_code: r.cow_code.as_ref().map(|c| c.value),
+        cow_code: r.cow_code.as_ref().map(|c| c.value.0),
         cow_abbrev: r.cow_abbrev.as_ref().map(|c| c.value.clone()),
         wikidata,
         sources: refs.sources(cx, &r.sources),
@@ -241,7 +241,7 @@ pub(crate) fn summit(
     let summit = Summit {
         id: SummitId::new(id.clone()),
         organization: OrganizationId::new(org),
-        ordinal: r.ordinal,
+        ordinal: r.ordinal.map(|n| n.0),
         start,
         end,
         council,

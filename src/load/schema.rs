@@ -97,6 +97,20 @@ impl Text {
     }
 }
 
+/// A whole number, written as a number: `"750"` in quotes is text, and
+/// is refused rather than read as 750 (see `yaml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Whole<T>(pub T);
+
+impl<T: Serialize> Serialize for Whole<T> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
 type L<T> = Located<T>;
 /// A `sources:` list.
 pub(crate) type Cites = L<Vec<L<String>>>;
@@ -117,7 +131,7 @@ pub(crate) struct State {
     #[serde(default, skip_serializing_if = "no_values")]
     pub aliases: Vec<L<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cow_code: Option<L<u16>>,
+    pub cow_code: Option<L<Whole<u16>>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cow_abbrev: Option<L<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,7 +222,7 @@ pub(crate) struct Summit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<L<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ordinal: Option<u32>,
+    pub ordinal: Option<Whole<u32>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<L<Plain>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
