@@ -314,6 +314,20 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// A value as a message shows it: characters outside printable ASCII
+/// escaped, so that an invisible or look-alike character is seen.
+pub(crate) fn shown(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c.to_string()
+            } else {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+        })
+        .collect()
+}
+
 /// The longest id that gets a suggestion: beyond it, a typo is unlikely
 /// and the comparison would cost more than it is worth.
 const LONGEST_SUGGESTED: usize = 64;

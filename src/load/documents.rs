@@ -9,6 +9,8 @@ use super::refs::Refs;
 use super::rules;
 use super::schema::{self, Located, Text};
 use super::sink::Cx;
+use crate::date::Date;
+pub(crate) use crate::error::shown;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
     Affiliation, ChairTerm, Event, EventId, OfficeTerm, Organization,
@@ -58,29 +60,58 @@ fn owner<T>(
     refs.owner(cx, field, folder, anchor, missing).unwrap_or_default()
 }
 
-/// A source.
-pub(crate) fn source(cx: &mut Cx<'_>, r: &schema::Source) -> Source {
-    if r.id.value.is_empty() || r.id.value.contains(char::is_whitespace) {
-        cx.at(
-            &r.id,
-            invalid(format!(
-                "source id `{}` must be non-empty, without spaces",
-                r.id.value
-            )),
-        );
+/// The longest text id accepted (sources, summits, events).
+const MAX_ID_LEN: usize = 128;
+
+/// Checks a text id (source, summit, event): ASCII letters and digits,
+/// with `.`, `_` and `-` inside, at most [`MAX_ID_LEN`] long.
+pub(crate) fn text_id(cx: &mut Cx<'_>, what: &str, id: &Located<String>) {
+    let v = &id.value;
+    let ok = v.len() <= MAX_ID_LEN
+        && v.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    if !ok {
+        let d = invalid(format!(
+            "{what} id `{}` must be ASCII letters and digits, with `.`, `_` or \
+             `-` inside, at most {MAX_ID_LEN} characters",
+            shown(v)
+        ))
+        .help("ids are typed, compared and linked: keep them to a plain alphabet");
+        cx.at(id, d);
     }
-    if !(r.url.value.starts_with("http://")
-        || r.url.value.starts_with("https://"))
-    {
-        cx.at(
-            &r.url,
+}
+
+/// Checks a source's address: an http(s) URL.
+fn address(cx: &mut Cx<'_>, url: &Located<String>) {
+    let parsed = url::Url::parse(&url.value);
+    let web = parsed.as_ref().is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host().is_some()
+    });
+    if !web {
+        let d = if url.value.starts_with("http://")
+            || url.value.starts_with("https://")
+        {
+            let why = parsed
+                .err()
+                .map_or("it names no host".to_string(), |e| e.to_string());
+            invalid(format!(
+                "source url `{}` is not a valid address: {why}",
+                shown(&url.value)
+            ))
+        } else {
             invalid(format!(
                 "source url `{}` is not an http(s) address",
-                r.url.value
+                url.value
             ))
-            .help("give the address where the source was read"),
-        );
+        };
+        cx.at(url, d.help("give the address where the source was read"));
     }
+}
+
+/// A source.
+pub(crate) fn source(cx: &mut Cx<'_>, r: &schema::Source) -> Source {
+    text_id(cx, "source", &r.id);
+    address(cx, &r.url);
     if r.title.value.trim().is_empty() {
         cx.at(&r.title, invalid("empty source title"));
     }
@@ -107,7 +138,8 @@ pub(crate) fn state(
         cx.at(
             &r.id,
             invalid(format!(
-                "state id `{id}` is not an ISO 3166-1 alpha-3 code"
+                "state id `{}` is not an ISO 3166-1 alpha-3 code",
+                shown(id)
             ))
             .help("use three capital letters, e.g. `IND`"),
         );
@@ -175,7 +207,8 @@ pub(crate) fn organization(
         cx.at(
             &r.id,
             invalid(format!(
-                "organisation id `{id}` must be capital letters, digits or `_`"
+                "organisation id `{}` must be capital letters, digits or `_`",
+                shown(id)
             )),
         );
     }
@@ -226,10 +259,14 @@ pub(crate) fn summit(
     cx: &mut Cx<'_>,
     refs: &Refs,
     folder: Option<&str>,
-    orgs: &BTreeMap<&str, &Organization>,
+    (orgs, published): (
+        &BTreeMap<&str, &Organization>,
+        &BTreeMap<&str, Option<Date>>,
+    ),
     r: &schema::Summit,
 ) -> Option<Summit> {
     let org = owner(cx, refs, &r.organization, folder, &r.id);
+    text_id(cx, "summit", &r.id);
     let id = &r.id.value;
     refs.state(cx, &r.host);
     let start = cx.opt_date(&r.start);
@@ -253,6 +290,7 @@ pub(crate) fn summit(
         note: Text::of(&r.note),
     };
     rules::summit(cx, r, &summit, orgs);
+    rules::held_after_sources(cx, r, &summit, published);
     let sources = refs.sources(cx, &r.sources);
     Some(Summit { sources, ..summit })
 }
@@ -300,6 +338,19 @@ pub(crate) fn official(
     refs.state(cx, &r.nationality);
     let start = cx.date(&r.start);
     let scheduled_end = cx.opt_date(&r.scheduled_end);
+    if let (Some(s), Some(e), Some(at)) =
+        (start, scheduled_end, &r.scheduled_end)
+        && e.certainly_before(s)
+    {
+        cx.at(
+            at,
+            Diagnostic::new(
+                DiagnosticKind::OutOfOrder,
+                format!("the term is scheduled to end on {e}, before it starts on {s}"),
+            )
+            .help("check the two dates against the sources"),
+        );
+    }
     let appointed = cx.opt_date(&r.appointed);
     if let (Some(a), Some(s), Some(raw_a)) = (appointed, start, &r.appointed)
         && s.certainly_before(a)
@@ -326,7 +377,8 @@ pub(crate) fn official(
         cx.at(
             &r.person_id,
             invalid(format!(
-                "person id `{pid}` must be lowercase letters, digits and `-`"
+                "person id `{}` must be lowercase letters, digits and `-`",
+                shown(pid)
             )),
         );
     }
@@ -359,6 +411,7 @@ pub(crate) fn event(
     r: &schema::Event,
 ) -> Option<Event> {
     let org = owner(cx, refs, &r.organization, folder, &r.id);
+    text_id(cx, "event", &r.id);
     let kind = cx.keyword("event kind", &r.kind);
     let date = cx.date(&r.date);
     let sources = refs.sources(cx, &r.sources);

@@ -223,7 +223,10 @@ fn convert(
             }
         }
     }
+    rules::names_apart(&docs.states, sink);
     let orgs = by_id(&data.organizations);
+    let published: BTreeMap<&str, Option<crate::date::Date>> =
+        data.sources.iter().map(|s| (s.id.as_str(), s.published)).collect();
     let mut summits = BTreeMap::new();
     let mut checked = BTreeMap::new();
     for doc in &docs.summits {
@@ -234,7 +237,7 @@ fn convert(
                 &mut cx,
                 refs,
                 doc.folder.as_deref(),
-                &orgs,
+                (&orgs, &published),
                 r,
             ) else {
                 continue;

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::schema::{Cites, Document, Documents, Located};
 use super::sink::Cx;
 use super::sink::{Part, Sink};
-use crate::error::{Diagnostic, DiagnosticKind};
+use crate::error::{Diagnostic, DiagnosticKind, shown};
 use crate::model::SourceId;
 
 /// The ids of one kind, and whether every file defining them was read
@@ -126,7 +126,7 @@ fn once(
     if !ids.known.insert(id.value.clone()) {
         let d = Diagnostic::new(
             DiagnosticKind::DuplicateId,
-            format!("{what} `{}` is defined twice", id.value),
+            format!("{what} `{}` is defined twice", shown(&id.value)),
         )
         .help(help);
         sink.at(part, path, id, d);
@@ -162,7 +162,7 @@ impl Refs {
             let d = self.hint(
                 Diagnostic::new(
                     DiagnosticKind::UnknownState,
-                    format!("state `{}` is not in states.yaml", id.value),
+                    format!("state `{}` is not in states.yaml", shown(&id.value)),
                 ),
                 &id.value,
                 self.states.names(),
@@ -189,7 +189,7 @@ impl Refs {
                 let d = self.hint(
                     Diagnostic::new(
                         DiagnosticKind::UnknownSource,
-                        format!("source `{}` is not in sources.yaml", s.value),
+                        format!("source `{}` is not in sources.yaml", shown(&s.value)),
                     ),
                     &s.value,
                     self.sources.names(),
@@ -215,7 +215,8 @@ impl Refs {
         let d = Diagnostic::new(
             DiagnosticKind::UnknownOrganization,
             format!(
-                "organisation `{id}` is not defined in any organization.yaml"
+                "organisation `{}` is not defined in any organization.yaml",
+                shown(id)
             ),
         );
         let otherwise = "define it in an organization.yaml";
@@ -258,7 +259,10 @@ impl Refs {
         let d = self.hint(
             Diagnostic::new(
                 DiagnosticKind::UnknownSummit,
-                format!("summit `{}` is not in any summits.yaml", id.value),
+                format!(
+                    "summit `{}` is not in any summits.yaml",
+                    shown(&id.value)
+                ),
             ),
             &id.value,
             self.summits.names(),

@@ -478,3 +478,85 @@ pub(crate) fn offices(
         terms[i].0.end = end;
     }
 }
+
+/// Every name, alias, official name and code stands for one state: `igo
+/// history Congo` must not depend on which of two states comes first.
+pub(crate) fn names_apart(
+    docs: &[super::schema::Document<schema::State>],
+    sink: &mut Sink,
+) {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for doc in docs {
+        for st in &doc.entries {
+            let id = st.id.value.as_str();
+            let mut names: Vec<(&str, &Located<String>)> = vec![
+                (st.id.value.as_str(), &st.id),
+                (st.iso2.value.as_str(), &st.iso2),
+                (st.name.value.as_str(), &st.name),
+            ];
+            names.extend(st.aliases.iter().map(|a| (a.value.as_str(), a)));
+            if let Some(o) = &st.official_name {
+                names.push((o.0.as_str(), &st.name));
+            }
+            let mut own = BTreeSet::new();
+            for (name, at) in names {
+                let key = name.trim().to_lowercase();
+                if !own.insert(key.clone()) {
+                    continue;
+                }
+                match seen.get(&key) {
+                    Some(other) if *other != id => {
+                        let d = Diagnostic::new(
+                            DiagnosticKind::DuplicateId,
+                            format!(
+                                "`{}` would stand for two states, `{other}` and `{id}`",
+                                crate::error::shown(name)
+                            ),
+                        )
+                        .help("give each name, alias and code to one state only");
+                        sink.at(Part::States, &doc.path, at, d);
+                    }
+                    _ => {
+                        seen.insert(key, id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A summit marked held must be one its sources could have reported: not
+/// one that began after the newest of them was published.
+pub(crate) fn held_after_sources(
+    cx: &mut Cx<'_>,
+    r: &schema::Summit,
+    s: &Summit,
+    published: &BTreeMap<&str, Option<Date>>,
+) {
+    let (SummitStatus::Held, Some(start)) = (s.status, s.start) else {
+        return;
+    };
+    let mut newest: Option<Date> = None;
+    for c in &r.sources.value {
+        match published.get(c.value.as_str()) {
+            Some(Some(p)) => {
+                newest = Some(newest.map_or(*p, |n| n.max(*p)));
+            }
+            // An undated or unknown source could have reported it.
+            _ => return,
+        }
+    }
+    if let Some(n) = newest
+        && n.last_day() < start.first_day()
+    {
+        cx.at(
+            &r.status,
+            rule(format!(
+                "summit `{}` is marked held, but it began on {start}, after \
+                 every source cited was published (the newest on {n})",
+                s.id
+            ))
+            .help("cite a report of the summit, or mark it `planned`"),
+        );
+    }
+}
