@@ -31,35 +31,61 @@ fn has_dot() -> bool {
     Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
-/// A Python with networkx: `$IGO_PYTHON` (`.ci/run` points it at a
-/// virtual environment with networkx from PyPI), the first `python3` on
-/// PATH, or Debian's.
-fn networkx_python() -> Option<String> {
+/// A Python library that reads one of our exports.
+#[derive(Clone, Copy)]
+struct Reader {
+    /// What it is called.
+    name: &'static str,
+    /// What Python imports.
+    module: &'static str,
+    /// What pip installs (PyPI's name).
+    pip: &'static str,
+}
+
+const NETWORKX: Reader =
+    Reader { name: "networkx", module: "networkx", pip: "networkx" };
+
+/// A Python that can import `module`: `$IGO_PYTHON` (`.ci/run` points it
+/// at a virtual environment with the readers from PyPI), the first
+/// `python3` on PATH, or Debian's.
+fn python_with(module: &str) -> Option<String> {
     let env = std::env::var("IGO_PYTHON").ok();
     let candidates = env
         .into_iter()
         .chain(["python3", "/usr/bin/python3"].into_iter().map(String::from));
     candidates.into_iter().find(|py| {
         Command::new(py)
-            .args(["-c", "import networkx"])
+            .args(["-c", &format!("import {module}")])
             .output()
             .is_ok_and(|o| o.status.success())
     })
 }
 
-/// Runs a Python script with networkx on `file`; returns its stdout, or
-/// `None` (with a message) when networkx is not installed.
-fn networkx(script: &str, file: &Path) -> Option<String> {
-    let Some(py) = networkx_python() else {
+/// Runs a Python script with `reader` on `file`; returns its stdout, or
+/// `None` (with a message saying how to install it) when the reader is
+/// not installed.
+fn python(reader: Reader, script: &str, file: &Path) -> Option<String> {
+    let Some(py) = python_with(reader.module) else {
         eprintln!(
-            "SKIPPED: networkx is not installed (python3 -m venv .venv && .venv/bin/pip install networkx, then IGO_PYTHON=.venv/bin/python3)"
+            "SKIPPED: {} is not installed (python3 -m venv .venv && .venv/bin/pip install {}, then IGO_PYTHON=.venv/bin/python3)",
+            reader.name, reader.pip
         );
         return None;
     };
     let out =
         Command::new(&py).args(["-c", script]).arg(file).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{} on {}: {}",
+        reader.name,
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(String::from_utf8(out.stdout).unwrap())
+}
+
+fn networkx(script: &str, file: &Path) -> Option<String> {
+    python(NETWORKX, script, file)
 }
 
 fn temp_file(
