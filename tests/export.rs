@@ -258,10 +258,19 @@ fn json_loads_in_networkx_node_link() {
     let kg = KnowledgeGraph::bundled();
     let all = bytes(|o| export::json::write(&kg, &Options::new("SCO"), o));
     let day_j = bytes(|o| export::json::write(&kg, &sco_on("2024-02-22"), o));
-    let script = "import sys, json, collections, networkx as nx\n\
+    // networkx 3.6 and later read it with default arguments; older
+    // releases with what the README tells them to pass. Without a
+    // warning either way.
+    let script = "import sys, json, warnings, collections, networkx as nx\n\
         v = tuple(int(x) for x in nx.__version__.split('.')[:2])\n\
-        kw = {'edges': 'links'} if v >= (3, 4) else {}\n\
-        g = nx.node_link_graph(json.load(open(sys.argv[1])), **kw)\n\
+        if v >= (3, 6): kw = {}\n\
+        elif v >= (3, 4): kw = {'edges': 'edges'}\n\
+        elif v >= (2, 8): kw = {'link': 'edges'}\n\
+        else: kw = {'attrs': {'link': 'edges'}}\n\
+        data = json.load(open(sys.argv[1]))\n\
+        with warnings.catch_warnings():\n\
+        \x20   warnings.simplefilter('error')\n\
+        \x20   g = nx.node_link_graph(data, **kw)\n\
         kinds = collections.Counter(d['kind'] for _, d in g.nodes(data=True))\n\
         links = collections.Counter(d['kind'] for _, _, d in g.edges(data=True))\n\
         print(type(g).__name__, g.number_of_nodes(), g.number_of_edges())\n\
@@ -283,7 +292,8 @@ fn json_loads_in_networkx_node_link() {
         assert_eq!(out.lines().next(), Some("MultiDiGraph 27 26"));
     }
     let v: serde_json::Value = serde_json::from_slice(&all).unwrap();
-    let india: Vec<&serde_json::Value> = v["links"]
+    assert!(v.get("links").is_none(), "`links` is now `edges`");
+    let india: Vec<&serde_json::Value> = v["edges"]
         .as_array()
         .unwrap()
         .iter()
@@ -303,6 +313,33 @@ fn json_loads_in_networkx_node_link() {
     let text = std::str::from_utf8(&all).unwrap();
     let back = KnowledgeGraph::from_json(text).unwrap();
     assert!(back == kg);
+    // So does a file written before `links` became `edges`.
+    let mut old = v.clone();
+    let edges = old.as_object_mut().unwrap().remove("edges").unwrap();
+    old["links"] = edges;
+    let back = KnowledgeGraph::from_json(&old.to_string()).unwrap();
+    assert!(back == kg);
+}
+
+#[test]
+fn json_value_and_writer_agree_byte_for_byte() {
+    let kg = KnowledgeGraph::bundled();
+    for opts in [Options::new("SCO"), sco_on("2024-02-22")] {
+        let written = bytes(|o| export::json::write(&kg, &opts, o));
+        let value = export::json::to_value(&kg, &opts).unwrap();
+        let keys: Vec<&str> =
+            value.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["directed", "edges", "graph", "multigraph", "nodes"]
+        );
+        let mut printed = serde_json::to_string_pretty(&value).unwrap();
+        printed.push('\n');
+        assert!(
+            printed.as_bytes() == written.as_slice(),
+            "to_value and write differ"
+        );
+    }
 }
 
 fn read_csv(data: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
