@@ -216,7 +216,8 @@ fn gexf_loads_in_networkx_as_a_dynamic_graph() {
     let script = "import sys, networkx as nx\n\
         g = nx.read_gexf(sys.argv[1])\n\
         print(g.graph['mode'], g.number_of_nodes(), g.number_of_edges())\n\
-        print(g['IND']['SCO']['status'])";
+        print(g['IND']['SCO']['status'])\n\
+        print(g.nodes['IND']['label'], '|', g.nodes['SCO']['label'])";
     if let Some(out) = networkx(script, &p) {
         let lines: Vec<&str> = out.lines().collect();
         // SCO and the 26 states whose statuses took effect (Laos pending).
@@ -225,6 +226,8 @@ fn gexf_loads_in_networkx_as_a_dynamic_graph() {
             lines[1],
             "[('observer', '2005-07-05', '2017-06-08'), ('member', '2017-06-09', 'None')]"
         );
+        // GEXF's own `label`, which Gephi shows.
+        assert_eq!(lines[2], "India | Shanghai Cooperation Organisation");
     }
 }
 
@@ -238,18 +241,24 @@ fn graphml_loads_in_networkx_for_a_day_and_for_the_history() {
     let script = "import sys, collections, networkx as nx\n\
         g = nx.read_graphml(sys.argv[1])\n\
         c = collections.Counter(d['status'] for _, _, d in g.edges(data=True))\n\
-        print(g.number_of_nodes(), g.number_of_edges(), sorted(c.items()))";
+        print(g.number_of_nodes(), g.number_of_edges(), sorted(c.items()))\n\
+        print(g.nodes['IND']['label'], '|', g.nodes['SCO']['label'])\n\
+        print(all(d['label'] == d['name'] for _, d in g.nodes(data=True)))";
     let (_d1, p1) = temp_file("day.graphml", &day_g);
     if let Some(out) = networkx(script, &p1) {
+        let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
-            out.trim(),
+            lines[0],
             "27 26 [('dialogue_partner', 14), ('member', 9), ('observer', 3)]"
         );
+        assert_eq!(lines[1], "India | Shanghai Cooperation Organisation");
+        assert_eq!(lines[2], "True", "every node's label is its name");
     }
     let (_d2, p2) = temp_file("all.graphml", &all_g);
     if let Some(out) = networkx(script, &p2) {
         // 54 spans less the Shanghai Five's 6 and Laos's pending one.
         assert!(out.starts_with("27 47 "), "{out}");
+        assert!(out.ends_with("True\n"), "{out}");
     }
 }
 
