@@ -1,7 +1,10 @@
 //! Every export format, checked by a real reader of that format: the DOT
 //! parses with graphviz-rust and renders with Graphviz's `dot`; GEXF,
-//! GraphML and JSON load in networkx; the CSVs read back with the csv
-//! crate; the Turtle answers SPARQL in oxigraph.
+//! GraphML and JSON load in networkx, the GraphML in python-igraph too;
+//! the CSVs read back with the csv crate; the Turtle answers SPARQL in
+//! oxigraph and in rdflib. The Python readers are the ones researchers
+//! install (`.ci/run` takes the current PyPI releases); a test whose
+//! reader is missing says so (`SKIPPED`) and passes.
 
 use std::path::Path;
 use std::process::Command;
@@ -44,6 +47,10 @@ struct Reader {
 
 const NETWORKX: Reader =
     Reader { name: "networkx", module: "networkx", pip: "networkx" };
+const IGRAPH: Reader =
+    Reader { name: "python-igraph", module: "igraph", pip: "igraph" };
+const RDFLIB: Reader =
+    Reader { name: "rdflib", module: "rdflib", pip: "rdflib" };
 
 /// A Python that can import `module`: `$IGO_PYTHON` (`.ci/run` points it
 /// at a virtual environment with the readers from PyPI), the first
@@ -259,6 +266,38 @@ fn graphml_loads_in_networkx_for_a_day_and_for_the_history() {
         // 54 spans less the Shanghai Five's 6 and Laos's pending one.
         assert!(out.starts_with("27 47 "), "{out}");
         assert!(out.ends_with("True\n"), "{out}");
+    }
+}
+
+#[test]
+fn graphml_loads_in_igraph_with_labels() {
+    let kg = KnowledgeGraph::bundled();
+    let day_g =
+        bytes(|o| export::graphml::write(&kg, &sco_on("2024-02-22"), o));
+    let all_g =
+        bytes(|o| export::graphml::write(&kg, &Options::new("SCO"), o));
+    let script = "import sys, collections, igraph\n\
+        g = igraph.Graph.Read_GraphML(sys.argv[1])\n\
+        c = collections.Counter(g.es['status'])\n\
+        print(g.is_directed(), g.vcount(), g.ecount(), sorted(c.items()))\n\
+        ind = g.vs.find(id='IND')\n\
+        print(ind['label'], '|', g.vs.find(id='SCO')['label'])\n\
+        print(g.vs[g.es[0].target]['kind'])";
+    let (_d1, p1) = temp_file("day.graphml", &day_g);
+    if let Some(out) = python(IGRAPH, script, &p1) {
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "True 27 26 [('dialogue_partner', 14), ('member', 9), ('observer', 3)]"
+        );
+        assert_eq!(lines[1], "India | Shanghai Cooperation Organisation");
+        assert_eq!(lines[2], "organization", "edges point at the SCO");
+    }
+    let (_d2, p2) = temp_file("all.graphml", &all_g);
+    if let Some(out) = python(IGRAPH, script, &p2) {
+        // As networkx sees it: 54 spans less the Shanghai Five's 6 and
+        // Laos's pending one.
+        assert!(out.starts_with("True 27 47 "), "{out}");
     }
 }
 
@@ -487,6 +526,29 @@ fn turtle_answers_sparql_the_family_of_26() {
           FILTER(!BOUND(?e) || ?e > \"2017-06-09\"^^xsd:date)
         }";
     assert_eq!(sparql_count(&store, members), 8);
+}
+
+#[test]
+fn turtle_answers_sparql_in_rdflib() {
+    let kg = KnowledgeGraph::bundled();
+    let ttl = bytes(|o| export::ttl::write(&kg, &Options::new("SCO"), o));
+    let (_d, p) = temp_file("sco.ttl", &ttl);
+    // The same query as in Oxigraph, for three days.
+    let script = format!(
+        "import sys, rdflib\n\
+         g = rdflib.Graph()\n\
+         g.parse(sys.argv[1], format='turtle')\n\
+         for q in {:?}:\n\
+         \x20   print(int(next(iter(g.query(q)))[0]))",
+        [
+            family_query("2024-02-22"),
+            family_query("2001-06-15"),
+            family_query("2001-06-14"),
+        ]
+    );
+    if let Some(out) = python(RDFLIB, &script, &p) {
+        assert_eq!(out.lines().collect::<Vec<_>>(), ["26", "6", "0"]);
+    }
 }
 
 #[test]
