@@ -1,7 +1,10 @@
 //! Every export format, checked by a real reader of that format: the DOT
 //! parses with graphviz-rust and renders with Graphviz's `dot`; GEXF,
-//! GraphML and JSON load in networkx; the CSVs read back with the csv
-//! crate; the Turtle answers SPARQL in oxigraph.
+//! GraphML and JSON load in networkx, the GraphML in python-igraph too;
+//! the CSVs read back with the csv crate; the Turtle answers SPARQL in
+//! oxigraph and in rdflib. The Python readers are the ones researchers
+//! install (`.ci/run` takes the current PyPI releases); a test whose
+//! reader is missing says so (`SKIPPED`) and passes.
 
 use std::path::Path;
 use std::process::Command;
@@ -31,35 +34,65 @@ fn has_dot() -> bool {
     Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
-/// A Python with networkx: `$IGO_PYTHON` (`.ci/run` points it at a
-/// virtual environment with networkx from PyPI), the first `python3` on
-/// PATH, or Debian's.
-fn networkx_python() -> Option<String> {
+/// A Python library that reads one of our exports.
+#[derive(Clone, Copy)]
+struct Reader {
+    /// What it is called.
+    name: &'static str,
+    /// What Python imports.
+    module: &'static str,
+    /// What pip installs (PyPI's name).
+    pip: &'static str,
+}
+
+const NETWORKX: Reader =
+    Reader { name: "networkx", module: "networkx", pip: "networkx" };
+const IGRAPH: Reader =
+    Reader { name: "python-igraph", module: "igraph", pip: "igraph" };
+const RDFLIB: Reader =
+    Reader { name: "rdflib", module: "rdflib", pip: "rdflib" };
+
+/// A Python that can import `module`: `$IGO_PYTHON` (`.ci/run` points it
+/// at a virtual environment with the readers from PyPI), the first
+/// `python3` on PATH, or Debian's.
+fn python_with(module: &str) -> Option<String> {
     let env = std::env::var("IGO_PYTHON").ok();
     let candidates = env
         .into_iter()
         .chain(["python3", "/usr/bin/python3"].into_iter().map(String::from));
     candidates.into_iter().find(|py| {
         Command::new(py)
-            .args(["-c", "import networkx"])
+            .args(["-c", &format!("import {module}")])
             .output()
             .is_ok_and(|o| o.status.success())
     })
 }
 
-/// Runs a Python script with networkx on `file`; returns its stdout, or
-/// `None` (with a message) when networkx is not installed.
-fn networkx(script: &str, file: &Path) -> Option<String> {
-    let Some(py) = networkx_python() else {
+/// Runs a Python script with `reader` on `file`; returns its stdout, or
+/// `None` (with a message saying how to install it) when the reader is
+/// not installed.
+fn python(reader: Reader, script: &str, file: &Path) -> Option<String> {
+    let Some(py) = python_with(reader.module) else {
         eprintln!(
-            "SKIPPED: networkx is not installed (python3 -m venv .venv && .venv/bin/pip install networkx, then IGO_PYTHON=.venv/bin/python3)"
+            "SKIPPED: {} is not installed (python3 -m venv .venv && .venv/bin/pip install {}, then IGO_PYTHON=.venv/bin/python3)",
+            reader.name, reader.pip
         );
         return None;
     };
     let out =
         Command::new(&py).args(["-c", script]).arg(file).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{} on {}: {}",
+        reader.name,
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(String::from_utf8(out.stdout).unwrap())
+}
+
+fn networkx(script: &str, file: &Path) -> Option<String> {
+    python(NETWORKX, script, file)
 }
 
 fn temp_file(
@@ -190,7 +223,8 @@ fn gexf_loads_in_networkx_as_a_dynamic_graph() {
     let script = "import sys, networkx as nx\n\
         g = nx.read_gexf(sys.argv[1])\n\
         print(g.graph['mode'], g.number_of_nodes(), g.number_of_edges())\n\
-        print(g['IND']['SCO']['status'])";
+        print(g['IND']['SCO']['status'])\n\
+        print(g.nodes['IND']['label'], '|', g.nodes['SCO']['label'])";
     if let Some(out) = networkx(script, &p) {
         let lines: Vec<&str> = out.lines().collect();
         // SCO and the 26 states whose statuses took effect (Laos pending).
@@ -199,6 +233,8 @@ fn gexf_loads_in_networkx_as_a_dynamic_graph() {
             lines[1],
             "[('observer', '2005-07-05', '2017-06-08'), ('member', '2017-06-09', 'None')]"
         );
+        // GEXF's own `label`, which Gephi shows.
+        assert_eq!(lines[2], "India | Shanghai Cooperation Organisation");
     }
 }
 
@@ -212,18 +248,56 @@ fn graphml_loads_in_networkx_for_a_day_and_for_the_history() {
     let script = "import sys, collections, networkx as nx\n\
         g = nx.read_graphml(sys.argv[1])\n\
         c = collections.Counter(d['status'] for _, _, d in g.edges(data=True))\n\
-        print(g.number_of_nodes(), g.number_of_edges(), sorted(c.items()))";
+        print(g.number_of_nodes(), g.number_of_edges(), sorted(c.items()))\n\
+        print(g.nodes['IND']['label'], '|', g.nodes['SCO']['label'])\n\
+        print(all(d['label'] == d['name'] for _, d in g.nodes(data=True)))";
     let (_d1, p1) = temp_file("day.graphml", &day_g);
     if let Some(out) = networkx(script, &p1) {
+        let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
-            out.trim(),
+            lines[0],
             "27 26 [('dialogue_partner', 14), ('member', 9), ('observer', 3)]"
         );
+        assert_eq!(lines[1], "India | Shanghai Cooperation Organisation");
+        assert_eq!(lines[2], "True", "every node's label is its name");
     }
     let (_d2, p2) = temp_file("all.graphml", &all_g);
     if let Some(out) = networkx(script, &p2) {
         // 54 spans less the Shanghai Five's 6 and Laos's pending one.
         assert!(out.starts_with("27 47 "), "{out}");
+        assert!(out.ends_with("True\n"), "{out}");
+    }
+}
+
+#[test]
+fn graphml_loads_in_igraph_with_labels() {
+    let kg = KnowledgeGraph::bundled();
+    let day_g =
+        bytes(|o| export::graphml::write(&kg, &sco_on("2024-02-22"), o));
+    let all_g =
+        bytes(|o| export::graphml::write(&kg, &Options::new("SCO"), o));
+    let script = "import sys, collections, igraph\n\
+        g = igraph.Graph.Read_GraphML(sys.argv[1])\n\
+        c = collections.Counter(g.es['status'])\n\
+        print(g.is_directed(), g.vcount(), g.ecount(), sorted(c.items()))\n\
+        ind = g.vs.find(id='IND')\n\
+        print(ind['label'], '|', g.vs.find(id='SCO')['label'])\n\
+        print(g.vs[g.es[0].target]['kind'])";
+    let (_d1, p1) = temp_file("day.graphml", &day_g);
+    if let Some(out) = python(IGRAPH, script, &p1) {
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "True 27 26 [('dialogue_partner', 14), ('member', 9), ('observer', 3)]"
+        );
+        assert_eq!(lines[1], "India | Shanghai Cooperation Organisation");
+        assert_eq!(lines[2], "organization", "edges point at the SCO");
+    }
+    let (_d2, p2) = temp_file("all.graphml", &all_g);
+    if let Some(out) = python(IGRAPH, script, &p2) {
+        // As networkx sees it: 54 spans less the Shanghai Five's 6 and
+        // Laos's pending one.
+        assert!(out.starts_with("True 27 47 "), "{out}");
     }
 }
 
@@ -232,10 +306,19 @@ fn json_loads_in_networkx_node_link() {
     let kg = KnowledgeGraph::bundled();
     let all = bytes(|o| export::json::write(&kg, &Options::new("SCO"), o));
     let day_j = bytes(|o| export::json::write(&kg, &sco_on("2024-02-22"), o));
-    let script = "import sys, json, collections, networkx as nx\n\
+    // networkx 3.6 and later read it with default arguments; older
+    // releases with what the README tells them to pass. Without a
+    // warning either way.
+    let script = "import sys, json, warnings, collections, networkx as nx\n\
         v = tuple(int(x) for x in nx.__version__.split('.')[:2])\n\
-        kw = {'edges': 'links'} if v >= (3, 4) else {}\n\
-        g = nx.node_link_graph(json.load(open(sys.argv[1])), **kw)\n\
+        if v >= (3, 6): kw = {}\n\
+        elif v >= (3, 4): kw = {'edges': 'edges'}\n\
+        elif v >= (2, 8): kw = {'link': 'edges'}\n\
+        else: kw = {'attrs': {'link': 'edges'}}\n\
+        data = json.load(open(sys.argv[1]))\n\
+        with warnings.catch_warnings():\n\
+        \x20   warnings.simplefilter('error')\n\
+        \x20   g = nx.node_link_graph(data, **kw)\n\
         kinds = collections.Counter(d['kind'] for _, d in g.nodes(data=True))\n\
         links = collections.Counter(d['kind'] for _, _, d in g.edges(data=True))\n\
         print(type(g).__name__, g.number_of_nodes(), g.number_of_edges())\n\
@@ -257,7 +340,8 @@ fn json_loads_in_networkx_node_link() {
         assert_eq!(out.lines().next(), Some("MultiDiGraph 27 26"));
     }
     let v: serde_json::Value = serde_json::from_slice(&all).unwrap();
-    let india: Vec<&serde_json::Value> = v["links"]
+    assert!(v.get("links").is_none(), "`links` is now `edges`");
+    let india: Vec<&serde_json::Value> = v["edges"]
         .as_array()
         .unwrap()
         .iter()
@@ -277,6 +361,33 @@ fn json_loads_in_networkx_node_link() {
     let text = std::str::from_utf8(&all).unwrap();
     let back = KnowledgeGraph::from_json(text).unwrap();
     assert!(back == kg);
+    // So does a file written before `links` became `edges`.
+    let mut old = v.clone();
+    let edges = old.as_object_mut().unwrap().remove("edges").unwrap();
+    old["links"] = edges;
+    let back = KnowledgeGraph::from_json(&old.to_string()).unwrap();
+    assert!(back == kg);
+}
+
+#[test]
+fn json_value_and_writer_agree_byte_for_byte() {
+    let kg = KnowledgeGraph::bundled();
+    for opts in [Options::new("SCO"), sco_on("2024-02-22")] {
+        let written = bytes(|o| export::json::write(&kg, &opts, o));
+        let value = export::json::to_value(&kg, &opts).unwrap();
+        let keys: Vec<&str> =
+            value.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["directed", "edges", "graph", "multigraph", "nodes"]
+        );
+        let mut printed = serde_json::to_string_pretty(&value).unwrap();
+        printed.push('\n');
+        assert!(
+            printed.as_bytes() == written.as_slice(),
+            "to_value and write differ"
+        );
+    }
 }
 
 fn read_csv(data: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
@@ -415,6 +526,29 @@ fn turtle_answers_sparql_the_family_of_26() {
           FILTER(!BOUND(?e) || ?e > \"2017-06-09\"^^xsd:date)
         }";
     assert_eq!(sparql_count(&store, members), 8);
+}
+
+#[test]
+fn turtle_answers_sparql_in_rdflib() {
+    let kg = KnowledgeGraph::bundled();
+    let ttl = bytes(|o| export::ttl::write(&kg, &Options::new("SCO"), o));
+    let (_d, p) = temp_file("sco.ttl", &ttl);
+    // The same query as in Oxigraph, for three days.
+    let script = format!(
+        "import sys, rdflib\n\
+         g = rdflib.Graph()\n\
+         g.parse(sys.argv[1], format='turtle')\n\
+         for q in {:?}:\n\
+         \x20   print(int(next(iter(g.query(q)))[0]))",
+        [
+            family_query("2024-02-22"),
+            family_query("2001-06-15"),
+            family_query("2001-06-14"),
+        ]
+    );
+    if let Some(out) = python(RDFLIB, &script, &p) {
+        assert_eq!(out.lines().collect::<Vec<_>>(), ["26", "6", "0"]);
+    }
 }
 
 #[test]

@@ -1,4 +1,5 @@
 //! GraphML with typed keys, readable by networkx, igraph, Gephi and yEd.
+//! Every node has a `label`, its name, which Gephi and Graphology show.
 //!
 //! With a day (`Options::date`), the graph of that day: the organisation,
 //! the states holding a status, one edge each with the status and the day
@@ -14,8 +15,9 @@ use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{State, StatusOn};
 
-const KEYS: [(&str, &str, &str); 13] = [
+const KEYS: [(&str, &str, &str); 14] = [
     ("kind", "node", "string"),
+    ("label", "node", "string"),
     ("name", "node", "string"),
     ("iso2", "node", "string"),
     ("cow_code", "node", "int"),
@@ -37,6 +39,7 @@ fn data(s: &mut String, key: &str, value: &str) {
 fn state_node(s: &mut String, st: &State) {
     let _ = writeln!(s, r#"    <node id="{}">"#, esc(st.id.as_str()));
     data(s, "kind", "state");
+    data(s, "label", &st.name);
     data(s, "name", &st.name);
     data(s, "iso2", &st.iso2);
     if let Some(c) = st.cow_code {
@@ -99,6 +102,7 @@ pub fn write<W: Write>(
     );
     let _ = writeln!(s, r#"    <node id="{}">"#, esc(org.id.as_str()));
     data(&mut s, "kind", "organization");
+    data(&mut s, "label", &org.name);
     data(&mut s, "name", &org.name);
     if let Some(q) = &org.wikidata {
         data(&mut s, "wikidata", q);

@@ -1,5 +1,7 @@
 //! Node-link JSON, the form networkx reads with `node_link_graph` (keys
-//! `directed`, `multigraph`, `graph`, `nodes`, `links`).
+//! `directed`, `edges`, `graph`, `multigraph`, `nodes`). The edge list is
+//! `edges`, the default of networkx 3.6 and later; it was `links` before
+//! (networkx up to 3.5 reads it with `edges="edges"` or `link="edges"`).
 //!
 //! Without a day: the whole knowledge graph, every organisation, lossless,
 //! so that [`KnowledgeGraph::from_json`] reads it back into an equal graph.
@@ -8,13 +10,13 @@
 //! the transitions), `source`, `summit`, `event`, `person`. Ids are the
 //! data's own for organisations and states, and `source:ID`, `summit:ID`,
 //! `event:ID`, `person:ID` for the others (an event's own kind is
-//! `event_kind`). Links have a `kind`: `status`
+//! `event_kind`). Edges have a `kind`: `status`
 //! (one per status span, with `start`/`end` under the basis, both ends'
 //! decided and effective dates, sources and note), `chair`, `office`,
 //! `hosted`, `meeting_of`, `cites`, `succeeded_by`.
 //!
 //! With a day: the organisation and the states of that day, one `status`
-//! link each.
+//! edge each.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, Write};
@@ -135,8 +137,8 @@ impl Serialize for Document<'_> {
         let Document { kg, opts, org } = *self;
         let mut m = Obj::new(s)?;
         m.field("directed", &true)?;
+        m.field("edges", &Links { kg, opts })?;
         m.field("graph", &GraphInfo { opts, org })?;
-        m.field("links", &Links { kg, opts })?;
         m.field("multigraph", &true)?;
         m.field("nodes", &Nodes { kg })?;
         m.end()
@@ -720,7 +722,7 @@ fn day_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
         "multigraph": true,
         "graph": {"organization": org.id, "basis": opts.basis, "date": day},
         "nodes": nodes,
-        "links": links,
+        "edges": links,
     }))
 }
 
