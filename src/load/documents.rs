@@ -233,6 +233,32 @@ pub(crate) fn organization(
     {
         cx.at(q, invalid(format!("`{}` is not a Wikidata item id", q.value)));
     }
+    if refs.states.known.contains(id) {
+        cx.at(
+            &r.id,
+            Diagnostic::new(
+                DiagnosticKind::DuplicateId,
+                format!("organisation id `{id}` is also a state's id"),
+            )
+            .help("an export names every node by its id: give the organisation another id"),
+        );
+    }
+    for (link, what) in
+        [(&r.predecessor, "predecessor"), (&r.successor, "successor")]
+    {
+        if let Some(l) = link
+            && l.value == *id
+        {
+            cx.at(
+                l,
+                Diagnostic::new(
+                    DiagnosticKind::Domain,
+                    format!("`{id}` is its own {what}"),
+                )
+                .help("a predecessor or successor is another organisation"),
+            );
+        }
+    }
     let sources = refs.sources(cx, &r.sources);
     let link = |l: &Option<Located<String>>| {
         l.as_ref().map(|p| OrganizationId::new(p.value.clone()))

@@ -326,20 +326,35 @@ pub(crate) struct ChairAt {
 /// An organisation's chair terms in order, each starting where the last
 /// ended (at its summit's Council) unless marked `irregular`, each held by
 /// a member (when the histories are sound enough to say); sets each
-/// term's end.
+/// term's end. Terms given in several files are checked in order of
+/// their starts, over all the files; each file lists its own in order.
 pub(crate) fn chairs(
-    terms: &mut [(ChairTerm, ChairAt)],
+    terms: &mut Vec<(ChairTerm, ChairAt)>,
     summits: &BTreeMap<String, Summit>,
     members: Option<&Membership<'_>>,
     sink: &mut Sink,
 ) {
+    if spans_files(terms.iter().map(|(_, at)| at.path.as_str())) {
+        for w in terms.windows(2) {
+            let ((a, _), (b, b_at)) = (&w[0], &w[1]);
+            if w[0].1.path == b_at.path && !after(b.start, a.start) {
+                sink.at(
+                    Part::Chairs,
+                    &b_at.path,
+                    &b_at.start,
+                    listed_out_of_order("chair", b.start, a.start),
+                );
+            }
+        }
+        terms.sort_by_key(|(t, _)| (t.start.first_day(), t.start));
+    }
     for i in 0..terms.len() {
         let (term, at) = &terms[i];
-        if let Some((next, next_at)) = terms.get(i + 1) {
-            let d = handover(term, next, next_at, at, summits);
-            if let Some((place, d)) = d {
-                sink.at(Part::Chairs, &next_at.path, place, d);
-            }
+        if let Some((next, next_at)) = terms.get(i + 1)
+            && let Some((place, d)) =
+                handover(term, next, next_at, at, summits)
+        {
+            sink.at(Part::Chairs, &next_at.path, place, d);
         }
         if let Some(m) = members
             && !m.member(
@@ -364,6 +379,24 @@ pub(crate) fn chairs(
     }
 }
 
+/// Whether entries come from more than one file.
+fn spans_files<'a>(mut paths: impl Iterator<Item = &'a str>) -> bool {
+    let first = paths.next();
+    paths.any(|p| Some(p) != first)
+}
+
+/// Whether `b` starts after `a`.
+fn after(b: Date, a: Date) -> bool {
+    !(b.certainly_before(a) || b == a)
+}
+
+fn listed_out_of_order(what: &str, next: Date, start: Date) -> Diagnostic {
+    out_of_order(format!(
+        "{what} terms out of order: {next} is not after {start}"
+    ))
+    .help(format!("list {what} terms oldest first"))
+}
+
 /// What is wrong between a chair term and the next, and where.
 fn handover<'a>(
     term: &ChairTerm,
@@ -373,12 +406,11 @@ fn handover<'a>(
     summits: &BTreeMap<String, Summit>,
 ) -> Option<(&'a Located<()>, Diagnostic)> {
     let (start, next_start) = (term.start, next.start);
-    if next_start.certainly_before(start) || next_start == start {
-        let d = out_of_order(format!(
-            "chair terms out of order: {next_start} is not after {start}"
-        ))
-        .help("list chair terms oldest first");
-        return Some((&next_at.start, d));
+    if !after(next_start, start) {
+        return Some((
+            &next_at.start,
+            listed_out_of_order("chair", next_start, start),
+        ));
     }
     if next_at.irregular {
         return None;
@@ -430,10 +462,13 @@ pub(crate) struct OfficeAt {
 /// member state (when the histories are sound enough to say); sets each
 /// term's end.
 pub(crate) fn offices(
-    terms: &mut [(OfficeTerm, OfficeAt)],
+    terms: &mut Vec<(OfficeTerm, OfficeAt)>,
     members: Option<&Membership<'_>>,
     sink: &mut Sink,
 ) {
+    if spans_files(terms.iter().map(|(_, at)| at.path.as_str())) {
+        terms.sort_by_key(|(t, _)| (t.start.first_day(), t.start));
+    }
     let next_of = |terms: &[(OfficeTerm, OfficeAt)], i: usize| {
         let t = &terms[i].0;
         terms[i + 1..]
