@@ -35,3 +35,7 @@ mod examples;
 
 /// Every command and export of the bundled data, byte for byte.
 mod golden;
+
+/// Hostile input a committed file cannot hold: special files, links,
+/// sizes, counts; rules across folders.
+mod hostile;

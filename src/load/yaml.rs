@@ -183,7 +183,9 @@ pub(crate) fn parse<T: DeserializeOwned>(
 
 /// A file with no data, or with a line too long to be data.
 fn shape_problem(text: &str, path: &str, what: &str) -> Option<Diagnostic> {
-    if text.lines().all(|l| {
+    // A line ends at LF, CRLF or a lone CR (old Mac files).
+    let lines = || text.split(['\n', '\r']);
+    if lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
     }) {
