@@ -329,7 +329,7 @@ pub(crate) struct ChairAt {
 /// term's end. Terms given in several files are checked in order of
 /// their starts, over all the files; each file lists its own in order.
 pub(crate) fn chairs(
-    terms: &mut Vec<(ChairTerm, ChairAt)>,
+    terms: &mut [(ChairTerm, ChairAt)],
     summits: &BTreeMap<String, Summit>,
     members: Option<&Membership<'_>>,
     sink: &mut Sink,
@@ -462,7 +462,7 @@ pub(crate) struct OfficeAt {
 /// member state (when the histories are sound enough to say); sets each
 /// term's end.
 pub(crate) fn offices(
-    terms: &mut Vec<(OfficeTerm, OfficeAt)>,
+    terms: &mut [(OfficeTerm, OfficeAt)],
     members: Option<&Membership<'_>>,
     sink: &mut Sink,
 ) {
