@@ -13,6 +13,10 @@ mod load;
 /// The real `igo` binary, every subcommand.
 mod cli;
 
+/// What `igo` prints is safe where it lands: CSV in a spreadsheet,
+/// tables and diagnostics in a terminal.
+mod output;
+
 /// Chairs, summits, Secretaries-General and founding acts.
 mod institutions;
 

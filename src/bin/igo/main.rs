@@ -7,6 +7,7 @@ mod commands;
 mod report;
 mod rows;
 mod table;
+mod term;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -15,12 +16,20 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::Parser;
 use igo_graph::{Date, KnowledgeGraph};
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, Format};
 use crate::commands::Ctx;
 use crate::report::Failure;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A usage error quotes what was typed: printable, like ours.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", term::printable(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     match run(&cli) {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
@@ -47,7 +56,7 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
     if let Command::Validate { dir } = &cli.command {
         return commands::validate(dir.as_ref().or(cli.data.as_ref()))
-            .map(String::into_bytes);
+            .map(|t| printable_as(Format::Table, t).into_bytes());
     }
     let kg = match &cli.data {
         Some(dir) => KnowledgeGraph::load(dir)?,
@@ -88,7 +97,18 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         }
         Command::Validate { .. } => unreachable!("handled above"),
     };
-    text.map(String::into_bytes)
+    text.map(|t| printable_as(cli.format, t).into_bytes())
+}
+
+/// A listing made safe for a terminal: a table shows control characters
+/// escaped; JSON writes them as `\uXXXX` (the same value); CSV is data
+/// and stays as it is.
+fn printable_as(format: Format, text: String) -> String {
+    match format {
+        Format::Table => term::printable(&text).into_owned(),
+        Format::Json => term::json_printable(&text).into_owned(),
+        Format::Csv => text,
+    }
 }
 
 /// Today in UTC, from the system clock: the only place that reads it (the

@@ -1,7 +1,7 @@
 //! `--format json` and `--format csv` of the listings whose rows are the
 //! CLI's own (the library's CSV tables are in `igo_graph::export::csv`).
 
-use igo_graph::export::csv::id_list;
+use igo_graph::export::csv::{id_list, write_table};
 use igo_graph::{
     Basis, Date, Diff, History, KnowledgeGraph, RosterEntry, Snapshot, Status,
     StatusOn, SummitTimeline, TimelineEntry, TimelineEvent,
@@ -17,19 +17,14 @@ pub fn json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
     Ok(s)
 }
 
-/// A CSV table: the header, then the rows.
+/// A CSV table: the header, then the rows, through the library's one
+/// CSV writer (formula cells neutralised).
 fn csv_rows<const N: usize>(
     header: &[&str; N],
     rows: &[[String; N]],
 ) -> Result<String, Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header)?;
-    for r in rows {
-        w.write_record(r)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Failure::Msg(format!("cannot write CSV: {e}")))?;
+    let mut bytes = Vec::new();
+    write_table(&mut bytes, *header, rows.iter().cloned())?;
     String::from_utf8(bytes).map_err(|e| Failure::Msg(e.to_string()))
 }
 
