@@ -17,6 +17,9 @@ mod cli;
 /// tables and diagnostics in a terminal.
 mod output;
 
+/// No flag is silently ignored: honoured or refused, per command.
+mod flags;
+
 /// Chairs, summits, Secretaries-General and founding acts.
 mod institutions;
 

@@ -255,3 +255,18 @@ pub fn diff(kg: &KnowledgeGraph, d: &Diff) -> Result<String, Failure> {
         .collect();
     csv_rows(&["state", "name", "before", "after"], &rows)
 }
+
+/// `igo validate --format csv`: the folder and its counts, one row.
+pub fn validate(
+    shown: &str,
+    counts: [(&str, usize); 5],
+) -> Result<String, Failure> {
+    let mut header = ["data"; 6];
+    let mut row: [String; 6] = Default::default();
+    row[0] = shown.to_string();
+    for (i, (k, n)) in counts.into_iter().enumerate() {
+        header[i + 1] = k;
+        row[i + 1] = n.to_string();
+    }
+    csv_rows(&header, &[row])
+}
