@@ -20,6 +20,10 @@ mod output;
 /// No flag is silently ignored: honoured or refused, per command.
 mod flags;
 
+/// Completions, the man page, binary data and terminals, full folders,
+/// and errors and notes that say what to ask instead.
+mod conventions;
+
 /// Chairs, summits, Secretaries-General and founding acts.
 mod institutions;
 

@@ -7,7 +7,7 @@ use igo_graph::{Basis, Date, KnowledgeGraph, Status, export};
 
 use crate::args::{CsvTable, ExportKind, Format, PanelRule};
 use crate::report::Failure;
-use crate::{rows, table};
+use crate::{countries, rows, table};
 
 /// What every command needs: the graph, the organisation asked about, the
 /// basis and format, and the day the clock says is today.
@@ -40,6 +40,48 @@ impl Ctx<'_> {
             .basis(self.basis)
             .today(self.today)
     }
+}
+
+/// Advice for stderr about the days asked about: a day the organisation
+/// did not exist on (naming the one of its line that did, and the flag
+/// to ask it), and a `diff` whose first day is the later.
+pub fn notes(ctx: &Ctx, days: &[Date], diff: bool) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Some(org) = ctx.kg.organization(&ctx.org) else { return notes };
+    let mut seen: Vec<Date> = Vec::new();
+    for &day in days {
+        if org.existed_on(day) || seen.contains(&day) {
+            continue;
+        }
+        seen.push(day);
+        let life = match org.dissolved {
+            Some(d) => format!("founded {}, dissolved {d}", org.founded),
+            None => format!("founded {}", org.founded),
+        };
+        let mut note = format!("{} did not exist on {day} ({life})", org.id);
+        if let Some(other) = ctx.kg.line_on(&ctx.org, day) {
+            let kin = if other.founded < org.founded {
+                "predecessor"
+            } else {
+                "successor"
+            };
+            note.push_str(&format!(
+                "; its {kin} {} ({}) did: ask with --org {}",
+                other.id, other.name, other.id
+            ));
+        }
+        notes.push(note);
+    }
+    if let [from, to] = days
+        && diff
+        && from > to
+    {
+        notes.push(format!(
+            "{from} is after {to}: the changes read backwards, from the \
+             later day to the earlier (swap the days to read forwards)"
+        ));
+    }
+    notes
 }
 
 /// `igo at DATE`.
@@ -79,6 +121,17 @@ pub fn history(
     state: &str,
     only_org: bool,
 ) -> Result<String, Failure> {
+    if let Err(e) = ctx.kg.resolve_state(state) {
+        return Err(match countries::find(state) {
+            Some(c) => Failure::Msg(format!(
+                "`{state}`: {} ({}, {}) holds no status in this data: no \
+                 organisation here has had it as a member, observer or \
+                 partner",
+                c.name, c.alpha3, c.alpha2
+            )),
+            None => e.into(),
+        });
+    }
     let mut h = ctx.kg.history(state)?;
     if only_org {
         h.entries.retain(|e| e.organization == ctx.org.as_str());

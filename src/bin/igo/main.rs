@@ -4,6 +4,7 @@
 
 mod args;
 mod commands;
+mod countries;
 mod flags;
 mod report;
 mod rows;
@@ -81,6 +82,17 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         format,
         today: today()?,
     };
+    let days = match &cli.command {
+        Command::At { date } => vec![ctx.day(date)?],
+        Command::Members { at, .. } => vec![ctx.day(at)?],
+        Command::Diff { from, to } => vec![ctx.day(from)?, ctx.day(to)?],
+        Command::Export { at: Some(at), .. } => vec![ctx.day(at)?],
+        _ => Vec::new(),
+    };
+    let diff = matches!(cli.command, Command::Diff { .. });
+    for note in commands::notes(&ctx, &days, diff) {
+        report::note(&note);
+    }
     let text = match &cli.command {
         Command::Export { kind, at, output, force, rule, table } => {
             let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;

@@ -41,6 +41,11 @@ pub fn failure(f: &Failure) {
     eprint!("{}", printable(&text));
 }
 
+/// Prints advice that goes with an answer: `igo: note: ...`.
+pub fn note(text: &str) {
+    eprintln!("{}", printable(&format!("igo: note: {text}")));
+}
+
 /// Each diagnostic, the offending line with a caret under it, and the
 /// advice; after [`MAX_SHOWN`], only how many more there are.
 fn diagnostics(e: &Error) -> String {
