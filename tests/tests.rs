@@ -24,6 +24,9 @@ mod flags;
 /// and errors and notes that say what to ask instead.
 mod conventions;
 
+/// Every `$ igo` example of the README prints what it shows.
+mod readme;
+
 /// Chairs, summits, Secretaries-General and founding acts.
 mod institutions;
 
