@@ -574,11 +574,7 @@ impl KnowledgeGraph {
             DiagnosticKind::Query,
             format!("unknown organisation `{id}`"),
         )
-        .suggest(
-            id,
-            known.iter().copied(),
-            format!("known: {}", known.join(", ")),
-        );
+        .suggest(id, known.iter().copied(), known_list(id, &known));
         Err(Error::one(d))
     }
 
@@ -655,6 +651,46 @@ impl PartialEq for KnowledgeGraph {
                     && self.events(id) == other.events(id)
             })
     }
+}
+
+/// The most known ids an unknown-id help lists.
+const SHOWN_IDS: usize = 5;
+
+/// `known: A, B` when there are few; else the nearest few to `wanted`,
+/// `nearest known: A, B, C, D, E (and 7 more)`.
+fn known_list(wanted: &str, known: &[&str]) -> String {
+    if known.len() <= SHOWN_IDS {
+        return format!("known: {}", known.join(", "));
+    }
+    let w = wanted.to_lowercase();
+    let mut ranked: Vec<(usize, &str)> =
+        known.iter().map(|k| (distance(&w, &k.to_lowercase()), *k)).collect();
+    ranked.sort_unstable();
+    let near: Vec<&str> =
+        ranked.iter().take(SHOWN_IDS).map(|(_, k)| *k).collect();
+    format!(
+        "nearest known: {} (and {} more)",
+        near.join(", "),
+        known.len() - SHOWN_IDS
+    )
+}
+
+/// Levenshtein distance, for ranking ids by nearness (the error module's
+/// own distance only answers "did you mean" with one id).
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] =
+                (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// The status spans on the edges into an organisation's node.

@@ -13,6 +13,20 @@ mod load;
 /// The real `igo` binary, every subcommand.
 mod cli;
 
+/// What `igo` prints is safe where it lands: CSV in a spreadsheet,
+/// tables and diagnostics in a terminal.
+mod output;
+
+/// No flag is silently ignored: honoured or refused, per command.
+mod flags;
+
+/// Completions, the man page, binary data and terminals, full folders,
+/// and errors and notes that say what to ask instead.
+mod conventions;
+
+/// Every `$ igo` example of the README prints what it shows.
+mod readme;
+
 /// Chairs, summits, Secretaries-General and founding acts.
 mod institutions;
 

@@ -33,11 +33,14 @@ fn days(d: Date) -> f64 {
         - 719_469) as f64
 }
 
-/// Writes the chart.
+/// Writes the chart, from the organisation's founding to the day asked
+/// about ([`Options::date`], else [`Options::today`]) or its dissolution,
+/// whichever is first: the counts and labels are that day's (none, on a
+/// day before the founding).
 ///
 /// # Errors
 ///
-/// An unknown organisation, or the writer fails.
+/// An unknown organisation, no day given, or the writer fails.
 ///
 /// # Example
 ///
@@ -60,11 +63,17 @@ pub fn write<W: Write>(
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let timeline = kg.timeline(org.id.as_str(), opts.basis)?;
-    let today = opts.day()?;
+    let day = opts.day()?;
+    // The chart ends on the day asked about (or on the dissolution), so
+    // no count drawn or labelled is later than that day; its time axis
+    // runs at least through the founding year.
+    let last = org.dissolved.map_or(day, |d| d.first_day().min(day));
     let start = Date::from_ymd(org.founded.year(), 1, 1).expect("valid day");
-    let end_year = org.dissolved.map_or(today.year(), |d| d.year());
-    let end = Date::from_ymd(end_year, 12, 31).expect("valid day");
-    let steps = steps(&timeline);
+    let end = last.max(org.founded.first_day());
+    let steps: Vec<_> = steps(&timeline)
+        .into_iter()
+        .filter(|(d, _)| d.first_day() <= last)
+        .collect();
     let max = steps
         .iter()
         .map(|(_, c)| c.iter().sum::<usize>())
@@ -73,9 +82,11 @@ pub fn write<W: Write>(
         .max(1);
     let frame = Frame {
         x0: days(start),
-        x1: days(end),
+        x1: days(end).max(days(start) + 1.0),
         ymax: max.div_ceil(5) * 5,
-        end,
+        // With steps only on or before `last`, a step ends there at the
+        // latest, and `last` is `end` whenever there is a step.
+        end: last,
     };
     let mut s = String::new();
     let _ = writeln!(
@@ -88,11 +99,11 @@ pub fn write<W: Write>(
         r#"  <text x="{LEFT}" y="30" font-size="20" font-weight="bold">{}: the family's size, {}–{}</text>"#,
         esc(&org.name),
         start.year(),
-        end_year
+        end.year()
     );
     let _ = writeln!(
         s,
-        r##"  <text x="{LEFT}" y="52" font-size="13" fill="#555">States holding each status, by {} date; month- or year-only dates are drawn at their first day.</text>"##,
+        r##"  <text x="{LEFT}" y="52" font-size="13" fill="#555">States holding each status, by {} date, up to {last}; month- or year-only dates are drawn at their first day.</text>"##,
         opts.basis
     );
     grid(&mut s, &frame);
@@ -109,7 +120,7 @@ pub fn write<W: Write>(
             frame.y(total as f64) + 4.0
         );
     }
-    time_axis(&mut s, &frame, start.year(), end_year);
+    time_axis(&mut s, &frame, start.year(), end.year());
     summits(&mut s, &frame, kg, org.id.as_str());
     let _ = writeln!(s, "</svg>");
     out.write_all(s.as_bytes())?;

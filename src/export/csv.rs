@@ -1,19 +1,18 @@
 //! Tidy CSV tables: one row per status span, or one row per change; and
 //! the tables of an organisation's chairs, summits, officials and events.
 //!
-//! In the exports ([`write()`], [`write_events`]), text cells that a
-//! spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`,
-//! tab or carriage return) get a leading `'`, as OWASP recommends; numbers
-//! and dates are written as they are. The listing tables
-//! ([`write_chairs`], [`write_summits`], [`write_officials`],
-//! [`write_org_events`]) write every cell as it is.
+//! Every table goes through [`write_table`], so every cell through
+//! [`cell`]: a text cell that a spreadsheet would run as a formula
+//! (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+//! leading `'`, as OWASP recommends ("CSV injection"). Numbers and dates
+//! are written as they are: they start with a digit, and a negative
+//! number (`-3`, `-0.5`) is a value, not a formula, so it stays a number.
 
 use std::io::Write;
 
 use super::{Options, spans_of};
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
-use crate::model::Basis;
 
 /// The columns of [`write()`].
 pub const SPAN_COLUMNS: [&str; 16] = [
@@ -106,13 +105,38 @@ pub const ORG_EVENT_COLUMNS: [&str; 8] = [
     "note",
 ];
 
-/// Neutralises a text cell for spreadsheets (OWASP "CSV injection").
+/// Neutralises a text cell for spreadsheets (OWASP "CSV injection"): a
+/// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+/// a leading `'`, except a plain negative number (`-3`, `-0.5`), which a
+/// spreadsheet reads as a number and never runs.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::export::csv::cell;
+///
+/// assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(cell("\t=1+1"), "'\t=1+1");
+/// assert_eq!(cell("-3"), "-3");
+/// assert_eq!(cell("2010-05"), "2010-05");
+/// ```
 pub fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && !is_negative_number(text)
+    {
         format!("'{text}")
     } else {
         text.to_string()
     }
+}
+
+/// `-` then digits, with at most one decimal point between digits.
+fn is_negative_number(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('-') else { return false };
+    let (int, frac) = rest.split_once('.').unwrap_or((rest, "0"));
+    let digits =
+        |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && digits(frac)
 }
 
 /// Ids joined by `;`, as every CSV of this crate writes a list of
@@ -143,9 +167,7 @@ pub fn write<W: Write>(
     out: W,
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(SPAN_COLUMNS).map_err(csv_err)?;
-    for span in spans_of(kg, org) {
+    let rows = spans_of(kg, org).into_iter().map(|span| {
         let start = span.start.at(opts.basis);
         let end = span.end.and_then(|b| b.at(opts.basis));
         let name =
@@ -156,9 +178,9 @@ pub fn write<W: Write>(
             .filter_map(|s| kg.source(s.as_str()))
             .map(|s| s.url.as_str())
             .collect();
-        w.write_record([
-            cell(org.id.as_str()),
-            cell(span.state.as_str()),
+        [
+            org.id.to_string(),
+            span.state.to_string(),
             span.status.as_str().to_string(),
             opt(start),
             start.map(|d| d.precision().to_string()).unwrap_or_default(),
@@ -169,15 +191,13 @@ pub fn write<W: Write>(
             opt(span.end.and_then(|b| b.decided)),
             opt(span.end.and_then(|b| b.effective)),
             opts.basis.as_str().to_string(),
-            cell(name),
-            cell(&id_list(&span.sources)),
-            cell(&urls.join(" ")),
-            cell(span.note.as_deref().unwrap_or("")),
-        ])
-        .map_err(csv_err)?;
-    }
-    w.flush()?;
-    Ok(())
+            name.to_string(),
+            id_list(&span.sources),
+            urls.join(" "),
+            span.note.as_deref().unwrap_or("").to_string(),
+        ]
+    });
+    write_table(out, SPAN_COLUMNS, rows)
 }
 
 /// One row per change of status (the timeline), with the family size
@@ -193,9 +213,7 @@ pub fn write_events<W: Write>(
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let t = kg.timeline(org.id.as_str(), opts.basis)?;
-    let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(EVENT_COLUMNS).map_err(csv_err)?;
-    for e in &t.events {
+    let rows = t.events.iter().map(|e| {
         let summit = kg
             .transitions(org.id.as_str(), e.state.as_str())
             .iter()
@@ -205,40 +223,52 @@ pub fn write_events<W: Write>(
             .and_then(|tr| tr.summit.as_ref())
             .map(|s| s.to_string())
             .unwrap_or_default();
-        w.write_record([
-            cell(org.id.as_str()),
+        [
+            org.id.to_string(),
             e.date.to_string(),
             e.date.precision().to_string(),
-            cell(e.state.as_str()),
+            e.state.to_string(),
             e.from.as_str().to_string(),
             e.to.as_str().to_string(),
             opt(e.decided),
             opt(e.effective),
-            match opts.basis {
-                Basis::Effective => "effective".to_string(),
-                Basis::Decided => "decided".to_string(),
-            },
+            opts.basis.as_str().to_string(),
             e.after.family.to_string(),
-            cell(&summit),
-            cell(&id_list(&e.sources)),
-            cell(e.note.as_deref().unwrap_or("")),
-        ])
-        .map_err(csv_err)?;
-    }
-    w.flush()?;
-    Ok(())
+            summit,
+            id_list(&e.sources),
+            e.note.as_deref().unwrap_or("").to_string(),
+        ]
+    });
+    write_table(out, EVENT_COLUMNS, rows)
 }
 
-/// A table: the header, then one record per row.
-fn table<W: Write, const N: usize>(
+/// Writes a CSV table: the header, then one record per row, every cell
+/// through [`cell`]. Every CSV of this crate, and of the `igo` tool, is
+/// written by this function.
+///
+/// # Errors
+///
+/// The writer fails.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::export::csv::write_table;
+///
+/// let mut out = Vec::new();
+/// write_table(&mut out, ["name", "n"], [["=1+1".to_string(), "-3".into()]])?;
+/// assert_eq!(String::from_utf8(out)?, "name,n\n'=1+1,-3\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_table<W: Write, const N: usize>(
     out: W,
     header: [&str; N],
-    rows: impl Iterator<Item = [String; N]>,
+    rows: impl IntoIterator<Item = [String; N]>,
 ) -> Result<(), Error> {
     let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(header).map_err(csv_err)?;
+    w.write_record(header.map(cell)).map_err(csv_err)?;
     for row in rows {
-        w.write_record(row).map_err(csv_err)?;
+        w.write_record(row.iter().map(|c| cell(c))).map_err(csv_err)?;
     }
     w.flush()?;
     Ok(())
@@ -283,7 +313,7 @@ pub fn write_chairs<W: Write>(
             t.note.clone().unwrap_or_default(),
         ]
     });
-    table(out, CHAIR_COLUMNS, rows)
+    write_table(out, CHAIR_COLUMNS, rows)
 }
 
 /// One row per summit (Council of Heads of State meeting) of the
@@ -329,7 +359,7 @@ pub fn write_summits<W: Write>(
             s.note.clone().unwrap_or_default(),
         ]
     });
-    table(out, SUMMIT_COLUMNS, rows)
+    write_table(out, SUMMIT_COLUMNS, rows)
 }
 
 /// One row per term of office (the Secretaries-General) of the
@@ -373,7 +403,7 @@ pub fn write_officials<W: Write>(
             t.note.clone().unwrap_or_default(),
         ]
     });
-    table(out, OFFICIAL_COLUMNS, rows)
+    write_table(out, OFFICIAL_COLUMNS, rows)
 }
 
 /// One row per event of the organisation: its founding acts and
@@ -415,7 +445,7 @@ pub fn write_org_events<W: Write>(
             e.note.as_deref().unwrap_or_default().to_string(),
         ]
     });
-    table(out, ORG_EVENT_COLUMNS, rows)
+    write_table(out, ORG_EVENT_COLUMNS, rows)
 }
 
 #[cfg(test)]
@@ -426,6 +456,15 @@ mod tests {
     fn neutralises_formula_cells_only() {
         assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(cell("@SUM"), "'@SUM");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("\t=1+1"), "'\t=1+1");
+        assert_eq!(cell("\rx"), "'\rx");
+        assert_eq!(cell("-1+1"), "'-1+1");
+        assert_eq!(cell("-"), "'-");
+        assert_eq!(cell("-3."), "'-3.");
         assert_eq!(cell("India"), "India");
+        assert_eq!(cell("-3"), "-3");
+        assert_eq!(cell("-0.5"), "-0.5");
+        assert_eq!(cell("2010-05"), "2010-05");
     }
 }

@@ -8,10 +8,10 @@
 
 use std::io::Write;
 
-use super::csv::cell;
+use super::csv::write_table;
 use super::{Options, rank};
 use crate::date::Date;
-use crate::error::{DiagnosticKind, Error};
+use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Status, StatusOn, status_on};
 
@@ -67,16 +67,12 @@ pub fn write<W: Write>(
     out: W,
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let csv_err = |e: ::csv::Error| {
-        Error::msg(DiagnosticKind::Export, format!("cannot write CSV: {e}"))
-    };
     let first = org.founded.year();
     let last = match org.dissolved {
         Some(d) => d.year(),
         None => opts.day()?.year(),
     };
-    let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(COLUMNS).map_err(csv_err)?;
+    let mut rows: Vec<[String; 9]> = Vec::new();
     let rule_name = match rule {
         Rule::December31 => "december31",
         Rule::Any => "any",
@@ -104,22 +100,20 @@ pub fn write<W: Write>(
                 }
                 Rule::Any => highest_in_year(org, ts, year, opts),
             };
-            w.write_record([
+            rows.push([
                 ccode.clone(),
-                cell(&abb),
-                cell(state_id.as_str()),
+                abb.clone(),
+                state_id.to_string(),
                 year.to_string(),
-                cell(&org.short_name),
+                org.short_name.clone(),
                 status.as_str().to_string(),
                 cow_code(status).to_string(),
                 certain.to_string(),
                 rule_name.to_string(),
-            ])
-            .map_err(csv_err)?;
+            ]);
         }
     }
-    w.flush()?;
-    Ok(())
+    write_table(out, COLUMNS, rows)
 }
 
 /// The highest status held on any day of `year`: the status on 1 January

@@ -1,10 +1,12 @@
 //! Point-in-time and timeline questions over a [`KnowledgeGraph`], one
 //! file per family: a day ([`snapshot`]), changes over time
-//! ([`timeline`]), a state's history ([`history`]) and the offices
-//! ([`institutions`]).
+//! ([`timeline`]), a state's history ([`history`]), the offices
+//! ([`institutions`]) and an organisation's line of predecessors and
+//! successors ([`lineage`]).
 
 mod history;
 mod institutions;
+mod lineage;
 mod snapshot;
 mod timeline;
 

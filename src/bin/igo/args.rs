@@ -15,16 +15,19 @@ pub struct Cli {
     /// Read the data from this folder instead of the bundled data.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// The organisation asked about.
-    #[arg(long, global = true, default_value = "SCO", value_name = "ID")]
-    pub org: String,
+    /// The organisation asked about [default: SCO]. `history` keeps only
+    /// its entries; `validate` checks that the folder holds it.
+    #[arg(long, global = true, value_name = "ID")]
+    pub org: Option<String>,
     /// Count status changes by the day they took effect, or by the day
-    /// they were decided.
-    #[arg(long, global = true, value_enum, default_value_t = BasisArg::Effective)]
-    pub basis: BasisArg,
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// they were decided [default: effective]. Refused where no basis
+    /// applies (history, chairs, summits, officials, events).
+    #[arg(long, global = true, value_enum)]
+    pub basis: Option<BasisArg>,
+    /// Output format [default: table]. Refused by `export`, whose format
+    /// is its FORMAT.
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -70,19 +73,23 @@ pub enum Command {
         #[arg(value_enum, value_name = "FORMAT")]
         kind: ExportKind,
         /// The day, for dot/svg/png (default: today); restricts graphml
-        /// and json to that day; the chart ends on it.
+        /// and json to that day; the chart and the panel end on it.
+        /// Refused by gexf, csv, ttl and yaml (the whole history).
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
-        /// Write to this file instead of stdout.
+        /// Write to this file (for yaml: this folder) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// panel: the status held on 31 December, or the highest held at
-        /// any time in the year.
-        #[arg(long, value_enum, default_value_t = PanelRule::December31)]
-        rule: PanelRule,
-        /// csv: one row per status span, or one per change.
-        #[arg(long, value_enum, default_value_t = CsvTable::Spans)]
-        table: CsvTable,
+        /// yaml: write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+        /// panel: the status held on 31 December (default), or the
+        /// highest held at any time in the year.
+        #[arg(long, value_enum)]
+        rule: Option<PanelRule>,
+        /// csv: one row per status span (default), or one per change.
+        #[arg(long, value_enum)]
+        table: Option<CsvTable>,
     },
     /// What changed between two days.
     Diff {
@@ -96,9 +103,17 @@ pub enum Command {
         /// The folder to check.
         dir: Option<PathBuf>,
     },
+    /// Write a shell completion script to stdout.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the man page, igo(1), in roff to stdout.
+    Man,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportKind {
     /// Graphviz DOT: the organisation on a day.
     Dot,
@@ -122,6 +137,14 @@ pub enum ExportKind {
     Ttl,
     /// The data set itself, canonical, as a data folder (needs -o DIR).
     Yaml,
+}
+
+impl std::fmt::Display for ExportKind {
+    /// The name as typed: `gexf`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.to_possible_value().expect("no variant is skipped");
+        f.write_str(v.get_name())
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

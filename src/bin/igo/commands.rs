@@ -7,7 +7,7 @@ use igo_graph::{Basis, Date, KnowledgeGraph, Status, export};
 
 use crate::args::{CsvTable, ExportKind, Format, PanelRule};
 use crate::report::Failure;
-use crate::{rows, table};
+use crate::{countries, rows, table};
 
 /// What every command needs: the graph, the organisation asked about, the
 /// basis and format, and the day the clock says is today.
@@ -42,6 +42,48 @@ impl Ctx<'_> {
     }
 }
 
+/// Advice for stderr about the days asked about: a day the organisation
+/// did not exist on (naming the one of its line that did, and the flag
+/// to ask it), and a `diff` whose first day is the later.
+pub fn notes(ctx: &Ctx, days: &[Date], diff: bool) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Some(org) = ctx.kg.organization(&ctx.org) else { return notes };
+    let mut seen: Vec<Date> = Vec::new();
+    for &day in days {
+        if org.existed_on(day) || seen.contains(&day) {
+            continue;
+        }
+        seen.push(day);
+        let life = match org.dissolved {
+            Some(d) => format!("founded {}, dissolved {d}", org.founded),
+            None => format!("founded {}", org.founded),
+        };
+        let mut note = format!("{} did not exist on {day} ({life})", org.id);
+        if let Some(other) = ctx.kg.line_on(&ctx.org, day) {
+            let kin = if other.founded < org.founded {
+                "predecessor"
+            } else {
+                "successor"
+            };
+            note.push_str(&format!(
+                "; its {kin} {} ({}) did: ask with --org {}",
+                other.id, other.name, other.id
+            ));
+        }
+        notes.push(note);
+    }
+    if let [from, to] = days
+        && diff
+        && from > to
+    {
+        notes.push(format!(
+            "{from} is after {to}: the changes read backwards, from the \
+             later day to the earlier (swap the days to read forwards)"
+        ));
+    }
+    notes
+}
+
 /// `igo at DATE`.
 pub fn at(ctx: &Ctx, date: Date) -> Result<String, Failure> {
     let snap = ctx.kg.snapshot(&ctx.org, date, ctx.basis)?;
@@ -72,9 +114,28 @@ pub fn members(
     }
 }
 
-/// `igo history STATE`.
-pub fn history(ctx: &Ctx, state: &str) -> Result<String, Failure> {
-    let h = ctx.kg.history(state)?;
+/// `igo history STATE`: every organisation's entries, or only those of
+/// `--org` when it was given.
+pub fn history(
+    ctx: &Ctx,
+    state: &str,
+    only_org: bool,
+) -> Result<String, Failure> {
+    if let Err(e) = ctx.kg.resolve_state(state) {
+        return Err(match countries::find(state) {
+            Some(c) => Failure::Msg(format!(
+                "`{state}`: {} ({}, {}) holds no status in this data: no \
+                 organisation here has had it as a member, observer or \
+                 partner",
+                c.name, c.alpha3, c.alpha2
+            )),
+            None => e.into(),
+        });
+    }
+    let mut h = ctx.kg.history(state)?;
+    if only_org {
+        h.entries.retain(|e| e.organization == ctx.org.as_str());
+    }
     match ctx.format {
         Format::Json => rows::json(&h),
         Format::Csv => rows::history(&h),
@@ -154,20 +215,67 @@ pub fn diff(ctx: &Ctx, from: Date, to: Date) -> Result<String, Failure> {
     }
 }
 
-/// `igo validate [DIR]`.
-pub fn validate(dir: Option<&PathBuf>) -> Result<String, Failure> {
+/// `igo validate [DIR]`: the counts of a folder that loads, in the
+/// format asked for; with `--org`, the folder must hold it.
+pub fn validate(
+    dir: Option<&PathBuf>,
+    org: Option<&str>,
+    format: Format,
+) -> Result<String, Failure> {
     let (kg, shown) = match dir {
         Some(d) => (KnowledgeGraph::load(d)?, d.display().to_string()),
         None => (KnowledgeGraph::bundled(), "bundled data".to_string()),
     };
-    Ok(format!(
-        "ok: {shown}: {} states, {} organisations, {} sources, {} transitions, {} spans\n",
-        kg.states().count(),
-        kg.organizations().count(),
-        kg.sources().count(),
-        kg.transition_count(),
-        kg.spans().len(),
-    ))
+    if let Some(org) = org {
+        kg.resolve_organization(org)?;
+    }
+    let counts = [
+        ("states", kg.states().count()),
+        ("organizations", kg.organizations().count()),
+        ("sources", kg.sources().count()),
+        ("transitions", kg.transition_count()),
+        ("spans", kg.spans().len()),
+    ];
+    match format {
+        Format::Table => Ok(format!(
+            "ok: {shown}: {} states, {} organisations, {} sources, {} transitions, {} spans\n",
+            counts[0].1, counts[1].1, counts[2].1, counts[3].1, counts[4].1,
+        )),
+        Format::Json => {
+            let mut v = serde_json::json!({ "data": shown, "ok": true });
+            for (k, n) in counts {
+                v[k] = n.into();
+            }
+            rows::json(&v)
+        }
+        Format::Csv => rows::validate(&shown, counts),
+    }
+}
+
+/// `igo completions SHELL`: the script, generated from the clap
+/// definition.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut cmd = <crate::args::Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "igo", &mut out);
+    out
+}
+
+/// `igo man`: igo(1) in roff.
+pub fn man() -> Result<Vec<u8>, Failure> {
+    let cmd = <crate::args::Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut out).map_err(|e| {
+        Failure::Msg(format!("cannot write the man page: {e}"))
+    })?;
+    Ok(out)
+}
+
+/// Where an export goes: a file (or, for yaml, a folder), else stdout;
+/// `force` lets yaml write into a folder that is not empty.
+pub struct Target<'a> {
+    pub path: Option<&'a Path>,
+    pub force: bool,
 }
 
 /// `igo export KIND`: the bytes of the export, or nothing when written to
@@ -176,9 +284,17 @@ pub fn export(
     ctx: &Ctx,
     kind: ExportKind,
     at: Option<Date>,
-    output: Option<&Path>,
+    target: Target,
     (rule, table): (PanelRule, CsvTable),
 ) -> Result<Vec<u8>, Failure> {
+    let output = target.path;
+    if kind == ExportKind::Png && output.is_none() && stdout_is_terminal() {
+        return Err(Failure::Msg(
+            "`export png` writes binary data, not for a terminal: give a \
+             file with -o FILE (or pipe it)"
+                .into(),
+        ));
+    }
     use export::render::ImageFormat;
     let (kg, mut opts) = (ctx.kg, ctx.options());
     if let Some(at) = at {
@@ -214,6 +330,7 @@ pub fn export(
                         .into(),
                 ));
             };
+            refuse_full_folder(dir, target.force)?;
             export::yaml::write_dir(kg, dir)?;
             return Ok(Vec::new());
         }
@@ -227,6 +344,28 @@ pub fn export(
         }
         None => Ok(buf),
     }
+}
+
+/// Whether stdout is a terminal, where binary data would be garbage.
+fn stdout_is_terminal() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stdout().is_terminal()
+}
+
+/// Refuses to write a data folder into a folder that holds anything,
+/// unless forced: files of another data set would be mixed with ours.
+fn refuse_full_folder(dir: &Path, force: bool) -> Result<(), Failure> {
+    let full = std::fs::read_dir(dir)
+        .map(|mut entries| entries.next().is_some())
+        .unwrap_or(false);
+    if full && !force {
+        return Err(Failure::Msg(format!(
+            "`{}` is not empty: `export yaml` writes a data folder into an \
+             empty or new folder (add --force to write into it anyway)",
+            dir.display()
+        )));
+    }
+    Ok(())
 }
 
 /// The text of a library CSV table of the organisation.

@@ -4,9 +4,12 @@
 
 mod args;
 mod commands;
+mod countries;
+mod flags;
 mod report;
 mod rows;
 mod table;
+mod term;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -15,12 +18,20 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::Parser;
 use igo_graph::{Date, KnowledgeGraph};
 
-use crate::args::{Cli, Command};
+use crate::args::{BasisArg, Cli, Command, CsvTable, Format, PanelRule};
 use crate::commands::Ctx;
 use crate::report::Failure;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A usage error quotes what was typed: printable, like ours.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", term::printable(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     match run(&cli) {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
@@ -45,37 +56,66 @@ fn main() -> ExitCode {
 
 /// The output: the text of a listing, or the bytes of an export.
 fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
-    if let Command::Validate { dir } = &cli.command {
-        return commands::validate(dir.as_ref().or(cli.data.as_ref()))
-            .map(String::into_bytes);
+    flags::check(cli)?;
+    let format = cli.format.unwrap_or(Format::Table);
+    match &cli.command {
+        Command::Completions { shell } => {
+            return Ok(commands::completions(*shell));
+        }
+        Command::Man => return commands::man(),
+        Command::Validate { dir } => {
+            let dir = dir.as_ref().or(cli.data.as_ref());
+            return commands::validate(dir, cli.org.as_deref(), format)
+                .map(|t| printable_as(format, t).into_bytes());
+        }
+        _ => {}
     }
     let kg = match &cli.data {
         Some(dir) => KnowledgeGraph::load(dir)?,
         None => KnowledgeGraph::bundled(),
     };
+    let org = cli.org.as_deref().unwrap_or("SCO");
     let ctx = Ctx {
-        org: kg.resolve_organization(&cli.org)?.id.to_string(),
+        org: kg.resolve_organization(org)?.id.to_string(),
         kg: &kg,
-        basis: cli.basis.into(),
-        format: cli.format,
+        basis: cli.basis.unwrap_or(BasisArg::Effective).into(),
+        format,
         today: today()?,
     };
+    let days = match &cli.command {
+        Command::At { date } => vec![ctx.day(date)?],
+        Command::Members { at, .. } => vec![ctx.day(at)?],
+        Command::Diff { from, to } => vec![ctx.day(from)?, ctx.day(to)?],
+        Command::Export { at: Some(at), .. } => vec![ctx.day(at)?],
+        _ => Vec::new(),
+    };
+    let diff = matches!(cli.command, Command::Diff { .. });
+    for note in commands::notes(&ctx, &days, diff) {
+        report::note(&note);
+    }
     let text = match &cli.command {
-        Command::Export { kind, at, output, rule, table } => {
+        Command::Export { kind, at, output, force, rule, table } => {
             let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
+            let target =
+                commands::Target { path: output.as_deref(), force: *force };
             return commands::export(
                 &ctx,
                 *kind,
                 at,
-                output.as_deref(),
-                (*rule, *table),
+                target,
+                (
+                    rule.unwrap_or(PanelRule::December31),
+                    table.unwrap_or(CsvTable::Spans),
+                ),
             );
         }
         Command::At { date } => commands::at(&ctx, ctx.day(date)?),
         Command::Members { at, status } => {
             commands::members(&ctx, ctx.day(at)?, status.map(Into::into))
         }
-        Command::History { state } => commands::history(&ctx, state),
+        Command::History { state } => {
+            commands::history(&ctx, state, cli.org.is_some())
+        }
         Command::Timeline { with_summits } => {
             commands::timeline(&ctx, *with_summits)
         }
@@ -86,9 +126,24 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         Command::Diff { from, to } => {
             commands::diff(&ctx, ctx.day(from)?, ctx.day(to)?)
         }
-        Command::Validate { .. } => unreachable!("handled above"),
+        Command::Validate { .. }
+        | Command::Completions { .. }
+        | Command::Man => {
+            unreachable!("handled above")
+        }
     };
-    text.map(String::into_bytes)
+    text.map(|t| printable_as(format, t).into_bytes())
+}
+
+/// A listing made safe for a terminal: a table shows control characters
+/// escaped; JSON writes them as `\uXXXX` (the same value); CSV is data
+/// and stays as it is.
+fn printable_as(format: Format, text: String) -> String {
+    match format {
+        Format::Table => term::printable(&text).into_owned(),
+        Format::Json => term::json_printable(&text).into_owned(),
+        Format::Csv => text,
+    }
 }
 
 /// Today in UTC, from the system clock: the only place that reads it (the

@@ -3,6 +3,8 @@
 
 use igo_graph::Error;
 
+use crate::term::{printable, snippet};
+
 /// A failure: a library error (with diagnostics) or a plain message.
 pub enum Failure {
     Lib(Error),
@@ -12,12 +14,6 @@ pub enum Failure {
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
         Failure::Lib(e)
-    }
-}
-
-impl From<csv::Error> for Failure {
-    fn from(e: csv::Error) -> Failure {
-        Failure::Msg(format!("cannot write CSV: {e}"))
     }
 }
 
@@ -33,44 +29,59 @@ impl From<std::fmt::Error> for Failure {
     }
 }
 
-/// Prints a failure to stderr.
+/// The most diagnostics printed in full; the rest are counted.
+const MAX_SHOWN: usize = 50;
+
+/// Prints a failure to stderr, every character printable (`term`).
 pub fn failure(f: &Failure) {
-    match f {
+    let text = match f {
         Failure::Lib(e) => diagnostics(e),
-        Failure::Msg(m) => eprintln!("igo: {m}"),
-    }
+        Failure::Msg(m) => format!("igo: {m}\n"),
+    };
+    eprint!("{}", printable(&text));
 }
 
-/// Prints each diagnostic, the offending line with a caret under it, and
-/// the advice.
-fn diagnostics(e: &Error) {
+/// Prints advice that goes with an answer: `igo: note: ...`.
+pub fn note(text: &str) {
+    eprintln!("{}", printable(&format!("igo: note: {text}")));
+}
+
+/// Each diagnostic, the offending line with a caret under it, and the
+/// advice; after [`MAX_SHOWN`], only how many more there are.
+fn diagnostics(e: &Error) -> String {
+    let mut out = String::new();
     let n = e.diagnostics().len();
-    for d in e.diagnostics() {
+    for d in e.diagnostics().iter().take(MAX_SHOWN) {
         let head = format!("error[{}]: {}", d.kind.code(), d.message);
         match &d.location {
-            None => eprintln!("igo: {head}"),
+            None => out.push_str(&format!("igo: {head}\n")),
             Some(loc) => {
-                eprintln!("{loc}: {head}");
-                let line = (loc.line > 0)
-                    .then(|| std::fs::read_to_string(&loc.path).ok())
-                    .flatten()
-                    .and_then(|t| {
-                        t.lines()
-                            .nth(loc.line as usize - 1)
-                            .map(str::to_string)
-                    });
-                if let Some(line) = line {
-                    let pad =
-                        " ".repeat(loc.column.saturating_sub(1) as usize);
-                    eprintln!("   | {line}\n   | {pad}^");
+                out.push_str(&format!("{loc}: {head}\n"));
+                if let Some(line) = source_line(&loc.path, loc.line) {
+                    let (shown, caret) = snippet(&line, loc.column as usize);
+                    let pad = " ".repeat(caret);
+                    out.push_str(&format!("   | {shown}\n   | {pad}^\n"));
                 }
             }
         }
         if let Some(help) = &d.help {
-            eprintln!("  = help: {help}");
+            out.push_str(&format!("  = help: {help}\n"));
         }
     }
-    if n > 1 {
-        eprintln!("igo: {n} problems found");
+    if n > MAX_SHOWN {
+        out.push_str(&format!("... and {} more problems\n", n - MAX_SHOWN));
     }
+    if n > 1 {
+        out.push_str(&format!("igo: {n} problems found\n"));
+    }
+    out
+}
+
+/// Line `line` (1-based) of the file at `path`, when it can be read.
+fn source_line(path: &str, line: u32) -> Option<String> {
+    if line == 0 {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().nth(line as usize - 1).map(str::to_string)
 }

@@ -1,7 +1,7 @@
 //! `--format json` and `--format csv` of the listings whose rows are the
 //! CLI's own (the library's CSV tables are in `igo_graph::export::csv`).
 
-use igo_graph::export::csv::id_list;
+use igo_graph::export::csv::{id_list, write_table};
 use igo_graph::{
     Basis, Date, Diff, History, KnowledgeGraph, RosterEntry, Snapshot, Status,
     StatusOn, SummitTimeline, TimelineEntry, TimelineEvent,
@@ -17,19 +17,14 @@ pub fn json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
     Ok(s)
 }
 
-/// A CSV table: the header, then the rows.
+/// A CSV table: the header, then the rows, through the library's one
+/// CSV writer (formula cells neutralised).
 fn csv_rows<const N: usize>(
     header: &[&str; N],
     rows: &[[String; N]],
 ) -> Result<String, Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header)?;
-    for r in rows {
-        w.write_record(r)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Failure::Msg(format!("cannot write CSV: {e}")))?;
+    let mut bytes = Vec::new();
+    write_table(&mut bytes, *header, rows.iter().cloned())?;
     String::from_utf8(bytes).map_err(|e| Failure::Msg(e.to_string()))
 }
 
@@ -259,4 +254,19 @@ pub fn diff(kg: &KnowledgeGraph, d: &Diff) -> Result<String, Failure> {
         })
         .collect();
     csv_rows(&["state", "name", "before", "after"], &rows)
+}
+
+/// `igo validate --format csv`: the folder and its counts, one row.
+pub fn validate(
+    shown: &str,
+    counts: [(&str, usize); 5],
+) -> Result<String, Failure> {
+    let mut header = ["data"; 6];
+    let mut row: [String; 6] = Default::default();
+    row[0] = shown.to_string();
+    for (i, (k, n)) in counts.into_iter().enumerate() {
+        header[i + 1] = k;
+        row[i + 1] = n.to_string();
+    }
+    csv_rows(&header, &[row])
 }

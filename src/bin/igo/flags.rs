@@ -1,0 +1,163 @@
+//! Which flag applies to which command. A flag given where it means
+//! nothing is refused with the reason, never silently ignored.
+//!
+//! | flag | refused by | why |
+//! |---|---|---|
+//! | `--data` | `validate DIR` | the folder is DIR |
+//! | `--org` | `export yaml` | it writes every organisation |
+//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `export yaml` | they show both dates, or dates with no basis |
+//! | `--format` | `export` | the export's format is its FORMAT |
+//! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
+//! | `--rule` | every export but `panel` | |
+//! | `--table` | every export but `csv` | |
+//!
+//! `completions` and `man` write no data and refuse every global flag.
+//!
+//! `history --org ID` keeps that organisation's entries; `validate --org
+//! ID` also checks that the folder holds `ID`.
+
+use crate::args::{Cli, Command, ExportKind};
+use crate::report::Failure;
+
+/// The command's name as typed, for messages (`export gexf`).
+fn name(command: &Command) -> String {
+    let plain = match command {
+        Command::At { .. } => "at",
+        Command::Members { .. } => "members",
+        Command::History { .. } => "history",
+        Command::Timeline { .. } => "timeline",
+        Command::Chairs => "chairs",
+        Command::Summits => "summits",
+        Command::Officials => "officials",
+        Command::Events => "events",
+        Command::Diff { .. } => "diff",
+        Command::Validate { .. } => "validate",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+        Command::Export { kind, .. } => return format!("export {kind}"),
+    };
+    plain.to_string()
+}
+
+/// Why `--basis` means nothing to `command`, if it does not.
+fn basis_refused(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::History { .. } => Some(
+            "a history shows both the decided and the effective date of \
+             each change",
+        ),
+        Command::Chairs
+        | Command::Summits
+        | Command::Officials
+        | Command::Events => Some(
+            "terms, meetings and events have one date each, decided and \
+             effective alike",
+        ),
+        Command::Validate { .. } => Some("validation checks both dates"),
+        Command::Export { kind: ExportKind::Yaml, .. } => {
+            Some("the data set keeps both dates")
+        }
+        Command::Completions { .. } | Command::Man => {
+            Some("it writes no data")
+        }
+        _ => None,
+    }
+}
+
+/// Why `--data` means nothing to `command`, if it does not.
+fn data_refused(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Validate { dir: Some(_) } => {
+            Some("the folder to check is its DIR; give it once")
+        }
+        Command::Completions { .. } | Command::Man => {
+            Some("it writes no data")
+        }
+        _ => None,
+    }
+}
+
+/// Why `--org` means nothing to `command`, if it does not.
+fn org_refused(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Export { kind: ExportKind::Yaml, .. } => {
+            Some("it writes the whole data set, every organisation")
+        }
+        Command::Completions { .. } | Command::Man => {
+            Some("it writes no data")
+        }
+        _ => None,
+    }
+}
+
+/// Why `--format` means nothing to `command`, if it does not.
+fn format_refused(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Export { .. } => Some(
+            "an export's format is its FORMAT argument (`igo export json`)",
+        ),
+        Command::Completions { .. } | Command::Man => {
+            Some("it writes a shell script or a man page")
+        }
+        _ => None,
+    }
+}
+
+/// Why an export's own flags mean nothing to its format, if they do not.
+fn export_refused(command: &Command) -> Option<(&'static str, String)> {
+    let Command::Export { kind, at, rule, table, .. } = command else {
+        return None;
+    };
+    let whole = matches!(
+        kind,
+        ExportKind::Gexf
+            | ExportKind::Csv
+            | ExportKind::Ttl
+            | ExportKind::Yaml
+    );
+    if at.is_some() && whole {
+        return Some((
+            "--at",
+            "it writes the whole history; the formats for one day are dot, \
+             svg, png, graphml and json, and chart and panel end on it"
+                .into(),
+        ));
+    }
+    if rule.is_some() && !matches!(kind, ExportKind::Panel) {
+        return Some(("--rule", "it is the rule of `export panel`".into()));
+    }
+    if table.is_some() && !matches!(kind, ExportKind::Csv) {
+        return Some((
+            "--table",
+            "it chooses the table of `export csv`".into(),
+        ));
+    }
+    None
+}
+
+/// Refuses the first flag given where it does not apply.
+///
+/// # Errors
+///
+/// A message naming the flag, the command and the reason.
+pub fn check(cli: &Cli) -> Result<(), Failure> {
+    let c = &cli.command;
+    let refused = [
+        (cli.data.is_some(), "--data", data_refused(c)),
+        (cli.org.is_some(), "--org", org_refused(c)),
+        (cli.basis.is_some(), "--basis", basis_refused(c)),
+        (cli.format.is_some(), "--format", format_refused(c)),
+    ]
+    .into_iter()
+    .find_map(|(given, flag, why)| {
+        why.filter(|_| given).map(|w| (flag, w.to_string()))
+    })
+    .or_else(|| export_refused(c));
+    match refused {
+        Some((flag, why)) => Err(Failure::Msg(format!(
+            "`{flag}` does not apply to `{}`: {why}",
+            name(c)
+        ))),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,183 @@
+//! The conventions of a good command-line tool: completions and a man
+//! page, no binary data on a terminal, no writing over a full folder, and
+//! errors and notes that say what to ask instead.
+
+use crate::common::{good_copy, igo, run};
+
+fn ok(args: &[&str]) -> (String, String) {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    (stdout, stderr)
+}
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    for (shell, start) in [
+        ("bash", "_igo() {"),
+        ("zsh", "#compdef igo"),
+        ("fish", "# Print an optspec"),
+        ("powershell", "\nusing namespace System.Management.Automation"),
+    ] {
+        let (out, _) = ok(&["completions", shell]);
+        assert!(out.starts_with(start), "{shell}: {out}");
+        for word in ["timeline", "basis", "completions"] {
+            assert!(out.contains(word), "{shell} completes {word}");
+        }
+    }
+    let (man, _) = ok(&["man"]);
+    assert!(man.contains(".TH igo 1"), "{man}");
+    assert!(man.contains("igo\\-history(1)") || man.contains("history"));
+    let (code, _, err) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: invalid value 'tcsh'"), "{err}");
+    let (code, _, err) = run(&["man", "--org", "SCO"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "igo: `--org` does not apply to `man`: it writes no data\n"
+    );
+}
+
+#[test]
+fn png_is_refused_on_a_terminal() {
+    // `script` gives the binary a real terminal as stdout.
+    let bin = igo().get_program().to_string_lossy().into_owned();
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{bin} export png"), "/dev/null"])
+        .output();
+    let Ok(out) = out else {
+        eprintln!("SKIPPED: `script` (util-linux) is not installed");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains(
+            "igo: `export png` writes binary data, not for a terminal: give \
+             a file with -o FILE (or pipe it)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("PNG"), "no image bytes on the terminal");
+}
+
+#[test]
+fn export_yaml_refuses_a_full_folder_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let shown = dir.path().display().to_string();
+    let (code, _, err) = run(&["export", "yaml", "-o", &shown]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!(
+            "igo: `{shown}` is not empty: `export yaml` writes a data folder \
+             into an empty or new folder (add --force to write into it \
+             anyway)\n"
+        )
+    );
+    assert!(!dir.path().join("states.yaml").exists());
+    ok(&["export", "yaml", "-o", &shown, "--force"]);
+    assert!(dir.path().join("states.yaml").exists());
+    assert!(dir.path().join("notes.txt").exists());
+    // An empty folder, or a new one, needs no --force.
+    let empty = tempfile::tempdir().unwrap();
+    ok(&["export", "yaml", "-o", &empty.path().display().to_string()]);
+    let new = empty.path().join("new");
+    ok(&["export", "yaml", "-o", &new.display().to_string()]);
+}
+
+#[test]
+fn an_unknown_organisation_lists_at_most_five_nearest() {
+    let dir = good_copy();
+    let path = dir.path().join("org/organization.yaml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    for id in ["ORGA", "ORGB", "ORGC", "ORGD", "ORGE", "XYZW", "QQQQ"] {
+        text.push_str(&format!(
+            "- id: {id}\n  name: Org {id}\n  short_name: {id}\n  \
+             founded: 2001-06-15\n  sources: [s1]\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let data = dir.path().display().to_string();
+    let (code, _, err) = run(&["--data", &data, "--org", "ORGXX", "chairs"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "igo: error[query]: unknown organisation `ORGXX`\n  = help: nearest \
+         known: ORG, ORGA, ORGB, ORGC, ORGD (and 3 more)\n"
+    );
+    // Near enough for one: did you mean.
+    let (_, _, err) = run(&["--data", &data, "--org", "XYZQ", "chairs"]);
+    assert!(err.ends_with("  = help: did you mean `XYZW`?\n"), "{err}");
+}
+
+#[test]
+fn a_day_before_the_organisation_names_its_predecessor() {
+    let (out, err) = ok(&["at", "1999-01-01"]);
+    assert!(out.contains("family of 0"), "{out}");
+    assert_eq!(
+        err,
+        "igo: note: SCO did not exist on 1999-01-01 (founded 2001-06-15); \
+         its predecessor SHANGHAI5 (Shanghai Five) did: ask with --org \
+         SHANGHAI5\n"
+    );
+    // The same note for every command asking about a day, in any format.
+    for args in [
+        vec!["members", "--at", "1999-01-01", "--format", "json"],
+        vec!["diff", "1999-01-01", "2024-01-01"],
+        vec!["export", "dot", "--at", "1999-01-01"],
+    ] {
+        let (_, err2) = ok(&args);
+        assert_eq!(err2, err, "{args:?}");
+    }
+    // And the successor, asked about the Shanghai Five after 2001.
+    let (_, err) = ok(&["at", "2024-02-22", "--org", "SHANGHAI5"]);
+    assert_eq!(
+        err,
+        "igo: note: SHANGHAI5 did not exist on 2024-02-22 (founded \
+         1996-04-26, dissolved 2001-06-15); its successor SCO (Shanghai \
+         Cooperation Organisation) did: ask with --org SCO\n"
+    );
+    // Within its life: no note.
+    let (_, err) = ok(&["at", "1999-01-01", "--org", "SHANGHAI5"]);
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn a_real_country_without_status_is_named() {
+    for (q, shown) in [
+        ("USA", "United States of America (USA, US)"),
+        ("de", "Germany (DEU, DE)"),
+        ("brazil", "Brazil (BRA, BR)"),
+    ] {
+        let (code, stdout, err) = run(&["history", q]);
+        assert_eq!(code, 2, "{q}");
+        assert!(stdout.is_empty());
+        assert_eq!(
+            err,
+            format!(
+                "igo: `{q}`: {shown} holds no status in this data: no \
+                 organisation here has had it as a member, observer or \
+                 partner\n"
+            )
+        );
+    }
+    // Not a country: the usual help.
+    let (_, _, err) = run(&["history", "Atlantis"]);
+    assert!(err.starts_with("igo: error[query]: unknown state `Atlantis`"));
+}
+
+#[test]
+fn a_backwards_diff_says_so_and_answers() {
+    let (out, err) = ok(&["diff", "2025-01-01", "2015-01-01"]);
+    assert!(out.contains("family: 26 -> 14"), "{out}");
+    assert_eq!(
+        err,
+        "igo: note: 2025-01-01 is after 2015-01-01: the changes read \
+         backwards, from the later day to the earlier (swap the days to \
+         read forwards)\n"
+    );
+    let (_, err) = ok(&["diff", "2015-01-01", "2025-01-01"]);
+    assert!(err.is_empty(), "{err}");
+}
