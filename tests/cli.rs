@@ -337,3 +337,17 @@ fn export_yaml_writes_a_folder_that_loads_to_the_same_answers() {
     let b = json(&["--data", &shown, "at", "2024-02-22", "--format", "json"]);
     assert_eq!(a, b);
 }
+
+#[test]
+fn at_json_marks_an_uncertain_secretary_general_as_the_table_does() {
+    // Zhang Deguang's term starts in 2004-01 (a month): on 2004-01-10 the
+    // table says "uncertain", and so does the JSON.
+    let table = ok(&["at", "2004-01-10"]);
+    assert!(table.contains("since 2004-01 (uncertain"), "{table}");
+    let v = json(&["at", "2004-01-10", "--format", "json"]);
+    assert_eq!(v["secretary_general"], "Zhang Deguang");
+    assert_eq!(v["secretary_general_certain"], false);
+    assert_eq!(v["chair_certain"], true);
+    let v = json(&["at", "2024-02-22", "--format", "json"]);
+    assert_eq!(v["secretary_general_certain"], true);
+}

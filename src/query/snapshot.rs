@@ -61,6 +61,12 @@ pub struct Snapshot {
     pub chair: Option<StateId>,
     /// The Secretary-General's name, when known.
     pub secretary_general: Option<String>,
+    /// Whether the chair is certain on this day (false when the day falls
+    /// inside the imprecise start of its term; `None` without a chair).
+    pub chair_certain: Option<bool>,
+    /// Whether the Secretary-General is certain on this day (as for the
+    /// chair).
+    pub secretary_general_certain: Option<bool>,
 }
 
 impl Snapshot {
@@ -181,14 +187,16 @@ impl KnowledgeGraph {
             pending: Vec::new(),
             chair: None,
             secretary_general: None,
+            chair_certain: None,
+            secretary_general_certain: None,
         };
         if org.existed_on(date) {
-            snap.chair = self
-                .chair_at(org.id.as_str(), date)?
-                .map(|h| h.term.state.clone());
-            snap.secretary_general = self
-                .secretary_general_at(org.id.as_str(), date)?
-                .map(|h| h.term.name.clone());
+            let chair = self.chair_at(org.id.as_str(), date)?;
+            snap.chair = chair.as_ref().map(|h| h.term.state.clone());
+            snap.chair_certain = chair.map(|h| h.certain);
+            let sg = self.secretary_general_at(org.id.as_str(), date)?;
+            snap.secretary_general = sg.as_ref().map(|h| h.term.name.clone());
+            snap.secretary_general_certain = sg.map(|h| h.certain);
         }
         // Only the states with a span that may contain the day, found in
         // the interval index; each answered from its own transitions.
