@@ -14,6 +14,8 @@ mod load;
 mod model;
 #[path = "src/serde_tree.rs"]
 mod serde_tree;
+#[path = "src/status.rs"]
+mod status;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");

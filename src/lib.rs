@@ -33,7 +33,7 @@
 //! // Every change, with the family size after it: 6 in 2001 ...
 //! let timeline = kg.timeline("SCO", Basis::Effective)?;
 //! assert_eq!(timeline.events[0].after.family, 6);
-//! assert_eq!(timeline.events[0].to, Status::Member);
+//! assert_eq!(timeline.events[0].to, Status::MEMBER);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -51,6 +51,7 @@ mod load;
 mod model;
 mod query;
 mod serde_tree;
+mod status;
 #[cfg(feature = "synth")]
 pub mod synth;
 
@@ -63,16 +64,17 @@ pub use crate::load::{
     MAX_ALIAS_EVENTS, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_BYTES,
 };
 pub use crate::model::{
-    Affiliation, Basis, Boundary, ChairTerm, Event, EventId, EventKind,
-    Evidence, Office, OfficeTerm, Organization, OrganizationId, PersonId,
-    Source, SourceId, Span, State, StateId, Status, StatusOn, Summit,
-    SummitFormat, SummitId, SummitStatus, Transition,
+    Affiliation, Basis, Boundary, ChairTerm, DatedName, Dispute, Event,
+    EventId, EventKind, Evidence, Office, OfficeTerm, Organization,
+    OrganizationId, PersonId, Source, SourceId, Span, State, StateId, Status,
+    StatusOn, Summit, SummitFormat, SummitId, SummitStatus, Tier, Transition,
 };
 pub use crate::query::{
     BasesComparison, BasisDifference, Change, Counts, Diff, History,
-    HistoryEntry, Holding, Pending, RosterEntry, Snapshot, SummitTimeline,
-    Timeline, TimelineEntry, TimelineEvent, Uncertain,
+    HistoryEntry, Holding, Pending, Reason, RosterEntry, Snapshot,
+    SummitTimeline, Timeline, TimelineEntry, TimelineEvent, Uncertain,
 };
+pub use crate::status::StatusDef;
 
 /// The petgraph graph type behind [`KnowledgeGraph::graph`], re-exported so
 /// that users need not name petgraph's version themselves.

@@ -77,104 +77,7 @@ id_type!(
     SourceId
 );
 
-/// The status a state holds in an organisation.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Full member state.
-    Member,
-    /// Observer state.
-    Observer,
-    /// Dialogue partner.
-    DialoguePartner,
-    /// "SCO partner", the single status that replaced observer and dialogue
-    /// partner by the decision of 2025-09-01.
-    Partner,
-    /// No status (never held one, or left).
-    None,
-}
-
-impl Status {
-    /// Every status that counts towards the "family", in display order.
-    pub const HELD: [Status; 4] = [
-        Status::Member,
-        Status::Observer,
-        Status::DialoguePartner,
-        Status::Partner,
-    ];
-
-    /// The identifier used in the data and in machine-readable output.
-    pub fn as_str(self) -> &'static str {
-        crate::serde_tree::variant_name(&self)
-    }
-
-    /// A human label, e.g. "dialogue partner".
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::DialoguePartner => "dialogue partner",
-            other => other.as_str(),
-        }
-    }
-
-    /// The plural human label, e.g. "dialogue partners".
-    pub fn plural(self) -> &'static str {
-        match self {
-            Status::Member => "members",
-            Status::Observer => "observers",
-            Status::DialoguePartner => "dialogue partners",
-            Status::Partner => "partners",
-            Status::None => "none",
-        }
-    }
-
-    /// Whether the status makes a state part of the organisation's family.
-    pub fn is_held(self) -> bool {
-        self != Status::None
-    }
-}
-
-impl FromStr for Status {
-    type Err = Error;
-
-    /// Parses `member`, `observer`, `dialogue_partner`, `partner` or `none`
-    /// (also with a hyphen or space, in any case).
-    ///
-    /// # Errors
-    ///
-    /// An [`Error`] of kind [`ErrorKind::Parse`] naming the statuses.
-    fn from_str(s: &str) -> Result<Status, Error> {
-        let norm = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        Ok(match norm.as_str() {
-            "member" | "members" => Status::Member,
-            "observer" | "observers" => Status::Observer,
-            "dialogue_partner" | "dialogue_partners" => {
-                Status::DialoguePartner
-            }
-            "partner" | "partners" => Status::Partner,
-            "none" => Status::None,
-            _ => {
-                return Err(Error::parse(
-                    ErrorKind::Parse,
-                    format!(
-                        "unknown status `{s}`: expected one of member, \
-                         observer, dialogue_partner, partner, none"
-                    ),
-                ));
-            }
-        })
-    }
-}
+pub use crate::status::{Status, Tier};
 
 /// Keywords print as their serde names.
 macro_rules! display_by_name {
@@ -187,7 +90,7 @@ macro_rules! display_by_name {
     )*};
 }
 
-display_by_name!(Status, Basis);
+display_by_name!(Basis);
 
 /// Which date of a transition a query counts by.
 #[derive(
@@ -294,9 +197,85 @@ pub struct Organization {
     pub sources: Vec<SourceId>,
     /// Remarks, such as conflicts between sources.
     pub note: Option<String>,
+    /// The statuses it gives, in display order (its own vocabulary; the
+    /// SCO's four where the data declares none). `none` is common to all.
+    pub statuses: Vec<Status>,
+    /// The day its data was last checked against the sources: answers
+    /// about later days carry a caveat.
+    pub reviewed: Option<Date>,
+    /// Its earlier names, with the days they were used (`BRIC`).
+    pub names: Vec<DatedName>,
+}
+
+/// A name an organisation bore for a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatedName {
+    /// The name.
+    pub name: String,
+    /// The first day it is known to have been used.
+    pub from: Date,
+    /// The day the next name took over (exclusive), if it did.
+    pub until: Option<Date>,
+    /// Sources.
+    pub sources: Vec<SourceId>,
 }
 
 impl Organization {
+    /// Its status of id `id` (or `none`), if its vocabulary has one.
+    pub fn status(&self, id: &str) -> Option<Status> {
+        if id == Status::NONE.as_str() {
+            return Some(Status::NONE);
+        }
+        self.statuses.iter().copied().find(|s| s.as_str() == id)
+    }
+
+    /// The status a person names: an id, label or plural of its
+    /// vocabulary, in any case, with `-`, `_` or a space between words
+    /// (`dialogue partners`, `Dialogue-Partner`).
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] of kind [`ErrorKind::Parse`] listing its statuses.
+    pub fn status_named(&self, text: &str) -> Result<Status, Error> {
+        let norm =
+            |s: &str| s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        let want = norm(text);
+        let found =
+            self.statuses.iter().copied().chain([Status::NONE]).find(|s| {
+                [s.as_str(), s.label(), s.plural()]
+                    .iter()
+                    .any(|n| norm(n) == want)
+            });
+        found.ok_or_else(|| {
+            Error::parse(
+                ErrorKind::Parse,
+                format!(
+                    "unknown status `{text}`: expected one of {}",
+                    self.vocabulary()
+                ),
+            )
+        })
+    }
+
+    /// Its status ids and `none`, as a message lists them.
+    pub(crate) fn vocabulary(&self) -> String {
+        let mut ids: Vec<&str> =
+            self.statuses.iter().map(|s| s.as_str()).collect();
+        ids.push(Status::NONE.as_str());
+        ids.join(", ")
+    }
+
+    /// The name it bore on `day` (its current name when no dated name
+    /// covers the day).
+    pub fn name_on(&self, day: Date) -> &str {
+        self.names
+            .iter()
+            .find(|n| {
+                n.from.first_day() <= day
+                    && n.until.is_none_or(|u| day < u.first_day())
+            })
+            .map_or(self.name.as_str(), |n| n.name.as_str())
+    }
     /// Whether the organisation existed on `day`.
     pub fn existed_on(&self, day: Date) -> bool {
         self.founded.first_day() <= day
@@ -338,6 +317,18 @@ pub struct Transition {
     pub note: Option<Arc<str>>,
     /// The summit whose Council took the decision, if recorded.
     pub summit: Option<SummitId>,
+    /// When sources disagree on the status itself: the other side.
+    pub disputed: Option<Arc<Dispute>>,
+}
+
+/// The side of a disputed status that denies it: a question about a day
+/// it covers is answered as uncertain, with both sides' sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispute {
+    /// Sources that deny the status.
+    pub against: Arc<[SourceId]>,
+    /// The two sides, in the editors' words.
+    pub note: Option<Arc<str>>,
 }
 
 impl Transition {
@@ -714,6 +705,22 @@ impl StatusOn {
     }
 }
 
+/// The disputed transition that may be in force on `day`, if any.
+pub(crate) fn disputed_on(
+    transitions: &[Transition],
+    day: Date,
+    basis: Basis,
+) -> Option<&Transition> {
+    let mut found = None;
+    for t in transitions {
+        let Some(start) = t.start(basis) else { continue };
+        if start.first_day() <= day {
+            found = t.disputed.is_some().then_some(t);
+        }
+    }
+    found
+}
+
 /// The status held on `day` given a state's transitions and its
 /// organisation's lifetime.
 pub(crate) fn status_on(
@@ -723,7 +730,7 @@ pub(crate) fn status_on(
     basis: Basis,
 ) -> (StatusOn, Option<Date>) {
     if day < org.founded.first_day() {
-        return (StatusOn::Certain(Status::None), None);
+        return (StatusOn::Certain(Status::NONE), None);
     }
     // Index of the last transition certainly in force, and of the last one
     // possibly in force; statuses in between are all possible.
@@ -739,24 +746,31 @@ pub(crate) fn status_on(
         }
     }
     let status_after =
-        |i: Option<usize>| i.map_or(Status::None, |i| transitions[i].status);
+        |i: Option<usize>| i.map_or(Status::NONE, |i| transitions[i].status);
     let mut set: Vec<Status> = Vec::new();
     let lo = certain.map_or(0, |c| c + 1);
     let hi = possible.map_or(0, |p| p + 1);
     set.push(status_after(certain));
     set.extend(transitions.iter().take(hi).skip(lo).map(|t| t.status));
+    // A disputed status in force may, by the other side, not be held: the
+    // status before it stands.
+    for i in certain.into_iter().chain(lo..hi) {
+        if transitions[i].disputed.is_some() {
+            set.push(status_after(i.checked_sub(1)));
+        }
+    }
     let mut since = certain.and_then(|i| transitions[i].start(basis));
     if let Some(end) = org.dissolved {
         if end.last_day() <= day {
-            return (StatusOn::Certain(Status::None), None);
+            return (StatusOn::Certain(Status::NONE), None);
         } else if end.first_day() <= day {
-            set.push(Status::None);
+            set.push(Status::NONE);
         }
     }
     set.sort();
     set.dedup();
     if set.len() == 1 {
-        if set[0] == Status::None {
+        if set[0] == Status::NONE {
             since = None;
         }
         (StatusOn::Certain(set[0]), since)

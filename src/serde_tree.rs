@@ -58,7 +58,7 @@ pub(crate) fn tree<T: Serialize + ?Sized>(v: &T) -> Tree {
     })
 }
 
-/// The serde name of a unit enum variant (`Status::DialoguePartner` ->
+/// The serde name of a unit enum variant (`Status::DIALOGUE_PARTNER` ->
 /// `dialogue_partner`); empty for any other value.
 pub(crate) fn variant_name<T: Serialize + ?Sized>(v: &T) -> &'static str {
     match tree(v) {

@@ -130,6 +130,9 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             successor: None,
             sources: cite(o % n_sources),
             note: None,
+            reviewed: None,
+            names: Vec::new(),
+            statuses: Vec::new(),
         };
         files.push((format!("org{o}/organization.yaml"), document([org])));
         let histories =
@@ -188,6 +191,7 @@ fn histories(
                 sources: cite(src),
                 note: None,
                 summit: None,
+                disputed: None,
             };
             if date.len() == 10 && rng.below(5) == 0 {
                 // Decided, then in effect some days later.

@@ -35,14 +35,14 @@ const CLAIMS: &[Claim] = &[
     Claim {
         date: "2023-07-04",
         basis: Basis::Decided,
-        counted: &[Status::DialoguePartner],
+        counted: &[Status::DIALOGUE_PARTNER],
         count: 14,
         source: "devdiscourse-2023-07-04-kwatra-14-dp-3-observers",
     },
     Claim {
         date: "2023-07-04",
         basis: Basis::Decided,
-        counted: &[Status::Observer],
+        counted: &[Status::OBSERVER],
         count: 3,
         source: "devdiscourse-2023-07-04-kwatra-14-dp-3-observers",
     },
@@ -51,7 +51,7 @@ const CLAIMS: &[Claim] = &[
     Claim {
         date: "2025-08-31",
         basis: Basis::Effective,
-        counted: &[Status::Observer, Status::DialoguePartner],
+        counted: &[Status::OBSERVER, Status::DIALOGUE_PARTNER],
         count: 16,
         source: "plenglish-2025-08-31-16-observers-dialogue-partners",
     },

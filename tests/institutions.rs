@@ -52,7 +52,7 @@ fn chair_terms_are_continuous_and_held_by_members() {
             .unwrap();
         assert_eq!(
             status.certain(),
-            Some(igo_graph::Status::Member),
+            Some(igo_graph::Status::MEMBER),
             "{}",
             t.state
         );

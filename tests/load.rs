@@ -73,7 +73,7 @@ DATA/org/statuses.yaml:5:12: error[syntax]: mapping values are not allowed in th
 #[test]
 fn unknown_field() {
     check("unknown-field", "
-DATA/org/statuses.yaml:6:7: error[unknown-field]: unknown field `sourcse`, expected one of status, date, decided, effective, sources, note, summit
+DATA/org/statuses.yaml:6:7: error[unknown-field]: unknown field `sourcse`, expected one of status, date, decided, effective, sources, note, summit, disputed
   = help: check the spelling; the README lists the fields");
 }
 
@@ -201,7 +201,8 @@ DATA/org/statuses.yaml:4:7: error[domain]: 1999-07-05 is before `ORG` was founde
 #[test]
 fn unknown_status() {
     check("unknown-status", "
-DATA/org/statuses.yaml:4:15: error[invalid-value]: unknown status `full_member`: expected one of member, observer, dialogue_partner, partner, none");
+DATA/org/statuses.yaml:4:15: error[invalid-value]: unknown status `full_member`: expected one of member, observer, dialogue_partner, partner, none
+  = help: `ORG` gives these statuses; declare a new one in its organization.yaml");
 }
 
 #[test]

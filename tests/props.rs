@@ -73,12 +73,12 @@ fn graph_with(starts: &[Date]) -> (tempfile::TempDir, KnowledgeGraph) {
 
 fn status_name(i: Option<usize>) -> Status {
     let statuses = [
-        Status::Observer,
-        Status::Member,
-        Status::Partner,
-        Status::DialoguePartner,
+        Status::OBSERVER,
+        Status::MEMBER,
+        Status::PARTNER,
+        Status::DIALOGUE_PARTNER,
     ];
-    i.map_or(Status::None, |i| statuses[i % 4])
+    i.map_or(Status::NONE, |i| statuses[i % 4])
 }
 
 proptest! {
@@ -280,7 +280,7 @@ proptest! {
         let snap = kg.snapshot("ORG", day, basis).unwrap();
         for (state, on) in statuses_on(&kg, day, basis) {
             let in_snapshot = match &on {
-                On::Certain(Status::None) => {
+                On::Certain(Status::NONE) => {
                     !snap.family().iter().any(|s| s.as_str() == state)
                         && !snap.uncertain.iter().any(|u| u.state == state.as_str())
                 }
@@ -330,7 +330,7 @@ proptest! {
             }
             let snap = kg.snapshot("ORG", day, Basis::Effective).unwrap();
             if snap.uncertain.is_empty() {
-                let after = t.events[k].after;
+                let after = &t.events[k].after;
                 prop_assert_eq!(after.family, snap.family_size, "on {}", day);
                 prop_assert_eq!(after.members, snap.members.len());
                 prop_assert_eq!(after.observers, snap.observers.len());

@@ -60,10 +60,10 @@ fn transition_day_belongs_to_the_new_status() {
     let on = |day: &str| {
         kg.status_on("SCO", "IND", d(day), Basis::Effective).unwrap()
     };
-    assert_eq!(on("2005-07-04"), StatusOn::Certain(Status::None));
-    assert_eq!(on("2005-07-05"), StatusOn::Certain(Status::Observer));
-    assert_eq!(on("2017-06-08"), StatusOn::Certain(Status::Observer));
-    assert_eq!(on("2017-06-09"), StatusOn::Certain(Status::Member));
+    assert_eq!(on("2005-07-04"), StatusOn::Certain(Status::NONE));
+    assert_eq!(on("2005-07-05"), StatusOn::Certain(Status::OBSERVER));
+    assert_eq!(on("2017-06-08"), StatusOn::Certain(Status::OBSERVER));
+    assert_eq!(on("2017-06-09"), StatusOn::Certain(Status::MEMBER));
 }
 
 #[test]
@@ -93,19 +93,19 @@ fn a_day_inside_an_imprecise_date_is_uncertain() {
     // Sri Lanka's memorandum is dated only "May 2010".
     let s = kg.snapshot("SCO", d("2010-05-10"), Basis::Effective).unwrap();
     let lka = s.uncertain.iter().find(|u| u.state == "LKA").unwrap();
-    assert_eq!(lka.possible, [Status::DialoguePartner, Status::None]);
+    assert_eq!(lka.possible, [Status::DIALOGUE_PARTNER, Status::NONE]);
     assert!(!s.dialogue_partners.iter().any(|x| x == "LKA"));
     // Outside May 2010 the answer is certain again.
     let on = |day: &str| kg.status_on("SCO", "LKA", d(day), Basis::Effective);
-    assert_eq!(on("2010-04-30").unwrap(), StatusOn::Certain(Status::None));
+    assert_eq!(on("2010-04-30").unwrap(), StatusOn::Certain(Status::NONE));
     assert_eq!(
         on("2010-05-31").unwrap(),
-        StatusOn::Certain(Status::DialoguePartner)
+        StatusOn::Certain(Status::DIALOGUE_PARTNER)
     );
     // By decision (Yekaterinburg, 2009-06-16) it is certain in May 2010.
     let by_decision =
         kg.status_on("SCO", "LKA", d("2010-05-10"), Basis::Decided).unwrap();
-    assert_eq!(by_decision, StatusOn::Certain(Status::DialoguePartner));
+    assert_eq!(by_decision, StatusOn::Certain(Status::DIALOGUE_PARTNER));
 }
 
 #[test]
@@ -143,8 +143,8 @@ fn diff_names_the_states_that_changed() {
         assert!(!changed.contains(&s), "{s}");
     }
     let blr = diff.changes.iter().find(|c| c.state == "BLR").unwrap();
-    assert_eq!(blr.before, StatusOn::Certain(Status::DialoguePartner));
-    assert_eq!(blr.after, StatusOn::Certain(Status::Member));
+    assert_eq!(blr.before, StatusOn::Certain(Status::DIALOGUE_PARTNER));
+    assert_eq!(blr.after, StatusOn::Certain(Status::MEMBER));
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn history_has_sources_with_addresses() {
         .collect();
     assert_eq!(
         statuses,
-        [Status::DialoguePartner, Status::Observer, Status::Member]
+        [Status::DIALOGUE_PARTNER, Status::OBSERVER, Status::MEMBER]
     );
     for e in &h.entries {
         assert!(!e.sources.is_empty());
@@ -196,16 +196,16 @@ fn every_state_that_ever_held_a_status_is_counted_once() {
     for span in kg.spans().into_iter().filter(|s| s.organization == "SCO") {
         let status = match span.status {
             // The issue counts dialogue partners and partners together.
-            Status::Partner => Status::DialoguePartner,
+            Status::PARTNER => Status::DIALOGUE_PARTNER,
             s => s,
         };
         ever.entry(status).or_default().insert(span.state.to_string());
     }
-    assert_eq!(ever[&Status::Member].len(), 10);
-    assert_eq!(ever[&Status::Observer].len(), 6);
+    assert_eq!(ever[&Status::MEMBER].len(), 10);
+    assert_eq!(ever[&Status::OBSERVER].len(), 6);
     // 16 dialogue partners and partners, plus Afghanistan and Mongolia who
     // became partners as former observers.
-    let dp: Vec<&String> = ever[&Status::DialoguePartner]
+    let dp: Vec<&String> = ever[&Status::DIALOGUE_PARTNER]
         .iter()
         .filter(|s| !["AFG", "MNG"].contains(&s.as_str()))
         .collect();

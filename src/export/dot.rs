@@ -15,7 +15,7 @@ use super::{Options, day_picture};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Basis, Organization, StateId, Status, StatusOn};
+use crate::model::{Basis, Organization, StateId, Status, StatusOn, Tier};
 use crate::query::RosterEntry;
 
 /// A DOT double-quoted string: backslashes and quotes escaped, line breaks
@@ -48,11 +48,20 @@ fn node(id: &str, attrs: Vec<Attribute>) -> Stmt {
 /// Fill colour of each status (colour-blind-safe pastel pairs).
 pub(crate) fn color(s: Status) -> &'static str {
     match s {
-        Status::Member => "#9ecae1",
-        Status::Observer => "#a1d99b",
-        Status::DialoguePartner => "#fdd0a2",
-        Status::Partner => "#dadaeb",
-        Status::None => "#eeeeee",
+        Status::MEMBER => "#9ecae1",
+        Status::OBSERVER => "#a1d99b",
+        Status::DIALOGUE_PARTNER => "#fdd0a2",
+        Status::PARTNER => "#dadaeb",
+        Status::NONE => "#eeeeee",
+        // An organisation's own statuses, by tier; a second shade for a
+        // second status of the same tier (frozen beside member).
+        other => match other.tier() {
+            Tier::Member => "#c6dbef",
+            Tier::Associate => "#c7e9c0",
+            Tier::Observer => "#a1d99b",
+            Tier::Partner => "#fdae6b",
+            Tier::None => "#eeeeee",
+        },
     }
 }
 
@@ -143,10 +152,10 @@ fn clusters(held: &[RosterEntry], chair: Option<&StateId>) -> Vec<Stmt> {
         if members.is_empty() {
             continue;
         }
-        let fill = match key.parse::<Status>() {
-            Ok(s) => color(s),
-            Err(_) => "#ffffff",
-        };
+        let fill = members
+            .first()
+            .and_then(|h| h.status.certain())
+            .map_or("#ffffff", color);
         let mut sub = vec![
             Stmt::Attribute(attr(
                 "label",
@@ -193,7 +202,7 @@ fn edges(org: &Organization, held: &[RosterEntry]) -> Vec<Stmt> {
         let label = h.since.map(|d| d.to_string()).unwrap_or_default();
         let left = matches!(
             h.status,
-            StatusOn::Certain(Status::Member | Status::Observer)
+            StatusOn::Certain(Status::MEMBER | Status::OBSERVER)
         );
         let state = Vertex::N(NodeId(quote(h.state.as_str()), None));
         let center = Vertex::N(NodeId(quote(org.id.as_str()), None));

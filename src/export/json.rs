@@ -221,6 +221,9 @@ impl Serialize for OrgNode<'_> {
             successor,
             sources,
             note,
+            statuses,
+            reviewed,
+            names,
         } = self.o;
         let chairs = self.kg.chairs(id.as_str());
         let officials = self.kg.officials(id.as_str());
@@ -232,6 +235,9 @@ impl Serialize for OrgNode<'_> {
         m.field("id", id)?;
         m.field("kind", "organization")?;
         m.field("name", name)?;
+        if !names.is_empty() {
+            m.field("names", names)?;
+        }
         m.field("note", note)?;
         m.field(
             "officials",
@@ -239,8 +245,15 @@ impl Serialize for OrgNode<'_> {
         )?;
         m.field("other_names", other_names)?;
         m.field("predecessor", predecessor)?;
+        if reviewed.is_some() {
+            m.field("reviewed", reviewed)?;
+        }
         m.field("short_name", short_name)?;
         m.field("sources", sources)?;
+        m.field(
+            "statuses",
+            &Seq(|| statuses.iter().map(|s| StatusDeclNode(*s))),
+        )?;
         m.field("successor", successor)?;
         m.field("wikidata", wikidata)?;
         m.end()
@@ -386,14 +399,40 @@ impl Serialize for History<'_> {
     }
 }
 
+/// One status of an organisation's vocabulary, as the data declares it.
+struct StatusDeclNode(crate::model::Status);
+
+impl Serialize for StatusDeclNode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0.definition();
+        let mut m = Obj::new(s)?;
+        m.field("cow", &d.cow)?;
+        m.field("id", d.id)?;
+        m.field("label", d.label)?;
+        m.field("plural", d.plural)?;
+        m.field("tier", &d.tier)?;
+        m.end()
+    }
+}
+
 struct TransitionNode<'a>(&'a Transition);
 
 impl Serialize for TransitionNode<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Transition { status, decided, effective, sources, note, summit } =
-            self.0;
+        let Transition {
+            status,
+            decided,
+            effective,
+            sources,
+            note,
+            summit,
+            disputed,
+        } = self.0;
         let mut m = Obj::new(s)?;
         m.field("decided", decided)?;
+        if let Some(d) = disputed {
+            m.field("disputed", &**d)?;
+        }
         m.field("effective", effective)?;
         m.field("note", note)?;
         m.field("sources", sources)?;

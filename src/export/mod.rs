@@ -176,10 +176,16 @@ pub(crate) fn xml_escape(s: &str) -> String {
 /// partner/dialogue partner above none).
 pub(crate) fn rank(s: Status) -> u8 {
     match s {
-        Status::Member => 4,
-        Status::Observer => 3,
-        Status::Partner => 2,
-        Status::DialoguePartner => 1,
-        Status::None => 0,
+        Status::MEMBER => 4,
+        Status::OBSERVER => 3,
+        Status::PARTNER => 2,
+        Status::DIALOGUE_PARTNER => 1,
+        Status::NONE => 0,
+        other => match other.tier() {
+            crate::model::Tier::Member => 4,
+            crate::model::Tier::Associate | crate::model::Tier::Observer => 3,
+            crate::model::Tier::Partner => 1,
+            crate::model::Tier::None => 0,
+        },
     }
 }

@@ -33,8 +33,8 @@ pub const COLUMNS: [&str; 9] = [
 
 fn cow_code(s: Status) -> u8 {
     match s {
-        Status::Member => 1,
-        Status::Observer => 3,
+        Status::MEMBER => 1,
+        Status::OBSERVER => 3,
         _ => 0,
     }
 }
@@ -93,7 +93,7 @@ pub fn write<W: Write>(
                         StatusOn::Uncertain(v) => (
                             v.into_iter()
                                 .max_by_key(|s| rank(*s))
-                                .unwrap_or(Status::None),
+                                .unwrap_or(Status::NONE),
                             false,
                         ),
                     }
@@ -126,8 +126,8 @@ fn highest_in_year(
 ) -> (Status, bool) {
     let jan1 = Date::from_ymd(year, 1, 1).expect("valid day");
     let dec31 = Date::from_ymd(year, 12, 31).expect("valid day");
-    let mut certain_best = Status::None;
-    let mut possible_best = Status::None;
+    let mut certain_best = Status::NONE;
+    let mut possible_best = Status::NONE;
     let mut consider = |on: StatusOn| match on {
         StatusOn::Certain(s) => {
             if rank(s) > rank(certain_best) {

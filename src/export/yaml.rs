@@ -177,6 +177,32 @@ fn organization(o: &model::Organization) -> schema::Organization {
         successor: id(&o.successor),
         sources: cites(&o.sources),
         note: Text::opt(o.note.as_deref()),
+        reviewed: o.reviewed.map(date),
+        names: o.names.iter().map(|n| Located::new(dated_name(n))).collect(),
+        statuses: o
+            .statuses
+            .iter()
+            .map(|s| Located::new(status_decl(*s)))
+            .collect(),
+    }
+}
+
+fn dated_name(n: &model::DatedName) -> schema::DatedName {
+    schema::DatedName {
+        name: text(&n.name),
+        from: date(n.from),
+        until: n.until.map(date),
+        sources: cites(&n.sources),
+    }
+}
+
+fn status_decl(s: model::Status) -> schema::StatusDecl {
+    schema::StatusDecl {
+        id: text(s.as_str()),
+        label: text(s.label()),
+        plural: text(s.plural()),
+        tier: keyword(&s.tier()),
+        cow: Located::new(Whole(s.cow_code())),
     }
 }
 
@@ -205,6 +231,12 @@ fn transition(t: &model::Transition) -> schema::Transition {
         sources: cites(&t.sources),
         note: Text::opt(t.note.as_deref()),
         summit: t.summit.as_ref().map(|s| text(s.as_str())),
+        disputed: t.disputed.as_ref().map(|d| {
+            Located::new(schema::Dispute {
+                against: cites(&d.against),
+                note: Text::opt(d.note.as_deref()),
+            })
+        }),
     }
 }
 
@@ -301,7 +333,7 @@ mod tests {
     #[test]
     fn keywords_are_the_model_serde_names() {
         assert_eq!(
-            plain(&model::Status::DialoguePartner).0,
+            plain(&model::Status::DIALOGUE_PARTNER).0,
             "dialogue_partner"
         );
         assert_eq!(plain(&model::SummitFormat::InPerson).0, "in_person");

@@ -13,9 +13,9 @@ use crate::date::Date;
 pub(crate) use crate::error::shown;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
-    Affiliation, ChairTerm, Event, EventId, OfficeTerm, Organization,
-    OrganizationId, PersonId, Source, SourceId, State, StateId, Status,
-    Summit, SummitId, Transition,
+    Affiliation, ChairTerm, DatedName, Dispute, Event, EventId, OfficeTerm,
+    Organization, OrganizationId, PersonId, Source, SourceId, State, StateId,
+    Status, Summit, SummitId, Tier, Transition,
 };
 
 fn is_upper_code(s: &str, len: usize) -> bool {
@@ -263,6 +263,10 @@ pub(crate) fn organization(
     let link = |l: &Option<Located<String>>| {
         l.as_ref().map(|p| OrganizationId::new(p.value.clone()))
     };
+    let statuses = vocabulary(cx, &r.statuses);
+    let reviewed = cx.opt_date(&r.reviewed);
+    let names =
+        r.names.iter().filter_map(|n| dated_name(cx, refs, n)).collect();
     Some(Organization {
         id: OrganizationId::new(id.clone()),
         name: r.name.value.clone(),
@@ -276,7 +280,87 @@ pub(crate) fn organization(
         successor: link(&r.successor),
         sources,
         note: Text::of(&r.note),
+        statuses,
+        reviewed,
+        names,
     })
+}
+
+/// An organisation's statuses, each checked: the SCO's four when it
+/// declares none.
+fn vocabulary(
+    cx: &mut Cx<'_>,
+    decls: &[Located<schema::StatusDecl>],
+) -> Vec<Status> {
+    if decls.is_empty() {
+        return Status::HELD.to_vec();
+    }
+    let mut out: Vec<Status> = Vec::with_capacity(decls.len());
+    for (rank, d) in decls.iter().enumerate() {
+        let d = &d.value;
+        let id = &d.id.value;
+        let well_formed = !id.is_empty()
+            && id.len() <= 32
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            && id != Status::NONE.as_str();
+        if !well_formed {
+            cx.at(&d.id, invalid(format!(
+                "status id `{}` must be lowercase letters and `_`, and not `none` (common to every organisation)",
+                shown(id)
+            )));
+        }
+        if out.iter().any(|s| s.as_str() == id) {
+            cx.at(
+                &d.id,
+                Diagnostic::new(
+                    DiagnosticKind::DuplicateId,
+                    format!("status `{id}` is declared twice"),
+                ),
+            );
+        }
+        let tier = cx.keyword::<Tier>("tier", &d.tier);
+        let cow = d.cow.value.0;
+        if cow > 3 {
+            cx.at(&d.cow, invalid(format!(
+                "COW IGO code {cow}: expected 1 (full), 2 (associate), 3 (observer) or 0"
+            )));
+        }
+        if let Some(tier) = tier.filter(|t| *t != Tier::None) {
+            let rank = u8::try_from(rank).unwrap_or(u8::MAX - 1);
+            out.push(Status::define(
+                id,
+                &d.label.value,
+                &d.plural.value,
+                tier,
+                cow,
+                rank,
+            ));
+        } else if tier == Some(Tier::None) {
+            cx.at(&d.tier, invalid("tier `none` is for no status; a declared status has a tier"));
+        }
+    }
+    out
+}
+
+/// One of an organisation's earlier names.
+fn dated_name(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    n: &Located<schema::DatedName>,
+) -> Option<DatedName> {
+    let n = &n.value;
+    let from = cx.date(&n.from);
+    let until = cx.opt_date(&n.until);
+    if let (Some(a), Some(b), Some(u)) = (from, until, &n.until)
+        && !a.certainly_before(b)
+    {
+        cx.at(u, Diagnostic::new(
+            DiagnosticKind::OutOfOrder,
+            format!("the name `{}` is used until {b}, not after it is first used on {a}", n.name.value),
+        ));
+    }
+    let sources = refs.sources(cx, &n.sources);
+    Some(DatedName { name: n.name.value.clone(), from: from?, until, sources })
 }
 
 /// A summit, or `None` when its status is unreadable; its lifetime is
@@ -489,8 +573,11 @@ pub(crate) fn history(
         );
     }
     let mut transitions = Vec::with_capacity(r.transitions.value.len());
+    let organization = orgs.get(org.as_str()).copied();
     for t in &r.transitions.value {
-        if let Some(converted) = transition(cx, refs, summits, t) {
+        if let Some(converted) =
+            transition(cx, refs, (organization, summits), t)
+        {
             transitions.push((converted, t));
         }
     }
@@ -512,17 +599,33 @@ pub(crate) fn history(
 fn transition(
     cx: &mut Cx<'_>,
     refs: &Refs,
-    summits: &BTreeMap<String, Summit>,
+    (org, summits): (Option<&Organization>, &BTreeMap<String, Summit>),
     rt: &Located<schema::Transition>,
 ) -> Option<Transition> {
     let t = &rt.value;
-    let status = match t.status.value.0.parse::<Status>() {
-        Ok(s) => Some(s),
-        Err(e) => {
-            cx.at(&t.status, invalid(e.to_string()));
-            None
+    let id = t.status.value.0.as_str();
+    let status = match org {
+        Some(o) => {
+            let s = o.status(id);
+            if s.is_none() {
+                cx.at(&t.status, invalid(format!(
+                    "unknown status `{}`: expected one of {}",
+                    shown(id),
+                    o.vocabulary()
+                )).help(format!("`{}` gives these statuses; declare a new one in its organization.yaml", o.id)));
+            }
+            s
         }
+        // The organisation is unknown (reported already): no vocabulary
+        // to check against.
+        None => None,
     };
+    let disputed = t.disputed.as_ref().map(|d| {
+        Arc::new(Dispute {
+            against: refs.sources(cx, &d.value.against).into(),
+            note: d.value.note.as_ref().map(|n| Arc::from(n.0.as_str())),
+        })
+    });
     let (decided, effective) = match (&t.date, &t.decided, &t.effective) {
         (Some(d), None, None) => {
             let d = cx.date(d);
@@ -574,5 +677,6 @@ fn transition(
         sources: sources.into(),
         note: t.note.as_ref().map(|n| Arc::from(n.0.as_str())),
         summit: t.summit.as_ref().map(|s| SummitId::new(s.value.clone())),
+        disputed,
     })
 }

@@ -144,7 +144,7 @@ pub(crate) fn transitions(
 ) {
     for (i, (t, rt)) in ts.iter().enumerate() {
         let status_at = &rt.value.status;
-        if i == 0 && t.status == Status::None {
+        if i == 0 && t.status == Status::NONE {
             cx.at(
                 status_at,
                 rule(format!("`{state}`'s first transition is to `none`"))
@@ -308,7 +308,7 @@ impl<'a> Membership<'a> {
         match (self.orgs.get(org), self.histories.get(&(org, state))) {
             (Some(o), Some(ts)) => {
                 status_on(o, ts, day, Basis::Effective).0
-                    == StatusOn::Certain(Status::Member)
+                    == StatusOn::Certain(Status::MEMBER)
             }
             _ => false,
         }

@@ -181,6 +181,37 @@ pub(crate) struct Organization {
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The day the data was last checked against the sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<L<Plain>>,
+    /// Earlier names, dated.
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub names: Vec<L<DatedName>>,
+    /// The statuses it gives; the SCO's four when absent.
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub statuses: Vec<L<StatusDecl>>,
+}
+
+/// A name an organisation bore for a time.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DatedName {
+    pub name: L<String>,
+    pub from: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<L<Plain>>,
+    pub sources: Cites,
+}
+
+/// One status of an organisation's vocabulary.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StatusDecl {
+    pub id: L<String>,
+    pub label: L<String>,
+    pub plural: L<String>,
+    pub tier: L<Plain>,
+    pub cow: L<Whole<u8>>,
 }
 
 /// One entry of a `statuses.yaml`: a state's history in one organisation.
@@ -212,6 +243,33 @@ pub(crate) struct Transition {
     pub note: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summit: Option<L<String>>,
+    /// When sources disagree on the status itself: those against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<L<Dispute>>,
+}
+
+/// The side of a disputed status that denies it.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Dispute {
+    pub against: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// One entry of a `claims.yaml`: a count a source published.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Claim {
+    pub date: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<L<String>>,
+    /// A status id, `tier:ID`, or `family`.
+    pub counts: L<Plain>,
+    pub number: L<Whole<u32>>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// One entry of a `summits.yaml`.
@@ -320,4 +378,5 @@ pub(crate) struct Documents {
     pub chairs: Vec<Document<Chair>>,
     pub officials: Vec<Document<Official>>,
     pub events: Vec<Document<Event>>,
+    pub claims: Vec<Document<Claim>>,
 }

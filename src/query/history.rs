@@ -50,7 +50,7 @@ impl KnowledgeGraph {
     ///     .filter(|e| e.organization == "SCO")
     ///     .map(|e| e.status)
     ///     .collect();
-    /// assert_eq!(sco, [Status::Observer, Status::Member]);
+    /// assert_eq!(sco, [Status::OBSERVER, Status::MEMBER]);
     /// assert!(h.entries.iter().all(|e| !e.sources.is_empty()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -82,7 +82,7 @@ impl KnowledgeGraph {
             {
                 entries.push(HistoryEntry {
                     organization: org.id.clone(),
-                    status: Status::None,
+                    status: Status::NONE,
                     decided: Some(end),
                     effective: Some(end),
                     sources: org

@@ -20,7 +20,7 @@ use crate::model::{Basis, Organization, StateId, Status, Transition};
 pub use self::history::{History, HistoryEntry};
 pub use self::institutions::Holding;
 pub use self::snapshot::{
-    BasesComparison, BasisDifference, Pending, RosterEntry, Snapshot,
+    BasesComparison, BasisDifference, Pending, Reason, RosterEntry, Snapshot,
     Uncertain,
 };
 pub use self::timeline::{
@@ -28,7 +28,7 @@ pub use self::timeline::{
 };
 
 /// Sizes of each category and of the whole family.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     /// Members.
     pub members: usize,
@@ -40,18 +40,28 @@ pub struct Counts {
     pub partners: usize,
     /// All states holding any status.
     pub family: usize,
+    /// States holding each other status of the organisation's own
+    /// vocabulary (BRICS `partner_country`, the CSTO's `frozen`), by id.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub other: std::collections::BTreeMap<String, usize>,
 }
 
 impl Counts {
     fn of<'a>(statuses: impl Iterator<Item = &'a Status>) -> Counts {
         let mut c = Counts::default();
         for s in statuses {
-            match s {
-                Status::Member => c.members += 1,
-                Status::Observer => c.observers += 1,
-                Status::DialoguePartner => c.dialogue_partners += 1,
-                Status::Partner => c.partners += 1,
-                Status::None => continue,
+            if !s.is_held() {
+                continue;
+            }
+            match *s {
+                Status::MEMBER => c.members += 1,
+                Status::OBSERVER => c.observers += 1,
+                Status::DIALOGUE_PARTNER => c.dialogue_partners += 1,
+                Status::PARTNER => c.partners += 1,
+                other => {
+                    *c.other.entry(other.as_str().to_string()).or_default() +=
+                        1
+                }
             }
             c.family += 1;
         }

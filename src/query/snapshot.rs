@@ -6,8 +6,11 @@ use super::need_day;
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
+use std::collections::BTreeMap;
+
 use crate::model::{
-    Basis, OrganizationId, StateId, Status, StatusOn, status_on,
+    Basis, OrganizationId, SourceId, StateId, Status, StatusOn, Tier,
+    disputed_on, status_on,
 };
 
 /// A state whose status on the snapshot's day cannot be decided.
@@ -17,6 +20,35 @@ pub struct Uncertain {
     pub state: StateId,
     /// The statuses it may hold, sorted.
     pub possible: Vec<Status>,
+    /// Why: the day falls inside an imprecise date, or the sources
+    /// dispute the status itself.
+    pub reason: Reason,
+    /// For a disputed status: the sources that support it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceId>,
+    /// For a disputed status: the sources that deny it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub against: Vec<SourceId>,
+}
+
+/// Why a status cannot be decided on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The day falls inside a date given only as a month or a year.
+    ImpreciseDate,
+    /// The sources disagree on the status itself.
+    Disputed,
+}
+
+impl Reason {
+    /// `imprecise date` or `disputed`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::ImpreciseDate => "imprecise date",
+            Reason::Disputed => "disputed",
+        }
+    }
 }
 
 /// A decision that has not taken effect (no effective date yet).
@@ -50,6 +82,11 @@ pub struct Snapshot {
     pub dialogue_partners: Vec<StateId>,
     /// Partners (the status created on 2025-09-01).
     pub partners: Vec<StateId>,
+    /// Every status of the organisation's vocabulary with its states
+    /// (certain only), by status id.
+    pub statuses: BTreeMap<String, Vec<StateId>>,
+    /// The same by tier (`member`, `associate`, `observer`, `partner`).
+    pub tiers: BTreeMap<String, Vec<StateId>>,
     /// The number of states holding any status for certain.
     pub family_size: usize,
     /// States whose status cannot be decided on this day.
@@ -70,23 +107,71 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// The states holding `status` (empty for [`Status::None`]).
+    /// The states holding `status` (empty for [`Status::NONE`]).
     pub fn with_status(&self, status: Status) -> &[StateId] {
-        match status {
-            Status::Member => &self.members,
-            Status::Observer => &self.observers,
-            Status::DialoguePartner => &self.dialogue_partners,
-            Status::Partner => &self.partners,
-            Status::None => &[],
-        }
+        self.statuses.get(status.as_str()).map_or(&[], Vec::as_slice)
     }
 
     /// Every state of the family (certain statuses only), sorted.
     pub fn family(&self) -> Vec<&StateId> {
         let mut all: Vec<&StateId> =
-            Status::HELD.iter().flat_map(|s| self.with_status(*s)).collect();
+            self.statuses.values().flatten().collect();
         all.sort();
         all
+    }
+}
+
+impl Snapshot {
+    /// Counts `state` as holding `s` for certain.
+    fn hold(&mut self, state: &StateId, s: Status) {
+        let contract = match s {
+            Status::MEMBER => Some(&mut self.members),
+            Status::OBSERVER => Some(&mut self.observers),
+            Status::DIALOGUE_PARTNER => Some(&mut self.dialogue_partners),
+            Status::PARTNER => Some(&mut self.partners),
+            _ => None,
+        };
+        if let Some(list) = contract {
+            list.push(state.clone());
+        }
+        self.statuses
+            .entry(s.as_str().to_string())
+            .or_default()
+            .push(state.clone());
+        self.tiers
+            .entry(s.tier().as_str().to_string())
+            .or_default()
+            .push(state.clone());
+        self.family_size += 1;
+    }
+}
+
+/// An uncertain state, with why and, for a dispute, both sides' sources.
+fn uncertain(
+    state: &StateId,
+    possible: Vec<Status>,
+    ts: &[crate::model::Transition],
+    date: Date,
+    basis: Basis,
+) -> Uncertain {
+    match disputed_on(ts, date, basis) {
+        Some(t) => Uncertain {
+            state: state.clone(),
+            possible,
+            reason: Reason::Disputed,
+            sources: t.sources.to_vec(),
+            against: t
+                .disputed
+                .as_ref()
+                .map_or(Vec::new(), |d| d.against.to_vec()),
+        },
+        None => Uncertain {
+            state: state.clone(),
+            possible,
+            reason: Reason::ImpreciseDate,
+            sources: Vec::new(),
+            against: Vec::new(),
+        },
     }
 }
 
@@ -110,7 +195,7 @@ pub struct RosterEntry {
 pub struct BasisDifference {
     /// The state.
     pub state: StateId,
-    /// Its status under the other basis (`Certain(Status::None)`: no
+    /// Its status under the other basis (`Certain(Status::NONE)`: no
     /// status there).
     pub other: StatusOn,
 }
@@ -182,6 +267,15 @@ impl KnowledgeGraph {
             observers: Vec::new(),
             dialogue_partners: Vec::new(),
             partners: Vec::new(),
+            statuses: org
+                .statuses
+                .iter()
+                .map(|s| (s.as_str().to_string(), Vec::new()))
+                .collect(),
+            tiers: Tier::HELD
+                .iter()
+                .map(|t| (t.as_str().to_string(), Vec::new()))
+                .collect(),
             family_size: 0,
             uncertain: Vec::new(),
             pending: Vec::new(),
@@ -202,24 +296,14 @@ impl KnowledgeGraph {
         // the interval index; each answered from its own transitions.
         for (state, ts) in self.candidates(org, date, basis) {
             match status_on(org, ts, date, basis).0 {
-                StatusOn::Certain(s) => {
-                    let list = match s {
-                        Status::Member => Some(&mut snap.members),
-                        Status::Observer => Some(&mut snap.observers),
-                        Status::DialoguePartner => {
-                            Some(&mut snap.dialogue_partners)
-                        }
-                        Status::Partner => Some(&mut snap.partners),
-                        Status::None => None,
-                    };
-                    if let Some(list) = list {
-                        list.push(state.clone());
-                        snap.family_size += 1;
-                    }
+                StatusOn::Certain(s) if s.is_held() => {
+                    snap.hold(state, s);
                 }
-                StatusOn::Uncertain(possible) => snap
-                    .uncertain
-                    .push(Uncertain { state: state.clone(), possible }),
+                StatusOn::Certain(_) => {}
+                StatusOn::Uncertain(possible) => {
+                    snap.uncertain
+                        .push(uncertain(state, possible, ts, date, basis));
+                }
             }
         }
         if basis == Basis::Effective
@@ -252,8 +336,8 @@ impl KnowledgeGraph {
     ///
     /// let kg = KnowledgeGraph::bundled();
     /// let on = |d: &str| kg.status_on("SCO", "IND", d.parse().unwrap(), Basis::Effective);
-    /// assert_eq!(on("2017-06-08")?, StatusOn::Certain(Status::Observer));
-    /// assert_eq!(on("2017-06-09")?, StatusOn::Certain(Status::Member));
+    /// assert_eq!(on("2017-06-08")?, StatusOn::Certain(Status::OBSERVER));
+    /// assert_eq!(on("2017-06-09")?, StatusOn::Certain(Status::MEMBER));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn status_on(
@@ -284,7 +368,7 @@ impl KnowledgeGraph {
     /// use igo_graph::{Basis, KnowledgeGraph, Status};
     ///
     /// let kg = KnowledgeGraph::bundled();
-    /// let obs = kg.roster("SCO", "2012-06-01".parse()?, Basis::Effective, Some(Status::Observer))?;
+    /// let obs = kg.roster("SCO", "2012-06-01".parse()?, Basis::Effective, Some(Status::OBSERVER))?;
     /// let ids: Vec<&str> = obs.iter().map(|e| e.state.as_str()).collect();
     /// assert_eq!(ids, ["IND", "IRN", "MNG", "PAK"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -322,7 +406,7 @@ impl KnowledgeGraph {
         let first = |s: &StatusOn| match s {
             StatusOn::Certain(s) => *s,
             StatusOn::Uncertain(v) => {
-                v.first().copied().unwrap_or(Status::None)
+                v.first().copied().unwrap_or(Status::NONE)
             }
         };
         out.sort_by(|a, b| {
@@ -409,7 +493,7 @@ impl KnowledgeGraph {
             if !theirs.iter().any(|(i, _, _)| i == id) {
                 differences.push(BasisDifference {
                     state: id.clone(),
-                    other: StatusOn::Certain(Status::None),
+                    other: StatusOn::Certain(Status::NONE),
                 });
             }
         }

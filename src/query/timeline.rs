@@ -129,7 +129,7 @@ impl SummitTimeline<'_> {
             let after = events
                 .iter()
                 .rfind(|e| e.date.last_day() <= day)
-                .map(|e| e.after)
+                .map(|e| e.after.clone())
                 .unwrap_or_default();
             all.push(TimelineEntry::Summit { summit: s, day, after });
         }
@@ -170,7 +170,7 @@ impl KnowledgeGraph {
         let mut events = Vec::new();
         let mut pending = Vec::new();
         for (state, ts) in self.affiliations_of(org.id.as_str()) {
-            let mut from = Status::None;
+            let mut from = Status::NONE;
             for t in ts {
                 match t.start(basis) {
                     Some(date) => events.push(TimelineEvent {
@@ -197,7 +197,7 @@ impl KnowledgeGraph {
                     date: end,
                     state: state.clone(),
                     from,
-                    to: Status::None,
+                    to: Status::NONE,
                     decided: Some(end),
                     effective: Some(end),
                     sources: org.sources.clone().into(),
@@ -225,7 +225,7 @@ impl KnowledgeGraph {
             }
             let counts = Counts::of(current.values());
             for e in &mut events[i..j] {
-                e.after = counts;
+                e.after = counts.clone();
             }
             i = j;
         }
@@ -246,7 +246,7 @@ impl KnowledgeGraph {
     /// let kg = KnowledgeGraph::bundled();
     /// let d = kg.diff("SCO", "2015-01-01".parse()?, "2018-01-01".parse()?, Basis::Effective)?;
     /// let india = d.changes.iter().find(|c| c.state == "IND").unwrap();
-    /// assert_eq!(india.after.certain(), Some(Status::Member));
+    /// assert_eq!(india.after.certain(), Some(Status::MEMBER));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn diff(

@@ -202,10 +202,10 @@ pub enum StatusArg {
 impl From<StatusArg> for Status {
     fn from(s: StatusArg) -> Status {
         match s {
-            StatusArg::Member => Status::Member,
-            StatusArg::Observer => Status::Observer,
-            StatusArg::DialoguePartner => Status::DialoguePartner,
-            StatusArg::Partner => Status::Partner,
+            StatusArg::Member => Status::MEMBER,
+            StatusArg::Observer => Status::OBSERVER,
+            StatusArg::DialoguePartner => Status::DIALOGUE_PARTNER,
+            StatusArg::Partner => Status::PARTNER,
         }
     }
 }

@@ -29,7 +29,7 @@ fn trunc(s: &str, width: usize) -> String {
 /// `member`, `-` for no status, `member or observer` when uncertain.
 fn human(s: &StatusOn) -> String {
     match s {
-        StatusOn::Certain(Status::None) => "-".to_string(),
+        StatusOn::Certain(Status::NONE) => "-".to_string(),
         StatusOn::Certain(s) => s.label().to_string(),
         StatusOn::Uncertain(v) => {
             v.iter().map(|s| s.label()).collect::<Vec<_>>().join(" or ")
@@ -40,8 +40,8 @@ fn human(s: &StatusOn) -> String {
 /// The possible statuses of an uncertain one: `member or no status`.
 fn possible(v: &[Status]) -> String {
     v.iter()
-        .map(|s| match s {
-            Status::None => "no status",
+        .map(|s| match *s {
+            Status::NONE => "no status",
             s => s.label(),
         })
         .collect::<Vec<_>>()
@@ -110,7 +110,7 @@ pub fn snapshot(
             .iter()
             .map(|d| {
                 let status = match &d.other {
-                    StatusOn::Certain(Status::None) => "no status".into(),
+                    StatusOn::Certain(Status::NONE) => "no status".into(),
                     other => other.label().replace('_', " "),
                 };
                 format!("{} {status}", d.state)
@@ -465,12 +465,12 @@ fn timeline_day(
             None => groups.push((e.from, e.to, vec![e.state.to_string()])),
         }
     }
-    let c = day[0].after;
+    let c = &day[0].after;
     for (k, (from, to, states)) in groups.iter().enumerate() {
         let states = states.join(" ");
-        let change = match (from, to) {
-            (Status::None, to) => format!("+ {}: {states}", to.label()),
-            (from, Status::None) => format!("- {}: {states}", from.label()),
+        let change = match (*from, *to) {
+            (Status::NONE, to) => format!("+ {}: {states}", to.label()),
+            (from, Status::NONE) => format!("- {}: {states}", from.label()),
             (from, to) => {
                 format!("{} -> {}: {states}", from.label(), to.label())
             }
