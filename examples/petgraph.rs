@@ -23,7 +23,10 @@ fn main() {
             }
         }
     }
-    for (state, list) in orgs.iter().filter(|(_, l)| l.len() > 1) {
+    let both = |l: &Vec<String>| {
+        ["SHANGHAI5", "SCO"].iter().all(|o| l.iter().any(|x| x == o))
+    };
+    for (state, list) in orgs.iter().filter(|(_, l)| both(l)) {
         println!("{state}: {}", list.join(" -> "));
     }
 }

@@ -9,7 +9,7 @@ use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::index::IntervalIndex;
 use crate::load;
 use crate::model::{
-    Affiliation, Boundary, ChairTerm, Event, OfficeTerm, Organization,
+    Affiliation, Boundary, ChairTerm, Claim, Event, OfficeTerm, Organization,
     OrganizationId, PersonId, Source, SourceId, Span, State, StateId, Summit,
     SummitId, Transition,
 };
@@ -115,6 +115,8 @@ pub struct KnowledgeGraph {
     offices: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
     /// Event nodes, by date.
     events: Vec<NodeIndex>,
+    /// Per organisation, the counts sources published, by date.
+    claims: BTreeMap<OrganizationId, Vec<Claim>>,
     /// Notes on whole status histories, by (organisation, state).
     affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
     /// Per organisation, an interval index of its spans under each basis.
@@ -277,6 +279,7 @@ impl KnowledgeGraph {
         b.chairs(data.chairs);
         b.offices(data.offices);
         b.events(data.events);
+        b.claims(data.claims);
         b.finish()
     }
 
@@ -357,6 +360,11 @@ impl KnowledgeGraph {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The counts sources published about `organization`, oldest first.
+    pub fn claims(&self, organization: &str) -> &[Claim] {
+        self.claims.get(organization).map_or(&[], Vec::as_slice)
     }
 
     /// The events of `organization`, oldest first.
@@ -649,6 +657,7 @@ impl PartialEq for KnowledgeGraph {
                 self.chairs(id) == other.chairs(id)
                     && self.officials(id) == other.officials(id)
                     && self.events(id) == other.events(id)
+                    && self.claims(id) == other.claims(id)
             })
     }
 }
@@ -756,6 +765,7 @@ struct Builder {
     chairs: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
     offices: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
     events: Vec<NodeIndex>,
+    claims: BTreeMap<OrganizationId, Vec<Claim>>,
 }
 
 impl Builder {
@@ -784,6 +794,7 @@ impl Builder {
             chairs: BTreeMap::new(),
             offices: BTreeMap::new(),
             events: Vec::new(),
+            claims: BTreeMap::new(),
         }
     }
 
@@ -876,11 +887,14 @@ impl Builder {
             if let Some(&h) = self.states.get(&host) {
                 self.graph.add_edge(h, n, Edge::Hosted);
             }
-            let graph = &mut self.graph;
-            let p = *places.entry(city.clone()).or_insert_with(|| {
-                graph.add_node(Node::Place(Place { name: city }))
-            });
-            self.graph.add_edge(n, p, Edge::HeldIn);
+            // A planned summit may not have its city yet.
+            if !city.is_empty() {
+                let graph = &mut self.graph;
+                let p = *places.entry(city.clone()).or_insert_with(|| {
+                    graph.add_node(Node::Place(Place { name: city }))
+                });
+                self.graph.add_edge(n, p, Edge::HeldIn);
+            }
             self.summits.insert(id, n);
         }
     }
@@ -951,6 +965,17 @@ impl Builder {
         }
     }
 
+    fn claims(&mut self, claims: Vec<Claim>) {
+        for c in claims {
+            self.claims.entry(c.organization.clone()).or_default().push(c);
+        }
+        for v in self.claims.values_mut() {
+            v.sort_by(|a, b| {
+                (a.date.first_day(), a.date).cmp(&(b.date.first_day(), b.date))
+            });
+        }
+    }
+
     /// The graph with the interval index of each organisation's spans,
     /// read from the edges into its node.
     fn finish(self) -> KnowledgeGraph {
@@ -971,6 +996,7 @@ impl Builder {
             chairs: self.chairs,
             offices: self.offices,
             events: self.events,
+            claims: self.claims,
             affiliation_notes: self.affiliation_notes,
         }
     }

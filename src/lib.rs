@@ -70,9 +70,10 @@ pub use crate::model::{
     StatusOn, Summit, SummitFormat, SummitId, SummitStatus, Tier, Transition,
 };
 pub use crate::query::{
-    BasesComparison, BasisDifference, Change, Counts, Diff, History,
-    HistoryEntry, Holding, Pending, Reason, RosterEntry, Snapshot,
-    SummitTimeline, Timeline, TimelineEntry, TimelineEvent, Uncertain,
+    BasesComparison, BasisDifference, Change, ClaimCheck, Counts, Diff,
+    Difference, History, HistoryEntry, Holding, Pending, Reason, RosterEntry,
+    Snapshot, SummitTimeline, Timeline, TimelineEntry, TimelineEvent,
+    Uncertain, Why,
 };
 pub use crate::status::StatusDef;
 

@@ -207,6 +207,64 @@ pub struct Organization {
     pub names: Vec<DatedName>,
 }
 
+/// A count a source published: "a family of 26", "BRICS has doubled to
+/// ten members". A fact about the source, set beside the count computed
+/// from the transitions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The organisation counted.
+    pub organization: OrganizationId,
+    /// The day the count speaks of.
+    pub date: Date,
+    /// What it counts.
+    pub counts: Counted,
+    /// The number published.
+    pub number: u32,
+    /// The sources that published it.
+    pub sources: Vec<SourceId>,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// What a published count counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counted {
+    /// The states holding one status.
+    Status(Status),
+    /// The states holding any of several statuses ("observers or dialogue
+    /// partners"), written `observer+dialogue_partner`.
+    Statuses(Vec<Status>),
+    /// The states holding any status of one tier.
+    Tier(Tier),
+    /// Every state holding any status (the "family").
+    Family,
+}
+
+impl Counted {
+    /// `member`, `tier:member` or `family`, as the data writes it.
+    pub fn spelling(&self) -> String {
+        match self {
+            Counted::Status(s) => s.as_str().to_string(),
+            Counted::Statuses(v) => {
+                v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("+")
+            }
+            Counted::Tier(t) => format!("tier:{t}"),
+            Counted::Family => "family".to_string(),
+        }
+    }
+
+    /// Whether a state holding `s` is counted.
+    pub fn includes(&self, s: Status) -> bool {
+        match self {
+            Counted::Status(c) => *c == s,
+            Counted::Statuses(v) => v.contains(&s),
+            Counted::Tier(t) => s.tier() == *t && s.is_held(),
+            Counted::Family => s.is_held(),
+        }
+    }
+}
+
 /// A name an organisation bore for a time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DatedName {

@@ -226,12 +226,12 @@ fn diff_between_two_days() {
 fn validate_the_bundled_and_a_given_folder() {
     let out = ok(&["validate"]);
     assert!(
-        out.starts_with("ok: bundled data: 27 states, 2 organisations"),
+        out.starts_with("ok: bundled data: 39 states, 5 organisations"),
         "{out}"
     );
     let dir = crate::common::root().join("data");
     let out = ok(&["validate", &dir.display().to_string()]);
-    assert!(out.contains("27 states"), "{out}");
+    assert!(out.contains("39 states"), "{out}");
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn misuse_gives_one_line_and_exit_2() {
         ),
         (
             vec!["--org", "NATO", "timeline"],
-            "igo: error[query]: unknown organisation `NATO`\n  = help: known: SCO, SHANGHAI5\n",
+            "igo: error[query]: unknown organisation `NATO`\n  = help: known: BRICS, CST, CSTO, SCO, SHANGHAI5\n",
         ),
     ] {
         let (code, stdout, stderr) = run(&args);
@@ -332,7 +332,7 @@ fn export_yaml_writes_a_folder_that_loads_to_the_same_answers() {
     assert_eq!(code, 0, "{err}");
     let (code, stdout, err) = run(&["validate", &shown]);
     assert_eq!(code, 0, "{err}");
-    assert!(stdout.contains("27 states, 2 organisations"), "{stdout}");
+    assert!(stdout.contains("39 states, 5 organisations"), "{stdout}");
     let a = json(&["at", "2024-02-22", "--format", "json"]);
     let b = json(&["--data", &shown, "at", "2024-02-22", "--format", "json"]);
     assert_eq!(a, b);

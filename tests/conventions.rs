@@ -149,7 +149,7 @@ fn a_real_country_without_status_is_named() {
     for (q, shown) in [
         ("USA", "United States of America (USA, US)"),
         ("de", "Germany (DEU, DE)"),
-        ("brazil", "Brazil (BRA, BR)"),
+        ("argentina", "Argentina (ARG, AR)"),
     ] {
         let (code, stdout, err) = run(&["history", q]);
         assert_eq!(code, 2, "{q}");

@@ -170,7 +170,7 @@ fn history_has_sources_with_addresses() {
 #[test]
 fn every_fact_cites_a_known_source_and_states_have_identifiers() {
     let kg = KnowledgeGraph::bundled();
-    assert_eq!(kg.states().count(), 27);
+    assert_eq!(kg.states().count(), 39);
     for s in kg.states() {
         assert!(s.cow_code.is_some() && s.cow_abbrev.is_some(), "{}", s.id);
         assert!(s.wikidata.is_some(), "{}", s.id);

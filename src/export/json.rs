@@ -229,6 +229,10 @@ impl Serialize for OrgNode<'_> {
         let officials = self.kg.officials(id.as_str());
         let mut m = Obj::new(s)?;
         m.field("chairs", &Seq(|| chairs.iter().copied().map(ChairNode)))?;
+        let claims = self.kg.claims(id.as_str());
+        if !claims.is_empty() {
+            m.field("claims", &Seq(|| claims.iter().map(ClaimNode)))?;
+        }
         m.field("dissolved", dissolved)?;
         m.field("founded", founded)?;
         m.field("headquarters", headquarters)?;
@@ -236,7 +240,7 @@ impl Serialize for OrgNode<'_> {
         m.field("kind", "organization")?;
         m.field("name", name)?;
         if !names.is_empty() {
-            m.field("names", names)?;
+            m.field("names", &Seq(|| names.iter().map(DatedNameNode)))?;
         }
         m.field("note", note)?;
         m.field(
@@ -395,6 +399,45 @@ impl Serialize for History<'_> {
             "transitions",
             &Seq(|| self.transitions.iter().map(TransitionNode)),
         )?;
+        m.end()
+    }
+}
+
+/// A published count inside its organisation's node, as the data writes
+/// it.
+struct ClaimNode<'a>(&'a crate::model::Claim);
+
+impl Serialize for ClaimNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let crate::model::Claim {
+            organization: _,
+            date,
+            counts,
+            number,
+            sources,
+            note,
+        } = self.0;
+        let mut m = Obj::new(s)?;
+        m.field("counts", &counts.spelling())?;
+        m.field("date", date)?;
+        m.field("note", note)?;
+        m.field("number", number)?;
+        m.field("sources", sources)?;
+        m.end()
+    }
+}
+
+/// An earlier name of an organisation.
+struct DatedNameNode<'a>(&'a crate::model::DatedName);
+
+impl Serialize for DatedNameNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let crate::model::DatedName { name, from, until, sources } = self.0;
+        let mut m = Obj::new(s)?;
+        m.field("from", from)?;
+        m.field("name", name)?;
+        m.field("sources", sources)?;
+        m.field("until", until)?;
         m.end()
     }
 }

@@ -128,6 +128,12 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
             file("events.yaml"),
             document(kg.events(id).into_iter().map(event)),
         ));
+        if !kg.claims(id).is_empty() {
+            out.push((
+                file("claims.yaml"),
+                document(kg.claims(id).iter().map(claim)),
+            ));
+        }
     }
     out.sort();
     out
@@ -248,7 +254,7 @@ fn summit(s: &model::Summit) -> schema::Summit {
         start: s.start.map(date),
         end: s.end.map(date),
         council: s.council.map(date),
-        city: text(&s.city),
+        city: (!s.city.is_empty()).then(|| text(&s.city)),
         host: text(s.host.as_str()),
         format: s.format.as_ref().map(keyword),
         status: keyword(&s.status),
@@ -297,6 +303,17 @@ fn event(e: &model::Event) -> schema::Event {
         place: Text::opt(e.place.as_deref()),
         sources: cites(&e.sources),
         note: Text::opt(e.note.as_deref()),
+    }
+}
+
+fn claim(c: &model::Claim) -> schema::Claim {
+    schema::Claim {
+        date: date(c.date),
+        organization: None,
+        counts: Located::new(Plain(c.counts.spelling())),
+        number: Located::new(Whole(c.number)),
+        sources: cites(&c.sources),
+        note: Text::opt(c.note.as_deref()),
     }
 }
 

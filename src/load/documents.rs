@@ -7,15 +7,15 @@ use std::sync::Arc;
 
 use super::refs::Refs;
 use super::rules;
-use super::schema::{self, Located, Text};
+use super::schema::{self, Located, Plain, Text};
 use super::sink::Cx;
 use crate::date::Date;
 pub(crate) use crate::error::shown;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
-    Affiliation, ChairTerm, DatedName, Dispute, Event, EventId, OfficeTerm,
-    Organization, OrganizationId, PersonId, Source, SourceId, State, StateId,
-    Status, Summit, SummitId, Tier, Transition,
+    Affiliation, ChairTerm, Claim, Counted, DatedName, Dispute, Event,
+    EventId, OfficeTerm, Organization, OrganizationId, PersonId, Source,
+    SourceId, State, StateId, Status, Summit, SummitId, Tier, Transition,
 };
 
 fn is_upper_code(s: &str, len: usize) -> bool {
@@ -392,7 +392,7 @@ pub(crate) fn summit(
         start,
         end,
         council,
-        city: r.city.value.clone(),
+        city: r.city.as_ref().map_or(String::new(), |c| c.value.clone()),
         host: StateId::new(r.host.value.clone()),
         format,
         status: status?,
@@ -678,5 +678,53 @@ fn transition(
         note: t.note.as_ref().map(|n| Arc::from(n.0.as_str())),
         summit: t.summit.as_ref().map(|s| SummitId::new(s.value.clone())),
         disputed,
+    })
+}
+
+/// A published count, or `None` when its day or target is unreadable.
+pub(crate) fn claim(
+    cx: &mut Cx<'_>,
+    refs: &Refs,
+    folder: Option<&str>,
+    orgs: &BTreeMap<&str, &Organization>,
+    r: &schema::Claim,
+) -> Option<Claim> {
+    let org = owner(cx, refs, &r.organization, folder, &r.date);
+    let date = cx.date(&r.date);
+    let text = r.counts.value.0.as_str();
+    let counts = match (text, orgs.get(org.as_str())) {
+        ("family", _) => Some(Counted::Family),
+        (t, _) if t.starts_with("tier:") => {
+            let tier = Located {
+                value: Plain(t["tier:".len()..].to_string()),
+                ..r.counts
+            };
+            cx.keyword::<Tier>("tier", &tier).map(Counted::Tier)
+        }
+        (ids, Some(o)) => match ids
+            .split('+')
+            .map(|id| o.status(id).filter(|s| s.is_held()))
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(v) if v.len() == 1 => Some(Counted::Status(v[0])),
+            Some(v) => Some(Counted::Statuses(v)),
+            None => {
+                cx.at(&r.counts, invalid(format!(
+                    "a count of `{}`: expected `family`, `tier:member` (or another tier), or {}'s statuses joined by `+` ({})",
+                    shown(ids), o.id, o.vocabulary()
+                )));
+                None
+            }
+        },
+        (_, None) => None,
+    };
+    let sources = refs.sources(cx, &r.sources);
+    Some(Claim {
+        organization: OrganizationId::new(org),
+        date: date?,
+        counts: counts?,
+        number: r.number.value.0,
+        sources,
+        note: Text::of(&r.note),
     })
 }

@@ -35,15 +35,18 @@ pub(crate) enum Role {
     Officials(String),
     /// `events.yaml` of the folder with this name.
     Events(String),
+    /// `claims.yaml` of the folder with this name: published counts.
+    Claims(String),
 }
 
 /// The files an organisation folder may hold, besides organization.yaml.
-const ORG_FILES: [&str; 5] = [
+const ORG_FILES: [&str; 6] = [
     "statuses.yaml",
     "summits.yaml",
     "chairs.yaml",
     "officials.yaml",
     "events.yaml",
+    "claims.yaml",
 ];
 
 fn org_role(name: &str, folder: &str) -> Option<Role> {
@@ -55,6 +58,7 @@ fn org_role(name: &str, folder: &str) -> Option<Role> {
         "chairs.yaml" => Role::Chairs(f),
         "officials.yaml" => Role::Officials(f),
         "events.yaml" => Role::Events(f),
+        "claims.yaml" => Role::Claims(f),
         _ => return None,
     })
 }
@@ -373,7 +377,7 @@ fn unknown_file(p: &Path, name: &str) -> Diagnostic {
         known,
         "a data folder holds states.yaml, sources.yaml, and per \
          organisation organization.yaml, statuses.yaml, summits.yaml, \
-         chairs.yaml, officials.yaml and events.yaml",
+         chairs.yaml, officials.yaml, events.yaml and claims.yaml",
     )
 }
 
@@ -456,7 +460,8 @@ impl Role {
             | Role::Summits(f)
             | Role::Chairs(f)
             | Role::Officials(f)
-            | Role::Events(f) => Some(f),
+            | Role::Events(f)
+            | Role::Claims(f) => Some(f),
         }
     }
 }

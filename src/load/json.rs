@@ -84,6 +84,15 @@ impl Reader<'_> {
             Some("organization") => {
                 let chairs = obj.remove("chairs");
                 let officials = obj.remove("officials");
+                let claims = obj.remove("claims");
+                for mut c in list(claims) {
+                    c.insert("organization".into(), id.clone());
+                    if let Some(c) =
+                        self.entry(Part::Claims, "count of", &id, c)
+                    {
+                        push(&mut self.docs.claims, name, c);
+                    }
+                }
                 if let Some(o) =
                     self.entry(Part::Organizations, "organization", &id, obj)
                 {

@@ -33,8 +33,8 @@ use self::sink::Cx;
 use self::sink::{Part, Sink};
 use crate::error::Error;
 use crate::model::{
-    Affiliation, ChairTerm, Event, OfficeTerm, Organization, Source, State,
-    Summit,
+    Affiliation, ChairTerm, Claim, Event, OfficeTerm, Organization, Source,
+    State, Summit,
 };
 
 /// The largest data file accepted, in bytes (16 MiB). Larger files are
@@ -74,6 +74,7 @@ pub(crate) struct Dataset {
     pub chairs: Vec<ChairTerm>,
     pub offices: Vec<OfficeTerm>,
     pub events: Vec<Event>,
+    pub claims: Vec<Claim>,
 }
 
 /// Where a data set comes from.
@@ -165,6 +166,10 @@ fn read(
             ),
             Role::Officials(_) => docs.officials.extend(
                 yaml::parse(&f, Part::Officials, "office terms", sink)
+                    .map(doc(&f)),
+            ),
+            Role::Claims(_) => docs.claims.extend(
+                yaml::parse(&f, Part::Claims, "published counts", sink)
                     .map(doc(&f)),
             ),
             Role::Events(_) => docs.events.extend(
@@ -417,6 +422,15 @@ fn across_files(
             documents::event(&mut cx, refs, doc.folder.as_deref(), r)
         }));
     }
+    let orgs = by_id(&data.organizations);
+    let mut claims = Vec::new();
+    for doc in &docs.claims {
+        let mut cx = Cx::new(sink, &doc.path, Part::Claims);
+        claims.extend(doc.entries.iter().filter_map(|r| {
+            documents::claim(&mut cx, refs, doc.folder.as_deref(), &orgs, r)
+        }));
+    }
+    data.claims = claims;
     let members = Membership::new(&data.organizations, &data.affiliations);
     let members = sound.then_some(&members);
     for terms in chairs.values_mut() {

@@ -45,6 +45,16 @@ pub(crate) fn summit(
             ),
         );
     }
+    if s.status == SummitStatus::Held && r.city.is_none() {
+        cx.at(
+            &r.id,
+            Diagnostic::new(
+                DiagnosticKind::MissingField,
+                format!("held summit `{id}` has no `city`"),
+            )
+            .help("give the city where it met (for a virtual one, the host's seat)"),
+        );
+    }
     if let (Some(a), Some(b), Some(e)) = (s.start, s.end, &r.end)
         && b.certainly_before(a)
     {
@@ -202,7 +212,8 @@ fn lifetime(
                 ),
             );
         } else if let Some(end) = org.dissolved
-            && (end.certainly_before(date) || end == date)
+            && (end.certainly_before(date)
+                || end == date && t.status != Status::NONE)
         {
             cx.at(
                 rt,
@@ -351,8 +362,7 @@ pub(crate) fn chairs(
     for i in 0..terms.len() {
         let (term, at) = &terms[i];
         if let Some((next, next_at)) = terms.get(i + 1)
-            && let Some((place, d)) =
-                handover(term, next, next_at, at, summits)
+            && let Some((place, d)) = handover(term, next, next_at, summits)
         {
             sink.at(Part::Chairs, &next_at.path, place, d);
         }
@@ -402,7 +412,6 @@ fn handover<'a>(
     term: &ChairTerm,
     next: &ChairTerm,
     next_at: &'a ChairAt,
-    at: &'a ChairAt,
     summits: &BTreeMap<String, Summit>,
 ) -> Option<(&'a Located<()>, Diagnostic)> {
     let (start, next_start) = (term.start, next.start);
@@ -436,17 +445,8 @@ fn handover<'a>(
             .help("correct the dates, or explain the exception in `irregular:`");
             Some((&next_at.start, d))
         }
-        None if term.ended_by.is_none() => {
-            let d = Diagnostic::new(
-                DiagnosticKind::MissingField,
-                format!(
-                    "`{}`'s chair term has a successor but no `ended_by` summit",
-                    term.state
-                ),
-            )
-            .help("name the summit whose Council handed the chair over");
-            Some((&at.start, d))
-        }
+        // Without `ended_by`, a term ends where the next begins (BRICS
+        // chairs by calendar year).
         _ => None,
     }
 }

@@ -287,7 +287,9 @@ pub(crate) struct Summit {
     pub end: Option<L<Plain>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub council: Option<L<Plain>>,
-    pub city: L<String>,
+    /// Required for a held summit; a planned one may not have its city yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<L<String>>,
     pub host: L<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<L<Plain>>,

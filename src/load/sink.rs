@@ -24,6 +24,7 @@ pub(crate) enum Part {
     Chairs,
     Officials,
     Events,
+    Claims,
 }
 
 /// The diagnostics found so far.

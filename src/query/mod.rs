@@ -4,6 +4,7 @@
 //! ([`institutions`]) and an organisation's line of predecessors and
 //! successors ([`lineage`]).
 
+mod claims;
 mod history;
 mod institutions;
 mod lineage;
@@ -17,6 +18,7 @@ use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Basis, Organization, StateId, Status, Transition};
 
+pub use self::claims::{ClaimCheck, Difference, Why};
 pub use self::history::{History, HistoryEntry};
 pub use self::institutions::Holding;
 pub use self::snapshot::{

@@ -49,7 +49,10 @@ pub fn snapshot(
             certain.to_string(),
         ]
     };
-    for s in Status::HELD {
+    let vocabulary = kg
+        .organization(snap.organization.as_str())
+        .map_or(Status::HELD.to_vec(), |o| o.statuses.clone());
+    for s in vocabulary {
         for id in snap.with_status(s) {
             rows.push(base(id.as_str(), s.as_str().to_string(), true));
         }

@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use igo_graph::{
     BasesComparison, Basis, Date, Diff, Evidence, History, KnowledgeGraph,
-    RosterEntry, Snapshot, Source, Status, StatusOn, Summit, SummitStatus,
-    SummitTimeline, TimelineEntry, TimelineEvent,
+    Reason, RosterEntry, Snapshot, Source, Status, StatusOn, Summit,
+    SummitStatus, SummitTimeline, TimelineEntry, TimelineEvent,
 };
 
 use crate::report::Failure;
@@ -149,7 +149,8 @@ fn snapshot_heading(
             opt_or(o.dissolved, "today")
         )?;
     }
-    let parts: Vec<String> = Status::HELD
+    let vocabulary = org.map_or(Status::HELD.to_vec(), |o| o.statuses.clone());
+    let parts: Vec<String> = vocabulary
         .iter()
         .filter(|s| !snap.with_status(**s).is_empty())
         .map(|s| {
@@ -221,7 +222,10 @@ fn snapshot_states(
     snap: &Snapshot,
 ) -> Result<(), Failure> {
     let org = snap.organization.as_str();
-    for s in Status::HELD {
+    let vocabulary = kg
+        .organization(org)
+        .map_or(Status::HELD.to_vec(), |o| o.statuses.clone());
+    for s in vocabulary {
         let ids = snap.with_status(s);
         if ids.is_empty() {
             continue;
@@ -237,18 +241,31 @@ fn snapshot_states(
         }
     }
     if !snap.uncertain.is_empty() {
-        writeln!(
-            out,
-            "\nuncertain on this day (a date in the data is only a month or year)"
-        )?;
+        let disputed =
+            snap.uncertain.iter().any(|u| u.reason == Reason::Disputed);
+        let why = if disputed {
+            "an imprecise date, or a disputed status"
+        } else {
+            "a date in the data is only a month or year"
+        };
+        writeln!(out, "\nuncertain on this day ({why})")?;
         for u in &snap.uncertain {
             let n = trunc(&name(kg, u.state.as_str()), 28);
-            writeln!(
-                out,
-                "  {:<4} {n:<28} {}",
-                u.state,
-                possible(&u.possible)
-            )?;
+            let mut line =
+                format!("  {:<4} {n:<28} {}", u.state, possible(&u.possible));
+            if u.reason == Reason::Disputed {
+                line.push_str(" (disputed)");
+            }
+            writeln!(out, "{line}")?;
+            if u.reason == Reason::Disputed {
+                let ids = |v: &[igo_graph::SourceId]| {
+                    v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                };
+                let side = format!("for: {}", ids(&u.sources));
+                writeln!(out, "       {}", wrap(&side, 78, 7, 12))?;
+                let side = format!("against: {}", ids(&u.against));
+                writeln!(out, "       {}", wrap(&side, 78, 7, 16))?;
+            }
         }
     }
     if !snap.pending.is_empty() {

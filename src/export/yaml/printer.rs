@@ -36,11 +36,26 @@ pub(crate) fn document<T: Serialize>(
 }
 
 fn is_block(t: &Tree) -> bool {
-    matches!(t, Tree::Seq(items) if items.iter().any(|i| matches!(i, Tree::Map(_))))
+    match t {
+        Tree::Seq(items) => items.iter().any(|i| matches!(i, Tree::Map(_))),
+        Tree::Map(_) => true,
+        _ => false,
+    }
 }
 
 /// One mapping as a list item at `indent`.
 fn map(out: &mut String, indent: usize, fields: &[(String, Tree)]) {
+    mapping(out, indent, fields, true);
+}
+
+/// One mapping at `indent`: a list item (`- ` before its first key), or
+/// the value of a key (every key indented alike).
+fn mapping(
+    out: &mut String,
+    indent: usize,
+    fields: &[(String, Tree)],
+    item: bool,
+) {
     let last = |k: &str| k == "sources" || k == "note";
     let present = fields.iter().filter(|(_, v)| !matches!(v, Tree::Absent));
     let scalars = present.clone().filter(|(k, v)| !is_block(v) && !last(k));
@@ -51,9 +66,12 @@ fn map(out: &mut String, indent: usize, fields: &[(String, Tree)]) {
     let pad = " ".repeat(indent);
     let mut first = true;
     for (key, value) in scalars.chain(closing).chain(blocks) {
-        let lead = if first { "- " } else { "  " };
+        let lead = if first && item { "- " } else { "  " };
         first = false;
-        if let Tree::Seq(items) = value
+        if let Tree::Map(f) = value {
+            let _ = writeln!(out, "{pad}{lead}{key}:");
+            mapping(out, indent + 2, f, false);
+        } else if let Tree::Seq(items) = value
             && is_block(value)
         {
             let _ = writeln!(out, "{pad}{lead}{key}:");

@@ -1,0 +1,188 @@
+//! Published counts beside computed ones: each claim of an
+//! organisation's `claims.yaml` set beside the count of its day under each
+//! basis, and the states that make any difference, with why.
+
+use serde::Serialize;
+
+use super::snapshot::{Reason, Snapshot};
+use crate::date::Date;
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::model::{Basis, Claim, SourceId, StateId};
+
+/// A published count, checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimCheck {
+    /// The organisation counted.
+    pub organization: String,
+    /// The day the count speaks of.
+    pub date: Date,
+    /// What it counts: a status id, `tier:ID` or `family`.
+    pub counts: String,
+    /// The number published.
+    pub number: u32,
+    /// The count computed by effective dates.
+    pub effective: usize,
+    /// The count computed by decision dates.
+    pub decided: usize,
+    /// The bases whose count equals the published one.
+    pub agrees: Vec<Basis>,
+    /// The states that may make a difference between the published and a
+    /// computed count, and why.
+    pub differences: Vec<Difference>,
+    /// Whether the published number is the count of a basis, or within
+    /// the range the listed states allow. A claim nothing explains is a
+    /// finding: the data or the source is wrong.
+    pub explained: bool,
+    /// The sources that published it.
+    pub sources: Vec<SourceId>,
+    /// Remarks on the claim.
+    pub note: Option<String>,
+}
+
+/// A state whose status differs between the ways of counting a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// The state.
+    pub state: StateId,
+    /// Why it may or may not be counted.
+    pub why: Why,
+}
+
+/// Why a state may or may not be in a count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Why {
+    /// Counted by decision, not yet in effect (or in effect later).
+    DecidedNotInEffect,
+    /// In effect, but decided later than the day (a status given without
+    /// a decision date, or one that took effect first).
+    InEffectNotDecided,
+    /// The sources dispute its status.
+    Disputed,
+    /// The day falls inside an imprecise date of its history.
+    ImpreciseDate,
+}
+
+impl Why {
+    /// A few words for a table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Why::DecidedNotInEffect => "decided, not in effect",
+            Why::InEffectNotDecided => "in effect, not decided",
+            Why::Disputed => "disputed",
+            Why::ImpreciseDate => "imprecise date",
+        }
+    }
+}
+
+impl KnowledgeGraph {
+    /// The counts sources published about `organization`, each beside the
+    /// counts computed for its day under both bases.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let checks = kg.claim_checks("SCO")?;
+    /// let family = checks
+    ///     .iter()
+    ///     .find(|c| c.date.to_string() == "2024-02-22")
+    ///     .expect("Xinhua's family of 26");
+    /// assert_eq!((family.number, family.effective), (26, 26));
+    /// assert!(family.agrees.contains(&Basis::Effective));
+    /// assert!(checks.iter().all(|c| c.explained));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn claim_checks(
+        &self,
+        organization: &str,
+    ) -> Result<Vec<ClaimCheck>, Error> {
+        let org = self.resolve_organization(organization)?;
+        let id = org.id.as_str();
+        self.claims(id).iter().map(|c| self.check(c)).collect()
+    }
+
+    fn check(&self, c: &Claim) -> Result<ClaimCheck, Error> {
+        let org = c.organization.as_str();
+        let eff = self.snapshot(org, c.date, Basis::Effective)?;
+        let dec = self.snapshot(org, c.date, Basis::Decided)?;
+        let vocabulary =
+            self.organization(org).map_or(&[][..], |o| o.statuses.as_slice());
+        let (e, d) =
+            (counted(c, &eff, vocabulary), counted(c, &dec, vocabulary));
+        let mut differences = Vec::new();
+        for s in &d {
+            if !e.contains(s) {
+                differences.push(Difference {
+                    state: (*s).clone(),
+                    why: Why::DecidedNotInEffect,
+                });
+            }
+        }
+        for s in &e {
+            if !d.contains(s) {
+                differences.push(Difference {
+                    state: (*s).clone(),
+                    why: Why::InEffectNotDecided,
+                });
+            }
+        }
+        let mut open = 0;
+        for u in &eff.uncertain {
+            if u.possible.iter().any(|s| c.counts.includes(*s)) {
+                open += 1;
+                let why = match u.reason {
+                    Reason::Disputed => Why::Disputed,
+                    Reason::ImpreciseDate => Why::ImpreciseDate,
+                };
+                differences.push(Difference { state: u.state.clone(), why });
+            }
+        }
+        differences.sort_by(|a, b| a.state.cmp(&b.state));
+        let n = c.number as usize;
+        let mut agrees = Vec::new();
+        if n == e.len() {
+            agrees.push(Basis::Effective);
+        }
+        if n == d.len() {
+            agrees.push(Basis::Decided);
+        }
+        let explained =
+            !agrees.is_empty() || (e.len() <= n && n <= e.len() + open);
+        Ok(ClaimCheck {
+            organization: org.to_string(),
+            date: c.date,
+            counts: c.counts.spelling(),
+            number: c.number,
+            effective: e.len(),
+            decided: d.len(),
+            agrees,
+            differences,
+            explained,
+            sources: c.sources.clone(),
+            note: c.note.clone(),
+        })
+    }
+}
+
+/// The states a claim counts in a snapshot (certain statuses only).
+fn counted<'a>(
+    c: &Claim,
+    snap: &'a Snapshot,
+    vocabulary: &[crate::model::Status],
+) -> Vec<&'a StateId> {
+    let mut out: Vec<&StateId> = vocabulary
+        .iter()
+        .filter(|s| c.counts.includes(**s))
+        .flat_map(|s| snap.with_status(*s))
+        .collect();
+    out.sort();
+    out
+}
