@@ -71,9 +71,9 @@ pub use crate::model::{
 };
 pub use crate::query::{
     BasesComparison, BasisDifference, Change, ClaimCheck, Counts, Diff,
-    Difference, History, HistoryEntry, Holding, Pending, Reason, RosterEntry,
-    Snapshot, SummitTimeline, Timeline, TimelineEntry, TimelineEvent,
-    Uncertain, Why,
+    Difference, History, HistoryEntry, Holding, Membership, Overlap, Pending,
+    Reason, RosterEntry, Shared, Snapshot, SummitTimeline, Timeline,
+    TimelineEntry, TimelineEvent, Uncertain, Why,
 };
 pub use crate::status::StatusDef;
 

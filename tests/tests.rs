@@ -53,3 +53,6 @@ mod golden;
 /// Hostile input a committed file cannot hold: special files, links,
 /// sizes, counts; rules across folders.
 mod hostile;
+
+/// BRICS, the CST and the CSTO; questions across organisations.
+mod organizations;

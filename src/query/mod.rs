@@ -4,6 +4,7 @@
 //! ([`institutions`]) and an organisation's line of predecessors and
 //! successors ([`lineage`]).
 
+mod across;
 mod claims;
 mod history;
 mod institutions;
@@ -18,6 +19,7 @@ use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Basis, Organization, StateId, Status, Transition};
 
+pub use self::across::{Membership, Overlap, Shared};
 pub use self::claims::{ClaimCheck, Difference, Why};
 pub use self::history::{History, HistoryEntry};
 pub use self::institutions::Holding;

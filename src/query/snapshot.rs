@@ -104,6 +104,10 @@ pub struct Snapshot {
     /// Whether the Secretary-General is certain on this day (as for the
     /// chair).
     pub secretary_general_certain: Option<bool>,
+    /// The day the organisation's data was last reviewed.
+    pub reviewed: Option<Date>,
+    /// Why the answer may be stale (a day after the review), or `None`.
+    pub caveat: Option<String>,
 }
 
 impl Snapshot {
@@ -124,11 +128,12 @@ impl Snapshot {
 impl Snapshot {
     /// Counts `state` as holding `s` for certain.
     fn hold(&mut self, state: &StateId, s: Status) {
-        let contract = match s {
-            Status::MEMBER => Some(&mut self.members),
-            Status::OBSERVER => Some(&mut self.observers),
-            Status::DIALOGUE_PARTNER => Some(&mut self.dialogue_partners),
-            Status::PARTNER => Some(&mut self.partners),
+        // The contract's lists go by status id, whatever the label.
+        let contract = match s.as_str() {
+            "member" => Some(&mut self.members),
+            "observer" => Some(&mut self.observers),
+            "dialogue_partner" => Some(&mut self.dialogue_partners),
+            "partner" => Some(&mut self.partners),
             _ => None,
         };
         if let Some(list) = contract {
@@ -283,6 +288,8 @@ impl KnowledgeGraph {
             secretary_general: None,
             chair_certain: None,
             secretary_general_certain: None,
+            reviewed: org.reviewed,
+            caveat: self.caveat(org.id.as_str(), date)?,
         };
         if org.existed_on(date) {
             let chair = self.chair_at(org.id.as_str(), date)?;

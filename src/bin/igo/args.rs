@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use igo_graph::{Basis, Status, export};
+use igo_graph::{Basis, export};
 
 /// Who held which status in an intergovernmental organisation on which day,
 /// and why (with sources). Bundled data: the Shanghai Cooperation
@@ -44,9 +44,10 @@ pub enum Command {
         /// YYYY-MM-DD, or `today`.
         #[arg(long, default_value = "today")]
         at: String,
-        /// Only this status.
-        #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        /// Only this status: an id, label or plural of the organisation's
+        /// own (`observer`, `dialogue partners`, `partner country`).
+        #[arg(long)]
+        status: Option<String>,
     },
     /// A state's status history, with sources.
     History {
@@ -102,6 +103,28 @@ pub enum Command {
     Validate {
         /// The folder to check.
         dir: Option<PathBuf>,
+    },
+    /// Counts that sources published, beside the counts computed for their
+    /// day under each basis.
+    Claims,
+    /// Every organisation a state holds a status in on a day.
+    Memberships {
+        /// ISO alpha-3 or alpha-2 code, or name, in any case.
+        state: String,
+        /// YYYY-MM-DD, or `today` (default). Without it, `--format json`
+        /// gives the state's whole history across organisations.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// The states holding a status in at least two of the organisations
+    /// on a day, with each one's status in each.
+    Overlap {
+        /// Two or more organisation ids.
+        #[arg(num_args = 2.., required = true, value_name = "ORG")]
+        organizations: Vec<String>,
+        /// YYYY-MM-DD, or `today`.
+        #[arg(long, default_value = "today")]
+        at: String,
     },
     /// Write a shell completion script to stdout.
     Completions {
@@ -188,24 +211,4 @@ pub enum Format {
     Table,
     Json,
     Csv,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum StatusArg {
-    Member,
-    Observer,
-    #[value(alias = "dialogue_partner")]
-    DialoguePartner,
-    Partner,
-}
-
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Member => Status::MEMBER,
-            StatusArg::Observer => Status::OBSERVER,
-            StatusArg::DialoguePartner => Status::DIALOGUE_PARTNER,
-            StatusArg::Partner => Status::PARTNER,
-        }
-    }
 }

@@ -98,6 +98,90 @@ pub fn at(ctx: &Ctx, date: Date) -> Result<String, Failure> {
     }
 }
 
+/// `igo at DATE --org all`: every organisation's snapshot.
+pub fn at_all(ctx: &Ctx, date: Date) -> Result<String, Failure> {
+    let mut snaps = Vec::new();
+    for o in ctx.kg.organizations() {
+        snaps.push(ctx.kg.snapshot(o.id.as_str(), date, ctx.basis)?);
+    }
+    match ctx.format {
+        Format::Json => rows::json(&snaps),
+        Format::Csv => {
+            let mut out = String::new();
+            for (i, snap) in snaps.iter().enumerate() {
+                let text = rows::snapshot(ctx.kg, snap)?;
+                // One header for all.
+                let body = if i == 0 {
+                    &text[..]
+                } else {
+                    text.split_once('\n').map_or("", |(_, b)| b)
+                };
+                out.push_str(body);
+            }
+            Ok(out)
+        }
+        Format::Table => {
+            let mut parts = Vec::new();
+            for snap in &snaps {
+                let id = snap.organization.as_str();
+                let bases = ctx.kg.compare_bases(id, date, ctx.basis)?;
+                parts.push(table::snapshot(ctx.kg, snap, &bases)?);
+            }
+            Ok(parts.join("\n"))
+        }
+    }
+}
+
+/// `igo claims`.
+pub fn claims(ctx: &Ctx) -> Result<String, Failure> {
+    let checks = ctx.kg.claim_checks(&ctx.org)?;
+    match ctx.format {
+        Format::Json => rows::json(&checks),
+        Format::Csv => rows::claims(&checks),
+        Format::Table => table::claims(ctx.kg, &ctx.org, &checks),
+    }
+}
+
+/// `igo memberships STATE [--at DATE]`.
+pub fn memberships(
+    ctx: &Ctx,
+    state: &str,
+    at: Option<Date>,
+) -> Result<String, Failure> {
+    if at.is_none() && ctx.format == Format::Json {
+        // The whole history across organisations.
+        return rows::json(&ctx.kg.history(state)?);
+    }
+    let date = at.unwrap_or(ctx.today);
+    let st = ctx.kg.resolve_state(state)?;
+    let ms = ctx.kg.memberships(st.id.as_str(), date, ctx.basis)?;
+    match ctx.format {
+        Format::Json => rows::json(&serde_json::json!({
+            "state": st.id,
+            "date": date,
+            "basis": ctx.basis,
+            "memberships": ms,
+        })),
+        Format::Csv => rows::memberships(st.id.as_str(), date, ctx.basis, &ms),
+        Format::Table => table::memberships(ctx.kg, st, date, ctx.basis, &ms),
+    }
+}
+
+/// `igo overlap ORG ORG... [--at DATE]`.
+pub fn overlap(
+    ctx: &Ctx,
+    organizations: &[String],
+    date: Date,
+) -> Result<String, Failure> {
+    let ids: Vec<&str> = organizations.iter().map(String::as_str).collect();
+    let o = ctx.kg.overlap(&ids, date, ctx.basis)?;
+    match ctx.format {
+        Format::Json => rows::json(&o),
+        Format::Csv => rows::overlap(&o),
+        Format::Table => table::overlap(ctx.kg, &o),
+    }
+}
+
 /// `igo members --at DATE [--status S]`.
 pub fn members(
     ctx: &Ctx,

@@ -4,8 +4,8 @@
 //! | flag | refused by | why |
 //! |---|---|---|
 //! | `--data` | `validate DIR` | the folder is DIR |
-//! | `--org` | `export yaml` | it writes every organisation |
-//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `export yaml` | they show both dates, or dates with no basis |
+//! | `--org` | `export yaml`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
+//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
 //! | `--format` | `export` | the export's format is its FORMAT |
 //! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
 //! | `--rule` | every export but `panel` | |
@@ -31,6 +31,9 @@ fn name(command: &Command) -> String {
         Command::Officials => "officials",
         Command::Events => "events",
         Command::Diff { .. } => "diff",
+        Command::Claims => "claims",
+        Command::Memberships { .. } => "memberships",
+        Command::Overlap { .. } => "overlap",
         Command::Validate { .. } => "validate",
         Command::Completions { .. } => "completions",
         Command::Man => "man",
@@ -54,6 +57,9 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
              effective alike",
         ),
         Command::Validate { .. } => Some("validation checks both dates"),
+        Command::Claims => {
+            Some("each published count is set beside both bases' counts")
+        }
         Command::Export { kind: ExportKind::Yaml, .. } => {
             Some("the data set keeps both dates")
         }
@@ -80,6 +86,12 @@ fn data_refused(command: &Command) -> Option<&'static str> {
 /// Why `--org` means nothing to `command`, if it does not.
 fn org_refused(command: &Command) -> Option<&'static str> {
     match command {
+        Command::Memberships { .. } => {
+            Some("it answers for every organisation the state is in")
+        }
+        Command::Overlap { .. } => Some(
+            "the organisations are its arguments (`igo overlap SCO BRICS`)",
+        ),
         Command::Export { kind: ExportKind::Yaml, .. } => {
             Some("it writes the whole data set, every organisation")
         }

@@ -75,6 +75,13 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         None => KnowledgeGraph::bundled(),
     };
     let org = cli.org.as_deref().unwrap_or("SCO");
+    let all = org.eq_ignore_ascii_case("all");
+    if all && !matches!(cli.command, Command::At { .. }) {
+        return Err(report::Failure::Msg(
+            "`--org all` applies to `at` only: name one organisation".into(),
+        ));
+    }
+    let org = if all { "SCO" } else { org };
     let ctx = Ctx {
         org: kg.resolve_organization(org)?.id.to_string(),
         kg: &kg,
@@ -109,9 +116,24 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
                 ),
             );
         }
+        Command::At { date } if all => commands::at_all(&ctx, ctx.day(date)?),
         Command::At { date } => commands::at(&ctx, ctx.day(date)?),
+        Command::Claims => commands::claims(&ctx),
+        Command::Memberships { state, at } => {
+            let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
+            commands::memberships(&ctx, state, at)
+        }
+        Command::Overlap { organizations, at } => {
+            commands::overlap(&ctx, organizations, ctx.day(at)?)
+        }
         Command::Members { at, status } => {
-            commands::members(&ctx, ctx.day(at)?, status.map(Into::into))
+            let status = match status {
+                Some(text) => Some(
+                    kg.resolve_organization(&ctx.org)?.status_named(text)?,
+                ),
+                None => None,
+            };
+            commands::members(&ctx, ctx.day(at)?, status)
         }
         Command::History { state } => {
             commands::history(&ctx, state, cli.org.is_some())

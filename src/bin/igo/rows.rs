@@ -273,3 +273,109 @@ pub fn validate(
     }
     csv_rows(&header, &[row])
 }
+
+/// `igo claims --format csv`.
+pub fn claims(checks: &[igo_graph::ClaimCheck]) -> Result<String, Failure> {
+    let rows: Vec<[String; 10]> = checks
+        .iter()
+        .map(|c| {
+            [
+                c.organization.clone(),
+                c.date.to_string(),
+                c.counts.clone(),
+                c.number.to_string(),
+                c.effective.to_string(),
+                c.decided.to_string(),
+                c.agrees
+                    .iter()
+                    .map(|b| b.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                c.explained.to_string(),
+                c.differences
+                    .iter()
+                    .map(|d| format!("{}:{}", d.state, d.why.label()))
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                c.sources
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            ]
+        })
+        .collect();
+    csv_rows(
+        &[
+            "organization",
+            "date",
+            "counts",
+            "published",
+            "effective",
+            "decided",
+            "agrees",
+            "explained",
+            "differences",
+            "sources",
+        ],
+        &rows,
+    )
+}
+
+/// `igo memberships STATE --format csv`.
+pub fn memberships(
+    state: &str,
+    date: igo_graph::Date,
+    basis: igo_graph::Basis,
+    ms: &[igo_graph::Membership],
+) -> Result<String, Failure> {
+    let rows: Vec<[String; 8]> = ms
+        .iter()
+        .map(|m| {
+            [
+                state.to_string(),
+                date.to_string(),
+                basis.to_string(),
+                m.organization.to_string(),
+                m.status.clone(),
+                m.tier.map(|t| t.to_string()).unwrap_or_default(),
+                m.certain.to_string(),
+                m.since.map(|d| d.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    csv_rows(
+        &[
+            "state",
+            "date",
+            "basis",
+            "organization",
+            "status",
+            "tier",
+            "certain",
+            "since",
+        ],
+        &rows,
+    )
+}
+
+/// `igo overlap ... --format csv`: one row per state and organisation.
+pub fn overlap(o: &igo_graph::Overlap) -> Result<String, Failure> {
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    for s in &o.states {
+        for (org, status) in &s.statuses {
+            rows.push([
+                o.date.to_string(),
+                o.basis.to_string(),
+                s.state.to_string(),
+                org.clone(),
+                status.clone().unwrap_or_default(),
+                s.certain.to_string(),
+            ]);
+        }
+    }
+    csv_rows(
+        &["date", "basis", "state", "organization", "status", "certain"],
+        &rows,
+    )
+}

@@ -168,6 +168,9 @@ fn snapshot_heading(
             parts.join(", ")
         }
     )?;
+    if let Some(c) = &snap.caveat {
+        writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
+    }
     Ok(())
 }
 
@@ -639,6 +642,168 @@ pub fn diff(
             human(&c.before),
             human(&c.after)
         )?;
+    }
+    Ok(out)
+}
+
+/// `igo claims`: each published count beside the computed ones.
+pub fn claims(
+    kg: &KnowledgeGraph,
+    org: &str,
+    checks: &[igo_graph::ClaimCheck],
+) -> Result<String, Failure> {
+    let mut out = String::new();
+    writeln!(
+        out,
+        "{org}: counts sources published, beside the counts of their day"
+    )?;
+    writeln!(
+        out,
+        "(effective: by the day a status took effect; decided: by the day it was decided)\n"
+    )?;
+    writeln!(
+        out,
+        "{:<10}  {:<24} {:>9} {:>9} {:>7}  agrees",
+        "date", "counts", "published", "effective", "decided"
+    )?;
+    for c in checks {
+        let counts = kg
+            .organization(org)
+            .map_or(c.counts.clone(), |o| counted_label(o, &c.counts));
+        let agrees = if c.agrees.is_empty() {
+            if c.explained { "explained" } else { "NOT EXPLAINED" }.to_string()
+        } else {
+            c.agrees.iter().map(|b| b.as_str()).collect::<Vec<_>>().join(", ")
+        };
+        writeln!(
+            out,
+            "{:<10}  {:<24} {:>9} {:>9} {:>7}  {agrees}",
+            c.date.to_string(),
+            trunc(&counts, 24),
+            c.number,
+            c.effective,
+            c.decided
+        )?;
+        if !c.differences.is_empty() {
+            let d: Vec<String> = c
+                .differences
+                .iter()
+                .map(|d| format!("{} ({})", d.state, d.why.label()))
+                .collect();
+            let line = format!("differences: {}", d.join(", "));
+            writeln!(out, "            {}", wrap(&line, 78, 12, 14))?;
+        }
+        let src = c
+            .sources
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        writeln!(
+            out,
+            "            {}",
+            wrap(&format!("source: {src}"), 78, 12, 14)
+        )?;
+    }
+    Ok(out)
+}
+
+/// What a claim counts, in words: `dialogue partners`, `tier member`.
+fn counted_label(o: &igo_graph::Organization, counts: &str) -> String {
+    if counts == "family" {
+        return "the whole family".to_string();
+    }
+    if let Some(t) = counts.strip_prefix("tier:") {
+        return format!("tier {t}");
+    }
+    counts
+        .split('+')
+        .map(|id| o.status(id).map_or(id, |s| s.plural()))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// `igo memberships STATE`.
+pub fn memberships(
+    kg: &KnowledgeGraph,
+    st: &igo_graph::State,
+    date: Date,
+    basis: Basis,
+    ms: &[igo_graph::Membership],
+) -> Result<String, Failure> {
+    let mut out = String::new();
+    let n = ms.len();
+    writeln!(
+        out,
+        "{} ({}) on {date}, by {basis} date: {n} organisation{}",
+        st.name,
+        st.id,
+        if n == 1 { "" } else { "s" }
+    )?;
+    for m in ms {
+        let org = m.organization.as_str();
+        let label = match kg
+            .organization(org)
+            .and_then(|o| o.status(&m.status))
+        {
+            Some(s) => s.label().to_string(),
+            None => format!("uncertain: {}", m.status.replace('|', " or ")),
+        };
+        let since = m.since.map(|d| format!("since {d}")).unwrap_or_default();
+        let tier = m.tier.map(|t| format!("tier {t}")).unwrap_or_default();
+        let line = format!(
+            "  {org:<10} {:<22} {since:<17} {tier}",
+            trunc(&label, 22)
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    for c in ms.iter().filter_map(|m| {
+        kg.caveat(m.organization.as_str(), date).ok().flatten()
+    }) {
+        writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
+    }
+    Ok(out)
+}
+
+/// `igo overlap ORG ORG...`.
+pub fn overlap(
+    kg: &KnowledgeGraph,
+    o: &igo_graph::Overlap,
+) -> Result<String, Failure> {
+    let mut out = String::new();
+    let ids: Vec<&str> = o.organizations.iter().map(|i| i.as_str()).collect();
+    writeln!(
+        out,
+        "states in at least two of {} on {}, by {} date: {}",
+        ids.join(", "),
+        o.date,
+        o.basis,
+        o.states.len()
+    )?;
+    let mut head = format!("  {:<4} {:<20}", "", "");
+    for id in &ids {
+        head.push_str(&format!(" {:<16}", trunc(id, 16)));
+    }
+    writeln!(out, "{}", head.trim_end())?;
+    for s in &o.states {
+        let mut line = format!(
+            "  {:<4} {:<20}",
+            s.state,
+            trunc(&name(kg, s.state.as_str()), 20)
+        );
+        for id in &ids {
+            let status = s
+                .statuses
+                .get(*id)
+                .cloned()
+                .flatten()
+                .unwrap_or_else(|| "-".into());
+            line.push_str(&format!(
+                " {:<16}",
+                trunc(&status.replace('|', " or "), 16)
+            ));
+        }
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(out)
 }
