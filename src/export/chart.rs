@@ -70,7 +70,7 @@ pub fn write<W: Write>(
     let last = org.dissolved.map_or(day, |d| d.first_day().min(day));
     let start = Date::from_ymd(org.founded.year(), 1, 1).expect("valid day");
     let end = last.max(org.founded.first_day());
-    let steps: Vec<_> = steps(&timeline)
+    let steps: Vec<_> = steps(&timeline, &org.statuses)
         .into_iter()
         .filter(|(d, _)| d.first_day() <= last)
         .collect();
@@ -107,8 +107,8 @@ pub fn write<W: Write>(
         opts.basis
     );
     grid(&mut s, &frame);
-    for k in 0..Status::HELD.len() {
-        band(&mut s, &frame, &steps, k);
+    for (k, status) in org.statuses.iter().enumerate() {
+        band(&mut s, &frame, &steps, (k, *status));
     }
     // The family's total after the last change.
     if let Some((_, c)) = steps.last() {
@@ -147,21 +147,31 @@ impl Frame {
 }
 
 /// Steps: (date, counts per status) after each day's changes.
-fn steps(timeline: &Timeline) -> Vec<(Date, [usize; 4])> {
-    let mut steps: Vec<(Date, [usize; 4])> = Vec::new();
+fn steps(
+    timeline: &Timeline,
+    vocabulary: &[Status],
+) -> Vec<(Date, Vec<usize>)> {
+    let mut steps: Vec<(Date, Vec<usize>)> = Vec::new();
     for e in &timeline.events {
-        let c = [
-            e.after.members,
-            e.after.observers,
-            e.after.dialogue_partners,
-            e.after.partners,
-        ];
+        let c: Vec<usize> =
+            vocabulary.iter().map(|s| count(&e.after, *s)).collect();
         match steps.last_mut() {
             Some(last) if last.0 == e.date => last.1 = c,
             _ => steps.push((e.date, c)),
         }
     }
     steps
+}
+
+/// The count of status `s` after a change.
+fn count(c: &crate::query::Counts, s: Status) -> usize {
+    match s.as_str() {
+        "member" => c.members,
+        "observer" => c.observers,
+        "dialogue_partner" => c.dialogue_partners,
+        "partner" => c.partners,
+        other => c.other.get(other).copied().unwrap_or(0),
+    }
 }
 
 /// Grid and y axis.
@@ -184,9 +194,14 @@ fn grid(s: &mut String, f: &Frame) {
 
 /// The band of status `k`: the polygon between the stacked counts below
 /// it and below plus its own, stepping at each change, and its label.
-fn band(s: &mut String, f: &Frame, steps: &[(Date, [usize; 4])], k: usize) {
-    const COLORS: [&str; 4] = ["#6baed6", "#74c476", "#fd8d3c", "#9e9ac8"];
-    let status = Status::HELD[k];
+fn band(
+    s: &mut String,
+    f: &Frame,
+    steps: &[(Date, Vec<usize>)],
+    (k, status): (usize, Status),
+) {
+    const COLORS: [&str; 6] =
+        ["#6baed6", "#74c476", "#fd8d3c", "#9e9ac8", "#fdd0a2", "#c7e9c0"];
     let next = |i: usize| steps.get(i + 1).map_or(f.end, |n| n.0);
     let mut upper = Vec::new();
     let mut lower = Vec::new();
@@ -208,7 +223,7 @@ fn band(s: &mut String, f: &Frame, steps: &[(Date, [usize; 4])], k: usize) {
         s,
         r#"  <polygon points="{}" fill="{}" stroke="white" stroke-width="0.5"><title>{}</title></polygon>"#,
         points.join(" "),
-        COLORS[k],
+        COLORS[k % COLORS.len()],
         status.plural()
     );
     // A band still present at the end is labelled to the right of the

@@ -76,9 +76,9 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
         kg.chair_at(org.id.as_str(), day)?.map(|h| h.term.state.clone());
     let certain = held.iter().filter(|h| h.status.certain().is_some()).count();
     let mut stmts = preamble(org, day, certain, opts.basis);
-    stmts.extend(clusters(&held, chair.as_ref()));
+    stmts.extend(clusters(&org.statuses, &held, chair.as_ref()));
     stmts.extend(edges(org, &held));
-    stmts.push(legend(opts.basis));
+    stmts.push(legend(&org.statuses, opts.basis));
     Ok(Graph::DiGraph {
         id: quote(&format!("{}-{day}", org.id)),
         strict: false,
@@ -132,9 +132,13 @@ fn preamble(
 
 /// One cluster per status, in a fixed order; uncertain states last; the
 /// chair marked.
-fn clusters(held: &[RosterEntry], chair: Option<&StateId>) -> Vec<Stmt> {
+fn clusters(
+    vocabulary: &[Status],
+    held: &[RosterEntry],
+    chair: Option<&StateId>,
+) -> Vec<Stmt> {
     let mut stmts = Vec::new();
-    let mut groups: Vec<(String, String, Vec<&RosterEntry>)> = Status::HELD
+    let mut groups: Vec<(String, String, Vec<&RosterEntry>)> = vocabulary
         .iter()
         .map(|s| (s.as_str().to_string(), s.plural().to_string(), Vec::new()))
         .collect();
@@ -200,9 +204,11 @@ fn edges(org: &Organization, held: &[RosterEntry]) -> Vec<Stmt> {
     let mut stmts = Vec::new();
     for h in held {
         let label = h.since.map(|d| d.to_string()).unwrap_or_default();
+        // Members and observers on the left, partners on the right.
         let left = matches!(
             h.status,
-            StatusOn::Certain(Status::MEMBER | Status::OBSERVER)
+            StatusOn::Certain(s)
+                if matches!(s.tier(), Tier::Member | Tier::Associate | Tier::Observer)
         );
         let state = Vertex::N(NodeId(quote(h.state.as_str()), None));
         let center = Vertex::N(NodeId(quote(org.id.as_str()), None));
@@ -220,13 +226,13 @@ fn edges(org: &Organization, held: &[RosterEntry]) -> Vec<Stmt> {
 
 /// Legend: one swatch per status, the chair's border, and what edge
 /// labels mean.
-fn legend(basis: Basis) -> Stmt {
+fn legend(vocabulary: &[Status], basis: Basis) -> Stmt {
     let mut legend = vec![
         Stmt::Attribute(attr("label", "legend")),
         Stmt::Attribute(attr("style", "rounded")),
         Stmt::Attribute(attr("color", "#bbbbbb")),
     ];
-    for s in Status::HELD {
+    for &s in vocabulary {
         legend.push(node(
             &format!("legend_{}", s.as_str()),
             vec![attr("label", s.label()), attr("fillcolor", color(s))],

@@ -31,12 +31,9 @@ pub const COLUMNS: [&str; 9] = [
     "certain", "rule",
 ];
 
+/// The COW IGO code the organisation's vocabulary maps `s` to.
 fn cow_code(s: Status) -> u8 {
-    match s {
-        Status::MEMBER => 1,
-        Status::OBSERVER => 3,
-        _ => 0,
-    }
+    s.cow_code()
 }
 
 /// Writes the panel.

@@ -23,7 +23,6 @@ use super::{Options, interval, spans_of};
 use crate::date::{Date, Precision};
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
-use crate::model::Status;
 
 const ORG: &str = "http://www.w3.org/ns/org#";
 const TIME: &str = "http://www.w3.org/2006/time#";
@@ -97,7 +96,7 @@ pub fn triples(
     let org = kg.resolve_organization(&opts.organization)?;
     let mut t = Triples(Vec::new());
     let org_iri = t.organization(kg, org);
-    for status in Status::HELD {
+    for &status in &org.statuses {
         let role = iri(format!("{BASE}role:{}", status.as_str()));
         t.add(&role, rdf::TYPE.into(), term(ORG, "Role").into());
         t.add(&role, rdfs::LABEL.into(), text(status.label()).into());
