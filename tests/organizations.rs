@@ -160,6 +160,10 @@ fn after_the_horizon_an_answer_carries_a_caveat() {
     );
     let v = json(&["at", "2024-02-22"]);
     assert_eq!(v["caveat"], Value::Null);
+    // `igo validate` says how far each organisation's data reaches.
+    let out = ok(&["validate"]);
+    assert!(out.contains("reviewed: BRICS 2026-12-01,"), "{out}");
+    assert!(out.contains("SCO 2026-11-27"), "{out}");
 }
 
 #[test]

@@ -320,16 +320,40 @@ pub fn validate(
         ("transitions", kg.transition_count()),
         ("spans", kg.spans().len()),
     ];
+    // How far the data reaches: each organisation's review day.
+    let reviewed: Vec<(String, Option<Date>)> =
+        kg.organizations().map(|o| (o.id.to_string(), o.reviewed)).collect();
     match format {
-        Format::Table => Ok(format!(
-            "ok: {shown}: {} states, {} organisations, {} sources, {} transitions, {} spans\n",
-            counts[0].1, counts[1].1, counts[2].1, counts[3].1, counts[4].1,
-        )),
+        Format::Table => {
+            let mut out = format!(
+                "ok: {shown}: {} states, {} organisations, {} sources, {} transitions, {} spans\n",
+                counts[0].1,
+                counts[1].1,
+                counts[2].1,
+                counts[3].1,
+                counts[4].1,
+            );
+            let reach: Vec<String> = reviewed
+                .iter()
+                .map(|(id, r)| match r {
+                    Some(d) => format!("{id} {d}"),
+                    None => format!("{id} (no review day)"),
+                })
+                .collect();
+            let line = format!("reviewed: {}", reach.join(", "));
+            out.push_str(&table::wrapped(&line));
+            Ok(out)
+        }
         Format::Json => {
             let mut v = serde_json::json!({ "data": shown, "ok": true });
             for (k, n) in counts {
                 v[k] = n.into();
             }
+            v["reviewed"] = reviewed
+                .iter()
+                .map(|(id, r)| (id.clone(), serde_json::json!(r)))
+                .collect::<serde_json::Map<_, _>>()
+                .into();
             rows::json(&v)
         }
         Format::Csv => rows::validate(&shown, counts),

@@ -807,3 +807,8 @@ pub fn overlap(
     }
     Ok(out)
 }
+
+/// A line wrapped at 78 columns, continued with two spaces, and a newline.
+pub fn wrapped(line: &str) -> String {
+    format!("{}\n", wrap(line, 78, 0, 2))
+}
