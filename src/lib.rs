@@ -70,10 +70,10 @@ pub use crate::model::{
     StatusOn, Summit, SummitFormat, SummitId, SummitStatus, Tier, Transition,
 };
 pub use crate::query::{
-    BasesComparison, BasisDifference, Change, ClaimCheck, Counts, Diff,
-    Difference, History, HistoryEntry, Holding, Membership, Overlap, Pending,
-    Reason, RosterEntry, Shared, Snapshot, SummitTimeline, Timeline,
-    TimelineEntry, TimelineEvent, Uncertain, Why,
+    BasesComparison, BasisDifference, Cell, Change, ClaimCheck, Counts, Diff,
+    Difference, History, HistoryEntry, Holding, Membership, Overlap,
+    OverlapMatrix, Pending, Reason, RosterEntry, Shared, Snapshot,
+    SummitTimeline, Timeline, TimelineEntry, TimelineEvent, Uncertain, Why,
 };
 pub use crate::status::StatusDef;
 

@@ -114,12 +114,12 @@ fn at_is_honoured_or_refused_by_every_export() {
             &format!(
                 "`--at` does not apply to `export {kind}`: it writes the \
                  whole history; the formats for one day are dot, svg, png, \
-                 graphml and json, and chart and panel end on it"
+                 graphml and json, and chart, panel and cow end on it"
             ),
         );
     }
     // Honoured: each output differs with the day.
-    for kind in ["dot", "chart", "graphml", "json", "panel"] {
+    for kind in ["dot", "chart", "graphml", "json", "panel", "cow"] {
         let a = ok(&["export", kind, "--at", "2010-01-01"]);
         let b = ok(&["export", kind, "--at", "2020-01-01"]);
         assert_ne!(a, b, "export {kind} --at");
@@ -131,7 +131,7 @@ fn export_flags_of_one_format_are_refused_by_the_others() {
     refused(
         &["export", "dot", "--rule", "any"],
         "`--rule` does not apply to `export dot`: it is the rule of `export \
-         panel`",
+         panel` and `export cow`",
     );
     refused(
         &["export", "panel", "--table", "events"],

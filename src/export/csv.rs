@@ -274,6 +274,26 @@ pub fn write_table<W: Write, const N: usize>(
     Ok(())
 }
 
+/// [`write_table`] for rows whose width is known only at run time (one
+/// column per organisation).
+///
+/// # Errors
+///
+/// The writer fails.
+pub fn write_rows<W: Write>(
+    out: W,
+    header: &[String],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<(), Error> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(header.iter().map(|c| cell(c))).map_err(csv_err)?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| cell(c))).map_err(csv_err)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 /// One row per chair term of the organisation ([`CHAIR_COLUMNS`]): the
 /// chairing state, the term's start and end, the summit that ended it,
 /// whether the data states or infers it, and the sources.

@@ -36,6 +36,7 @@
 //! ```
 
 pub mod chart;
+pub mod cow;
 pub mod csv;
 #[cfg(feature = "dot")]
 pub mod dot;

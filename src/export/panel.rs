@@ -82,21 +82,8 @@ pub fn write<W: Write>(
             .unwrap_or_default();
         let abb = state.and_then(|s| s.cow_abbrev.clone()).unwrap_or_default();
         for year in first..=last {
-            let (status, certain) = match rule {
-                Rule::December31 => {
-                    let day = Date::from_ymd(year, 12, 31).expect("valid day");
-                    match status_on(org, ts, day, opts.basis).0 {
-                        StatusOn::Certain(s) => (s, true),
-                        StatusOn::Uncertain(v) => (
-                            v.into_iter()
-                                .max_by_key(|s| rank(*s))
-                                .unwrap_or(Status::NONE),
-                            false,
-                        ),
-                    }
-                }
-                Rule::Any => highest_in_year(org, ts, year, opts),
-            };
+            let (status, certain) =
+                status_in_year(org, ts, year, (rule, opts.basis));
             rows.push([
                 ccode.clone(),
                 abb.clone(),
@@ -113,13 +100,40 @@ pub fn write<W: Write>(
     write_table(out, COLUMNS, rows)
 }
 
+/// The status a state-year gets under `rule`, and whether it is certain
+/// (an uncertain one gets the highest it may be).
+pub(crate) fn status_in_year(
+    org: &crate::model::Organization,
+    ts: &[crate::model::Transition],
+    year: i32,
+    (rule, basis): (Rule, crate::model::Basis),
+) -> (Status, bool) {
+    match rule {
+        Rule::December31 => {
+            let Some(day) = Date::from_ymd(year, 12, 31) else {
+                return (Status::NONE, true);
+            };
+            match status_on(org, ts, day, basis).0 {
+                StatusOn::Certain(s) => (s, true),
+                StatusOn::Uncertain(v) => (
+                    v.into_iter()
+                        .max_by_key(|s| rank(*s))
+                        .unwrap_or(Status::NONE),
+                    false,
+                ),
+            }
+        }
+        Rule::Any => highest_in_year(org, ts, year, basis),
+    }
+}
+
 /// The highest status held on any day of `year`: the status on 1 January
 /// and every status that starts within the year.
 fn highest_in_year(
     org: &crate::model::Organization,
     ts: &[crate::model::Transition],
     year: i32,
-    opts: &Options,
+    basis: crate::model::Basis,
 ) -> (Status, bool) {
     let jan1 = Date::from_ymd(year, 1, 1).expect("valid day");
     let dec31 = Date::from_ymd(year, 12, 31).expect("valid day");
@@ -139,9 +153,9 @@ fn highest_in_year(
             }
         }
     };
-    consider(status_on(org, ts, jan1, opts.basis).0);
+    consider(status_on(org, ts, jan1, basis).0);
     for t in ts {
-        if let Some(start) = t.start(opts.basis)
+        if let Some(start) = t.start(basis)
             && start.last_day() >= jan1
             && start.first_day() <= dec31
         {
@@ -150,7 +164,7 @@ fn highest_in_year(
             } else {
                 dec31
             };
-            let on = status_on(org, ts, day, opts.basis).0;
+            let on = status_on(org, ts, day, basis).0;
             consider(on);
         }
     }

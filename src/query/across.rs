@@ -56,7 +56,120 @@ pub struct Shared {
     pub certain: bool,
 }
 
+/// Organisations x organisations: the states each pair shares on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OverlapMatrix {
+    /// The day.
+    pub date: Date,
+    /// The basis.
+    pub basis: Basis,
+    /// The organisations, rows and columns in this order.
+    pub organizations: Vec<OrganizationId>,
+    /// One cell per ordered pair (the diagonal: each organisation's own
+    /// family), row by row.
+    pub cells: Vec<Cell>,
+}
+
+/// One cell of an [`OverlapMatrix`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The row's organisation.
+    pub a: OrganizationId,
+    /// The column's organisation.
+    pub b: OrganizationId,
+    /// States holding a status (for certain) in both.
+    pub shared: usize,
+    /// The same by tier: the states whose status is of that tier in both
+    /// (`member`, `associate`, `observer`, `partner`).
+    pub by_tier: BTreeMap<String, usize>,
+}
+
 impl KnowledgeGraph {
+    /// The matrix of states shared by each pair of `organizations` (every
+    /// organisation existing on `date` when empty).
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let m = kg.overlap_matrix(&["SCO", "BRICS"], "2025-01-01".parse()?, Basis::Effective)?;
+    /// let cell = m.cells.iter().find(|c| c.a == "SCO" && c.b == "BRICS").unwrap();
+    /// assert_eq!(cell.by_tier["member"], 4); // China, India, Iran, Russia
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn overlap_matrix(
+        &self,
+        organizations: &[&str],
+        date: Date,
+        basis: Basis,
+    ) -> Result<OverlapMatrix, Error> {
+        need_day(date)?;
+        let orgs: Vec<&Organization> = if organizations.is_empty() {
+            self.organizations().filter(|o| o.existed_on(date)).collect()
+        } else {
+            organizations
+                .iter()
+                .map(|o| self.resolve_organization(o))
+                .collect::<Result<_, _>>()?
+        };
+        // Per organisation, each state's certain status.
+        let held: Vec<BTreeMap<StateId, crate::model::Status>> = orgs
+            .iter()
+            .map(|o| {
+                self.states()
+                    .filter_map(|st| {
+                        let ts =
+                            self.transitions(o.id.as_str(), st.id.as_str());
+                        match status_on(o, ts, date, basis).0 {
+                            StatusOn::Certain(s) if s.is_held() => {
+                                Some((st.id.clone(), s))
+                            }
+                            _ => None,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut cells = Vec::new();
+        for (i, a) in orgs.iter().enumerate() {
+            for (j, b) in orgs.iter().enumerate() {
+                let mut by_tier: BTreeMap<String, usize> = Tier::HELD
+                    .iter()
+                    .map(|t| (t.as_str().to_string(), 0))
+                    .collect();
+                let mut shared = 0;
+                for (state, sa) in &held[i] {
+                    if let Some(sb) = held[j].get(state) {
+                        shared += 1;
+                        if sa.tier() == sb.tier() {
+                            *by_tier
+                                .entry(sa.tier().as_str().to_string())
+                                .or_default() += 1;
+                        }
+                    }
+                }
+                cells.push(Cell {
+                    a: a.id.clone(),
+                    b: b.id.clone(),
+                    shared,
+                    by_tier,
+                });
+            }
+        }
+        Ok(OverlapMatrix {
+            date,
+            basis,
+            organizations: orgs.iter().map(|o| o.id.clone()).collect(),
+            cells,
+        })
+    }
+
     /// Every organisation `state` holds (or may hold) a status in on
     /// `date`, by organisation id.
     ///

@@ -19,7 +19,7 @@ use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Basis, Organization, StateId, Status, Transition};
 
-pub use self::across::{Membership, Overlap, Shared};
+pub use self::across::{Cell, Membership, Overlap, OverlapMatrix, Shared};
 pub use self::claims::{ClaimCheck, Difference, Why};
 pub use self::history::{History, HistoryEntry};
 pub use self::institutions::Holding;

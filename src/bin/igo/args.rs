@@ -119,9 +119,13 @@ pub enum Command {
     /// The states holding a status in at least two of the organisations
     /// on a day, with each one's status in each.
     Overlap {
-        /// Two or more organisation ids.
-        #[arg(num_args = 2.., required = true, value_name = "ORG")]
+        /// Two or more organisation ids (with --matrix: any number; none
+        /// means every organisation of the day).
+        #[arg(value_name = "ORG")]
         organizations: Vec<String>,
+        /// The matrix of states shared by each pair of organisations.
+        #[arg(long)]
+        matrix: bool,
         /// YYYY-MM-DD, or `today`.
         #[arg(long, default_value = "today")]
         at: String,
@@ -154,6 +158,9 @@ pub enum ExportKind {
     Json,
     /// CSV state-year panel, COW IGO style.
     Panel,
+    /// CSV in COW IGO v3's state-year layout: one column per
+    /// organisation, every organisation of the data.
+    Cow,
     /// CSV tables of spans (or events with --table events).
     Csv,
     /// RDF Turtle, W3C Organization Ontology.

@@ -182,6 +182,21 @@ pub fn overlap(
     }
 }
 
+/// `igo overlap --matrix [ORG...] [--at DATE]`.
+pub fn overlap_matrix(
+    ctx: &Ctx,
+    organizations: &[String],
+    date: Date,
+) -> Result<String, Failure> {
+    let ids: Vec<&str> = organizations.iter().map(String::as_str).collect();
+    let m = ctx.kg.overlap_matrix(&ids, date, ctx.basis)?;
+    match ctx.format {
+        Format::Json => rows::json(&m),
+        Format::Csv => rows::matrix(&m),
+        Format::Table => table::matrix(&m),
+    }
+}
+
 /// `igo members --at DATE [--status S]`.
 pub fn members(
     ctx: &Ctx,
@@ -423,6 +438,9 @@ pub fn export(
         ExportKind::Json => export::json::write(kg, &opts, &mut buf)?,
         ExportKind::Panel => {
             export::panel::write(kg, &opts, rule.into(), &mut buf)?
+        }
+        ExportKind::Cow => {
+            export::cow::write(kg, &opts, rule.into(), &mut buf)?
         }
         ExportKind::Csv => match table {
             CsvTable::Spans => export::csv::write(kg, &opts, &mut buf)?,

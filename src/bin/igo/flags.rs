@@ -131,12 +131,15 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
         return Some((
             "--at",
             "it writes the whole history; the formats for one day are dot, \
-             svg, png, graphml and json, and chart and panel end on it"
+             svg, png, graphml and json, and chart, panel and cow end on it"
                 .into(),
         ));
     }
-    if rule.is_some() && !matches!(kind, ExportKind::Panel) {
-        return Some(("--rule", "it is the rule of `export panel`".into()));
+    if rule.is_some() && !matches!(kind, ExportKind::Panel | ExportKind::Cow) {
+        return Some((
+            "--rule",
+            "it is the rule of `export panel` and `export cow`".into(),
+        ));
     }
     if table.is_some() && !matches!(kind, ExportKind::Csv) {
         return Some((

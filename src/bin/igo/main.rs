@@ -18,7 +18,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::Parser;
 use igo_graph::{Date, KnowledgeGraph};
 
-use crate::args::{BasisArg, Cli, Command, CsvTable, Format, PanelRule};
+use crate::args::{
+    BasisArg, Cli, Command, CsvTable, ExportKind, Format, PanelRule,
+};
 use crate::commands::Ctx;
 use crate::report::Failure;
 
@@ -76,14 +78,27 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
     };
     let org = cli.org.as_deref().unwrap_or("SCO");
     let all = org.eq_ignore_ascii_case("all");
-    if all && !matches!(cli.command, Command::At { .. }) {
+    let picture = matches!(
+        cli.command,
+        Command::Export {
+            kind: ExportKind::Dot | ExportKind::Svg | ExportKind::Png,
+            ..
+        }
+    );
+    if all && !matches!(cli.command, Command::At { .. }) && !picture {
         return Err(report::Failure::Msg(
-            "`--org all` applies to `at` only: name one organisation".into(),
+            "`--org all` applies to `at` and to `export dot|svg|png` (the \
+             region in one picture): name one organisation"
+                .into(),
         ));
     }
-    let org = if all { "SCO" } else { org };
+    let org = match (all, picture) {
+        (true, true) => "all".to_string(),
+        (true, false) => "SCO".to_string(),
+        (false, _) => kg.resolve_organization(org)?.id.to_string(),
+    };
     let ctx = Ctx {
-        org: kg.resolve_organization(org)?.id.to_string(),
+        org,
         kg: &kg,
         basis: cli.basis.unwrap_or(BasisArg::Effective).into(),
         format,
@@ -123,7 +138,10 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
             let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
             commands::memberships(&ctx, state, at)
         }
-        Command::Overlap { organizations, at } => {
+        Command::Overlap { organizations, at, matrix: true } => {
+            commands::overlap_matrix(&ctx, organizations, ctx.day(at)?)
+        }
+        Command::Overlap { organizations, at, matrix: false } => {
             commands::overlap(&ctx, organizations, ctx.day(at)?)
         }
         Command::Members { at, status } => {

@@ -379,3 +379,40 @@ pub fn overlap(o: &igo_graph::Overlap) -> Result<String, Failure> {
         &rows,
     )
 }
+
+/// `igo overlap --matrix --format csv`: one row per ordered pair.
+pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
+    let rows: Vec<[String; 9]> = m
+        .cells
+        .iter()
+        .map(|c| {
+            let t =
+                |k: &str| c.by_tier.get(k).copied().unwrap_or(0).to_string();
+            [
+                m.date.to_string(),
+                m.basis.to_string(),
+                c.a.to_string(),
+                c.b.to_string(),
+                c.shared.to_string(),
+                t("member"),
+                t("associate"),
+                t("observer"),
+                t("partner"),
+            ]
+        })
+        .collect();
+    csv_rows(
+        &[
+            "date",
+            "basis",
+            "a",
+            "b",
+            "shared",
+            "member",
+            "associate",
+            "observer",
+            "partner",
+        ],
+        &rows,
+    )
+}

@@ -812,3 +812,35 @@ pub fn overlap(
 pub fn wrapped(line: &str) -> String {
     format!("{}\n", wrap(line, 78, 0, 2))
 }
+
+/// `igo overlap --matrix`: states shared by each pair, and members of both.
+pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
+    let mut out = String::new();
+    let ids: Vec<&str> = m.organizations.iter().map(|o| o.as_str()).collect();
+    for (title, tier) in [
+        ("states shared (any status in both; the diagonal: the family)", None),
+        ("members of both (tier member in each)", Some("member")),
+    ] {
+        writeln!(out, "{title}, {} by {} date", m.date, m.basis)?;
+        let mut head = format!("{:<10}", "");
+        for id in &ids {
+            head.push_str(&format!("{:>10}", trunc(id, 9)));
+        }
+        writeln!(out, "{head}")?;
+        for a in &ids {
+            let mut line = format!("{:<10}", trunc(a, 9));
+            for b in &ids {
+                let c = m.cells.iter().find(|c| c.a == *a && c.b == *b);
+                let n = c.map_or(0, |c| match tier {
+                    None => c.shared,
+                    Some(t) => c.by_tier.get(t).copied().unwrap_or(0),
+                });
+                line.push_str(&format!("{n:>10}"));
+            }
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out)?;
+    }
+    out.pop();
+    Ok(out)
+}

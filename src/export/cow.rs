@@ -1,0 +1,103 @@
+//! The Correlates of War (COW) IGO v3 state-year layout: one row per state
+//! and year (`ccode,year,state`), then one column per organisation of the
+//! data, coded as COW codes IGO membership, so that a researcher can merge
+//! these columns onto COW's `state_year_formatv3.csv` on `ccode,year` and
+//! read the years after 2014 that COW lacks.
+//!
+//! Codes: 1 full membership, 2 associate, 3 observer (each organisation's
+//! vocabulary says which of its statuses maps to which), 0 no membership,
+//! -1 the organisation did not exist that year (COW's code for "IGO not in
+//! existence"), -9 missing: the status on the rule's day cannot be decided
+//! (an imprecise date or a disputed status). A year is coded by the status
+//! held on 31 December (`panel::Rule::December31`, the default) or the
+//! highest held on any day (`panel::Rule::Any`). States without a COW code
+//! (Palestine) have no row. Where our coding differs from COW's: COW has no
+//! category for dialogue or partner countries (0 here too, as the
+//! vocabularies say), and COW's `sco` column covers the Shanghai Five and
+//! the SCO together, where the data keeps them apart (`shanghai5`, `sco`).
+
+use std::io::Write;
+
+use super::Options;
+use super::csv::write_rows;
+use super::panel::{Rule, status_in_year};
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::model::Organization;
+
+/// Writes the state-year table for every state with a COW code and every
+/// organisation, from the year the oldest organisation began to the year
+/// of the caller's today.
+///
+/// # Errors
+///
+/// No today in `opts` (the last year), or the writer fails.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+/// use igo_graph::export::{Options, cow, panel};
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let opts = Options::new("SCO").today("2026-01-01".parse()?);
+/// let mut out = Vec::new();
+/// cow::write(&kg, &opts, panel::Rule::December31, &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// let header = text.lines().next().unwrap();
+/// assert!(header.starts_with("ccode,year,state,"));
+/// assert!(header.contains(",sco,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write<W: Write>(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    rule: Rule,
+    out: W,
+) -> Result<(), Error> {
+    let orgs: Vec<&Organization> = kg.organizations().collect();
+    let first = orgs.iter().map(|o| o.founded.year()).min().unwrap_or(0);
+    let last = opts.day()?.year();
+    let mut header = vec!["ccode".to_string(), "year".into(), "state".into()];
+    header.extend(orgs.iter().map(|o| o.id.as_str().to_ascii_lowercase()));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut states: Vec<_> =
+        kg.states().filter(|s| s.cow_code.is_some()).collect();
+    states.sort_by_key(|s| s.cow_code);
+    for st in states {
+        let ccode = st.cow_code.map(|c| c.to_string()).unwrap_or_default();
+        let abb = st.cow_abbrev.clone().unwrap_or_default();
+        for year in first..=last {
+            let mut row = vec![ccode.clone(), year.to_string(), abb.clone()];
+            for org in &orgs {
+                row.push(
+                    code(kg, org, st.id.as_str(), year, (rule, opts.basis))
+                        .to_string(),
+                );
+            }
+            rows.push(row);
+        }
+    }
+    write_rows(out, &header, rows)
+}
+
+/// The COW code of `state` in `org` in `year`.
+fn code(
+    kg: &KnowledgeGraph,
+    org: &Organization,
+    state: &str,
+    year: i32,
+    how: (Rule, crate::model::Basis),
+) -> i8 {
+    let existed = org.founded.year() <= year
+        && org.dissolved.is_none_or(|d| year <= d.year());
+    if !existed {
+        return -1;
+    }
+    let ts = kg.transitions(org.id.as_str(), state);
+    let (status, certain) = status_in_year(org, ts, year, how);
+    if !certain {
+        return -9;
+    }
+    status.cow_code() as i8
+}
