@@ -222,5 +222,10 @@ fn every_organisation_on_a_day() {
     assert_eq!(orgs, ["BRICS", "CST", "CSTO", "SCO", "SHANGHAI5"]);
     let (code, _, err) = run(&["timeline", "--org", "all"]);
     assert_eq!(code, 2);
-    assert!(err.contains("`--org all` applies to `at` and to `export dot|svg|png`"), "{err}");
+    assert!(
+        err.contains(
+            "`--org all` applies to `at` and to `export dot|svg|png`"
+        ),
+        "{err}"
+    );
 }

@@ -56,3 +56,6 @@ mod hostile;
 
 /// BRICS, the CST and the CSTO; questions across organisations.
 mod organizations;
+
+/// The region in one picture, the overlap matrix, the COW layout.
+mod region;

@@ -1,0 +1,139 @@
+//! The region in one picture, the overlap matrix and the COW state-year
+//! layout, through the real binary.
+
+use std::collections::HashMap;
+
+use crate::common::{igo, run};
+
+fn ok(args: &[&str]) -> String {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!(code, 0, "igo {args:?} failed: {stderr}");
+    stdout
+}
+
+fn has_dot() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn the_region_picture_links_each_state_once_to_each_organisation() {
+    let dot = ok(&["export", "dot", "--org", "all", "--at", "2025-01-01"]);
+    let g = graphviz_rust::parse(&dot).expect("the DOT parses");
+    let text = format!("{g:?}");
+    assert!(text.contains("org:SCO") && text.contains("org:BRICS"));
+    // Russia: one node, linked to BRICS, the CSTO and the SCO.
+    assert_eq!(dot.matches("\n  \"RUS\"[").count(), 1, "{dot}");
+    let links = dot
+        .lines()
+        .filter(|l| l.trim_start().starts_with("\"RUS\" --"))
+        .count();
+    assert_eq!(links, 3, "{dot}");
+    // The CST had ended by 2025: not drawn.
+    assert!(!dot.contains("org:CST\""), "{dot}");
+    if !has_dot() {
+        eprintln!(
+            "SKIPPED: Graphviz is not installed (apt-get install graphviz)"
+        );
+        return;
+    }
+    let out = igo()
+        .args(["export", "svg", "--org", "all", "--at", "2025-01-01"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<?xml") || svg.starts_with("<svg"), "{svg:.80}");
+    assert!(
+        svg.contains("Kazakhstan") && svg.contains(">BRICS"),
+        "{svg:.200}"
+    );
+}
+
+#[test]
+fn the_overlap_matrix_counts_shared_states_by_tier() {
+    let v: serde_json::Value = serde_json::from_str(&ok(&[
+        "overlap",
+        "--matrix",
+        "--at",
+        "2025-01-01",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(
+        v["organizations"],
+        serde_json::json!(["BRICS", "CSTO", "SCO"])
+    );
+    let cell = |a: &str, b: &str| {
+        v["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["a"] == a && c["b"] == b)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(cell("SCO", "SCO")["shared"], 26);
+    assert_eq!(cell("SCO", "BRICS")["by_tier"]["member"], 4);
+    assert_eq!(cell("SCO", "BRICS"), {
+        let mut c = cell("BRICS", "SCO");
+        c["a"] = "SCO".into();
+        c["b"] = "BRICS".into();
+        c
+    });
+    // Members of both the SCO and the CSTO: Belarus, Kazakhstan,
+    // Kyrgyzstan, Russia, Tajikistan (Armenia's CSTO status is frozen and
+    // it is an SCO dialogue partner).
+    assert_eq!(cell("SCO", "CSTO")["by_tier"]["member"], 5);
+    let table = ok(&["overlap", "--matrix", "--at", "2025-01-01"]);
+    assert!(table.starts_with("states shared"), "{table}");
+    let csv =
+        ok(&["overlap", "--matrix", "--at", "2025-01-01", "--format", "csv"]);
+    assert!(csv.starts_with(
+        "date,basis,a,b,shared,member,associate,observer,partner\n"
+    ));
+}
+
+#[test]
+fn the_cow_layout_reads_back_with_known_state_years() {
+    let text = ok(&["export", "cow", "--at", "2026-01-01"]);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> =
+        r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(&header[..3], ["ccode", "year", "state"]);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut cells: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for row in r.records() {
+        let row = row.unwrap();
+        cells.insert(
+            (row[0].to_string(), row[1].to_string()),
+            row.iter().map(String::from).collect(),
+        );
+    }
+    let at = |ccode: &str, year: &str, org: &str| {
+        cells[&(ccode.to_string(), year.to_string())][col(org)].clone()
+    };
+    // India: SCO observer on 31 December 2016, member from 2017.
+    assert_eq!(at("750", "2016", "sco"), "3");
+    assert_eq!(at("750", "2017", "sco"), "1");
+    // Kazakhstan in 2024: SCO and CSTO member, BRICS none (a partner
+    // country only from 2025, which COW would code 0 as well).
+    assert_eq!(at("705", "2024", "sco"), "1");
+    assert_eq!(at("705", "2024", "csto"), "1");
+    assert_eq!(at("705", "2024", "brics"), "0");
+    assert_eq!(at("705", "2025", "brics"), "0");
+    // BRICS did not exist in 2005: -1, COW's code for that.
+    assert_eq!(at("705", "2005", "brics"), "-1");
+    // Armenia's frozen CSTO participation is still membership (1).
+    assert_eq!(at("371", "2024", "csto"), "1");
+    // Uzbekistan had left the CSTO by 31 December 2012.
+    assert_eq!(at("704", "2012", "csto"), "0");
+    // Saudi Arabia in BRICS on 31 December 2024: disputed, so missing (-9).
+    assert_eq!(at("670", "2024", "brics"), "-9");
+    // The last year is the --at year.
+    assert!(cells.contains_key(&("750".to_string(), "2026".to_string())));
+    assert!(!cells.contains_key(&("750".to_string(), "2027".to_string())));
+}
