@@ -32,6 +32,20 @@ fn queries(c: &mut Criterion) {
     c.bench_function("query/history IND", |b| {
         b.iter(|| black_box(kg.history("IND").unwrap()))
     });
+    let day: Date = "2025-01-01".parse().unwrap();
+    c.bench_function("query/memberships BLR 2025-01-01", |b| {
+        b.iter(|| {
+            black_box(kg.memberships("BLR", day, Basis::Effective).unwrap())
+        })
+    });
+    c.bench_function("query/overlap SCO BRICS CSTO 2025-01-01", |b| {
+        b.iter(|| {
+            black_box(
+                kg.overlap(&["SCO", "BRICS", "CSTO"], day, Basis::Effective)
+                    .unwrap(),
+            )
+        })
+    });
 }
 
 criterion_group!(benches, load, queries);

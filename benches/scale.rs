@@ -138,5 +138,42 @@ fn scale(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, scale);
+/// The Correlates of War IGO data's shape: 534 organisations, 200 states,
+/// their histories over two centuries (about 50,000 transitions).
+fn cow_scale(c: &mut Criterion) {
+    let spec = Spec {
+        transitions: 50_000,
+        organizations: 534,
+        states: 200,
+        ..Spec::default()
+    };
+    let dir = write(&generate(&spec));
+    let mut g = c.benchmark_group("cow scale (534 organisations, 200 states)");
+    g.bench_function("load", |b| {
+        b.iter(|| black_box(KnowledgeGraph::load(dir.path()).unwrap()))
+    });
+    let kg = KnowledgeGraph::load(dir.path()).unwrap();
+    let day: Date = "2000-06-15".parse().unwrap();
+    g.bench_function("snapshot", |b| {
+        b.iter(|| {
+            black_box(kg.snapshot("ORG7", day, Basis::Effective).unwrap())
+        })
+    });
+    g.bench_function("memberships", |b| {
+        b.iter(|| {
+            black_box(kg.memberships("AAB", day, Basis::Effective).unwrap())
+        })
+    });
+    g.bench_function("overlap of 3", |b| {
+        b.iter(|| {
+            black_box(
+                kg.overlap(&["ORG1", "ORG2", "ORG3"], day, Basis::Effective)
+                    .unwrap(),
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, scale, cow_scale);
 criterion_main!(benches);

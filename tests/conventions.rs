@@ -147,7 +147,7 @@ fn a_day_before_the_organisation_names_its_predecessor() {
 #[test]
 fn a_real_country_without_status_is_named() {
     for (q, shown) in [
-        ("USA", "United States of America (USA, US)"),
+        ("FRA", "France (FRA, FR)"),
         ("de", "Germany (DEU, DE)"),
         ("argentina", "Argentina (ARG, AR)"),
     ] {

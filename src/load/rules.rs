@@ -196,9 +196,14 @@ fn lifetime(
     rt: &Located<schema::Transition>,
     org: &Organization,
 ) {
-    let mut dates: Vec<Date> =
-        [t.decided, t.effective].into_iter().flatten().collect();
-    dates.dedup();
+    // A decision may precede the founding (a state signs the founding
+    // treaty before it is in force); its taking effect may not. A decision
+    // without an effective date is checked as the only date there is.
+    let dates: Vec<Date> = match (t.decided, t.effective) {
+        (_, Some(e)) => vec![e],
+        (Some(d), None) => vec![d],
+        (None, None) => Vec::new(),
+    };
     for date in dates {
         if date.certainly_before(org.founded) {
             cx.at(
@@ -318,8 +323,11 @@ impl<'a> Membership<'a> {
     fn member(&self, org: &str, state: &str, day: Date) -> bool {
         match (self.orgs.get(org), self.histories.get(&(org, state))) {
             (Some(o), Some(ts)) => {
-                status_on(o, ts, day, Basis::Effective).0
-                    == StatusOn::Certain(Status::MEMBER)
+                // Any status of the member tier (the CSTO's frozen one).
+                matches!(
+                    status_on(o, ts, day, Basis::Effective).0,
+                    StatusOn::Certain(s) if s.tier() == crate::model::Tier::Member
+                )
             }
             _ => false,
         }

@@ -188,7 +188,10 @@ impl KnowledgeGraph {
     ///     .iter()
     ///     .map(|m| (m.organization.as_str(), m.status.as_str()))
     ///     .collect();
-    /// assert_eq!(orgs, [("CSTO", "frozen"), ("SCO", "dialogue_partner")]);
+    /// assert_eq!(
+    ///     orgs,
+    ///     [("CIS", "member"), ("CSTO", "frozen"), ("EAEU", "member"), ("SCO", "dialogue_partner")]
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn memberships(

@@ -111,8 +111,12 @@ impl KnowledgeGraph {
 
     fn check(&self, c: &Claim) -> Result<ClaimCheck, Error> {
         let org = c.organization.as_str();
-        let eff = self.snapshot(org, c.date, Basis::Effective)?;
-        let dec = self.snapshot(org, c.date, Basis::Decided)?;
+        // A count published "in 2019" is set beside the last day of the
+        // range, and agrees with a basis if it matches on its first or
+        // last day.
+        let day = c.date.last_day();
+        let eff = self.snapshot(org, day, Basis::Effective)?;
+        let dec = self.snapshot(org, day, Basis::Decided)?;
         let vocabulary =
             self.organization(org).map_or(&[][..], |o| o.statuses.as_slice());
         let (e, d) =
@@ -148,11 +152,18 @@ impl KnowledgeGraph {
         differences.sort_by(|a, b| a.state.cmp(&b.state));
         let n = c.number as usize;
         let mut agrees = Vec::new();
-        if n == e.len() {
-            agrees.push(Basis::Effective);
-        }
-        if n == d.len() {
-            agrees.push(Basis::Decided);
+        for basis in [Basis::Effective, Basis::Decided] {
+            let at_end =
+                if basis == Basis::Effective { e.len() } else { d.len() };
+            let at_start = if c.date.is_day() {
+                at_end
+            } else {
+                let snap = self.snapshot(org, c.date.first_day(), basis)?;
+                counted(c, &snap, vocabulary).len()
+            };
+            if n == at_end || n == at_start {
+                agrees.push(basis);
+            }
         }
         let explained =
             !agrees.is_empty() || (e.len() <= n && n <= e.len() + open);
