@@ -19,9 +19,15 @@ mod status;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
-    for f in
-        ["build.rs", "src/date.rs", "src/error.rs", "src/load", "src/model.rs"]
-    {
+    for f in [
+        "build.rs",
+        "src/date.rs",
+        "src/error.rs",
+        "src/load",
+        "src/model.rs",
+        "src/serde_tree.rs",
+        "src/status.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     let data = std::path::Path::new("data");
@@ -33,6 +39,19 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // How far the bundled data reaches, for `igo --version`: the range of
+    // the organisations' review days.
+    let days: Vec<String> = dataset
+        .organizations
+        .iter()
+        .filter_map(|o| o.reviewed.map(|d| d.to_string()))
+        .collect();
+    let reach = match (days.iter().min(), days.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!("data reviewed {a}"),
+        (Some(a), Some(b)) => format!("data reviewed {a} to {b}"),
+        _ => "data without review days".to_string(),
+    };
+    println!("cargo:rustc-env=IGO_DATA_REACH={reach}");
     let bytes = postcard::to_allocvec(&dataset).expect("the model serializes");
     let out = std::path::Path::new(
         &std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"),

@@ -163,6 +163,14 @@ fn after_the_horizon_an_answer_carries_a_caveat() {
     // `igo validate` says how far each organisation's data reaches.
     let out = ok(&["validate"]);
     assert!(out.contains("reviewed: BRICS 2026-12-01,"), "{out}");
+    let version = ok(&["--version"]);
+    assert_eq!(
+        version,
+        format!(
+            "igo {} (bundled data reviewed 2026-11-27 to 2026-12-01)\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
     assert!(out.contains("SCO 2026-11-27"), "{out}");
 }
 

@@ -10,7 +10,11 @@ use igo_graph::{Basis, export};
 /// and why (with sources). Bundled data: the Shanghai Cooperation
 /// Organisation and its predecessor, the Shanghai Five.
 #[derive(Parser)]
-#[command(name = "igo", version, max_term_width = 80)]
+#[command(
+    name = "igo",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (bundled ", env!("IGO_DATA_REACH"), ")"),
+    max_term_width = 80
+)]
 pub struct Cli {
     /// Read the data from this folder instead of the bundled data.
     #[arg(long, global = true, value_name = "DIR")]
