@@ -302,12 +302,18 @@ fn parse(s: &str) -> Result<Date, DateError> {
     }
 }
 
+/// As text (`2010-05`) in readable formats; as its three numbers in binary
+/// ones (the bundled data), which read back without parsing.
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(
         &self,
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            (self.year, self.month, self.day).serialize(s)
+        }
     }
 }
 
@@ -315,8 +321,24 @@ impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(
         d: D,
     ) -> Result<Date, D::Error> {
-        let s = String::deserialize(d)?;
-        parse(&s).map_err(|e| serde::de::Error::custom(e.message(&s)))
+        if d.is_human_readable() {
+            let s = String::deserialize(d)?;
+            return parse(&s)
+                .map_err(|e| serde::de::Error::custom(e.message(&s)));
+        }
+        let (year, month, day) = <(i16, u8, u8)>::deserialize(d)?;
+        // A binary date is checked as a text one would be.
+        let (y, m, dd) = (i32::from(year), u32::from(month), u32::from(day));
+        let date = match (month, day) {
+            (0, 0) => Date::from_year(y),
+            (_, 0) => Date::from_ym(y, m),
+            _ => Date::from_ymd(y, m, dd),
+        };
+        date.ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{year}-{month}-{day} is not a date"
+            ))
+        })
     }
 }
 

@@ -283,16 +283,20 @@ impl<'de> Deserialize<'de> for Status {
                 }
             });
         }
+        // Borrowed from the input where it allows (the bundled data).
         #[derive(Deserialize)]
-        struct Owned {
-            id: String,
-            label: String,
-            plural: String,
+        struct Parts<'a> {
+            #[serde(borrow)]
+            id: std::borrow::Cow<'a, str>,
+            #[serde(borrow)]
+            label: std::borrow::Cow<'a, str>,
+            #[serde(borrow)]
+            plural: std::borrow::Cow<'a, str>,
             tier: Tier,
             cow: u8,
             rank: u8,
         }
-        let o = Owned::deserialize(d)?;
+        let o = Parts::deserialize(d)?;
         Ok(Status::define(&o.id, &o.label, &o.plural, o.tier, o.cow, o.rank))
     }
 }
