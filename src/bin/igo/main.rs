@@ -79,6 +79,46 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
     // The process ends right after answering: freeing every string of the
     // graph first would be a sixth of the work of `igo at`.
     let kg: &KnowledgeGraph = Box::leak(Box::new(kg));
+    let (org, all) = organisation_asked(cli, kg)?;
+    let ctx = Ctx {
+        org,
+        kg,
+        basis: cli.basis.unwrap_or(BasisArg::Effective).into(),
+        format,
+        today: today()?,
+    };
+    let days = match &cli.command {
+        Command::At { date } => vec![ctx.day(date)?],
+        Command::Members { at, .. } => vec![ctx.day(at)?],
+        Command::Diff { from, to } => vec![ctx.day(from)?, ctx.day(to)?],
+        Command::Export { at: Some(at), .. } => vec![ctx.day(at)?],
+        _ => Vec::new(),
+    };
+    let diff = matches!(cli.command, Command::Diff { .. });
+    for note in commands::notes(&ctx, &days, diff) {
+        report::note(&note);
+    }
+    if let Command::Export { kind, at, output, force, rule, table } =
+        &cli.command
+    {
+        let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
+        let target =
+            commands::Target { path: output.as_deref(), force: *force };
+        let how = (
+            rule.unwrap_or(PanelRule::December31),
+            table.unwrap_or(CsvTable::Spans),
+        );
+        return commands::export(&ctx, *kind, at, target, how);
+    }
+    listing(cli, &ctx, all).map(|t| printable_as(format, t).into_bytes())
+}
+
+/// The organisation a command asks about, and whether it is `all` (the
+/// `at` of every organisation, or the region in one picture).
+fn organisation_asked(
+    cli: &Cli,
+    kg: &KnowledgeGraph,
+) -> Result<(String, bool), Failure> {
     let org = cli.org.as_deref().unwrap_or("SCO");
     let all = org.eq_ignore_ascii_case("all");
     let picture = matches!(
@@ -100,52 +140,26 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         (true, false) => "SCO".to_string(),
         (false, _) => kg.resolve_organization(org)?.id.to_string(),
     };
-    let ctx = Ctx {
-        org,
-        kg,
-        basis: cli.basis.unwrap_or(BasisArg::Effective).into(),
-        format,
-        today: today()?,
-    };
-    let days = match &cli.command {
-        Command::At { date } => vec![ctx.day(date)?],
-        Command::Members { at, .. } => vec![ctx.day(at)?],
-        Command::Diff { from, to } => vec![ctx.day(from)?, ctx.day(to)?],
-        Command::Export { at: Some(at), .. } => vec![ctx.day(at)?],
-        _ => Vec::new(),
-    };
-    let diff = matches!(cli.command, Command::Diff { .. });
-    for note in commands::notes(&ctx, &days, diff) {
-        report::note(&note);
-    }
-    let text = match &cli.command {
-        Command::Export { kind, at, output, force, rule, table } => {
-            let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
-            let target =
-                commands::Target { path: output.as_deref(), force: *force };
-            return commands::export(
-                &ctx,
-                *kind,
-                at,
-                target,
-                (
-                    rule.unwrap_or(PanelRule::December31),
-                    table.unwrap_or(CsvTable::Spans),
-                ),
-            );
-        }
-        Command::At { date } if all => commands::at_all(&ctx, ctx.day(date)?),
-        Command::At { date } => commands::at(&ctx, ctx.day(date)?),
-        Command::Claims => commands::claims(&ctx),
+    Ok((org, all))
+}
+
+/// Every command but validate, completions and man: its output.
+fn listing(cli: &Cli, ctx: &Ctx, all: bool) -> Result<String, Failure> {
+    let kg = ctx.kg;
+    match &cli.command {
+        Command::Export { .. } => unreachable!("exports are bytes"),
+        Command::At { date } if all => commands::at_all(ctx, ctx.day(date)?),
+        Command::At { date } => commands::at(ctx, ctx.day(date)?),
+        Command::Claims => commands::claims(ctx),
         Command::Memberships { state, at } => {
             let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
-            commands::memberships(&ctx, state, at)
+            commands::memberships(ctx, state, at)
         }
         Command::Overlap { organizations, at, matrix: true } => {
-            commands::overlap_matrix(&ctx, organizations, ctx.day(at)?)
+            commands::overlap_matrix(ctx, organizations, ctx.day(at)?)
         }
         Command::Overlap { organizations, at, matrix: false } => {
-            commands::overlap(&ctx, organizations, ctx.day(at)?)
+            commands::overlap(ctx, organizations, ctx.day(at)?)
         }
         Command::Members { at, status } => {
             let status = match status {
@@ -154,28 +168,27 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
                 ),
                 None => None,
             };
-            commands::members(&ctx, ctx.day(at)?, status)
+            commands::members(ctx, ctx.day(at)?, status)
         }
         Command::History { state } => {
-            commands::history(&ctx, state, cli.org.is_some())
+            commands::history(ctx, state, cli.org.is_some())
         }
         Command::Timeline { with_summits } => {
-            commands::timeline(&ctx, *with_summits)
+            commands::timeline(ctx, *with_summits)
         }
-        Command::Chairs => commands::chairs(&ctx),
-        Command::Summits => commands::summits(&ctx),
-        Command::Officials => commands::officials(&ctx),
-        Command::Events => commands::events(&ctx),
+        Command::Chairs => commands::chairs(ctx),
+        Command::Summits => commands::summits(ctx),
+        Command::Officials => commands::officials(ctx),
+        Command::Events => commands::events(ctx),
         Command::Diff { from, to } => {
-            commands::diff(&ctx, ctx.day(from)?, ctx.day(to)?)
+            commands::diff(ctx, ctx.day(from)?, ctx.day(to)?)
         }
         Command::Validate { .. }
         | Command::Completions { .. }
         | Command::Man => {
             unreachable!("handled above")
         }
-    };
-    text.map(|t| printable_as(format, t).into_bytes())
+    }
 }
 
 /// A listing made safe for a terminal: a table shows control characters
