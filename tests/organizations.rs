@@ -119,7 +119,7 @@ fn the_cst_and_the_csto_around_1999_2006_2012_2024() {
 
 #[test]
 fn every_published_count_is_explained() {
-    for org in ["SCO", "BRICS", "CSTO"] {
+    for org in ["SCO", "BRICS", "CSTO", "EAEU", "EURASEC"] {
         let v = json(&["claims", "--org", org]);
         let claims = v.as_array().unwrap();
         assert!(!claims.is_empty(), "{org} has claims");
