@@ -1,7 +1,7 @@
 //! Every export format, checked by a real reader of that format: the DOT
 //! parses with graphviz-rust and renders with Graphviz's `dot`; GEXF,
 //! GraphML and JSON load in networkx, the GraphML in python-igraph too;
-//! the CSVs read back with the csv crate; the Turtle answers SPARQL in
+//! the CSVs read back with the csv crate and with pandas; the Turtle answers SPARQL in
 //! oxigraph and in rdflib. The Python readers are the ones researchers
 //! install (`.ci/run` takes the current PyPI releases); a test whose
 //! reader is missing says so (`SKIPPED`) and passes.
@@ -51,6 +51,8 @@ const IGRAPH: Reader =
     Reader { name: "python-igraph", module: "igraph", pip: "igraph" };
 const RDFLIB: Reader =
     Reader { name: "rdflib", module: "rdflib", pip: "rdflib" };
+const PANDAS: Reader =
+    Reader { name: "pandas", module: "pandas", pip: "pandas" };
 
 /// A Python that can import `module`: `$IGO_PYTHON` (`.ci/run` points it
 /// at a virtual environment with the readers from PyPI), the first
@@ -663,4 +665,53 @@ fn the_gallery_chart_is_up_to_date() {
     let svg = std::fs::read_to_string(root().join("docs/sco-2024-02-22.svg"))
         .unwrap();
     assert!(svg.contains("family of 26"));
+}
+
+/// The three CSV layouts as pandas reads them with default arguments:
+/// every code column of the COW layout an integer column (no stray text),
+/// the COW codes of a few state-years the sources fix, the spans with their
+/// quoted notes intact, the panel's flags as booleans.
+#[test]
+fn the_csv_layouts_load_in_pandas() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, args: &[&str]| {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{err}");
+        std::fs::write(dir.path().join(name), out).unwrap();
+    };
+    write("cow.csv", &["export", "cow", "--at", "2025-12-31"]);
+    write("spans.csv", &["export", "csv"]);
+    write("panel.csv", &["export", "panel"]);
+    let script = "import sys, os, pandas as pd\n\
+        d = sys.argv[1]\n\
+        cow = pd.read_csv(os.path.join(d, 'cow.csv'))\n\
+        print(all(str(cow[c].dtype) == 'int64' for c in cow.columns[3:]), cow.year.min(), cow.year.max())\n\
+        at = lambda cc, y, o: int(cow.loc[(cow.ccode == cc) & (cow.year == y), o].iloc[0])\n\
+        print(at(750, 2016, 'sco'), at(750, 2017, 'sco'), at(372, 2008, 'cis'), at(372, 2009, 'cis'))\n\
+        sp = pd.read_csv(os.path.join(d, 'spans.csv'))\n\
+        ind = sp[(sp.organization == 'SCO') & (sp.state == 'IND') & (sp.status == 'member')]\n\
+        print(len(sp), ind.start.iloc[0], sp.sources.isna().sum(), sp.note.str.len().max() > 500)\n\
+        pa = pd.read_csv(os.path.join(d, 'panel.csv'))\n\
+        print(str(pa.cow_code.dtype), str(pa.certain.dtype), len(pa))";
+    let Some(out) = python(PANDAS, script, dir.path()) else { return };
+    let lines: Vec<&str> = out.lines().collect();
+    // Rows run from 1991, the CIS's first year, to the year of --at.
+    assert_eq!(lines[0], "True 1991 2025", "{out}");
+    // India: SCO observer from 2005, member from 2017-06-09. Georgia:
+    // out of the CIS from 2009-08-18, so not a member on 31 December 2009.
+    assert_eq!(lines[1], "3 1 1 0", "{out}");
+    let spans = csv::Reader::from_path(dir.path().join("spans.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert_eq!(
+        lines[2],
+        format!("{spans} 2017-06-09 0 True"),
+        "pandas reads every span, none without sources: {out}"
+    );
+    let panel = csv::Reader::from_path(dir.path().join("panel.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert_eq!(lines[3], format!("int64 bool {panel}"), "{out}");
 }
