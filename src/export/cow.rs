@@ -60,24 +60,24 @@ pub fn write<W: Write>(
     let last = opts.day()?.year();
     let mut header = vec!["ccode".to_string(), "year".into(), "state".into()];
     header.extend(orgs.iter().map(|o| o.id.as_str().to_ascii_lowercase()));
-    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut states: Vec<_> =
         kg.states().filter(|s| s.cow_code.is_some()).collect();
     states.sort_by_key(|s| s.cow_code);
-    for st in states {
+    // One row at a time, straight to the writer: at COW's scale the table
+    // has millions of cells.
+    let rows = states.into_iter().flat_map(|st| {
         let ccode = st.cow_code.map(|c| c.to_string()).unwrap_or_default();
         let abb = st.cow_abbrev.clone().unwrap_or_default();
-        for year in first..=last {
+        let orgs = &orgs;
+        (first..=last).map(move |year| {
             let mut row = vec![ccode.clone(), year.to_string(), abb.clone()];
-            for org in &orgs {
-                row.push(
-                    code(kg, org, st.id.as_str(), year, (rule, opts.basis))
-                        .to_string(),
-                );
-            }
-            rows.push(row);
-        }
-    }
+            row.extend(orgs.iter().map(|org| {
+                code(kg, org, st.id.as_str(), year, (rule, opts.basis))
+                    .to_string()
+            }));
+            row
+        })
+    });
     write_rows(out, &header, rows)
 }
 

@@ -31,11 +31,6 @@ pub const COLUMNS: [&str; 9] = [
     "certain", "rule",
 ];
 
-/// The COW IGO code the organisation's vocabulary maps `s` to.
-fn cow_code(s: Status) -> u8 {
-    s.cow_code()
-}
-
 /// Writes the panel.
 ///
 /// # Errors
@@ -91,7 +86,7 @@ pub fn write<W: Write>(
                 year.to_string(),
                 org.short_name.clone(),
                 status.as_str().to_string(),
-                cow_code(status).to_string(),
+                status.cow_code().to_string(),
                 certain.to_string(),
                 rule_name.to_string(),
             ]);

@@ -7,8 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use igo_graph::{Basis, export};
 
 /// Who held which status in an intergovernmental organisation on which day,
-/// and why (with sources). Bundled data: the Shanghai Cooperation
-/// Organisation and its predecessor, the Shanghai Five.
+/// and why (with sources). Bundled data: nine organisations, SCO (the
+/// default of --org) and SHANGHAI5, BRICS, CST and CSTO, CIS, EAEU and
+/// EURASEC, CICA.
 #[derive(Parser)]
 #[command(
     name = "igo",
