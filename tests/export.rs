@@ -57,7 +57,7 @@ const PANDAS: Reader =
 /// A Python that can import `module`: `$IGO_PYTHON` (`.ci/run` points it
 /// at a virtual environment with the readers from PyPI), the first
 /// `python3` on PATH, or Debian's.
-fn python_with(module: &str) -> Option<String> {
+pub(crate) fn python_with(module: &str) -> Option<String> {
     let env = std::env::var("IGO_PYTHON").ok();
     let candidates = env
         .into_iter()

@@ -59,3 +59,6 @@ mod organizations;
 
 /// The region in one picture, the overlap matrix, the COW layout.
 mod region;
+
+/// The explorer web page, in a real headless browser.
+mod explorer;

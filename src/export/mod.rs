@@ -11,6 +11,7 @@
 //! | [`chart`] | SVG chart of the family's size over time | history |
 //! | [`gexf`] | GEXF 1.2draft, dynamic (Gephi's timeline) | history |
 //! | [`graphml`] | GraphML (networkx, igraph) | a day or history |
+//! | [`html`] | the explorer, a static web site (a folder) | everything |
 //! | [`json`] | node-link JSON (networkx) | a day or history |
 //! | [`panel`] | CSV, one row per state and year (COW IGO style) | history |
 //! | [`csv`] | CSV tables of spans and of events | history |
@@ -42,6 +43,8 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+#[cfg(feature = "html")]
+pub mod html;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod panel;

@@ -83,10 +83,11 @@ pub enum Command {
         /// Refused by gexf, csv, ttl and yaml (the whole history).
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
-        /// Write to this file (for yaml: this folder) instead of stdout.
+        /// Write to this file (for yaml and html: this folder) instead of
+        /// stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// yaml: write into a folder that is not empty.
+        /// yaml, html: write into a folder that is not empty.
         #[arg(long)]
         force: bool,
         /// panel: the status held on 31 December (default), or the
@@ -172,6 +173,9 @@ pub enum ExportKind {
     Ttl,
     /// The data set itself, canonical, as a data folder (needs -o DIR).
     Yaml,
+    /// The explorer: a static web site of every organisation, state and
+    /// day, with the sources (needs -o DIR).
+    Html,
 }
 
 impl std::fmt::Display for ExportKind {

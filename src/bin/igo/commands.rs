@@ -460,6 +460,18 @@ pub fn export(
             export::yaml::write_dir(kg, dir)?;
             return Ok(Vec::new());
         }
+        ExportKind::Html => {
+            let Some(dir) = output else {
+                return Err(Failure::Msg(
+                    "`export html` writes a web site, a folder: give it \
+                     with -o DIR"
+                        .into(),
+                ));
+            };
+            refuse_full_folder(dir, target.force)?;
+            export::html::write_dir(kg, dir)?;
+            return Ok(Vec::new());
+        }
     }
     match output {
         Some(path) => {

@@ -63,6 +63,10 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
         Command::Export { kind: ExportKind::Yaml, .. } => {
             Some("the data set keeps both dates")
         }
+        Command::Export { kind: ExportKind::Html, .. } => Some(
+            "the page counts days by the effective date and shows both \
+             dates of every transition",
+        ),
         Command::Completions { .. } | Command::Man => {
             Some("it writes no data")
         }
@@ -92,9 +96,9 @@ fn org_refused(command: &Command) -> Option<&'static str> {
         Command::Overlap { .. } => Some(
             "the organisations are its arguments (`igo overlap SCO BRICS`)",
         ),
-        Command::Export { kind: ExportKind::Yaml, .. } => {
-            Some("it writes the whole data set, every organisation")
-        }
+        Command::Export {
+            kind: ExportKind::Yaml | ExportKind::Html, ..
+        } => Some("it writes the whole data set, every organisation"),
         Command::Completions { .. } | Command::Man => {
             Some("it writes no data")
         }
@@ -126,6 +130,7 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
             | ExportKind::Csv
             | ExportKind::Ttl
             | ExportKind::Yaml
+            | ExportKind::Html
     );
     if at.is_some() && whole {
         return Some((

@@ -1,0 +1,499 @@
+//! The explorer: a static web site of the whole record, written into a
+//! folder (`igo export html -o DIR`).
+//!
+//! The folder holds four files and nothing else: `index.html`, `igo.css`,
+//! `igo.js` (the page's code) and `data.js` (the record, as one JavaScript
+//! assignment, so that the page also works from `file://`, where a page may
+//! not fetch files). The page makes no network request; it works offline
+//! and on any static host. Its output is deterministic: the same data gives
+//! the same bytes, because nothing in it depends on the day it was written
+//! (the page asks the browser for today).
+//!
+//! Every fact on the page is computed here, from the same graph and the
+//! same queries as the CLI's answers: for each organisation, its
+//! [`Snapshot`](crate::Snapshot) on every day on which anything
+//! about it changes (a status, the start or end of an imprecise date, a
+//! chair, a Secretary-General, the review day); between two such days
+//! nothing changes, so the page shows the last one on or before the day
+//! asked. The region's overlap matrix is kept the same way, and each
+//! state's spans and transitions carry their sources in full.
+//!
+//! # Example
+//!
+//! ```
+//! use igo_graph::KnowledgeGraph;
+//! use igo_graph::export::html;
+//!
+//! let kg = KnowledgeGraph::bundled();
+//! let site = html::site(&kg)?;
+//! let sco = site.organizations.iter().find(|o| o.id == "SCO").unwrap();
+//! // The SCO's picture on the day India and Pakistan became members.
+//! let day = sco.day_on("2017-06-09".parse()?).unwrap();
+//! assert_eq!(day.statuses["member"].len(), 8);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::error::{DiagnosticKind, Error};
+use crate::graph::KnowledgeGraph;
+use crate::model::{
+    Basis, Organization, OrganizationId, Source, SourceId, Span, StateId,
+    Status,
+};
+use crate::query::{OverlapMatrix, Pending, Uncertain};
+
+const INDEX: &str = include_str!("html/index.html");
+const STYLE: &str = include_str!("html/igo.css");
+const SCRIPT: &str = include_str!("html/igo.js");
+
+/// The whole site's data: what `data.js` holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Site {
+    /// `igo-graph` and its version.
+    pub generator: String,
+    /// The basis every day is counted by (`effective`).
+    pub basis: Basis,
+    /// Every organisation, oldest first.
+    pub organizations: Vec<OrgPage>,
+    /// Every state with a status in any organisation, by id.
+    pub states: Vec<StatePage>,
+    /// Every source cited on the site, by id.
+    pub sources: BTreeMap<SourceId, Source>,
+    /// The overlap matrix of every organisation existing on the day, on
+    /// each day on which it changes.
+    pub region: Vec<OverlapMatrix>,
+}
+
+/// One status of an organisation's vocabulary, with its colour in the
+/// diagrams (the same as `igo export svg`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusInfo {
+    /// The id (`member`).
+    pub id: &'static str,
+    /// The label (`member`).
+    pub label: &'static str,
+    /// The plural (`members`).
+    pub plural: &'static str,
+    /// The tier (`member`, `associate`, `observer`, `partner`).
+    pub tier: &'static str,
+    /// Fill colour.
+    pub color: &'static str,
+}
+
+/// An organisation and its picture on every day of change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OrgPage {
+    /// The id (`SCO`).
+    pub id: OrganizationId,
+    /// The full name.
+    pub name: String,
+    /// The short name.
+    pub short_name: String,
+    /// When founded.
+    pub founded: Date,
+    /// When dissolved.
+    pub dissolved: Option<Date>,
+    /// The day its data was last reviewed.
+    pub reviewed: Option<Date>,
+    /// The organisation it continued.
+    pub predecessor: Option<OrganizationId>,
+    /// The organisation that continued it.
+    pub successor: Option<OrganizationId>,
+    /// Its statuses, in the vocabulary's order.
+    pub statuses: Vec<StatusInfo>,
+    /// Its own sources.
+    pub sources: Vec<SourceId>,
+    /// The days on which anything about it changes, oldest first, each
+    /// with the picture from that day on.
+    pub days: Vec<Day>,
+}
+
+impl OrgPage {
+    /// The picture on `date`: the last day of change on or before it
+    /// (`None` before the founding).
+    pub fn day_on(&self, date: Date) -> Option<&Day> {
+        let i = self.days.partition_point(|d| d.date <= date);
+        i.checked_sub(1).map(|i| &self.days[i])
+    }
+}
+
+/// An organisation from one day until the next day of change: the same
+/// facts as [`Snapshot`](crate::Snapshot), without its copies by
+/// tier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Day {
+    /// The first day this picture holds.
+    pub date: Date,
+    /// Whether the organisation exists (false after its end).
+    pub exists: bool,
+    /// Every status of the vocabulary with its states (certain only).
+    pub statuses: BTreeMap<String, Vec<StateId>>,
+    /// States holding any status for certain.
+    pub family_size: usize,
+    /// States whose status cannot be decided, with the reason.
+    pub uncertain: Vec<Uncertain>,
+    /// Decisions not yet in effect.
+    pub pending: Vec<Pending>,
+    /// The chair.
+    pub chair: Option<StateId>,
+    /// Whether the chair is certain.
+    pub chair_certain: Option<bool>,
+    /// The Secretary-General.
+    pub secretary_general: Option<String>,
+    /// Whether the Secretary-General is certain.
+    pub secretary_general_certain: Option<bool>,
+    /// Why the answer may be stale.
+    pub caveat: Option<String>,
+}
+
+/// A state: its spans in every organisation and each transition with its
+/// sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatePage {
+    /// ISO alpha-3 id.
+    pub id: StateId,
+    /// Its name.
+    pub name: String,
+    /// Its official name.
+    pub official_name: Option<String>,
+    /// COW's numeric code.
+    pub cow_code: Option<u16>,
+    /// COW's abbreviation.
+    pub cow_abbrev: Option<String>,
+    /// Its Wikidata item.
+    pub wikidata: Option<String>,
+    /// Its status spans, by organisation then start.
+    pub spans: Vec<Span>,
+    /// Its transitions, by organisation then date.
+    pub transitions: Vec<TransitionInfo>,
+}
+
+/// One transition of a state, its sources by id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TransitionInfo {
+    /// The organisation.
+    pub organization: OrganizationId,
+    /// The status taken.
+    pub status: Status,
+    /// When decided.
+    pub decided: Option<Date>,
+    /// When in effect (`None`: pending).
+    pub effective: Option<Date>,
+    /// The sources (ids into [`Site::sources`]).
+    pub sources: Vec<SourceId>,
+    /// Remarks.
+    pub note: Option<std::sync::Arc<str>>,
+}
+
+/// The data of the site, computed from `kg`.
+///
+/// # Errors
+///
+/// A query fails (it does not, for a graph that loaded).
+pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
+    let mut sources = BTreeMap::new();
+    let mut cite = |ids: &[SourceId]| {
+        for id in ids {
+            if let Some(s) = kg.source(id.as_str()) {
+                sources.entry(id.clone()).or_insert_with(|| s.clone());
+            }
+        }
+    };
+    let mut organizations = Vec::new();
+    let mut all_days = BTreeSet::new();
+    for org in kg.organizations() {
+        cite(&org.sources);
+        let days = change_days(kg, org);
+        all_days.extend(days.iter().copied());
+        organizations.push(org_page(kg, org, &days)?);
+    }
+    for org in &organizations {
+        for day in &org.days {
+            for u in &day.uncertain {
+                cite(&u.sources);
+                cite(&u.against);
+            }
+        }
+    }
+    let mut states = Vec::new();
+    let mut all: Vec<_> = kg.states().collect();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    for st in all {
+        let spans: Vec<Span> = kg
+            .spans()
+            .into_iter()
+            .filter(|s| s.state == st.id)
+            .cloned()
+            .collect();
+        let history = kg.history(st.id.as_str())?;
+        if spans.is_empty() && history.entries.is_empty() {
+            continue;
+        }
+        cite(&st.sources);
+        let transitions = history
+            .entries
+            .into_iter()
+            .map(|e| {
+                let ids: Vec<SourceId> =
+                    e.sources.iter().map(|s| s.id.clone()).collect();
+                cite(&ids);
+                TransitionInfo {
+                    organization: e.organization,
+                    status: e.status,
+                    decided: e.decided,
+                    effective: e.effective,
+                    sources: ids,
+                    note: e.note,
+                }
+            })
+            .collect();
+        for s in &spans {
+            cite(&s.sources);
+        }
+        states.push(StatePage {
+            id: st.id.clone(),
+            name: st.name.clone(),
+            official_name: st.official_name.clone(),
+            cow_code: st.cow_code,
+            cow_abbrev: st.cow_abbrev.clone(),
+            wikidata: st.wikidata.clone(),
+            spans,
+            transitions,
+        });
+    }
+    let mut region: Vec<OverlapMatrix> = Vec::new();
+    for day in all_days {
+        let m = kg.overlap_matrix(&[], day, Basis::Effective)?;
+        let same = region.last().is_some_and(|last| {
+            last.organizations == m.organizations && last.cells == m.cells
+        });
+        if !same {
+            region.push(m);
+        }
+    }
+    Ok(Site {
+        generator: format!("igo-graph {}", env!("CARGO_PKG_VERSION")),
+        basis: Basis::Effective,
+        organizations,
+        states,
+        sources,
+        region,
+    })
+}
+
+/// Every day on which something about `org` may change: each date of its
+/// transitions, terms, summits, names, founding, end and review, taken as
+/// its first day, its last and the day after (an imprecise date opens and
+/// closes a window of uncertainty). More days than needed is harmless:
+/// [`org_page`] keeps only the days whose picture differs from the day
+/// before.
+fn change_days(kg: &KnowledgeGraph, org: &Organization) -> BTreeSet<Date> {
+    let mut days = BTreeSet::new();
+    let mut add = |d: Option<Date>| {
+        if let Some(d) = d {
+            days.insert(d.first_day());
+            // On the last day of an imprecise date the change has
+            // certainly happened; the day after, an end has.
+            days.insert(d.last_day());
+            if let Some(next) = d.last_day().next_day() {
+                days.insert(next);
+            }
+        }
+    };
+    let id = org.id.as_str();
+    add(Some(org.founded));
+    add(org.dissolved);
+    add(org.reviewed);
+    for n in &org.names {
+        add(Some(n.from));
+        add(n.until);
+    }
+    for st in kg.states() {
+        for t in kg.transitions(id, st.id.as_str()) {
+            add(t.decided);
+            add(t.effective);
+        }
+    }
+    for c in kg.chairs(id) {
+        add(Some(c.start));
+        add(c.end);
+    }
+    for o in kg.officials(id) {
+        add(Some(o.start));
+        add(o.end);
+        add(o.appointed);
+    }
+    for s in kg.summits(id) {
+        add(s.start);
+        add(s.end);
+    }
+    let founded = org.founded.first_day();
+    days.retain(|d| *d >= founded);
+    days
+}
+
+fn org_page(
+    kg: &KnowledgeGraph,
+    org: &Organization,
+    days: &BTreeSet<Date>,
+) -> Result<OrgPage, Error> {
+    let mut out: Vec<Day> = Vec::new();
+    for &date in days {
+        let s = kg.snapshot(org.id.as_str(), date, Basis::Effective)?;
+        let day = Day {
+            date,
+            exists: org.existed_on(date),
+            statuses: s.statuses,
+            family_size: s.family_size,
+            uncertain: s.uncertain,
+            pending: s.pending,
+            chair: s.chair,
+            chair_certain: s.chair_certain,
+            secretary_general: s.secretary_general,
+            secretary_general_certain: s.secretary_general_certain,
+            caveat: s.caveat,
+        };
+        let same =
+            out.last().is_some_and(|last| Day { date, ..last.clone() } == day);
+        if !same {
+            out.push(day);
+        }
+    }
+    Ok(OrgPage {
+        id: org.id.clone(),
+        name: org.name.clone(),
+        short_name: org.short_name.clone(),
+        founded: org.founded,
+        dissolved: org.dissolved,
+        reviewed: org.reviewed,
+        predecessor: org.predecessor.clone(),
+        successor: org.successor.clone(),
+        statuses: org
+            .statuses
+            .iter()
+            .map(|&s| StatusInfo {
+                id: s.as_str(),
+                label: s.label(),
+                plural: s.plural(),
+                tier: s.tier().as_str(),
+                color: super::dot::color(s),
+            })
+            .collect(),
+        sources: org.sources.clone(),
+        days: out,
+    })
+}
+
+/// `data.js`: the site's data as one JavaScript assignment. The JSON is
+/// made safe inside a `<script>`: `</` and the two JavaScript line
+/// terminators are escaped.
+///
+/// # Errors
+///
+/// A query fails.
+pub fn data_js(kg: &KnowledgeGraph) -> Result<String, Error> {
+    let site = site(kg)?;
+    let json = serde_json::to_string(&site)
+        .map_err(|e| Error::msg(DiagnosticKind::Export, e.to_string()))?;
+    let json = json
+        .replace("</", "<\\/")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
+    Ok(format!("window.IGO_DATA = {json};\n"))
+}
+
+/// The files of the site: (name, bytes).
+///
+/// # Errors
+///
+/// A query fails.
+pub fn files(
+    kg: &KnowledgeGraph,
+) -> Result<Vec<(&'static str, String)>, Error> {
+    Ok(vec![
+        ("index.html", INDEX.to_string()),
+        ("igo.css", STYLE.to_string()),
+        ("igo.js", SCRIPT.to_string()),
+        ("data.js", data_js(kg)?),
+    ])
+}
+
+/// Writes the site into `dir` (created if missing).
+///
+/// # Errors
+///
+/// A file cannot be written.
+pub fn write_dir(kg: &KnowledgeGraph, dir: &Path) -> Result<u64, Error> {
+    let io = |p: &Path| {
+        let p = p.display().to_string();
+        move |e| Error::io(format!("cannot write `{p}`"), e)
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut total = 0;
+    for (name, text) in files(kg)? {
+        let p = dir.join(name);
+        std::fs::write(&p, &text).map_err(io(&p))?;
+        total += text.len() as u64;
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page shows the last day of change on or before the day asked:
+    /// that must be the snapshot of the day asked, on every day.
+    #[test]
+    fn every_day_is_its_last_day_of_change() {
+        let kg = KnowledgeGraph::bundled();
+        let site = site(&kg).unwrap();
+        let end: Date = "2027-12-31".parse().unwrap();
+        for org in &site.organizations {
+            // Every fifth day, and the days on both sides of each change.
+            let mut sample = BTreeSet::new();
+            let mut day = org.founded.first_day();
+            while day <= end {
+                sample.insert(day);
+                for _ in 0..5 {
+                    day = day.next_day().unwrap();
+                }
+            }
+            for d in &org.days {
+                sample.extend(d.date.previous_day());
+                sample.insert(d.date);
+                sample.extend(d.date.next_day());
+            }
+            for &day in &sample {
+                if day < org.founded.first_day() {
+                    continue;
+                }
+                let s = kg.snapshot(org.id.as_str(), day, Basis::Effective);
+                let s = s.unwrap();
+                let page = org.day_on(day).unwrap();
+                assert_eq!(
+                    (&page.statuses, &page.uncertain, &page.chair),
+                    (&s.statuses, &s.uncertain, &s.chair),
+                    "{} on {day}",
+                    org.id
+                );
+                assert_eq!(page.secretary_general, s.secretary_general);
+                assert_eq!(page.caveat, s.caveat, "{} on {day}", org.id);
+                assert_eq!(page.pending, s.pending, "{} on {day}", org.id);
+            }
+        }
+    }
+
+    #[test]
+    fn data_cannot_close_the_script() {
+        let kg = KnowledgeGraph::bundled();
+        let js = data_js(&kg).unwrap();
+        assert!(!js.contains("</"));
+        assert!(js.starts_with("window.IGO_DATA = {"));
+    }
+}

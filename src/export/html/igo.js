@@ -1,0 +1,604 @@
+// igo-graph explorer: draws the record in data.js (written by
+// `igo export html`). Every fact comes from there; this file only picks the
+// day asked for and draws it. Views, each with its own link:
+//   #ORG/YYYY-MM-DD   an organisation on a day      (#SCO/2017-06-09)
+//   #state/ISO        a state in every organisation (#state/ARM)
+//   #region/YYYY-MM-DD every organisation on a day
+//   #states           the list of states
+"use strict";
+(function () {
+  const D = window.IGO_DATA;
+  const SVG = "http://www.w3.org/2000/svg";
+  const orgs = D.organizations;
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const stateById = new Map(D.states.map((s) => [s.id, s]));
+  const main = document.getElementById("main");
+  const UNCERTAIN = "#ffffff";
+
+  // ---- small helpers -------------------------------------------------
+  function el(tag, attrs, ...kids) {
+    const e = document.createElement(tag);
+    setAttrs(e, attrs);
+    append(e, kids);
+    return e;
+  }
+  function sv(tag, attrs, ...kids) {
+    const e = document.createElementNS(SVG, tag);
+    setAttrs(e, attrs);
+    append(e, kids);
+    return e;
+  }
+  function setAttrs(e, attrs) {
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "text") e.textContent = v;
+      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? "" : String(v));
+    }
+  }
+  function append(e, kids) {
+    for (const k of kids.flat()) {
+      if (k === null || k === undefined || k === false) continue;
+      e.append(typeof k === "string" || typeof k === "number" ? String(k) : k);
+    }
+  }
+  // Replaces the children of `e`; arrays are flattened, nulls skipped.
+  function put(e, ...kids) {
+    e.replaceChildren();
+    append(e, kids);
+  }
+  const pad = (n) => String(n).padStart(2, "0");
+  function today() {
+    const d = new Date();
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+  function isDay(s) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+    const [y, m, d] = s.split("-").map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }
+  // Dates are ISO strings; a month or a year ("2017-06", "1996") sorts
+  // before every day inside it, which is what "on or before" needs.
+  function lastOnOrBefore(list, date, key) {
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(list[mid]) <= date) lo = mid + 1; else hi = mid;
+    }
+    return lo - 1;
+  }
+  function dayOn(org, date) {
+    const i = lastOnOrBefore(org.days, date, (d) => d.date);
+    return i < 0 ? null : org.days[i];
+  }
+  const stateName = (id) => (stateById.get(id) || { name: id }).name;
+  const statusOf = (org, id) => org.statuses.find((s) => s.id === id) ||
+    { id, label: id.replace(/_/g, " "), plural: id, tier: "none", color: "#eeeeee" };
+  const stateLink = (id) => el("a", { href: `#state/${id}`, text: stateName(id) });
+  const orgName = (id) => (orgById.get(id) || { short_name: id }).short_name;
+  function years(a, b) {
+    const out = [];
+    for (let y = a; y <= b; y++) out.push(y);
+    return out;
+  }
+  const yearOf = (d) => Number(String(d).slice(0, 4));
+  // A date as a fraction of years, for the charts (the first day of an
+  // imprecise date).
+  function frac(d) {
+    const [y, m, dd] = String(d).split("-").map(Number);
+    return y + ((m || 1) - 1) / 12 + ((dd || 1) - 1) / 365;
+  }
+
+  // ---- the views -------------------------------------------------------
+  function route() {
+    const h = decodeURIComponent(location.hash.replace(/^#/, ""));
+    const [head, arg] = h.split("/");
+    if (head === "state" && arg) return { view: "state", id: arg.toUpperCase() };
+    if (head === "states") return { view: "states" };
+    if (head === "region") return { view: "region", date: arg };
+    const org = orgById.get((head || "").toUpperCase());
+    if (org) return { view: "org", org, date: arg };
+    return { view: "org", org: orgById.get("SCO") || orgs[0], date: undefined, home: h !== "" };
+  }
+
+  function nav(current) {
+    const n = document.getElementById("nav");
+    n.replaceChildren();
+    for (const o of orgs) {
+      n.append(el("a", {
+        href: `#${o.id}`, text: o.id, title: o.name,
+        "aria-current": current === o.id ? "page" : null,
+      }));
+    }
+    n.append(el("a", { href: "#region", text: "Region", "aria-current": current === "region" ? "page" : null }));
+    n.append(el("a", { href: "#states", text: "States", "aria-current": current === "states" ? "page" : null }));
+  }
+
+  let lastView = null;
+  function render() {
+    const r = route();
+    // A new view starts at the top; a new day of the same view stays put.
+    const view = r.view === "org" ? r.org.id : r.view === "state" ? `state/${r.id}` : r.view;
+    if (view !== lastView) window.scrollTo(0, 0);
+    lastView = view;
+    if (r.view === "state") return renderState(r.id);
+    if (r.view === "states") return renderStates();
+    if (r.view === "region") return renderRegion(r.date);
+    return renderOrg(r.org, r.date, r.home);
+  }
+
+  // The days a date control steps through: every day of change, and today
+  // when it is later.
+  function stops(days) {
+    const t = today();
+    const list = days.slice();
+    if (list.length === 0 || list[list.length - 1] < t) list.push(t);
+    return list;
+  }
+
+  // A slider over `list`, buttons for the previous and next day of change,
+  // and a typed date. `show(date, push)` draws a day.
+  function dateControl(label, list, date, min, show) {
+    const slider = el("input", {
+      type: "range", id: "slider", min: 0, max: list.length - 1, step: 1,
+      value: Math.max(0, lastOnOrBefore(list, date, (d) => d)),
+      "aria-label": `${label}: day of change`,
+    });
+    const typed = el("input", {
+      type: "text", id: "day", value: date, inputmode: "numeric",
+      pattern: "\\d{4}-\\d{2}-\\d{2}", placeholder: "YYYY-MM-DD",
+      "aria-label": "Any day (YYYY-MM-DD)", autocomplete: "off", spellcheck: "false",
+    });
+    const msg = el("span", { class: "error", role: "alert", id: "date-error" });
+    const sync = (d) => {
+      const i = Math.max(0, lastOnOrBefore(list, d, (x) => x));
+      slider.value = i;
+      slider.setAttribute("aria-valuetext", list[i]);
+      typed.value = d;
+      msg.textContent = "";
+    };
+    slider.addEventListener("input", () => {
+      const d = list[Number(slider.value)];
+      sync(d);
+      show(d, false);
+    });
+    slider.addEventListener("change", () => show(list[Number(slider.value)], true));
+    const step = (by) => () => {
+      const i = Math.min(list.length - 1, Math.max(0, Number(slider.value) + by));
+      sync(list[i]);
+      show(list[i], true);
+    };
+    const form = el("form", {
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        const d = typed.value.trim();
+        if (!isDay(d)) {
+          msg.textContent = `“${d}” is not a day: write it as YYYY-MM-DD, for example 2017-06-09.`;
+          return;
+        }
+        if (d < min) {
+          msg.textContent = `${d} is before ${min}, the first day shown here.`;
+          return;
+        }
+        sync(d);
+        show(d, true);
+      },
+    }, el("label", {}, "Day", typed), el("button", { type: "submit", text: "Show" }));
+    sync(date);
+    return el("div", { class: "controls" },
+      el("button", { type: "button", id: "prev", onclick: step(-1), text: "◀ Previous change" }),
+      el("label", {}, "Days of change", slider),
+      el("button", { type: "button", id: "next", onclick: step(1), text: "Next change ▶" }),
+      form, msg);
+  }
+
+  // Moves to `hash`: a new entry in the browser's history, or (while a
+  // slider is dragged) the same entry updated.
+  function navigate(hash, push) {
+    if (location.hash === hash) return;
+    if (push) history.pushState(null, "", hash);
+    else history.replaceState(null, "", hash);
+  }
+
+  // ---- an organisation on a day ------------------------------------------
+  function renderOrg(org, date, unknown) {
+    const list = stops(org.days.map((d) => d.date));
+    if (!date || !isDay(date)) date = list[list.length - 1];
+    if (date < org.days[0].date) date = org.days[0].date;
+    nav(org.id);
+    const content = el("div", { id: "content" });
+    const show = (d, push) => {
+      navigate(`#${org.id}/${d}`, push);
+      document.title = `${org.short_name} on ${d} · igo-graph explorer`;
+      put(content, ...orgDay(org, d, list));
+    };
+    const dates = [org.founded, org.dissolved ? `ended ${org.dissolved}` : null].filter(Boolean);
+    put(main, 
+      el("h1", { text: org.name }),
+      el("p", { class: "meta" },
+        `${org.short_name} · founded ${dates.join(" · ")}`,
+        org.predecessor ? [" · continued ", el("a", { href: `#${org.predecessor}`, text: orgName(org.predecessor) })] : null,
+        org.successor ? [" · continued by ", el("a", { href: `#${org.successor}`, text: orgName(org.successor) })] : null,
+        org.reviewed ? ` · data reviewed ${org.reviewed}` : null),
+      unknown ? el("p", { class: "error", role: "alert", text: `No view “${decodeURIComponent(location.hash)}”: showing the ${org.short_name}.` }) : null,
+      dateControl(org.short_name, list, date, org.days[0].date, show),
+      content);
+    show(date, false);
+  }
+
+  function orgDay(org, date, list) {
+    const day = dayOn(org, date);
+    const out = [];
+    const since = day.date === date ? "a day of change" : `unchanged since ${day.date}`;
+    out.push(el("p", { class: "shown", id: "shown", "data-date": date, "data-since": day.date },
+      el("strong", { text: `On ${date}` }), ` (${since}): `,
+      day.exists ? `${day.family_size} states hold a status` : "the organisation no longer exists"));
+    if (day.caveat) out.push(el("p", { class: "caveat", role: "note", id: "caveat", text: `Caveat: ${day.caveat}.` }));
+    const roster = [];
+    for (const s of org.statuses) {
+      for (const id of day.statuses[s.id] || []) roster.push({ id, status: s });
+    }
+    out.push(el("div", { class: "grid" },
+      el("figure", {},
+        diagram(org, day, { links: true }),
+        legend(org, day),
+        el("figcaption", { text: `The ${org.short_name} on ${date}: each state drawn by its status; the chair has a red ring, uncertain states a dashed one. The same facts are in the tables.` })),
+      el("div", {},
+        el("h2", { text: "States by status" }),
+        table(["State", "ISO", "Status", "Since"], roster.map((r) => {
+          const sp = spanOn(r.id, org.id, date);
+          return el("tr", { "data-state": r.id, "data-status": r.status.id },
+            el("td", {}, stateLink(r.id), day.chair === r.id ? " (chair)" : null),
+            el("td", { text: r.id }),
+            el("td", {}, el("span", { class: "swatch", style: `background:${r.status.color}` }), r.status.label),
+            el("td", { text: sp ? (sp.start.effective || sp.start.decided || "") : "" }));
+        }), "roster"),
+        el("h2", { text: "Counts" }),
+        table(["Status", "States"], org.statuses.map((s) => el("tr", { "data-status": s.id },
+          el("td", { text: s.plural }), el("td", { class: "num", text: (day.statuses[s.id] || []).length })))
+          .concat([el("tr", {}, el("th", { text: "all statuses" }), el("th", { class: "num", text: day.family_size }))]), "counts"),
+        el("h2", { text: "Offices" }),
+        el("dl", { class: "facts", id: "offices" },
+          el("dt", { text: "Chair" }),
+          el("dd", {}, day.chair ? [stateLink(day.chair), day.chair_certain === false ? el("span", { class: "uncertain-mark", text: " (uncertain on this day)" }) : null] : "not known"),
+          el("dt", { text: "Secretary-General" }),
+          el("dd", {}, day.secretary_general ? [day.secretary_general, day.secretary_general_certain === false ? el("span", { class: "uncertain-mark", text: " (uncertain on this day)" }) : null] : "none or not known")),
+        uncertainTable(org, day),
+        pendingTable(org, day))));
+    out.push(el("h2", { text: "Growth" }), growth(org, date, list));
+    return out;
+  }
+
+  function spanOn(state, orgId, date) {
+    const st = stateById.get(state);
+    if (!st) return null;
+    let best = null;
+    for (const sp of st.spans) {
+      if (sp.organization !== orgId) continue;
+      const start = sp.start.effective || sp.start.decided;
+      if (start && start <= date) best = sp;
+    }
+    return best;
+  }
+
+  function uncertainTable(org, day) {
+    if (day.uncertain.length === 0) return null;
+    return el("div", {},
+      el("h2", { text: "Uncertain on this day" }),
+      table(["State", "May hold", "Why", "Sources"], day.uncertain.map((u) =>
+        el("tr", { "data-state": u.state, "data-status": "uncertain", "data-possible": u.possible.join(" "), "data-reason": u.reason },
+          el("td", {}, stateLink(u.state)),
+          el("td", { text: u.possible.map((p) => statusOf(org, p).label).join(" or ") }),
+          el("td", { text: u.reason === "disputed" ? "the sources dispute the status" : "the day falls inside a date known only to the month or year" }),
+          el("td", {}, sourceRefs(u.sources, "for"), sourceRefs(u.against, "against")))), "uncertain"));
+  }
+
+  function pendingTable(org, day) {
+    if (day.pending.length === 0) return null;
+    return el("div", {},
+      el("h2", { text: "Decided, not yet in effect" }),
+      table(["State", "Status", "Decided"], day.pending.map((p) =>
+        el("tr", { "data-state": p.state, "data-status": p.status },
+          el("td", {}, stateLink(p.state)),
+          el("td", { text: statusOf(org, p.status).label }),
+          el("td", { text: p.decided || "" }))), "pending"));
+  }
+
+  function sourceRefs(ids, word) {
+    if (!ids || ids.length === 0) return null;
+    return el("span", {}, `${word}: `, ids.map((id, i) => {
+      const s = D.sources[id];
+      return [i ? ", " : "", s ? el("a", { href: s.url, class: "source", title: s.title, text: s.publisher || s.title }) : id];
+    }), " ");
+  }
+
+  function table(head, rows, id) {
+    return el("div", { class: "scroll" }, el("table", { id },
+      el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, rows)));
+  }
+
+  function legend(org, day) {
+    return el("ul", { class: "legend" }, org.statuses.map((s) =>
+      el("li", {}, el("span", { class: "swatch", style: `background:${s.color}` }), `${s.plural} (${(day.statuses[s.id] || []).length})`)),
+    day.uncertain.length ? el("li", {}, el("span", { class: "swatch", style: "background:#fff;border-style:dashed" }), `uncertain (${day.uncertain.length})`) : null);
+  }
+
+  // The organisation in the middle, its states on rings, one ring per
+  // status (members innermost), then the uncertain ones.
+  function diagram(org, day, opts) {
+    const groups = [];
+    for (const s of org.statuses) {
+      const ids = day.statuses[s.id] || [];
+      if (ids.length) groups.push({ ids, status: s });
+    }
+    if (day.uncertain.length) {
+      groups.push({ ids: day.uncertain.map((u) => u.state), status: { id: "uncertain", label: "uncertain", color: UNCERTAIN } });
+    }
+    const node = 17, gap = 40;
+    let r = 0;
+    const rings = groups.map((g, k) => {
+      r = Math.max(k === 0 ? 70 : r + 44, (g.ids.length * gap) / (2 * Math.PI));
+      return { ...g, r };
+    });
+    const R = (r || 40) + node + 8;
+    const s = sv("svg", {
+      viewBox: `${-R} ${-R} ${2 * R} ${2 * R}`, width: Math.round(2 * R), height: Math.round(2 * R),
+      role: "group", "aria-label": `Diagram of the ${org.short_name} on ${day.date}: ${day.family_size} states`,
+      class: "diagram",
+    });
+    const lines = sv("g", { stroke: "#bbb", "stroke-width": 1 });
+    const nodes = sv("g", {});
+    rings.forEach((g, k) => {
+      s.append(sv("circle", { r: g.r, fill: "none", stroke: "#eee" }));
+      g.ids.forEach((id, i) => {
+        const a = -Math.PI / 2 + (2 * Math.PI * (i + (k % 2) * 0.5)) / g.ids.length;
+        const x = +(g.r * Math.cos(a)).toFixed(1), y = +(g.r * Math.sin(a)).toFixed(1);
+        lines.append(sv("line", { x1: 0, y1: 0, x2: x, y2: y }));
+        const chair = day.chair === id;
+        const label = `${stateName(id)}: ${g.status.label}${chair ? ", chair" : ""}`;
+        const shape = [
+          sv("title", { text: label }),
+          sv("circle", {
+            cx: x, cy: y, r: node, fill: g.status.color,
+            stroke: chair ? "#cb181d" : "#555", "stroke-width": chair ? 3 : 1,
+            "stroke-dasharray": g.status.id === "uncertain" ? "3 2" : null,
+          }),
+          sv("text", { x, y: y + 3.5, "text-anchor": "middle", "font-size": 10, text: id }),
+        ];
+        nodes.append(opts.links
+          ? sv("a", { href: `#state/${id}`, "data-state": id, "data-status": g.status.id, "aria-label": label }, shape)
+          : sv("g", { "data-state": id, "data-status": g.status.id }, shape));
+      });
+    });
+    s.append(lines, nodes,
+      sv("circle", { r: 30, fill: "#fff7bc", stroke: "#888" }),
+      sv("text", { y: 4, "text-anchor": "middle", "font-size": 12, "font-weight": 700, text: org.id }));
+    return s;
+  }
+
+  // The number of states holding each tier over time, with the day shown
+  // marked; the table below it has the same numbers.
+  function growth(org, date, list) {
+    const end = list[list.length - 1] > date ? list[list.length - 1] : date;
+    const x0 = yearOf(org.founded), x1 = yearOf(end) + 1;
+    const max = Math.max(1, ...org.days.map((d) => d.family_size + d.uncertain.length));
+    const W = 720, H = 220, L = 36, B = 24, T = 8;
+    const X = (d) => L + ((frac(d) - x0) / (x1 - x0)) * (W - L - 8);
+    const Y = (n) => T + (H - T - B) * (1 - n / max);
+    const s = sv("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-labelledby": "growth-title", id: "growth" },
+      sv("title", { id: "growth-title", text: `States holding a status in the ${org.short_name}, ${org.founded} to ${end}; the day shown, ${date}, is marked.` }));
+    const step = (f) => {
+      let p = "";
+      org.days.forEach((d, i) => {
+        const x = X(d.date).toFixed(1), y = Y(f(d)).toFixed(1);
+        p += i === 0 ? `M${x},${y}` : `H${x}V${y}`;
+      });
+      return p + `H${X(end).toFixed(1)}`;
+    };
+    for (const y of years(x0, x1)) {
+      if ((x1 - x0) > 12 && y % 5 !== 0) continue;
+      s.append(sv("line", { x1: X(`${y}`), x2: X(`${y}`), y1: T, y2: H - B, stroke: "#eee" }),
+        sv("text", { x: X(`${y}`), y: H - 8, "font-size": 10, "text-anchor": "middle", text: y }));
+    }
+    for (const n of [0, max]) s.append(sv("text", { x: L - 4, y: Y(n) + 3, "font-size": 10, "text-anchor": "end", text: n }));
+    const tiers = [...new Set(org.statuses.map((st) => st.tier))];
+    const colors = { member: "#2171b5", associate: "#41ab5d", observer: "#238b45", partner: "#e6550d" };
+    s.append(sv("path", { d: step((d) => d.family_size), fill: "none", stroke: "#333", "stroke-width": 2 }));
+    for (const t of tiers) {
+      const n = (d) => org.statuses.filter((st) => st.tier === t).reduce((a, st) => a + (d.statuses[st.id] || []).length, 0);
+      s.append(sv("path", { d: step(n), fill: "none", stroke: colors[t] || "#888", "stroke-width": 1.5, "stroke-dasharray": t === "member" ? null : "4 2" }));
+    }
+    s.append(sv("line", { x1: X(date), x2: X(date), y1: T, y2: H - B, stroke: "#cb181d", "stroke-width": 2, id: "marker" }));
+    const key = el("ul", { class: "legend" },
+      el("li", {}, el("span", { class: "swatch", style: "background:#333" }), "all statuses"),
+      tiers.map((t) => el("li", {}, el("span", { class: "swatch", style: `background:${colors[t] || "#888"}` }), `tier ${t}`)),
+      el("li", {}, el("span", { class: "swatch", style: "background:#cb181d" }), `the day shown (${date})`));
+    const rows = org.days.map((d) => el("tr", { "aria-current": d === dayOn(org, date) ? "true" : null },
+      el("td", {}, el("a", { href: `#${org.id}/${d.date}`, text: d.date })),
+      org.statuses.map((st) => el("td", { class: "num", text: (d.statuses[st.id] || []).length })),
+      el("td", { class: "num", text: d.family_size }),
+      el("td", { class: "num", text: d.uncertain.length })));
+    return el("figure", {}, el("div", { class: "scroll" }, s), key,
+      el("details", {}, el("summary", { text: "The numbers, day by day" }),
+        table(["From", ...org.statuses.map((st) => st.plural), "all", "uncertain"], rows, "growth-table")));
+  }
+
+  // ---- a state -----------------------------------------------------------
+  function renderState(id) {
+    nav(null);
+    const st = stateById.get(id);
+    if (!st) {
+      put(main, el("h1", { text: "No such state" }),
+        el("p", { class: "error", role: "alert", text: `No state “${id}” holds a status in this data.` }),
+        el("p", {}, el("a", { href: "#states", text: "The list of states" })));
+      return;
+    }
+    document.title = `${st.name} · igo-graph explorer`;
+    const facts = el("dl", { class: "facts" },
+      el("dt", { text: "ISO alpha-3" }), el("dd", { text: st.id }),
+      st.official_name ? [el("dt", { text: "Official name" }), el("dd", { text: st.official_name })] : null,
+      st.cow_code ? [el("dt", { text: "COW code" }), el("dd", { text: `${st.cow_code} (${st.cow_abbrev || ""})` })] : null,
+      st.wikidata ? [el("dt", { text: "Wikidata" }), el("dd", {}, el("a", { href: `https://www.wikidata.org/wiki/${st.wikidata}`, text: st.wikidata }))] : null);
+    const byOrg = orgs.filter((o) => st.spans.some((s) => s.organization === o.id) || st.transitions.some((t) => t.organization === o.id));
+    put(main, 
+      el("h1", { text: st.name, "data-state": st.id }), facts,
+      el("h2", { text: "Status over time" }),
+      stateTimeline(st, byOrg),
+      table(["Organisation", "Status", "From", "Until"], st.spans.map((sp) => {
+        const org = orgById.get(sp.organization);
+        return el("tr", { "data-state": st.id, "data-org": sp.organization, "data-status": sp.status },
+          el("td", {}, el("a", { href: `#${sp.organization}/${dayOf(sp.start)}`, text: orgName(sp.organization) })),
+          el("td", { text: statusOf(org, sp.status).label }),
+          el("td", { text: boundary(sp.start) }),
+          el("td", { text: sp.end ? boundary(sp.end) : "" }));
+      }), "spans"),
+      el("h2", { text: "Transitions and their sources" }),
+      byOrg.map((o) => el("section", { "data-org": o.id },
+        el("h3", {}, el("a", { href: `#${o.id}`, text: o.name })),
+        el("ol", { class: "transitions" }, st.transitions.filter((t) => t.organization === o.id).map((t) => transition(o, t))))));
+    main.focus();
+  }
+
+  function dayOf(b) {
+    const d = b.effective || b.decided || "";
+    return isDay(d) ? d : "";
+  }
+  function boundary(b) {
+    const e = b.effective ? `in effect ${b.effective}` : "not yet in effect";
+    return b.decided && b.decided !== b.effective ? `${e} (decided ${b.decided})` : e;
+  }
+
+  function transition(org, t) {
+    return el("li", { "data-status": t.status },
+      el("strong", { text: statusOf(org, t.status).label }),
+      ` · decided ${t.decided || "not known"} · in effect ${t.effective || "not yet"}`,
+      t.note ? el("p", { class: "note", text: t.note }) : null,
+      el("ul", { class: "sources" }, t.sources.map((id) => {
+        const s = D.sources[id];
+        if (!s) return el("li", { text: id });
+        return el("li", { "data-source": id },
+          el("a", { href: s.url, class: "source", text: s.title }),
+          [s.publisher, s.published].filter(Boolean).length ? ` (${[s.publisher, s.published].filter(Boolean).join(", ")})` : null,
+          s.quote ? el("blockquote", { text: s.quote }) : null);
+      })));
+  }
+
+  // One row per organisation, a bar per span, coloured by status.
+  function stateTimeline(st, byOrg) {
+    const end = today();
+    const starts = st.spans.map((s) => s.start.effective || s.start.decided).filter(Boolean);
+    if (starts.length === 0) return el("p", { text: "No status has taken effect yet." });
+    const x0 = Math.min(...starts.map(yearOf)), x1 = yearOf(end) + 1;
+    const W = 720, row = 26, L = 70, T = 6, B = 22;
+    const H = T + B + row * byOrg.length;
+    const X = (d) => L + ((frac(d) - x0) / (x1 - x0)) * (W - L - 8);
+    const s = sv("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-labelledby": "tl-title", id: "timeline" },
+      sv("title", { id: "tl-title", text: `${st.name}'s status in ${byOrg.length} organisations over time; the table below has the same spans.` }));
+    for (const y of years(x0, x1)) {
+      if ((x1 - x0) > 12 && y % 5 !== 0) continue;
+      s.append(sv("line", { x1: X(`${y}`), x2: X(`${y}`), y1: T, y2: H - B, stroke: "#eee" }),
+        sv("text", { x: X(`${y}`), y: H - 6, "font-size": 10, "text-anchor": "middle", text: y }));
+    }
+    byOrg.forEach((o, i) => {
+      const y = T + i * row;
+      s.append(sv("text", { x: 0, y: y + 16, "font-size": 11, text: o.id }));
+      for (const sp of st.spans.filter((x) => x.organization === o.id)) {
+        const a = sp.start.effective || sp.start.decided;
+        if (!a) continue;
+        const b = sp.end ? (sp.end.effective || sp.end.decided || end) : end;
+        const info = statusOf(o, sp.status);
+        s.append(sv("rect", {
+          x: X(a).toFixed(1), y: y + 4, height: row - 8, width: Math.max(2, X(b) - X(a)).toFixed(1),
+          fill: info.color, stroke: "#555", "data-org": o.id, "data-status": sp.status,
+        }, sv("title", { text: `${o.short_name}: ${info.label}, ${a} to ${sp.end ? b : "today"}` })));
+      }
+    });
+    return el("figure", {}, el("div", { class: "scroll" }, s));
+  }
+
+  function renderStates() {
+    nav("states");
+    document.title = "States · igo-graph explorer";
+    put(main, el("h1", { text: "States" }),
+      el("p", { text: `${D.states.length} states hold or have held a status in at least one of ${orgs.length} organisations.` }),
+      el("ul", { class: "states-index" }, D.states.map((s) =>
+        el("li", { "data-state": s.id }, el("a", { href: `#state/${s.id}`, text: s.name }), ` (${s.id})`))));
+  }
+
+  // ---- the region ----------------------------------------------------------
+  function renderRegion(date) {
+    nav("region");
+    const all = [...new Set(orgs.flatMap((o) => o.days.map((d) => d.date)))].sort();
+    const list = stops(all);
+    if (!date || !isDay(date)) date = list[list.length - 1];
+    if (date < list[0]) date = list[0];
+    const content = el("div", { id: "content" });
+    const show = (d, push) => {
+      navigate(`#region/${d}`, push);
+      document.title = `The region on ${d} · igo-graph explorer`;
+      put(content, ...regionDay(d));
+    };
+    put(main, el("h1", { text: "Every organisation on one day" }),
+      dateControl("Region", list, date, list[0], show), content);
+    show(date, false);
+  }
+
+  function regionDay(date) {
+    const here = orgs.map((o) => ({ o, day: dayOn(o, date) })).filter((x) => x.day && x.day.exists);
+    const out = [el("p", { class: "shown", id: "shown", "data-date": date },
+      el("strong", { text: `On ${date}` }), `: ${here.length} organisations`)];
+    out.push(el("div", { class: "cards" }, here.map(({ o, day }) => el("section", { class: "card", "data-org": o.id },
+      el("h2", {}, el("a", { href: `#${o.id}/${date}`, text: o.short_name }), ` · ${day.family_size} states`),
+      diagram(o, day, { links: false }), legend(o, day)))));
+    // The same facts as a table: each state's status in each organisation.
+    const held = new Map();
+    for (const { o, day } of here) {
+      for (const s of o.statuses) for (const id of day.statuses[s.id] || []) {
+        if (!held.has(id)) held.set(id, new Map());
+        held.get(id).set(o.id, s);
+      }
+      for (const u of day.uncertain) {
+        if (!held.has(u.state)) held.set(u.state, new Map());
+        held.get(u.state).set(o.id, { id: "uncertain", label: "uncertain", color: UNCERTAIN });
+      }
+    }
+    const ids = [...held.keys()].sort((a, b) => stateName(a).localeCompare(stateName(b)));
+    out.push(el("h2", { text: "Who holds what" }),
+      table(["State", ...here.map((x) => x.o.id)], ids.map((id) => el("tr", { "data-state": id },
+        el("td", {}, stateLink(id)),
+        here.map(({ o }) => {
+          const s = held.get(id).get(o.id);
+          return el("td", { "data-org": o.id, "data-status": s ? s.id : "none" },
+            s ? [el("span", { class: "swatch", style: `background:${s.color}` }), s.label] : "");
+        }))), "holdings"));
+    const m = D.region[lastOnOrBefore(D.region, date, (x) => x.date)];
+    if (m) {
+      const cell = (a, b) => m.cells.find((c) => c.a === a && c.b === b);
+      out.push(el("h2", { text: "States shared by each pair" }),
+        el("p", { class: "meta", text: "Each cell: the states holding a status in both (certain only); in brackets, those of the same tier in both (m member, o observer, p partner, a associate). The diagonal is each organisation's own family." }),
+        table(["", ...m.organizations], m.organizations.map((a) => el("tr", {},
+          el("th", { scope: "row", text: a }),
+          m.organizations.map((b) => {
+            const c = cell(a, b);
+            const t = Object.entries(c.by_tier).filter(([, n]) => n > 0).map(([k, n]) => `${k[0]} ${n}`).join(", ");
+            return el("td", { class: "num", "data-a": a, "data-b": b, title: `${a} and ${b}: ${c.shared} states` },
+              String(c.shared), t ? ` (${t})` : "");
+          }))), "matrix"));
+    }
+    return out;
+  }
+
+  function footer() {
+    document.getElementById("footer").replaceChildren(
+      el("p", {}, `${D.generator}: ${orgs.length} organisations, ${D.states.length} states, ${Object.keys(D.sources).length} sources. `,
+        "Days are counted by the date a status took effect. Every view has its own address: copy it to cite what you saw."));
+  }
+
+  // Links and the back and forward buttons change the address's fragment;
+  // the date controls' own moves do not come back here.
+  window.addEventListener("hashchange", render);
+  footer();
+  render();
+})();

@@ -1,0 +1,162 @@
+"""Drives the explorer page (`igo export html`) in headless Chromium.
+
+Usage: python3 explorer.py SITE_DIR SHOTS_DIR ORG/DAY...
+
+Prints one JSON object of what the page showed, for tests/explorer.rs to
+check against the `igo` binary's own answers. Needs selenium (PyPI) and
+Debian's chromium and chromium-driver; the driver is the system's, so
+selenium downloads nothing.
+"""
+
+import json
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+site, shots, views = sys.argv[1], sys.argv[2], sys.argv[3:]
+index = "file://" + os.path.abspath(os.path.join(site, "index.html"))
+
+opts = webdriver.ChromeOptions()
+opts.binary_location = os.environ.get("IGO_CHROMIUM", "/usr/bin/chromium")
+for flag in [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage", "--hide-scrollbars",
+]:
+    opts.add_argument(flag)
+opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+service = Service(os.environ.get("IGO_CHROMEDRIVER", "/usr/bin/chromedriver"))
+driver = webdriver.Chrome(options=opts, service=service)
+driver.set_window_size(1280, 900)
+out = {"views": {}, "console": []}
+
+
+def console():
+    for entry in driver.get_log("browser"):
+        if entry["level"] in ("SEVERE", "WARNING"):
+            out["console"].append(entry["message"])
+
+
+def shown():
+    """The states the page shows on its day: certain ones by status, and
+    the uncertain ones."""
+    rows = driver.find_elements(By.CSS_SELECTOR, "#roster tr[data-state]")
+    by = {}
+    for r in rows:
+        by.setdefault(r.get_attribute("data-status"), []).append(r.get_attribute("data-state"))
+    unc = [r.get_attribute("data-state") for r in driver.find_elements(By.CSS_SELECTOR, "#uncertain tr[data-state]")]
+    drawn = sorted(e.get_attribute("data-state") for e in driver.find_elements(By.CSS_SELECTOR, "svg.diagram [data-state]"))
+    p = driver.find_element(By.ID, "shown")
+    return {
+        "date": p.get_attribute("data-date"),
+        "statuses": {k: sorted(v) for k, v in by.items()},
+        "uncertain": sorted(unc),
+        "drawn": drawn,
+        "hash": driver.execute_script("return location.hash"),
+    }
+
+
+def go(hash_):
+    driver.get(index + "#" + hash_)
+    driver.find_element(By.ID, "main")
+
+
+try:
+    for view in views:
+        go(view)
+        out["views"][view] = shown()
+    console()
+
+    # The date control, from the keyboard: one step right on the slider.
+    go(views[0])
+    before = shown()
+    slider = driver.find_element(By.ID, "slider")
+    slider.send_keys(Keys.ARROW_RIGHT)
+    out["slider"] = {"before": before, "after": shown()}
+    # A typed date, then Enter.
+    typed = driver.find_element(By.ID, "day")
+    typed.clear()
+    typed.send_keys("2001-06-15" + Keys.ENTER)
+    out["typed"] = shown()
+    typed = driver.find_element(By.ID, "day")
+    typed.clear()
+    typed.send_keys("2001-02-30" + Keys.ENTER)
+    out["typed_bad"] = driver.find_element(By.ID, "date-error").text
+
+    # A state's page, reached by a link from the organisation's table, and
+    # the back button.
+    go(views[0])
+    driver.find_element(By.CSS_SELECTOR, '#roster tr[data-state="IND"] a').click()
+    out["state_hash"] = driver.execute_script("return location.hash")
+    out["state_title"] = driver.find_element(By.CSS_SELECTOR, "h1[data-state]").get_attribute("data-state")
+    driver.back()
+    out["back_hash"] = driver.execute_script("return location.hash")
+    out["back_shown"] = driver.find_element(By.ID, "shown").get_attribute("data-date")
+
+    go("state/ARM")
+    out["state"] = {
+        "spans": [
+            [r.get_attribute("data-org"), r.get_attribute("data-status")]
+            for r in driver.find_elements(By.CSS_SELECTOR, "#spans tr[data-state]")
+        ],
+        "sources": {
+            s.get_attribute("data-org"): [a.get_dom_attribute("href") for a in s.find_elements(By.CSS_SELECTOR, "ul.sources a")]
+            for s in driver.find_elements(By.CSS_SELECTOR, "section[data-org]")
+        },
+    }
+    # Following a source link: the browser goes to the source's address
+    # (this machine has no network, so only the address is checked).
+    first = driver.find_element(By.CSS_SELECTOR, "ul.sources a")
+    href = first.get_attribute("href")
+    first.click()
+    out["followed"] = {"href": href, "url": driver.current_url}
+    driver.back()
+
+    go("region/2025-01-01")
+    out["region"] = {
+        "cards": [c.get_attribute("data-org") for c in driver.find_elements(By.CSS_SELECTOR, "section.card")],
+        "holdings": {
+            r.get_attribute("data-state"): {
+                td.get_attribute("data-org"): td.get_attribute("data-status")
+                for td in r.find_elements(By.CSS_SELECTOR, "td[data-org]")
+            }
+            for r in driver.find_elements(By.CSS_SELECTOR, "#holdings tr[data-state]")
+        },
+        "matrix": {
+            td.get_attribute("data-a") + "/" + td.get_attribute("data-b"): int(td.text.split()[0])
+            for td in driver.find_elements(By.CSS_SELECTOR, "#matrix td[data-a]")
+        },
+    }
+    console()
+
+    # Every resource the page loaded is a file of the folder.
+    out["resources"] = driver.execute_script(
+        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))")
+
+    # Screenshots, and whether the page fits the width without scrolling
+    # sideways: a wide screen, then a phone.
+    os.makedirs(shots, exist_ok=True)
+    out["widths"] = {}
+    for name, width, height, view in [
+        ("explorer-desktop", 1280, 1000, views[0]),
+        ("explorer-region", 1280, 1000, "region/2025-01-01"),
+        ("explorer-phone", 375, 800, views[0]),
+        ("explorer-state-phone", 375, 800, "state/ARM"),
+    ]:
+        driver.set_window_size(width, height)
+        go(view)
+        driver.execute_script("window.scrollTo(0, 0)")
+        inner = driver.execute_script("return window.innerWidth")
+        scroll = driver.execute_script("return document.documentElement.scrollWidth")
+        out["widths"][name] = [inner, scroll]
+        driver.save_screenshot(os.path.join(shots, name + ".png"))
+    console()
+finally:
+    driver.quit()
+
+print(json.dumps(out, indent=1, sort_keys=True))

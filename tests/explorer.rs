@@ -1,0 +1,339 @@
+//! `igo export html`: the explorer, a static site. Its files are checked
+//! here; the page itself is opened in headless Chromium (through selenium
+//! and Debian's chromedriver, `tests/explorer.py`) and what it shows is
+//! compared with the `igo` binary's own answers.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::common::{root, run};
+use crate::export::python_with;
+
+fn export_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let (code, _, err) =
+        run(&["export", "html", "-o", site.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    dir
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            assert!(e.file_type().unwrap().is_file(), "{:?}", e.path());
+            let name = e.file_name().into_string().unwrap();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_site_is_four_files_deterministic_and_asks_no_network() {
+    let (a, b) = (export_site(), export_site());
+    let fa = files(&a.path().join("site"));
+    let fb = files(&b.path().join("site"));
+    assert_eq!(
+        fa.keys().collect::<Vec<_>>(),
+        ["data.js", "igo.css", "igo.js", "index.html"]
+    );
+    assert!(fa == fb, "the same data gives the same bytes");
+    let index = String::from_utf8(fa["index.html"].clone()).unwrap();
+    // Every file the page loads is one of the folder's.
+    for attr in ["src=\"", "href=\""] {
+        for part in index.split(attr).skip(1) {
+            let target = part.split('"').next().unwrap();
+            assert!(
+                target.starts_with('#')
+                    || ["data.js", "igo.js", "igo.css", "data:,"]
+                        .contains(&target),
+                "index.html loads {target}"
+            );
+        }
+    }
+    let js = String::from_utf8(fa["igo.js"].clone()).unwrap();
+    for call in ["fetch(", "XMLHttpRequest", "import(", "WebSocket", "@import"]
+    {
+        assert!(!js.contains(call), "igo.js uses {call}");
+    }
+    let css = String::from_utf8(fa["igo.css"].clone()).unwrap();
+    assert!(!css.contains("url("), "the style loads nothing");
+    // The data is the graph's: every source the site cites is there with
+    // its address.
+    let data = String::from_utf8(fa["data.js"].clone()).unwrap();
+    let json = data
+        .strip_prefix("window.IGO_DATA = ")
+        .and_then(|d| d.strip_suffix(";\n"))
+        .expect("data.js is one assignment");
+    let site: Value = serde_json::from_str(json).unwrap();
+    let orgs: Vec<&str> = site["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(orgs.len(), 9, "{orgs:?}");
+    let (_, history, _) = run(&["history", "ARM", "--format", "json"]);
+    let history: Value = serde_json::from_str(&history).unwrap();
+    for entry in history["entries"].as_array().unwrap() {
+        for s in entry["sources"].as_array().unwrap() {
+            let id = s["id"].as_str().unwrap();
+            assert_eq!(site["sources"][id]["url"], s["url"], "{id}");
+        }
+    }
+}
+
+#[test]
+fn export_html_needs_a_folder_and_refuses_flags_it_ignores() {
+    let (code, _, err) = run(&["export", "html"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("-o DIR"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (code, _, err) = run(&["export", "html", "-o", d]);
+    assert_ne!(code, 0);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    let (code, _, err) = run(&["export", "html", "-o", d, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.path().join("index.html").is_file());
+    assert!(dir.path().join("notes.txt").is_file(), "nothing else removed");
+    for flags in [
+        &["--at", "2017-06-09"][..],
+        &["--org", "BRICS"][..],
+        &["--basis", "decided"][..],
+    ] {
+        let mut args = vec!["export", "html", "-o", d, "--force"];
+        args.extend(flags);
+        let (code, _, err) = run(&args);
+        assert_ne!(code, 0, "{flags:?}");
+        assert!(err.contains(flags[0]), "{flags:?}: {err}");
+    }
+}
+
+/// The system's Chromium and its driver, with selenium, or `None` after
+/// saying how to install them.
+fn browser() -> Option<String> {
+    let chromium = std::env::var("IGO_CHROMIUM")
+        .unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let driver = std::env::var("IGO_CHROMEDRIVER")
+        .unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let py = python_with("selenium");
+    if !Path::new(&chromium).exists() || !Path::new(&driver).exists() {
+        eprintln!(
+            "SKIPPED: no browser ({chromium}, {driver}): sudo apt-get install chromium chromium-driver (or set IGO_CHROMIUM and IGO_CHROMEDRIVER)"
+        );
+        return None;
+    }
+    if py.is_none() {
+        eprintln!(
+            "SKIPPED: selenium is not installed (python3 -m venv .venv && .venv/bin/pip install selenium, then IGO_PYTHON=.venv/bin/python3)"
+        );
+    }
+    py
+}
+
+/// What `igo at` says of `org` on `day`: every status's states (certain),
+/// and the uncertain states.
+fn at(org: &str, day: &str) -> (BTreeMap<String, Vec<String>>, Vec<String>) {
+    let (code, out, err) = run(&["at", day, "--org", org, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let snap: Value = serde_json::from_str(&out).unwrap();
+    let statuses = snap["statuses"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), strings(v)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let mut uncertain: Vec<String> = snap["uncertain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["state"].as_str().unwrap().to_string())
+        .collect();
+    uncertain.sort();
+    (statuses, uncertain)
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    let mut out: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Checks one view the page showed against `igo at`.
+fn same_as_at(view: &str, shown: &Value) {
+    let (org, day) = view.split_once('/').unwrap();
+    let (statuses, uncertain) = at(org, day);
+    let page: BTreeMap<String, Vec<String>> = shown["statuses"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), strings(v)))
+        .collect();
+    assert_eq!(page, statuses, "{view}: the page's states by status");
+    assert_eq!(strings(&shown["uncertain"]), uncertain, "{view}: uncertain");
+    let mut drawn: Vec<String> =
+        statuses.values().flatten().chain(&uncertain).cloned().collect();
+    drawn.sort();
+    assert_eq!(strings(&shown["drawn"]), drawn, "{view}: the diagram");
+    assert_eq!(shown["date"], day, "{view}");
+}
+
+/// Where the screenshots go: `IGO_SHOTS` (the README's gallery is made
+/// with `IGO_SHOTS=docs`), else `target/explorer`.
+fn shots_dir() -> PathBuf {
+    std::env::var_os("IGO_SHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/explorer"))
+}
+
+#[test]
+fn the_page_shows_what_igo_at_says_in_a_real_browser() {
+    let Some(py) = browser() else { return };
+    let dir = export_site();
+    let site = dir.path().join("site");
+    // Days the sources count, days between two changes, a day inside a
+    // month-only date (Sri Lanka, 2010-05), Georgia's last day in the CIS
+    // and the first without it, BRICS's disputed partners.
+    let views = [
+        "SCO/2017-06-09",
+        "SCO/2001-06-15",
+        "SCO/2010-05-20",
+        "SCO/2024-07-04",
+        "SCO/2025-09-01",
+        "BRICS/2025-01-01",
+        "CIS/2009-08-17",
+        "CIS/2009-08-18",
+        "EAEU/2015-08-12",
+        "CSTO/2024-03-01",
+    ];
+    let out = Command::new(&py)
+        .arg(root().join("tests/explorer.py"))
+        .arg(&site)
+        .arg(shots_dir())
+        .args(views)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "explorer.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for view in views {
+        same_as_at(view, &page["views"][view]);
+    }
+    let cis = |d: &str| page["views"][format!("CIS/{d}")]["statuses"].clone();
+    assert!(strings(&cis("2009-08-17")["member"]).contains(&"GEO".into()));
+    assert!(!cis("2009-08-18").to_string().contains("GEO"));
+    let sl = &page["views"]["SCO/2010-05-20"]["uncertain"];
+    assert!(strings(sl).contains(&"LKA".into()), "{sl}");
+
+    // The slider, moved one step by the keyboard, shows the next day of
+    // change, and that day's states are `igo at`'s.
+    let (before, after) =
+        (&page["slider"]["before"], &page["slider"]["after"]);
+    let (b, a) =
+        (before["date"].as_str().unwrap(), after["date"].as_str().unwrap());
+    assert!(a > b, "the slider moved forward: {b} -> {a}");
+    assert_eq!(after["hash"], format!("#SCO/{a}"), "the address follows");
+    same_as_at(&format!("SCO/{a}"), after);
+    // A typed day, and a day that does not exist.
+    same_as_at("SCO/2001-06-15", &page["typed"]);
+    assert_eq!(page["typed"]["hash"], "#SCO/2001-06-15");
+    let bad = page["typed_bad"].as_str().unwrap();
+    assert!(bad.contains("2001-02-30") && bad.contains("YYYY-MM-DD"), "{bad}");
+
+    // A state's page from the table, and back.
+    assert_eq!(page["state_hash"], "#state/IND");
+    assert_eq!(page["state_title"], "IND");
+    assert_eq!(page["back_hash"], "#SCO/2017-06-09");
+    assert_eq!(page["back_shown"], "2017-06-09");
+
+    // Armenia's page: its spans are `igo`'s, and each organisation's
+    // source links are the addresses of the sources of its transitions.
+    let (_, spans, _) = run(&["history", "ARM", "--format", "json"]);
+    let history: Value = serde_json::from_str(&spans).unwrap();
+    let mut want: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for e in history["entries"].as_array().unwrap() {
+        let org = e["organization"].as_str().unwrap().to_string();
+        for s in e["sources"].as_array().unwrap() {
+            want.entry(org.clone())
+                .or_default()
+                .insert(s["url"].as_str().unwrap().to_string());
+        }
+    }
+    let got: BTreeMap<String, BTreeSet<String>> = page["state"]["sources"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), strings(v).into_iter().collect()))
+        .collect();
+    assert_eq!(got, want, "Armenia's source links");
+    assert!(page["state"]["spans"].as_array().unwrap().len() >= 8);
+    let followed = &page["followed"];
+    assert_eq!(followed["url"], followed["href"], "the link was followed");
+    assert!(followed["url"].as_str().unwrap().starts_with("http"));
+
+    // The region on 2025-01-01: the organisations of `igo at --org all`,
+    // each state's status in each, and the overlap matrix's counts.
+    let (_, all, _) =
+        run(&["at", "2025-01-01", "--org", "all", "--format", "json"]);
+    let all: Value = serde_json::from_str(&all).unwrap();
+    let region = &page["region"];
+    let (_, matrix, _) = run(&[
+        "overlap",
+        "--matrix",
+        "--at",
+        "2025-01-01",
+        "--format",
+        "json",
+    ]);
+    let matrix: Value = serde_json::from_str(&matrix).unwrap();
+    // One picture per organisation existing on the day.
+    assert_eq!(strings(&region["cards"]), strings(&matrix["organizations"]));
+    for snap in all.as_array().unwrap() {
+        let org = snap["organization"].as_str().unwrap();
+        for (status, ids) in snap["statuses"].as_object().unwrap() {
+            for id in strings(ids) {
+                assert_eq!(
+                    region["holdings"][&id][org], *status,
+                    "{id} in {org} on 2025-01-01"
+                );
+            }
+        }
+    }
+    for cell in matrix["cells"].as_array().unwrap() {
+        let key = format!(
+            "{}/{}",
+            cell["a"].as_str().unwrap(),
+            cell["b"].as_str().unwrap()
+        );
+        assert_eq!(region["matrix"][&key], cell["shared"], "{key}");
+    }
+
+    // No console errors or warnings; nothing loaded from outside the
+    // folder; no sideways scrolling at a phone's width or a wide screen.
+    assert_eq!(page["console"], serde_json::json!([]), "console");
+    for r in page["resources"].as_array().unwrap() {
+        assert!(r.as_str().unwrap().starts_with("file://"), "{r}");
+    }
+    for (name, w) in page["widths"].as_object().unwrap() {
+        let (inner, scroll) = (w[0].as_u64().unwrap(), w[1].as_u64().unwrap());
+        assert!(scroll <= inner, "{name}: {scroll} px wide in {inner} px");
+        assert!(shots_dir().join(format!("{name}.png")).is_file());
+    }
+}
