@@ -52,7 +52,12 @@ def shown():
     unc = [r.get_attribute("data-state") for r in driver.find_elements(By.CSS_SELECTOR, "#uncertain tr[data-state]")]
     drawn = sorted(e.get_attribute("data-state") for e in driver.find_elements(By.CSS_SELECTOR, "svg.diagram [data-state]"))
     p = driver.find_element(By.ID, "shown")
+    caveat = driver.find_elements(By.ID, "caveat")
+    offices = driver.find_element(By.ID, "offices")
     return {
+        "caveat": caveat[0].text if caveat else None,
+        "chair": offices.get_attribute("data-chair") or None,
+        "secretary_general": offices.get_attribute("data-secretary-general") or None,
         "date": p.get_attribute("data-date"),
         "statuses": {k: sorted(v) for k, v in by.items()},
         "uncertain": sorted(unc),

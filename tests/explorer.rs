@@ -139,12 +139,17 @@ fn browser() -> Option<String> {
     py
 }
 
+/// `igo at DAY --org ORG --format json`.
+fn snapshot(org: &str, day: &str) -> Value {
+    let (code, out, err) = run(&["at", day, "--org", org, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
 /// What `igo at` says of `org` on `day`: every status's states (certain),
 /// and the uncertain states.
 fn at(org: &str, day: &str) -> (BTreeMap<String, Vec<String>>, Vec<String>) {
-    let (code, out, err) = run(&["at", day, "--org", org, "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let snap: Value = serde_json::from_str(&out).unwrap();
+    let snap = snapshot(org, day);
     let statuses = snap["statuses"]
         .as_object()
         .unwrap()
@@ -190,6 +195,19 @@ fn same_as_at(view: &str, shown: &Value) {
     drawn.sort();
     assert_eq!(strings(&shown["drawn"]), drawn, "{view}: the diagram");
     assert_eq!(shown["date"], day, "{view}");
+    let snap = snapshot(org, day);
+    assert_eq!(shown["chair"], snap["chair"], "{view}: the chair");
+    assert_eq!(
+        shown["secretary_general"], snap["secretary_general"],
+        "{view}: the Secretary-General"
+    );
+    match snap["caveat"].as_str() {
+        Some(c) => {
+            let text = shown["caveat"].as_str().unwrap_or_default();
+            assert!(text.contains(c), "{view}: caveat {text:?}");
+        }
+        None => assert!(shown["caveat"].is_null(), "{view}: no caveat"),
+    }
 }
 
 /// Where the screenshots go: `IGO_SHOTS` (the README's gallery is made
@@ -219,6 +237,7 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         "CIS/2009-08-18",
         "EAEU/2015-08-12",
         "CSTO/2024-03-01",
+        "SCO/2027-01-01",
     ];
     let out = Command::new(&py)
         .arg(root().join("tests/explorer.py"))
@@ -239,6 +258,8 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     let cis = |d: &str| page["views"][format!("CIS/{d}")]["statuses"].clone();
     assert!(strings(&cis("2009-08-17")["member"]).contains(&"GEO".into()));
     assert!(!cis("2009-08-18").to_string().contains("GEO"));
+    let later = &page["views"]["SCO/2027-01-01"]["caveat"];
+    assert!(later.as_str().unwrap().contains("last reviewed"), "{later}");
     let sl = &page["views"]["SCO/2010-05-20"]["uncertain"];
     assert!(strings(sl).contains(&"LKA".into()), "{sl}");
 

@@ -259,7 +259,7 @@
           el("td", { text: s.plural }), el("td", { class: "num", text: (day.statuses[s.id] || []).length })))
           .concat([el("tr", {}, el("th", { text: "all statuses" }), el("th", { class: "num", text: day.family_size }))]), "counts"),
         el("h2", { text: "Offices" }),
-        el("dl", { class: "facts", id: "offices" },
+        el("dl", { class: "facts", id: "offices", "data-chair": day.chair || "", "data-secretary-general": day.secretary_general || "" },
           el("dt", { text: "Chair" }),
           el("dd", {}, day.chair ? [stateLink(day.chair), day.chair_certain === false ? el("span", { class: "uncertain-mark", text: " (uncertain on this day)" }) : null] : "not known"),
           el("dt", { text: "Secretary-General" }),
