@@ -15,6 +15,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 site, shots, views = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -92,6 +93,18 @@ try:
     typed.clear()
     typed.send_keys("2001-02-30" + Keys.ENTER)
     out["typed_bad"] = driver.find_element(By.ID, "date-error").text
+
+    # The keyboard alone: Tab reaches every control, Enter on "Next change"
+    # moves the day.
+    go(views[0])
+    reached = []
+    for _ in range(40):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        reached.append(driver.execute_script(
+            "const a = document.activeElement; return a.id || a.tagName.toLowerCase() + ' ' + (a.getAttribute('href') || '')"))
+    out["tab_order"] = reached
+    driver.find_element(By.ID, "next").send_keys(Keys.ENTER)
+    out["next_by_enter"] = shown()["date"]
 
     # A state's page, reached by a link from the organisation's table, and
     # the back button.

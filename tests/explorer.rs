@@ -272,6 +272,20 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     assert!(a > b, "the slider moved forward: {b} -> {a}");
     assert_eq!(after["hash"], format!("#SCO/{a}"), "the address follows");
     same_as_at(&format!("SCO/{a}"), after);
+    // Tab reaches the controls in order; Enter on "Next change" is the
+    // slider's step.
+    let order: Vec<&str> = page["tab_order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let pos = |id: &str| order.iter().position(|o| *o == id);
+    let ids = ["prev", "slider", "next", "day"].map(pos);
+    assert!(ids.iter().all(Option::is_some), "{order:?}");
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(order.contains(&"a #state/IND"), "the table's links: {order:?}");
+    assert_eq!(page["next_by_enter"], a, "Enter on Next change");
     // A typed day, and a day that does not exist.
     same_as_at("SCO/2001-06-15", &page["typed"]);
     assert_eq!(page["typed"]["hash"], "#SCO/2001-06-15");
