@@ -1,6 +1,6 @@
 //! [`KnowledgeGraph`]: the petgraph graph plus id indices.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -772,17 +772,48 @@ impl Builder {
     /// A builder whose graph is sized up front: a graph of a million spans
     /// should not carry the slack of repeated doubling.
     fn sized_for(data: &load::Dataset) -> Builder {
-        let n_spans: usize =
-            data.affiliations.iter().map(|a| a.transitions.len()).sum();
+        // A span per transition into a held status (a departure ends one).
+        let n_spans = data
+            .affiliations
+            .iter()
+            .flat_map(|a| &a.transitions)
+            .filter(|t| t.status.is_held())
+            .count();
+        // Exact counts, not estimates: a vector that outgrows its capacity
+        // doubles, and at startup every page it touches is a page fault
+        // (the node vector of the bundled data was twice its size).
+        let places: BTreeSet<&str> = data
+            .summits
+            .iter()
+            .map(|s| s.city.as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let people: BTreeSet<&PersonId> =
+            data.offices.iter().map(|t| &t.person).collect();
         let n_nodes = data.states.len()
             + data.sources.len()
             + data.organizations.len()
             + data.summits.len()
+            + places.len()
+            + people.len()
             + data.events.len();
+        let n_cites: usize = data
+            .states
+            .iter()
+            .map(|s| s.sources.len())
+            .chain(data.organizations.iter().map(|o| o.sources.len()))
+            .sum();
+        let n_successions =
+            data.organizations.iter().filter(|o| o.successor.is_some()).count();
         let n_edges = n_spans
+            + n_cites
+            + n_successions
             + data.chairs.len()
             + data.offices.len()
-            + data.summits.len() * 3;
+            + people.len()
+            + data.summits.len() * 2
+            + data.summits.iter().filter(|s| !s.city.is_empty()).count()
+            + data.events.len();
         Builder {
             graph: StableDiGraph::with_capacity(n_nodes, n_edges),
             organizations: BTreeMap::new(),
@@ -1027,5 +1058,20 @@ impl OrgIndex {
             }
         }
         OrgIndex { states, effective, decided, pending }
+    }
+}
+
+#[cfg(test)]
+mod sizing {
+    use super::*;
+
+    /// The graph is sized exactly: no vector of nodes or edges outgrew
+    /// (and doubled) its capacity while the bundled data was built.
+    #[test]
+    fn the_bundled_graph_is_sized_exactly() {
+        let kg = KnowledgeGraph::bundled();
+        let g = kg.graph();
+        assert_eq!(g.capacity().0, g.node_count());
+        assert_eq!(g.capacity().1, g.edge_count());
     }
 }
