@@ -803,8 +803,11 @@ impl Builder {
             .map(|s| s.sources.len())
             .chain(data.organizations.iter().map(|o| o.sources.len()))
             .sum();
-        let n_successions =
-            data.organizations.iter().filter(|o| o.successor.is_some()).count();
+        let n_successions = data
+            .organizations
+            .iter()
+            .filter(|o| o.successor.is_some())
+            .count();
         let n_edges = n_spans
             + n_cites
             + n_successions

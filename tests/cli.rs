@@ -1,4 +1,4 @@
-use crate::common::{igo, run};
+use crate::common::{igo, root, run};
 
 fn ok(args: &[&str]) -> String {
     let (code, stdout, stderr) = run(args);
@@ -362,4 +362,26 @@ fn at_json_marks_an_uncertain_secretary_general_as_the_table_does() {
     assert_eq!(v["chair_certain"], true);
     let v = json(&["at", "2024-02-22", "--format", "json"]);
     assert_eq!(v["secretary_general_certain"], true);
+}
+
+/// Commands that answer for every organisation need no `--org`, so a data
+/// folder without the SCO works with them.
+#[test]
+fn commands_for_every_organisation_work_on_data_without_the_sco() {
+    let data = root().join("tests/data/hostile");
+    let data = data.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("copy");
+    let (code, _, err) =
+        run(&["--data", data, "export", "yaml", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.join("org/organization.yaml").is_file());
+    let (code, text, err) =
+        run(&["--data", data, "memberships", "IND", "--at", "2020-01-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("ORG"), "{text}");
+    // A command about one organisation still says which it lacks.
+    let (code, _, err) = run(&["--data", data, "at", "2020-01-01"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("unknown organisation `SCO`"), "{err}");
 }

@@ -72,6 +72,24 @@ def go(hash_):
     driver.find_element(By.ID, "main")
 
 
+if views and views[0] == "--hostile":
+    # Data whose names are markup: the page must show them as text.
+    try:
+        res = {}
+        for view in views[1:]:
+            go(view)
+            res[view] = {
+                "scripts": len(driver.find_elements(By.TAG_NAME, "script")),
+                "bold": len(driver.find_elements(By.CSS_SELECTOR, "main b")),
+                "text": driver.find_element(By.ID, "main").text,
+            }
+        console()
+        out["hostile"] = res
+    finally:
+        driver.quit()
+    print(json.dumps(out, indent=1, sort_keys=True))
+    sys.exit(0)
+
 try:
     for view in views:
         go(view)

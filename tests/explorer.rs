@@ -372,3 +372,46 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         assert!(shots_dir().join(format!("{name}.png")).is_file());
     }
 }
+
+#[test]
+fn names_that_are_markup_stay_text_in_the_page() {
+    let Some(py) = browser() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let data = root().join("tests/data/hostile");
+    let (code, _, err) = run(&[
+        "--data",
+        data.to_str().unwrap(),
+        "export",
+        "html",
+        "-o",
+        site.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let views =
+        ["ORG/2020-01-01", "state/IND", "state/PAK", "region/2020-01-01"];
+    let out = Command::new(&py)
+        .arg(root().join("tests/explorer.py"))
+        .arg(&site)
+        .arg(dir.path().join("shots"))
+        .arg("--hostile")
+        .args(views)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "explorer.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["console"], serde_json::json!([]), "console");
+    for view in views {
+        let v = &page["hostile"][view];
+        assert_eq!(v["scripts"], 2, "{view}: only the page's own scripts");
+        assert_eq!(v["bold"], 0, "{view}: no markup from the data");
+    }
+    let ind = page["hostile"]["state/IND"]["text"].as_str().unwrap();
+    assert!(ind.contains("<b>&amp;</b>"), "the name as text: {ind}");
+    let org = page["hostile"]["ORG/2020-01-01"]["text"].as_str().unwrap();
+    assert!(org.contains("Org </name> & \"co\""), "{org}");
+}

@@ -88,7 +88,7 @@ fn data_refused(command: &Command) -> Option<&'static str> {
 }
 
 /// Why `--org` means nothing to `command`, if it does not.
-fn org_refused(command: &Command) -> Option<&'static str> {
+pub fn org_refused(command: &Command) -> Option<&'static str> {
     match command {
         Command::Memberships { .. } => {
             Some("it answers for every organisation the state is in")

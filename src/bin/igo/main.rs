@@ -119,6 +119,13 @@ fn organisation_asked(
     cli: &Cli,
     kg: &KnowledgeGraph,
 ) -> Result<(String, bool), Failure> {
+    // A command that answers for every organisation (memberships, overlap,
+    // export yaml and html) needs none: a data folder without the SCO
+    // works with it too.
+    if cli.org.is_none() && flags::org_refused(&cli.command).is_some() {
+        let first = kg.organizations().next().map(|o| o.id.to_string());
+        return Ok((first.unwrap_or_default(), false));
+    }
     let org = cli.org.as_deref().unwrap_or("SCO");
     let all = org.eq_ignore_ascii_case("all");
     let picture = matches!(
