@@ -188,7 +188,7 @@
     sync(date);
     return el("div", { class: "controls" },
       el("button", { type: "button", id: "prev", onclick: step(-1), text: "◀ Previous change" }),
-      el("label", {}, "Days of change", slider),
+      el("label", { class: "slider-label" }, "Days of change", slider),
       el("button", { type: "button", id: "next", onclick: step(1), text: "Next change ▶" }),
       form, msg);
   }
