@@ -48,5 +48,14 @@ fn queries(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, queries);
+/// The explorer's data (`igo export html`): every organisation's picture
+/// on each of its days of change, every state's page, the region.
+fn explorer(c: &mut Criterion) {
+    let kg = KnowledgeGraph::bundled();
+    c.bench_function("export/html data.js, bundled", |b| {
+        b.iter(|| black_box(igo_graph::export::html::data_js(&kg).unwrap()))
+    });
+}
+
+criterion_group!(benches, load, queries, explorer);
 criterion_main!(benches);
