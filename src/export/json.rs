@@ -219,6 +219,8 @@ impl Serialize for OrgNode<'_> {
             wikidata,
             predecessor,
             successor,
+            cow_column,
+            cow_ionum,
             sources,
             note,
             statuses,
@@ -232,6 +234,12 @@ impl Serialize for OrgNode<'_> {
         let claims = self.kg.claims(id.as_str());
         if !claims.is_empty() {
             m.field("claims", &Seq(|| claims.iter().map(ClaimNode)))?;
+        }
+        if cow_column.is_some() {
+            m.field("cow_column", cow_column)?;
+        }
+        if cow_ionum.is_some() {
+            m.field("cow_ionum", cow_ionum)?;
         }
         m.field("dissolved", dissolved)?;
         m.field("founded", founded)?;
