@@ -218,7 +218,9 @@ fn lifetime(
             );
         } else if let Some(end) = org.dissolved
             && (end.certainly_before(date)
-                || end == date && t.status != Status::NONE)
+                // Within one imprecise date (the year 2001 of both), the
+                // status may have started before the end.
+                || end == date && end.is_day() && t.status != Status::NONE)
         {
             cx.at(
                 rt,

@@ -3,10 +3,10 @@
 //!
 //! | flag | refused by | why |
 //! |---|---|---|
-//! | `--data` | `validate DIR` | the folder is DIR |
+//! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
 //! | `--org` | `export yaml`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
 //! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
-//! | `--format` | `export` | the export's format is its FORMAT |
+//! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
 //! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
 //! | `--rule` | every export but `panel` | |
 //! | `--table` | every export but `csv` | |
@@ -38,6 +38,8 @@ fn name(command: &Command) -> String {
         Command::Completions { .. } => "completions",
         Command::Man => "man",
         Command::Export { kind, .. } => return format!("export {kind}"),
+        Command::Import { .. } => "import cow",
+        Command::Compare { .. } => "compare cow",
     };
     plain.to_string()
 }
@@ -57,6 +59,7 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
              effective alike",
         ),
         Command::Validate { .. } => Some("validation checks both dates"),
+        Command::Import { .. } => Some("COW's codes have years, no basis"),
         Command::Claims => {
             Some("each published count is set beside both bases' counts")
         }
@@ -73,6 +76,9 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
 /// Why `--data` means nothing to `command`, if it does not.
 fn data_refused(command: &Command) -> Option<&'static str> {
     match command {
+        Command::Import { .. } => {
+            Some("it reads the file given and writes the folder of -o")
+        }
         Command::Validate { dir: Some(_) } => {
             Some("the folder to check is its DIR; give it once")
         }
@@ -86,6 +92,7 @@ fn data_refused(command: &Command) -> Option<&'static str> {
 /// Why `--org` means nothing to `command`, if it does not.
 fn org_refused(command: &Command) -> Option<&'static str> {
     match command {
+        Command::Import { .. } => Some("it imports every IGO of the file"),
         Command::Memberships { .. } => {
             Some("it answers for every organisation the state is in")
         }
@@ -105,6 +112,7 @@ fn org_refused(command: &Command) -> Option<&'static str> {
 /// Why `--format` means nothing to `command`, if it does not.
 fn format_refused(command: &Command) -> Option<&'static str> {
     match command {
+        Command::Import { .. } => Some("it writes a data folder"),
         Command::Export { .. } => Some(
             "an export's format is its FORMAT argument (`igo export json`)",
         ),

@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod countries;
+mod cow;
 mod flags;
 mod report;
 mod rows;
@@ -65,6 +66,12 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
             return Ok(commands::completions(*shell));
         }
         Command::Man => return commands::man(),
+        Command::Import { file, igos, output, force, .. } => {
+            let target =
+                commands::Target { path: Some(output), force: *force };
+            return cow::import_cow(file, igos.as_deref(), target)
+                .map(String::into_bytes);
+        }
         Command::Validate { dir } => {
             let dir = dir.as_ref().or(cli.data.as_ref());
             return commands::validate(dir, cli.org.as_deref(), format)
@@ -183,7 +190,11 @@ fn listing(cli: &Cli, ctx: &Ctx, all: bool) -> Result<String, Failure> {
         Command::Diff { from, to } => {
             commands::diff(ctx, ctx.day(from)?, ctx.day(to)?)
         }
+        Command::Compare { file, from, to, .. } => {
+            cow::compare_cow(ctx, cli.org.as_deref(), file, (*from, *to))
+        }
         Command::Validate { .. }
+        | Command::Import { .. }
         | Command::Completions { .. }
         | Command::Man => {
             unreachable!("handled above")

@@ -1,0 +1,6 @@
+//! Other datasets as data folders in this crate's format, so that they
+//! load, validate and answer the same questions as the bundled data.
+//!
+//! - [`cow`]: the Correlates of War (COW) IGO v3 state-year file.
+
+pub mod cow;
