@@ -716,8 +716,9 @@ fn spans_into(
 }
 
 /// The spans of one state in one organisation: each transition to a held
-/// status opens a span; the next transition, or the organisation's
-/// dissolution, closes it.
+/// status (or to `unknown`, so that a question about its days finds it)
+/// opens a span; the next transition, or the organisation's dissolution,
+/// closes it.
 fn spans_of(
     state: &StateId,
     org: &Organization,
@@ -725,7 +726,7 @@ fn spans_of(
 ) -> Vec<Span> {
     let mut spans = Vec::new();
     for (i, t) in transitions.iter().enumerate() {
-        if !t.status.is_held() {
+        if !t.status.is_held() && t.status != crate::model::Status::UNKNOWN {
             continue;
         }
         let end = match transitions.get(i + 1) {

@@ -59,3 +59,6 @@ mod organizations;
 
 /// The region in one picture, the overlap matrix, the COW layout.
 mod region;
+
+/// COW IGO v3: import, round trip, errors, comparison.
+mod cow;

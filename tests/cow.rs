@@ -1,0 +1,222 @@
+//! COW IGO v3: `igo import cow` on real rows (tests/data/cow, see its
+//! README.md), its round trip through `igo export cow`, its errors, and
+//! `igo compare cow`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::common::{root, run};
+
+fn fixture() -> PathBuf {
+    root().join("tests/data/cow/state_year.csv")
+}
+
+/// A CSV as (ccode, year) -> column -> cell.
+fn cells(text: &str) -> BTreeMap<(u16, i32), BTreeMap<String, String>> {
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let mut out = BTreeMap::new();
+    for line in lines {
+        let f: Vec<&str> = line.split(',').collect();
+        let row = header[3..]
+            .iter()
+            .zip(&f[3..])
+            .map(|(h, v)| (h.to_string(), v.to_string()))
+            .collect();
+        out.insert((f[0].parse().unwrap(), f[1].parse().unwrap()), row);
+    }
+    out
+}
+
+/// The fixture imported into a new folder.
+fn imported() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cow");
+    let (code, stdout, stderr) = run(&[
+        "import",
+        "cow",
+        fixture().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("imported 9 organisations, 23 states"));
+    dir
+}
+
+fn data(dir: &Path) -> String {
+    dir.join("cow").to_str().unwrap().to_string()
+}
+
+#[test]
+fn the_imported_folder_validates() {
+    let dir = imported();
+    let (code, _, stderr) = run(&["validate", &data(dir.path())]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn every_cell_of_the_fixture_comes_back_from_export_cow() {
+    let dir = imported();
+    let (code, out, stderr) = run(&[
+        "--data",
+        &data(dir.path()),
+        "export",
+        "cow",
+        "--at",
+        "2014-12-31",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let cow = cells(&std::fs::read_to_string(fixture()).unwrap());
+    let ours = cells(&out);
+    let mut compared = 0;
+    let mut codes = std::collections::BTreeSet::new();
+    for (key, row) in &cow {
+        for (column, value) in row {
+            codes.insert(value.clone());
+            // The export starts in the year the oldest organisation was
+            // founded: every organisation is -1 before it.
+            let back = ours
+                .get(key)
+                .map_or("-1", |r| r.get(column).map_or("?", |v| v.as_str()));
+            assert_eq!(value, back, "{key:?} {column}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 1064 * 9);
+    // Every code of COW's occurs in the fixture.
+    assert_eq!(
+        codes.into_iter().collect::<Vec<_>>(),
+        ["-1", "-9", "0", "1", "2", "3"]
+    );
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let (code, out, stderr) = run(args);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn a_day_inside_a_transition_year_is_uncertain() {
+    let dir = imported();
+    let d = data(dir.path());
+    let at = |day: &str| {
+        json(&["--data", &d, "--org", "CIS", "at", day, "--format", "json"])
+    };
+    // COW codes Georgia 1 in 2007 and 0 from 2008.
+    let members = |v: &serde_json::Value| v["members"].to_string();
+    assert!(members(&at("2007-12-31")).contains("\"GEO\""));
+    assert!(!members(&at("2008-12-31")).contains("\"GEO\""));
+    let mid = at("2008-06-01");
+    assert!(!members(&mid).contains("\"GEO\""));
+    let unsure = mid["uncertain"].as_array().unwrap();
+    let geo = unsure.iter().find(|u| u["state"] == "GEO").unwrap();
+    assert_eq!(geo["reason"], "imprecise_date");
+}
+
+#[test]
+fn missing_data_is_uncertain_never_guessed() {
+    let dir = imported();
+    let d = data(dir.path());
+    // COW codes every state -9 in the IAIGC's first year, 1974.
+    let v = json(&[
+        "--data",
+        &d,
+        "--org",
+        "IAIGC",
+        "at",
+        "1974-12-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["family_size"], 0);
+    let egy = v["uncertain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["state"] == "EGY")
+        .unwrap()
+        .clone();
+    assert_eq!(egy["reason"], "missing");
+}
+
+#[test]
+fn states_unknown_to_our_data_are_identified_by_cow_code() {
+    let dir = imported();
+    let states =
+        std::fs::read_to_string(dir.path().join("cow/states.yaml")).unwrap();
+    // Germany, Luxembourg and the Netherlands are not in data/states.yaml.
+    for (id, code) in [("COW255", 255), ("COW210", 210), ("COW212", 212)] {
+        assert!(states.contains(&format!("- id: \"{id}\"")), "{id}");
+        assert!(states.contains(&format!("cow_code: {code}")));
+    }
+    // China keeps its ISO id.
+    assert!(states.contains("- id: \"CHN\""));
+    assert!(!states.contains("COW710"));
+}
+
+#[test]
+fn every_transition_cites_its_cow_column() {
+    let dir = imported();
+    let text =
+        std::fs::read_to_string(dir.path().join("cow/sco/statuses.yaml"))
+            .unwrap();
+    let n = text.matches("- status:").count();
+    assert!(n >= 6);
+    assert_eq!(text.matches("sources: [\"cow-igo-v3-sco\"]").count(), n);
+    let sources =
+        std::fs::read_to_string(dir.path().join("cow/sources.yaml")).unwrap();
+    assert!(sources.contains("https://correlatesofwar.org/data-sets/igos/"));
+    assert!(sources.contains("column `sco`"));
+}
+
+/// `igo import cow` of a bad file: exit 2 and the located message.
+fn refused(file: &str, expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = format!("tests/data/cow/bad/{file}");
+    let out = crate::common::igo()
+        .current_dir(root())
+        .args(["import", "cow", &path, "-o"])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.starts_with(&format!("{path}:{expected}")), "{stderr}");
+    assert!(stderr.contains("= help: "), "{stderr}");
+    assert!(!dir.path().join("out").exists(), "nothing is written");
+}
+
+#[test]
+fn a_missing_column_is_located() {
+    refused(
+        "missing-column.csv",
+        "1:1: error[missing-field]: `tests/data/cow/bad/missing-column.csv` \
+         has no `year` column",
+    );
+}
+
+#[test]
+fn a_code_outside_cows_is_located() {
+    refused(
+        "code-outside-cow.csv",
+        "3:16: error[invalid-value]: `4` in column `sco` is not a COW code",
+    );
+}
+
+#[test]
+fn a_ccode_that_is_not_a_cow_state_is_located() {
+    refused(
+        "ccode-not-a-state.csv",
+        "3:1: error[unknown-state]: ccode `999` is not a COW state",
+    );
+}
+
+#[test]
+fn a_truncated_file_is_located() {
+    refused(
+        "truncated.csv",
+        "4:14: error[syntax]: line 4 has 3 fields, the header 5",
+    );
+}
