@@ -220,3 +220,88 @@ fn a_truncated_file_is_located() {
         "4:14: error[syntax]: line 4 has 3 fields, the header 5",
     );
 }
+
+#[test]
+fn compare_lists_the_known_disagreements() {
+    let f = fixture();
+    let v = json(&["compare", "cow", f.to_str().unwrap(), "--format", "json"]);
+    let summary = v["summary"].as_array().unwrap();
+    let tally = |org: &str| {
+        summary.iter().find(|t| t["organization"] == org).unwrap().clone()
+    };
+    let sco = tally("SCO+SHANGHAI5");
+    assert_eq!(sco["column"], "sco");
+    assert_eq!(
+        (sco["cells"].as_u64(), sco["disagree"].as_u64()),
+        (Some(1064), Some(41))
+    );
+    assert_eq!(tally("CIS")["disagree"], 26);
+    let rows = v["disagreements"].as_array().unwrap();
+    let find = |org: &str, state: &str, year: i64| {
+        rows.iter()
+            .find(|d| {
+                d["organization"] == org
+                    && d["state"] == state
+                    && d["year"] == year
+            })
+            .cloned()
+    };
+    // India an observer from 2005-07-05 by our sources, 0 in COW.
+    let ind = find("SCO", "IND", 2005).unwrap();
+    assert_eq!(
+        (ind["cow"].as_i64(), ind["ours"].as_i64()),
+        (Some(0), Some(3))
+    );
+    assert_eq!(ind["status"], "observer");
+    assert_eq!(ind["effective"], "2005-07-05");
+    assert!(!ind["sources"].as_array().unwrap().is_empty());
+    // COW puts Georgia out of the CIS in 2008; it left on 2009-08-18.
+    let geo = find("CIS", "GEO", 2008).unwrap();
+    assert_eq!(
+        (geo["cow"].as_i64(), geo["ours"].as_i64()),
+        (Some(0), Some(1))
+    );
+    assert!(find("CIS", "GEO", 2009).is_none());
+    // COW codes Ukraine an associate; our sources, a participant.
+    let ukr = find("CIS", "UKR", 1993).unwrap();
+    assert_eq!(
+        (ukr["cow"].as_i64(), ukr["status"].as_str()),
+        (Some(2), Some("participant"))
+    );
+    // China: a member in both, every year.
+    assert!(
+        rows.iter()
+            .all(|d| d["state"] != "CHN" || d["organization"] == "CICA")
+    );
+}
+
+#[test]
+fn compare_takes_one_organisation_and_years() {
+    let f = fixture();
+    let (code, out, stderr) = run(&[
+        "compare",
+        "cow",
+        f.to_str().unwrap(),
+        "--org",
+        "CIS",
+        "--from",
+        "2008",
+        "--to",
+        "2008",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "organization,column,ccode,state,year,cow,ours,status,decided,\
+             effective,sources"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.iter().all(|r| r.starts_with("CIS,cis,")));
+    assert!(rows.iter().any(|r| r.starts_with("CIS,cis,372,GEO,2008,0,1,")));
+    assert!(rows.iter().all(|r| r.contains(",2008,")));
+}

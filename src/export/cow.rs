@@ -92,6 +92,22 @@ pub fn write<W: Write>(
     write_rows(out, &header, rows)
 }
 
+/// The COW code of `state` in `org` in `year`, the year it ceased coded
+/// by the last status held in it (see the module's docs).
+pub(crate) fn cell(
+    kg: &KnowledgeGraph,
+    org: &Organization,
+    state: &str,
+    year: i32,
+    how: (Rule, crate::model::Basis),
+) -> i8 {
+    if org.dissolved.is_some_and(|d| d.year() == year) {
+        let lasting = Organization { dissolved: None, ..org.clone() };
+        return code(kg, &lasting, state, year, how);
+    }
+    code(kg, org, state, year, how)
+}
+
 /// The COW code of `state` in `org` in `year`.
 fn code(
     kg: &KnowledgeGraph,

@@ -30,6 +30,8 @@
 //!   igoR's `data-raw/COW country codes.csv`, commit
 //!   `c9936cac3f0fc117520e89f9a232e62dde1ce3e9`).
 //!
+//! [`compare`] sets the file beside our record, cell by cell.
+//!
 //! Bad input (a missing column, a code outside COW's, a `ccode` that is
 //! not a COW state, a row cut short) is reported with file, line and
 //! column, every problem found (up to [`MAX_PROBLEMS`]).
@@ -40,6 +42,8 @@ use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::export::yaml::document;
 use crate::graph::KnowledgeGraph;
 use crate::load::schema::{self, Located, Plain, Text, Whole};
+
+pub use super::compare::{Comparison, Disagreement, Tally, compare};
 
 /// COW's state list: abbreviation, COW code, name.
 const COW_STATES: &str = include_str!("cow_states.csv");
@@ -130,8 +134,8 @@ pub fn import(
 
 /// Problems found so far, capped.
 #[derive(Default)]
-struct Problems {
-    list: Vec<Diagnostic>,
+pub(crate) struct Problems {
+    pub(crate) list: Vec<Diagnostic>,
     more: usize,
 }
 
@@ -148,7 +152,7 @@ impl Problems {
         self.list.len() >= MAX_PROBLEMS
     }
 
-    fn finish(mut self) -> Vec<Diagnostic> {
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
         if self.more > 0 {
             self.list.push(Diagnostic::new(
                 DiagnosticKind::Limit,
@@ -160,12 +164,12 @@ impl Problems {
 }
 
 /// A COW state: abbreviation and name.
-struct CowState {
+pub(crate) struct CowState {
     abbrev: String,
     name: String,
 }
 
-fn cow_states() -> BTreeMap<u16, CowState> {
+pub(crate) fn cow_states() -> BTreeMap<u16, CowState> {
     let mut out = BTreeMap::new();
     for line in COW_STATES.lines().skip(1) {
         let mut parts = line.splitn(3, ',');
@@ -185,11 +189,11 @@ fn cow_states() -> BTreeMap<u16, CowState> {
 }
 
 /// The state-year table: IGO columns, and per state its rows by year.
-struct Table {
+pub(crate) struct Table {
     /// The IGO columns as the header names them.
-    columns: Vec<String>,
+    pub(crate) columns: Vec<String>,
     /// COW code -> year -> one code per column.
-    rows: BTreeMap<u16, BTreeMap<i32, Vec<i8>>>,
+    pub(crate) rows: BTreeMap<u16, BTreeMap<i32, Vec<i8>>>,
     /// The file's first and last year.
     years: (i32, i32),
 }
@@ -209,7 +213,7 @@ fn column_of(text: &str, start: usize, index: usize) -> u32 {
     col
 }
 
-fn read_state_year(
+pub(crate) fn read_state_year(
     input: Input<'_>,
     known: &BTreeMap<u16, CowState>,
     problems: &mut Problems,

@@ -3,4 +3,5 @@
 //!
 //! - [`cow`]: the Correlates of War (COW) IGO v3 state-year file.
 
+mod compare;
 pub mod cow;

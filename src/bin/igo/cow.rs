@@ -4,8 +4,12 @@
 use std::path::Path;
 
 use igo_graph::KnowledgeGraph;
-use igo_graph::import::cow::{Input, import};
+use igo_graph::export::csv::cell;
+use igo_graph::import::cow::{
+    Comparison, Disagreement, Input, compare, import,
+};
 
+use crate::args::Format;
 use crate::commands::{Ctx, Target};
 use crate::report::{self, Failure};
 
@@ -74,12 +78,109 @@ pub fn import_cow(
     ))
 }
 
-/// `igo compare cow FILE`.
+/// `igo compare cow FILE [--org ORG] [--from YEAR] [--to YEAR]`.
 pub fn compare_cow(
-    _ctx: &Ctx,
-    _org: Option<&str>,
-    _file: &Path,
-    _years: (Option<i32>, Option<i32>),
+    ctx: &Ctx,
+    org: Option<&str>,
+    file: &Path,
+    years: (Option<i32>, Option<i32>),
 ) -> Result<String, Failure> {
-    Err(Failure::Msg("`compare cow` is not written yet".into()))
+    let name = file.display().to_string();
+    let text = read(file)?;
+    let input = Input { name: &name, text: &text };
+    let c = compare(ctx.kg, input, org, years, ctx.basis)?;
+    match ctx.format {
+        Format::Json => crate::rows::json(&c),
+        Format::Csv => csv(&c),
+        Format::Table => Ok(table(&c)),
+    }
+}
+
+fn date(d: Option<igo_graph::Date>) -> String {
+    d.map_or(String::new(), |d| d.to_string())
+}
+
+fn sources(d: &Disagreement) -> String {
+    d.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// One row per disagreement; the summary is the JSON's and the table's.
+fn csv(c: &Comparison) -> Result<String, Failure> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let io = |e: ::csv::Error| Failure::Msg(format!("cannot write CSV: {e}"));
+    w.write_record(COLUMNS).map_err(io)?;
+    for d in &c.disagreements {
+        let row = [
+            d.organization.clone(),
+            d.column.clone(),
+            d.ccode.to_string(),
+            d.state.clone(),
+            d.year.to_string(),
+            d.cow.to_string(),
+            d.ours.to_string(),
+            d.status.clone(),
+            date(d.decided),
+            date(d.effective),
+            sources(d),
+        ];
+        w.write_record(row.iter().map(|v| cell(v))).map_err(io)?;
+    }
+    let bytes = w.into_inner().map_err(|e| Failure::Msg(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Failure::Msg(e.to_string()))
+}
+
+/// The columns of `igo compare cow --format csv`.
+const COLUMNS: [&str; 11] = [
+    "organization",
+    "column",
+    "ccode",
+    "state",
+    "year",
+    "cow",
+    "ours",
+    "status",
+    "decided",
+    "effective",
+    "sources",
+];
+
+fn table(c: &Comparison) -> String {
+    let mut out = String::from(
+        "organization      column  state-years  agree  disagree  \
+         (lifetime)\n",
+    );
+    for t in &c.summary {
+        out.push_str(&format!(
+            "{:<17} {:<7} {:>11} {:>6} {:>9}  {:>10}\n",
+            t.organization, t.column, t.cells, t.agree, t.disagree, t.lifetime
+        ));
+    }
+    if c.disagreements.is_empty() {
+        return out;
+    }
+    out.push_str(
+        "\norganization  state  ccode  year  cow  ours  our status (decided / \
+         effective)  sources\n",
+    );
+    for d in &c.disagreements {
+        let state = if d.state.is_empty() { "-" } else { &d.state };
+        let dates = match (d.decided, d.effective) {
+            (None, None) => String::new(),
+            (a, b) if a == b => format!(" ({})", date(a)),
+            (a, b) => format!(" ({} / {})", date(a), date(b)),
+        };
+        out.push_str(&format!(
+            "{:<13} {:<6} {:>5}  {}  {:>3}  {:>4}  {}{}  {}\n",
+            d.organization,
+            state,
+            d.ccode,
+            d.year,
+            d.cow,
+            d.ours,
+            d.status,
+            dates,
+            sources(d)
+        ));
+    }
+    out
 }
