@@ -305,3 +305,76 @@ fn compare_takes_one_organisation_and_years() {
     assert!(rows.iter().any(|r| r.starts_with("CIS,cis,372,GEO,2008,0,1,")));
     assert!(rows.iter().all(|r| r.contains(",2008,")));
 }
+
+#[test]
+fn layered_folders_use_our_record_where_both_describe_an_organisation() {
+    let dir = imported();
+    let d = data(dir.path());
+    let ours = root().join("data");
+    let (code, out, stderr) = run(&[
+        "--data",
+        &d,
+        "--layer",
+        ours.to_str().unwrap(),
+        "memberships",
+        "KAZ",
+        "--at",
+        "2010-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // Not merged in silence: each organisation left out is named.
+    assert!(
+        stderr.contains(
+            "`EAEC` (EAEC) is described by a later data folder's `EURASEC`"
+        ),
+        "{stderr}"
+    );
+    for org in ["SCO", "CIS", "CSTO", "CICA"] {
+        assert!(stderr.contains(&format!("`{org}` (")), "{org}: {stderr}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let orgs: Vec<String> = v["memberships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["organization"].as_str().unwrap().to_string())
+        .collect();
+    // Ours (day-exact) beside COW's (ASEAN is not ours, Kazakhstan is
+    // not in it; BENELUX neither): EURASEC, not EAEC.
+    assert!(orgs.contains(&"EURASEC".to_string()), "{orgs:?}");
+    assert!(!orgs.contains(&"EAEC".to_string()));
+    assert!(orgs.contains(&"SCO".to_string()));
+    // COW's states join ours by COW code: one Kazakhstan.
+    let (code, out, _) = run(&[
+        "--data",
+        &d,
+        "--layer",
+        ours.to_str().unwrap(),
+        "--org",
+        "BENELUX",
+        "members",
+        "--at",
+        "2000-06-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("COW210"), "{out}");
+    let (code, out, _) = run(&[
+        "--data",
+        &d,
+        "--layer",
+        ours.to_str().unwrap(),
+        "--org",
+        "CENTO",
+        "members",
+        "--at",
+        "1970-06-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("IRN") && out.contains("PAK"), "{out}");
+}

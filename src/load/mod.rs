@@ -19,6 +19,7 @@ mod documents;
 mod files;
 #[cfg(feature = "json")]
 mod json;
+pub(crate) mod layers;
 mod refs;
 mod rules;
 pub(crate) mod schema;

@@ -20,6 +20,12 @@ pub struct Cli {
     /// Read the data from this folder instead of the bundled data.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// Load this data folder too, over --data (repeatable, each over the
+    /// ones before): where both describe a state (by id or COW code) or
+    /// an organisation (by id or COW column), the later folder's is used
+    /// (`igo --data cow --layer data ...`: COW's IGOs and ours).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub layer: Vec<PathBuf>,
     /// The organisation asked about [default: SCO]. `history` keeps only
     /// its entries; `validate` checks that the folder holds it.
     #[arg(long, global = true, value_name = "ID")]

@@ -79,9 +79,25 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         }
         _ => {}
     }
-    let kg = match &cli.data {
-        Some(dir) => KnowledgeGraph::load(dir)?,
-        None => KnowledgeGraph::bundled(),
+    let kg = match (&cli.data, cli.layer.as_slice()) {
+        (None, []) => KnowledgeGraph::bundled(),
+        (Some(dir), []) => KnowledgeGraph::load(dir)?,
+        (None, _) => {
+            return Err(Failure::Msg(
+                "`--layer` loads a folder over the one of `--data`: give \
+                 --data DIR too"
+                    .into(),
+            ));
+        }
+        (Some(dir), layers) => {
+            let mut dirs = vec![dir.clone()];
+            dirs.extend(layers.iter().cloned());
+            let (kg, notes) = KnowledgeGraph::load_layers(&dirs)?;
+            for n in &notes {
+                report::note(n);
+            }
+            kg
+        }
     };
     // The process ends right after answering: freeing every string of the
     // graph first would be a sixth of the work of `igo at`.
