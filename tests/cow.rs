@@ -378,3 +378,13 @@ fn layered_folders_use_our_record_where_both_describe_an_organisation() {
     assert_eq!(code, 0);
     assert!(out.contains("IRN") && out.contains("PAK"), "{out}");
 }
+
+#[test]
+fn layer_needs_data_and_is_refused_where_it_means_nothing() {
+    let (code, _, stderr) = run(&["--layer", "data", "at", "2010-01-01"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("give --data DIR too"), "{stderr}");
+    let (code, _, stderr) = run(&["--layer", "data", "validate", "data"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`--layer` does not apply to `validate`"));
+}

@@ -121,7 +121,7 @@ fn csv(c: &Comparison) -> Result<String, Failure> {
             d.status.clone(),
             date(d.decided),
             date(d.effective),
-            sources(d),
+            sources(d).replace(' ', ";"),
         ];
         w.write_record(row.iter().map(|v| cell(v))).map_err(io)?;
     }
@@ -159,15 +159,17 @@ fn table(c: &Comparison) -> String {
         return out;
     }
     out.push_str(
-        "\norganization  state  ccode  year  cow  ours  our status (decided / \
-         effective)  sources\n",
+        "\norganization  state  ccode  year  cow  ours  our status (its dates)  \
+         sources\n",
     );
     for d in &c.disagreements {
         let state = if d.state.is_empty() { "-" } else { &d.state };
         let dates = match (d.decided, d.effective) {
             (None, None) => String::new(),
             (a, b) if a == b => format!(" ({})", date(a)),
-            (a, b) => format!(" ({} / {})", date(a), date(b)),
+            (None, Some(e)) => format!(" (effective {e})"),
+            (Some(a), None) => format!(" (decided {a}, not in effect)"),
+            (Some(a), Some(e)) => format!(" (decided {a}, effective {e})"),
         };
         out.push_str(&format!(
             "{:<13} {:<6} {:>5}  {}  {:>3}  {:>4}  {}{}  {}\n",

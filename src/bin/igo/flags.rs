@@ -4,6 +4,7 @@
 //! | flag | refused by | why |
 //! |---|---|---|
 //! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
+//! | `--layer` | `validate`, `import` | each folder is validated on its own |
 //! | `--org` | `export yaml`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
 //! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
 //! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
@@ -89,6 +90,16 @@ fn data_refused(command: &Command) -> Option<&'static str> {
     }
 }
 
+/// Why `--layer` means nothing to `command`, if it does not.
+fn layer_refused(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Validate { .. } => {
+            Some("it checks one folder; validate each layer on its own")
+        }
+        _ => data_refused(command),
+    }
+}
+
 /// Why `--org` means nothing to `command`, if it does not.
 fn org_refused(command: &Command) -> Option<&'static str> {
     match command {
@@ -167,6 +178,7 @@ pub fn check(cli: &Cli) -> Result<(), Failure> {
     let c = &cli.command;
     let refused = [
         (cli.data.is_some(), "--data", data_refused(c)),
+        (!cli.layer.is_empty(), "--layer", layer_refused(c)),
         (cli.org.is_some(), "--org", org_refused(c)),
         (cli.basis.is_some(), "--basis", basis_refused(c)),
         (cli.format.is_some(), "--format", format_refused(c)),
