@@ -9,8 +9,9 @@
 # (README, "COW IGO v3: import and compare", says how to get the files.)
 # Measures, with hyperfine (apt-get install hyperfine) and /usr/bin/time:
 # the import, `igo validate` of the imported folder (load: read, parse,
-# check, build), a snapshot (`igo at`) and `igo memberships` on it, and
-# the peak RSS of each. Uses the release binary (cargo build --release).
+# check, build), a snapshot (`igo at`) and `igo memberships` on it, the
+# comparison of the import with the file (every cell: the round trip at
+# full scale), and the peak RSS of each. Uses the release binary (cargo build --release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,16 @@ hyperfine --warmup 1 --runs "${RUNS:-5}" \
     -n snapshot "$igo --data $out/cow --org UN at 2000-06-01" \
     -n memberships "$igo --data $out/cow memberships KAZ --at 2010-06-01" \
     -n "layered with data/" \
-        "$igo --data $out/cow --layer data memberships KAZ --at 2010-06-01"
+        "$igo --data $out/cow --layer data memberships KAZ --at 2010-06-01" \
+    -n "compare (the import with the file)" \
+        "$igo --data $out/cow compare cow $IGO_COW_FILE --format json"
+
+# The round trip at full scale: the import coded back by COW's rules,
+# against every cell of the file.
+"$igo" --data "$out/cow" compare cow "$IGO_COW_FILE" \
+    | awk 'NR > 1 && NF == 6 { c += $3; d += $5; if ($5) bad = bad " " $2 }
+           END { printf "round trip: %d cells, %d differ (%s)\n", c, d, bad }'
+
 
 rss() {
     /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1

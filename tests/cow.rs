@@ -388,3 +388,25 @@ fn layer_needs_data_and_is_refused_where_it_means_nothing() {
     assert_eq!(code, 2);
     assert!(stderr.contains("`--layer` does not apply to `validate`"));
 }
+
+#[test]
+fn the_import_compared_with_its_file_agrees_in_every_cell() {
+    let dir = imported();
+    let f = fixture();
+    let v = json(&[
+        "--data",
+        &data(dir.path()),
+        "compare",
+        "cow",
+        f.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let summary = v["summary"].as_array().unwrap();
+    assert_eq!(summary.len(), 9);
+    for t in summary {
+        assert_eq!(t["cells"], 1064, "{t}");
+        assert_eq!(t["disagree"], 0, "{t}");
+    }
+    assert_eq!(v["disagreements"].as_array().unwrap().len(), 0);
+}
