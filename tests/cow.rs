@@ -410,3 +410,105 @@ fn the_import_compared_with_its_file_agrees_in_every_cell() {
     }
     assert_eq!(v["disagreements"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_second_row_for_a_state_and_year_is_located() {
+    refused(
+        "second-row.csv",
+        "3:1: error[duplicate-key]: a second row for ccode 710 in 2001",
+    );
+}
+
+#[test]
+fn an_igo_year_file_without_ioname_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::igo()
+        .current_dir(root())
+        .args([
+            "import",
+            "cow",
+            "tests/data/cow/state_year.csv",
+            "--igos",
+            "tests/data/cow/bad/igos-without-ioname.csv",
+            "-o",
+        ])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.starts_with(
+            "tests/data/cow/bad/igos-without-ioname.csv:1:1: \
+         error[missing-field]: `tests/data/cow/bad/igos-without-ioname.csv` \
+         has no `ioname` column"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_later_layer_joins_cows_states_by_cow_code() {
+    let dir = imported();
+    let d = data(dir.path());
+    let layer = root().join("tests/data/cow/layer");
+    let (code, out, stderr) = run(&[
+        "--data",
+        &d,
+        "--layer",
+        layer.to_str().unwrap(),
+        "--org",
+        "BENELUX",
+        "members",
+        "--at",
+        "2000-06-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // Luxembourg is one state, by the later layer's id; the Netherlands,
+    // unknown to it, keep COW's.
+    assert!(out.contains("\nLUX,Luxembourg,member,1958,true,"), "{out}");
+    assert!(!out.contains("COW212"));
+    assert!(out.contains("\nCOW210,Netherlands,member,1958,true,"));
+}
+
+#[test]
+fn compare_refuses_an_organisation_without_a_cow_column() {
+    let f = fixture();
+    let (code, _, stderr) =
+        run(&["compare", "cow", f.to_str().unwrap(), "--org", "BRICS"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`BRICS` names no COW column"), "{stderr}");
+}
+
+#[test]
+fn the_igo_year_file_gives_names_numbers_and_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cow");
+    let igos = root().join("tests/data/cow/igo_year.csv");
+    let (code, _, stderr) = run(&[
+        "import",
+        "cow",
+        fixture().to_str().unwrap(),
+        "--igos",
+        igos.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let sco =
+        std::fs::read_to_string(out.join("sco/organization.yaml")).unwrap();
+    assert!(sco.contains("name: \"Shanghai Cooperation Organisation\""));
+    assert!(sco.contains("cow_column: \"sco\""), "{sco}");
+    assert!(sco.contains("cow_ionum: 4115"));
+    assert!(sco.contains("founded: 1996"));
+    assert!(sco.contains("Shanghai Pact/Shanghai Five"));
+    let cento =
+        std::fs::read_to_string(out.join("cento/organization.yaml")).unwrap();
+    // COW codes CENTO's members through 1979, its deaddate.
+    assert!(cento.contains("dissolved: 1979"), "{cento}");
+    assert!(cento.contains("deaddate 1979"));
+    let (code, _, stderr) = run(&["validate", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+}

@@ -890,3 +890,57 @@ fn bundled_state(s: &crate::model::State) -> schema::State {
         note: Text::opt(s.note.as_deref()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_ids_from_cow_short_names() {
+        assert_eq!(organization_id("sco"), "SCO");
+        assert_eq!(organization_id(" Wassen "), "WASSEN");
+        assert_eq!(organization_id("acp-eu"), "ACP_EU");
+    }
+
+    #[test]
+    fn columns_count_characters_from_the_record_start() {
+        let text = "ccode,year\n710,1996,ab\n";
+        assert_eq!(column_of(text, 0, 0), 1);
+        assert_eq!(column_of(text, 0, 1), 7);
+        assert_eq!(column_of(text, 11, 2), 10);
+    }
+
+    #[test]
+    fn the_state_list_has_every_cow_state_once() {
+        let states = cow_states();
+        assert_eq!(states.len(), 217);
+        assert_eq!(states[&255].abbrev, "GMY");
+        assert_eq!(states[&705].name, "Kazakhstan");
+    }
+
+    #[test]
+    fn runs_of_codes_become_year_transitions() {
+        let text = "ccode,year,state,x\n2,2000,usa,-1\n2,2001,usa,1\n\
+                    2,2002,usa,-9\n2,2003,usa,1\n2,2004,usa,0\n\
+                    20,2000,can,-1\n20,2001,can,0\n20,2002,can,0\n\
+                    20,2003,can,0\n20,2004,can,0\n";
+        let folder =
+            import(Input { name: "f.csv", text }, None).expect("imports");
+        let (_, statuses) =
+            folder.files.iter().find(|(p, _)| p == "x/statuses.yaml").unwrap();
+        let steps: Vec<&str> = statuses
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("- status: "))
+            .collect();
+        assert_eq!(steps, ["member", "unknown", "member", "none"]);
+        // Canada, coded 0 throughout, has no history.
+        assert!(!statuses.contains("COW020"));
+        let (_, org) = folder
+            .files
+            .iter()
+            .find(|(p, _)| p == "x/organization.yaml")
+            .unwrap();
+        assert!(org.contains("founded: 2001"));
+        assert!(!org.contains("dissolved"));
+    }
+}

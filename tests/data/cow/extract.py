@@ -9,8 +9,11 @@ c9936cac3f0fc117520e89f9a232e62dde1ce3e9.
     git checkout c9936cac3f0fc117520e89f9a232e62dde1ce3e9
     python3 -m venv venv && venv/bin/pip install pyreadr pandas
     venv/bin/python extract.py data/state_year_format3.rda > state_year.csv
+    venv/bin/python extract.py data/igo_year_format3.rda > igo_year.csv
 
-Rows are copied as they are (igoR writes the column names in lower case).
+Rows are copied as they are (igoR writes the column names in lower case);
+of the IGO-year file, the first row of each IGO and the columns the
+importer reads.
 """
 
 import sys
@@ -27,10 +30,19 @@ STATES = [710, 705, 703, 365, 702, 704, 750, 630, 770, 712, 372, 369, 701,
           370, 371, 359, 373, 800, 910, 212, 210, 255, 651]
 YEARS = range(1940, 2015)
 
-df = pyreadr.read_r(sys.argv[1])["state_year_format3"]
-df = df[df.ccode.isin(STATES) & df.year.isin(YEARS)][
-    ["ccode", "year", "state"] + ORGS]
-for c in df.columns:
-    if c != "state":
-        df[c] = df[c].astype(int)
+name = "igo_year_format3" if "igo_year" in sys.argv[1] else "state_year_format3"
+df = pyreadr.read_r(sys.argv[1])[name]
+if name == "igo_year_format3":
+    df = df[df.ioname.str.lower().isin(ORGS)]
+    df = df.sort_values(["ioname", "year"]).groupby("ioname").head(1)
+    df = df[["ioname", "orgname", "year", "sdate", "deaddate", "ionum",
+             "longorgname"]]
+    for c in ["year", "sdate", "deaddate", "ionum"]:
+        df[c] = df[c].astype("Int64")
+else:
+    df = df[df.ccode.isin(STATES) & df.year.isin(YEARS)][
+        ["ccode", "year", "state"] + ORGS]
+    for c in df.columns:
+        if c != "state":
+            df[c] = df[c].astype(int)
 df.to_csv(sys.stdout, index=False, lineterminator="\n")
