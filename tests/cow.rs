@@ -512,3 +512,22 @@ fn the_igo_year_file_gives_names_numbers_and_ends() {
     let (code, _, stderr) = run(&["validate", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+#[test]
+fn reading_stops_after_fifty_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::igo()
+        .current_dir(root())
+        .args(["import", "cow", "tests/data/cow/bad/many-bad-codes.csv", "-o"])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr.matches("is not a COW code").count(), 49);
+    assert!(stderr.contains(
+        "igo: error[limit]: stopped after 49 problems: the rest of the \
+         file was not read"
+    ));
+    assert!(stderr.ends_with("igo: 50 problems found\n"), "{stderr}");
+}

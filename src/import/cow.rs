@@ -48,8 +48,9 @@ pub use super::compare::{Comparison, Disagreement, Tally, compare};
 /// COW's state list: abbreviation, COW code, name.
 const COW_STATES: &str = include_str!("cow_states.csv");
 
-/// The most problems reported for one import: past it, the file is
-/// almost surely not COW's, and more lines would not help.
+/// The most problems reported for one import, the last of them saying
+/// that reading stopped: past it, the file is almost surely not COW's,
+/// and more lines would not help.
 pub const MAX_PROBLEMS: usize = 50;
 
 /// Columns of the state-year file that are not IGOs.
@@ -76,8 +77,12 @@ pub struct Import {
     /// Remarks for the user: cells the folder represents otherwise than
     /// COW codes them (and so `igo export cow` does not give back).
     pub notes: Vec<String>,
-    /// How many organisations, states and transitions it holds.
-    pub counts: (usize, usize, usize),
+    /// How many organisations it holds.
+    pub organizations: usize,
+    /// How many states.
+    pub states: usize,
+    /// How many transitions.
+    pub transitions: usize,
 }
 
 /// One IGO-year row's facts of an IGO (from `igo_year_formatv3.csv`).
@@ -132,32 +137,40 @@ pub fn import(
     Ok(build(&table, &facts, &known, state_year.name))
 }
 
-/// Problems found so far, capped.
+/// Problems found so far, up to [`MAX_PROBLEMS`]; past it, reading
+/// stops.
 #[derive(Default)]
 pub(crate) struct Problems {
     pub(crate) list: Vec<Diagnostic>,
-    more: usize,
+    stopped: bool,
 }
 
 impl Problems {
     fn push(&mut self, d: Diagnostic) {
-        if self.list.len() < MAX_PROBLEMS {
+        if self.list.len() < MAX_PROBLEMS - 1 {
             self.list.push(d);
         } else {
-            self.more += 1;
+            self.stopped = true;
         }
     }
 
     fn full(&self) -> bool {
-        self.list.len() >= MAX_PROBLEMS
+        self.list.len() >= MAX_PROBLEMS - 1
     }
 
     pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
-        if self.more > 0 {
-            self.list.push(Diagnostic::new(
-                DiagnosticKind::Limit,
-                format!("{} more problems not shown", self.more),
-            ));
+        if self.stopped {
+            self.list.push(
+                Diagnostic::new(
+                    DiagnosticKind::Limit,
+                    format!(
+                        "stopped after {} problems: the rest of the file \
+                         was not read",
+                        MAX_PROBLEMS - 1
+                    ),
+                )
+                .help("is it COW's state-year file, as distributed?"),
+            );
         }
         self.list
     }
@@ -307,8 +320,8 @@ pub(crate) fn read_state_year(
     let (mut first, mut last) = (i32::MAX, i32::MIN);
     for rec in records {
         if problems.full() {
-            problems.more += 1;
-            continue;
+            problems.stopped = true;
+            break;
         }
         let rec = match rec {
             Ok(r) => r,
@@ -829,7 +842,13 @@ fn build(
     files.push(("states.yaml".into(), document(states)));
     files.push(("sources.yaml".into(), document(sources)));
     files.sort();
-    Import { files, notes, counts: (n_orgs, n_states, transitions) }
+    Import {
+        files,
+        notes,
+        organizations: n_orgs,
+        states: n_states,
+        transitions,
+    }
 }
 
 fn or_none(s: &str) -> &str {

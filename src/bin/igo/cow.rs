@@ -70,10 +70,11 @@ pub fn import_cow(
     for note in &folder.notes {
         report::note(note);
     }
-    let (orgs, states, transitions) = folder.counts;
     Ok(format!(
-        "imported {orgs} organisations, {states} states and {transitions} \
-         transitions into {}\n",
+        "imported {} organisations, {} states and {} transitions into {}\n",
+        folder.organizations,
+        folder.states,
+        folder.transitions,
         dir.display()
     ))
 }
