@@ -531,3 +531,22 @@ fn reading_stops_after_fifty_problems() {
     ));
     assert!(stderr.ends_with("igo: 50 problems found\n"), "{stderr}");
 }
+
+#[test]
+fn the_imported_data_round_trips_through_yaml_and_json() {
+    use igo_graph::KnowledgeGraph;
+    use igo_graph::export::{Options, json, yaml};
+    use igo_graph::import::cow::{Input, import};
+
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let input = Input { name: "state_year.csv", text: &text };
+    let kg = KnowledgeGraph::from_texts(import(input, None).unwrap().files)
+        .unwrap();
+    let again = KnowledgeGraph::from_texts(yaml::files(&kg)).unwrap();
+    assert!(again == kg);
+    let mut out = Vec::new();
+    json::write(&kg, &Options::new("SCO"), &mut out).unwrap();
+    let back =
+        KnowledgeGraph::from_json(std::str::from_utf8(&out).unwrap()).unwrap();
+    assert!(back == kg);
+}

@@ -35,7 +35,7 @@ use crate::model::{
 };
 
 fn state_node(st: &State) -> Value {
-    json!({
+    let mut v = json!({
         "id": st.id,
         "kind": "state",
         "name": st.name,
@@ -44,7 +44,14 @@ fn state_node(st: &State) -> Value {
         "cow_code": st.cow_code,
         "cow_abbrev": st.cow_abbrev,
         "wikidata": st.wikidata,
-    })
+    });
+    // A state known by its COW code alone (`COW255`) has no alpha-2.
+    if st.iso2.is_empty()
+        && let Some(m) = v.as_object_mut()
+    {
+        m.remove("iso2");
+    }
+    v
 }
 
 /// The node-link document as a JSON value.
@@ -377,7 +384,10 @@ impl Serialize for StateNode<'_> {
         m.field("cow_code", cow_code)?;
         m.field("histories", &Seq(histories))?;
         m.field("id", id)?;
-        m.field("iso2", iso2)?;
+        // A state known by its COW code alone (`COW255`) has no alpha-2.
+        if !iso2.is_empty() {
+            m.field("iso2", iso2)?;
+        }
         m.field("kind", "state")?;
         m.field("name", name)?;
         m.field("note", note)?;
