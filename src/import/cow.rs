@@ -646,7 +646,23 @@ fn build(
             ));
         }
         let dissolved = (end < last_year).then(|| plain(end.to_string()));
-        let f = facts.get(&id);
+        let f = facts.get(&organization_id(column));
+        if let Some(f) = f {
+            let said = |y: &str| y.strip_suffix(".0").unwrap_or(y).to_string();
+            let dead =
+                if end < last_year { end.to_string() } else { String::new() };
+            if said(&f.sdate) != founded.to_string()
+                || said(&f.deaddate) != dead
+            {
+                notes.push(format!(
+                    "column `{column}`: the IGO-year file gives sdate {} and \
+                     deaddate {}, the state-year codes {founded}-{end}; the \
+                     codes are kept (both are in the organisation's note)",
+                    or_none(&f.sdate),
+                    or_none(&f.deaddate)
+                ));
+            }
+        }
         let mut histories = Vec::new();
         let mut odd = 0;
         for (&ccode, years) in &table.rows {
@@ -749,7 +765,7 @@ fn build(
         let org = schema::Organization {
             id: text(id.clone()),
             name: text(name.clone()),
-            short_name: text(id.clone()),
+            short_name: text(organization_id(column)),
             other_names,
             founded: plain(founded.to_string()),
             dissolved,
