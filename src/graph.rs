@@ -202,6 +202,40 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::build(data))
     }
 
+    /// Loads several data folders as one, each validated on its own, a
+    /// later folder's states, organisations and sources taking the place
+    /// of an earlier one's where both describe the same (a state by id or
+    /// COW code, an organisation by id or COW column: COW's `EAEC` and our
+    /// `EURASEC`). Returns the graph and one note per organisation left
+    /// out for a later folder's.
+    ///
+    /// # Errors
+    ///
+    /// Any folder's problems, as [`KnowledgeGraph::load`] reports them.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use igo_graph::KnowledgeGraph;
+    ///
+    /// // COW's organisations, then ours over them.
+    /// let (kg, notes) = KnowledgeGraph::load_layers(&["cow", "data"])?;
+    /// assert!(kg.organization("EURASEC").is_some());
+    /// assert!(kg.organization("EAEC").is_none());
+    /// assert!(notes.iter().any(|n| n.contains("EAEC")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn load_layers(
+        dirs: &[impl AsRef<Path>],
+    ) -> Result<(KnowledgeGraph, Vec<String>), Error> {
+        let mut layers = Vec::new();
+        for dir in dirs {
+            layers.push(load::load(load::Input::Folder(dir.as_ref()))?);
+        }
+        let (data, notes) = load::layers::merge(layers);
+        Ok((KnowledgeGraph::build(data), notes))
+    }
+
     /// Loads a data set from in-memory files, each named by its path inside
     /// a data folder (`states.yaml`, `sources.yaml`, `sco/organization.yaml`
     /// ...). Diagnostics name these paths.
@@ -716,8 +750,9 @@ fn spans_into(
 }
 
 /// The spans of one state in one organisation: each transition to a held
-/// status opens a span; the next transition, or the organisation's
-/// dissolution, closes it.
+/// status (or to `unknown`, so that a question about its days finds it)
+/// opens a span; the next transition, or the organisation's dissolution,
+/// closes it.
 fn spans_of(
     state: &StateId,
     org: &Organization,
@@ -725,7 +760,7 @@ fn spans_of(
 ) -> Vec<Span> {
     let mut spans = Vec::new();
     for (i, t) in transitions.iter().enumerate() {
-        if !t.status.is_held() {
+        if !t.status.is_held() && t.status != crate::model::Status::UNKNOWN {
             continue;
         }
         let end = match transitions.get(i + 1) {

@@ -46,6 +46,7 @@ mod date;
 mod error;
 pub mod export;
 mod graph;
+pub mod import;
 mod index;
 mod load;
 mod model;

@@ -149,7 +149,8 @@ impl FromStr for Basis {
 pub struct State {
     /// ISO 3166-1 alpha-3 code.
     pub id: StateId,
-    /// ISO 3166-1 alpha-2 code.
+    /// ISO 3166-1 alpha-2 code; empty for a state known only by its COW
+    /// code (whose id is then `COW` and the code, e.g. `COW255`).
     pub iso2: String,
     /// Common English name.
     pub name: String,
@@ -193,6 +194,10 @@ pub struct Organization {
     pub predecessor: Option<OrganizationId>,
     /// The organisation that superseded this one.
     pub successor: Option<OrganizationId>,
+    /// The short name of its column in COW IGO v3 (`EAEC` for EurAsEC).
+    pub cow_column: Option<String>,
+    /// Its number in COW IGO v3 (`ionum`).
+    pub cow_ionum: Option<u16>,
     /// Sources for these facts.
     pub sources: Vec<SourceId>,
     /// Remarks, such as conflicts between sources.
@@ -283,6 +288,9 @@ impl Organization {
     pub fn status(&self, id: &str) -> Option<Status> {
         if id == Status::NONE.as_str() {
             return Some(Status::NONE);
+        }
+        if id == Status::UNKNOWN.as_str() {
+            return Some(Status::UNKNOWN);
         }
         self.statuses.iter().copied().find(|s| s.as_str() == id)
     }
@@ -763,6 +771,25 @@ impl StatusOn {
     }
 }
 
+/// Whether a transition of status [`Status::UNKNOWN`] may be in force on
+/// `day`.
+pub(crate) fn unknown_on(
+    transitions: &[Transition],
+    day: Date,
+    basis: Basis,
+) -> bool {
+    let mut found = false;
+    for t in transitions {
+        let Some(start) = t.start(basis) else { continue };
+        if start.first_day() <= day {
+            found = t.status == Status::UNKNOWN;
+        } else {
+            break;
+        }
+    }
+    found
+}
+
 /// The disputed transition that may be in force on `day`, if any.
 pub(crate) fn disputed_on(
     transitions: &[Transition],
@@ -824,6 +851,12 @@ pub(crate) fn status_on(
         } else if end.first_day() <= day {
             set.push(Status::NONE);
         }
+    }
+    // No information: any status of its vocabulary may be the one held.
+    if let Some(i) = set.iter().position(|s| *s == Status::UNKNOWN) {
+        set.swap_remove(i);
+        set.extend(org.statuses.iter().copied());
+        set.push(Status::NONE);
     }
     set.sort();
     set.dedup();

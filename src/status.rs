@@ -95,6 +95,18 @@ impl Status {
     /// No status (never held one, or left): common to every organisation.
     pub const NONE: Status =
         Status(&def("none", "none", "none", Tier::None, 0, u8::MAX));
+    /// No information: the sources say nothing of the state's status for
+    /// a time (COW IGO v3's code -9, "missing data"). Common to every
+    /// organisation, like [`Status::NONE`]; never held for certain: a day
+    /// it covers is answered as uncertain, any status being possible.
+    pub const UNKNOWN: Status = Status(&def(
+        "unknown",
+        "unknown",
+        "unknown",
+        Tier::None,
+        0,
+        u8::MAX - 1,
+    ));
     /// Full member state (the default vocabulary's first status).
     pub const MEMBER: Status =
         Status(&def("member", "member", "members", Tier::Member, 1, 0));
@@ -132,8 +144,10 @@ impl Status {
 
     /// A status of `def`'s definition, shared by every equal definition.
     pub fn new(def: StatusDef) -> Status {
-        if let Some(s) =
-            Status::HELD.iter().chain([&Status::NONE]).find(|s| *s.0 == def)
+        if let Some(s) = Status::HELD
+            .iter()
+            .chain([&Status::NONE, &Status::UNKNOWN])
+            .find(|s| *s.0 == def)
         {
             return *s;
         }
@@ -202,7 +216,7 @@ impl Status {
 
     /// Whether the status makes a state part of the organisation's family.
     pub fn is_held(self) -> bool {
-        self != Status::NONE
+        self != Status::NONE && self != Status::UNKNOWN
     }
 
     /// Its definition.

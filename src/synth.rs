@@ -89,7 +89,7 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
         let c = code(i);
         schema::State {
             id: text(c.as_str()),
-            iso2: text(&c[1..]),
+            iso2: Some(text(&c[1..])),
             name: text(format!("State {c}")),
             official_name: None,
             aliases: Vec::new(),
@@ -128,6 +128,8 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             wikidata: None,
             predecessor: None,
             successor: None,
+            cow_column: None,
+            cow_ionum: None,
             sources: cite(o % n_sources),
             note: None,
             reviewed: None,

@@ -82,7 +82,7 @@ fn missing_field() {
     check(
         "missing-field",
         "
-DATA/states.yaml:4:3: error[missing-field]: missing field `iso2`
+DATA/states.yaml:2:7: error[missing-field]: missing field `iso2` in state `IND`
   = help: add the field; the README lists the required fields",
     );
 }

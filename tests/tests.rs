@@ -62,3 +62,6 @@ mod region;
 
 /// The explorer web page, in a real headless browser.
 mod explorer;
+
+/// COW IGO v3: import, round trip, errors, comparison.
+mod cow;

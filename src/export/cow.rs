@@ -11,7 +11,9 @@
 //! (an imprecise date or a disputed status). A year is coded by the status
 //! held on 31 December (`panel::Rule::December31`, the default) or the
 //! highest held on any day (`panel::Rule::Any`). States without a COW code
-//! (Palestine) have no row. Where our coding differs from COW's: COW has no
+//! (Palestine) have no row. The year an organisation ceased is coded by
+//! the last status held in it, as COW codes an IGO's members through the
+//! year it ended (its `deaddate`). Where our coding differs from COW's: COW has no
 //! category for dialogue or partner countries (0 here too, as the
 //! vocabularies say), and COW's `sco` column covers the Shanghai Five and
 //! the SCO together, where the data keeps them apart (`shanghai5`, `sco`).
@@ -56,6 +58,13 @@ pub fn write<W: Write>(
     out: W,
 ) -> Result<(), Error> {
     let orgs: Vec<&Organization> = kg.organizations().collect();
+    // The year an organisation ceased is coded by the last status held in
+    // it, as COW codes an IGO's members through its `deaddate` year: the
+    // organisation as if it had not ceased answers for that year.
+    let lasting: Vec<Organization> = orgs
+        .iter()
+        .map(|o| Organization { dissolved: None, ..(*o).clone() })
+        .collect();
     let first = orgs.iter().map(|o| o.founded.year()).min().unwrap_or(0);
     let last = opts.day()?.year();
     let mut header = vec!["ccode".to_string(), "year".into(), "state".into()];
@@ -68,10 +77,12 @@ pub fn write<W: Write>(
     let rows = states.into_iter().flat_map(|st| {
         let ccode = st.cow_code.map(|c| c.to_string()).unwrap_or_default();
         let abb = st.cow_abbrev.clone().unwrap_or_default();
-        let orgs = &orgs;
+        let (orgs, lasting) = (&orgs, &lasting);
         (first..=last).map(move |year| {
             let mut row = vec![ccode.clone(), year.to_string(), abb.clone()];
-            row.extend(orgs.iter().map(|org| {
+            row.extend(orgs.iter().zip(lasting).map(|(org, lasting)| {
+                let ceased = org.dissolved.is_some_and(|d| d.year() == year);
+                let org = if ceased { lasting } else { org };
                 code(kg, org, st.id.as_str(), year, (rule, opts.basis))
                     .to_string()
             }));
@@ -79,6 +90,22 @@ pub fn write<W: Write>(
         })
     });
     write_rows(out, &header, rows)
+}
+
+/// The COW code of `state` in `org` in `year`, the year it ceased coded
+/// by the last status held in it (see the module's docs).
+pub(crate) fn cell(
+    kg: &KnowledgeGraph,
+    org: &Organization,
+    state: &str,
+    year: i32,
+    how: (Rule, crate::model::Basis),
+) -> i8 {
+    if org.dissolved.is_some_and(|d| d.year() == year) {
+        let lasting = Organization { dissolved: None, ..org.clone() };
+        return code(kg, &lasting, state, year, how);
+    }
+    code(kg, org, state, year, how)
 }
 
 /// The COW code of `state` in `org` in `year`.
@@ -90,7 +117,7 @@ fn code(
     how: (Rule, crate::model::Basis),
 ) -> i8 {
     let existed = org.founded.year() <= year
-        && org.dissolved.is_none_or(|d| year <= d.year());
+        && org.dissolved.is_none_or(|d| year < d.year());
     if !existed {
         return -1;
     }

@@ -176,13 +176,19 @@ fn state_node(
     );
     let _ = writeln!(s, "        <attvalues>");
     let _ = writeln!(s, r#"          <attvalue for="kind" value="state"/>"#);
-    let _ =
-        writeln!(s, r#"          <attvalue for="iso3" value="{}"/>"#, esc(id));
-    let _ = writeln!(
-        s,
-        r#"          <attvalue for="iso2" value="{}"/>"#,
-        esc(&state.iso2)
-    );
+    // A state known by its COW code alone (`COW255`) has no ISO codes.
+    if !state.iso2.is_empty() {
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="iso3" value="{}"/>"#,
+            esc(id)
+        );
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="iso2" value="{}"/>"#,
+            esc(&state.iso2)
+        );
+    }
     if let Some(c) = state.cow_code {
         let _ =
             writeln!(s, r#"          <attvalue for="cow_code" value="{c}"/>"#);

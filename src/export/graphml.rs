@@ -41,7 +41,9 @@ fn state_node(s: &mut String, st: &State) {
     data(s, "kind", "state");
     data(s, "label", &st.name);
     data(s, "name", &st.name);
-    data(s, "iso2", &st.iso2);
+    if !st.iso2.is_empty() {
+        data(s, "iso2", &st.iso2);
+    }
     if let Some(c) = st.cow_code {
         data(s, "cow_code", &c.to_string());
     }

@@ -35,7 +35,7 @@ use crate::model::{
 };
 
 fn state_node(st: &State) -> Value {
-    json!({
+    let mut v = json!({
         "id": st.id,
         "kind": "state",
         "name": st.name,
@@ -44,7 +44,14 @@ fn state_node(st: &State) -> Value {
         "cow_code": st.cow_code,
         "cow_abbrev": st.cow_abbrev,
         "wikidata": st.wikidata,
-    })
+    });
+    // A state known by its COW code alone (`COW255`) has no alpha-2.
+    if st.iso2.is_empty()
+        && let Some(m) = v.as_object_mut()
+    {
+        m.remove("iso2");
+    }
+    v
 }
 
 /// The node-link document as a JSON value.
@@ -219,6 +226,8 @@ impl Serialize for OrgNode<'_> {
             wikidata,
             predecessor,
             successor,
+            cow_column,
+            cow_ionum,
             sources,
             note,
             statuses,
@@ -232,6 +241,12 @@ impl Serialize for OrgNode<'_> {
         let claims = self.kg.claims(id.as_str());
         if !claims.is_empty() {
             m.field("claims", &Seq(|| claims.iter().map(ClaimNode)))?;
+        }
+        if cow_column.is_some() {
+            m.field("cow_column", cow_column)?;
+        }
+        if cow_ionum.is_some() {
+            m.field("cow_ionum", cow_ionum)?;
         }
         m.field("dissolved", dissolved)?;
         m.field("founded", founded)?;
@@ -369,7 +384,10 @@ impl Serialize for StateNode<'_> {
         m.field("cow_code", cow_code)?;
         m.field("histories", &Seq(histories))?;
         m.field("id", id)?;
-        m.field("iso2", iso2)?;
+        // A state known by its COW code alone (`COW255`) has no alpha-2.
+        if !iso2.is_empty() {
+            m.field("iso2", iso2)?;
+        }
         m.field("kind", "state")?;
         m.field("name", name)?;
         m.field("note", note)?;

@@ -174,8 +174,11 @@ impl Triples {
         let simple = |v: &str| Literal::new_simple_literal(v).into();
         self.add(s, rdf::TYPE.into(), term(FOAF, "Agent").into());
         self.add(s, rdfs::LABEL.into(), text(&st.name).into());
-        self.add(s, term(VOCAB, "iso3"), simple(st.id.as_str()));
-        self.add(s, term(VOCAB, "iso2"), simple(&st.iso2));
+        // A state known by its COW code alone (`COW255`) has no ISO codes.
+        if !st.iso2.is_empty() {
+            self.add(s, term(VOCAB, "iso3"), simple(st.id.as_str()));
+            self.add(s, term(VOCAB, "iso2"), simple(&st.iso2));
+        }
         if let Some(c) = st.cow_code {
             let code = Literal::from(i64::from(c)).into();
             self.add(s, term(VOCAB, "cowCode"), code);

@@ -142,7 +142,7 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
 fn state(s: &model::State) -> schema::State {
     schema::State {
         id: text(s.id.as_str()),
-        iso2: text(&s.iso2),
+        iso2: (!s.iso2.is_empty()).then(|| text(&s.iso2)),
         name: text(&s.name),
         official_name: Text::opt(s.official_name.as_deref()),
         aliases: s.aliases.iter().map(|a| text(a)).collect(),
@@ -181,6 +181,8 @@ fn organization(o: &model::Organization) -> schema::Organization {
         wikidata: o.wikidata.as_deref().map(text),
         predecessor: id(&o.predecessor),
         successor: id(&o.successor),
+        cow_column: o.cow_column.as_deref().map(text),
+        cow_ionum: o.cow_ionum.map(|n| Located::new(Whole(n))),
         sources: cites(&o.sources),
         note: Text::opt(o.note.as_deref()),
         reviewed: o.reviewed.map(date),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::refs::Refs;
 use super::rules;
 use super::schema::{self, Located, Plain, Text};
-use super::sink::Cx;
+use super::sink::{Cx, Part};
 use crate::date::Date;
 pub(crate) use crate::error::shown;
 use crate::error::{Diagnostic, DiagnosticKind};
@@ -20,6 +20,13 @@ use crate::model::{
 
 fn is_upper_code(s: &str, len: usize) -> bool {
     s.len() == len && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The COW code of a state id of the form `COW255`, if it is one.
+pub(crate) fn cow_state_id(s: &str) -> Option<u16> {
+    let digits = s.strip_prefix("COW")?;
+    (digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())?
 }
 
 fn is_qid(s: &str) -> bool {
@@ -134,7 +141,8 @@ pub(crate) fn state(
     iso2s: &mut BTreeSet<String>,
 ) -> State {
     let id = &r.id.value;
-    if !is_upper_code(id, 3) {
+    let cow_id = cow_state_id(id);
+    if !is_upper_code(id, 3) && cow_id.is_none() {
         cx.at(
             &r.id,
             invalid(format!(
@@ -144,23 +152,42 @@ pub(crate) fn state(
             .help("use three capital letters, e.g. `IND`"),
         );
     }
-    if !is_upper_code(&r.iso2.value, 2) {
+    if let Some(code) = cow_id
+        && r.cow_code.as_ref().map(|c| c.value.0) != Some(code)
+    {
         cx.at(
-            &r.iso2,
+            &r.id,
             invalid(format!(
-                "`{}` is not an ISO 3166-1 alpha-2 code",
-                r.iso2.value
+                "state id `{}` names COW code {code}, but its `cow_code` \
+                 is not {code}",
+                shown(id)
             ))
-            .help("use two capital letters, e.g. `IN`"),
+            .help(format!("give it `cow_code: {code}`")),
         );
-    } else if !iso2s.insert(r.iso2.value.clone()) {
-        cx.at(
-            &r.iso2,
-            Diagnostic::new(
-                DiagnosticKind::DuplicateId,
-                format!("alpha-2 code `{}` is used twice", r.iso2.value),
-            ),
-        );
+    }
+    // A missing `iso2` is reported by `missing_iso2`, before the ids.
+    match &r.iso2 {
+        None => {}
+        Some(iso2) if !is_upper_code(&iso2.value, 2) => {
+            cx.at(
+                iso2,
+                invalid(format!(
+                    "`{}` is not an ISO 3166-1 alpha-2 code",
+                    iso2.value
+                ))
+                .help("use two capital letters, e.g. `IN`"),
+            );
+        }
+        Some(iso2) if !iso2s.insert(iso2.value.clone()) => {
+            cx.at(
+                iso2,
+                Diagnostic::new(
+                    DiagnosticKind::DuplicateId,
+                    format!("alpha-2 code `{}` is used twice", iso2.value),
+                ),
+            );
+        }
+        Some(_) => {}
     }
     if let Some(abb) = &r.cow_abbrev
         && !is_upper_code(&abb.value, 3)
@@ -180,7 +207,7 @@ pub(crate) fn state(
     }
     State {
         id: StateId::new(id.clone()),
-        iso2: r.iso2.value.clone(),
+        iso2: r.iso2.as_ref().map_or(String::new(), |i| i.value.clone()),
         name: r.name.value.clone(),
         official_name: Text::of(&r.official_name),
         aliases: r.aliases.iter().map(|a| a.value.clone()).collect(),
@@ -189,6 +216,30 @@ pub(crate) fn state(
         wikidata,
         sources: refs.sources(cx, &r.sources),
         note: Text::of(&r.note),
+    }
+}
+
+/// Every state of `doc` without an `iso2` whose id is not a COW id
+/// (`COW255`: a state known by its COW code alone). Like a field serde
+/// finds missing, it leaves the file unread, so that nothing is checked
+/// against its states; hence checked before the ids are collected.
+pub(crate) fn missing_iso2(
+    doc: &schema::Document<schema::State>,
+    sink: &mut super::sink::Sink,
+) {
+    for r in &doc.entries {
+        if r.iso2.is_none() && cow_state_id(&r.id.value).is_none() {
+            let d = Diagnostic::new(
+                DiagnosticKind::MissingField,
+                format!(
+                    "missing field `iso2` in state `{}`",
+                    shown(&r.id.value)
+                ),
+            )
+            .help("add the field; the README lists the required fields")
+            .at(&doc.path, r.id.line, r.id.column);
+            sink.unread(Part::States, d);
+        }
     }
 }
 
@@ -278,6 +329,8 @@ pub(crate) fn organization(
         wikidata: r.wikidata.as_ref().map(|q| q.value.clone()),
         predecessor: link(&r.predecessor),
         successor: link(&r.successor),
+        cow_column: r.cow_column.as_ref().map(|c| c.value.clone()),
+        cow_ionum: r.cow_ionum.as_ref().map(|c| c.value.0),
         sources,
         note: Text::of(&r.note),
         statuses,

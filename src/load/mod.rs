@@ -19,6 +19,7 @@ mod documents;
 mod files;
 #[cfg(feature = "json")]
 mod json;
+pub(crate) mod layers;
 mod refs;
 mod rules;
 pub(crate) mod schema;
@@ -103,6 +104,9 @@ pub(crate) fn load(input: Input<'_>) -> Result<Dataset, Error> {
         Some(read) => read,
         None => return Err(sink.finish(()).unwrap_err()),
     };
+    for doc in &docs.states {
+        documents::missing_iso2(doc, &mut sink);
+    }
     let refs = refs::collect(&docs, &mut sink);
     let mut data = Dataset::default();
     let checked = convert(&docs, &refs, &mut data, &mut sink);

@@ -218,7 +218,9 @@ fn lifetime(
             );
         } else if let Some(end) = org.dissolved
             && (end.certainly_before(date)
-                || end == date && t.status != Status::NONE)
+                // Within one imprecise date (the year 2001 of both), the
+                // status may have started before the end.
+                || end == date && end.is_day() && t.status != Status::NONE)
         {
             cx.at(
                 rt,
@@ -532,11 +534,10 @@ pub(crate) fn names_apart(
     for doc in docs {
         for st in &doc.entries {
             let id = st.id.value.as_str();
-            let mut names: Vec<(&str, &Located<String>)> = vec![
-                (st.id.value.as_str(), &st.id),
-                (st.iso2.value.as_str(), &st.iso2),
-                (st.name.value.as_str(), &st.name),
-            ];
+            let mut names: Vec<(&str, &Located<String>)> =
+                vec![(st.id.value.as_str(), &st.id)];
+            names.extend(st.iso2.iter().map(|i| (i.value.as_str(), i)));
+            names.push((st.name.value.as_str(), &st.name));
             names.extend(st.aliases.iter().map(|a| (a.value.as_str(), a)));
             if let Some(o) = &st.official_name {
                 names.push((o.0.as_str(), &st.name));

@@ -123,8 +123,13 @@ fn no_values<T>(v: &[T]) -> bool {
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct State {
+    /// ISO 3166-1 alpha-3, or `COW` and the three digits of its COW
+    /// state number (`COW255`) for a state without an ISO code in the
+    /// data (`igo import cow`: Bavaria, the German Federal Republic).
     pub id: L<String>,
-    pub iso2: L<String>,
+    /// ISO 3166-1 alpha-2; absent for a state known only by its COW code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso2: Option<L<String>>,
     pub name: L<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub official_name: Option<Text>,
@@ -178,6 +183,13 @@ pub(crate) struct Organization {
     pub predecessor: Option<L<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successor: Option<L<String>>,
+    /// The short name of the column COW IGO v3 gives it (`EAEC`), which
+    /// `igo compare cow` and layered data folders join by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cow_column: Option<L<String>>,
+    /// COW IGO v3's number for it (`ionum`, 4115 for the SCO).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cow_ionum: Option<L<Whole<u16>>>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,

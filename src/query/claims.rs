@@ -62,6 +62,8 @@ pub enum Why {
     Disputed,
     /// The day falls inside an imprecise date of its history.
     ImpreciseDate,
+    /// Its sources give no information for the day (status `unknown`).
+    Missing,
 }
 
 impl Why {
@@ -72,6 +74,7 @@ impl Why {
             Why::InEffectNotDecided => "in effect, not decided",
             Why::Disputed => "disputed",
             Why::ImpreciseDate => "imprecise date",
+            Why::Missing => "missing data",
         }
     }
 }
@@ -145,6 +148,7 @@ impl KnowledgeGraph {
                 let why = match u.reason {
                     Reason::Disputed => Why::Disputed,
                     Reason::ImpreciseDate => Why::ImpreciseDate,
+                    Reason::Missing => Why::Missing,
                 };
                 differences.push(Difference { state: u.state.clone(), why });
             }

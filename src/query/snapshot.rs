@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{
     Basis, OrganizationId, SourceId, StateId, Status, StatusOn, Tier,
-    disputed_on, status_on,
+    disputed_on, status_on, unknown_on,
 };
 
 /// A state whose status on the snapshot's day cannot be decided.
@@ -39,6 +39,9 @@ pub enum Reason {
     ImpreciseDate,
     /// The sources disagree on the status itself.
     Disputed,
+    /// The sources give no information for the time (status `unknown`,
+    /// COW IGO v3's code -9).
+    Missing,
 }
 
 impl Reason {
@@ -47,6 +50,7 @@ impl Reason {
         match self {
             Reason::ImpreciseDate => "imprecise date",
             Reason::Disputed => "disputed",
+            Reason::Missing => "missing data",
         }
     }
 }
@@ -159,6 +163,19 @@ fn uncertain(
     date: Date,
     basis: Basis,
 ) -> Uncertain {
+    if unknown_on(ts, date, basis) {
+        let t = ts.iter().rev().find(|t| {
+            t.status == Status::UNKNOWN
+                && t.start(basis).is_some_and(|s| s.first_day() <= date)
+        });
+        return Uncertain {
+            state: state.clone(),
+            possible,
+            reason: Reason::Missing,
+            sources: t.map_or(Vec::new(), |t| t.sources.to_vec()),
+            against: Vec::new(),
+        };
+    }
     match disputed_on(ts, date, basis) {
         Some(t) => Uncertain {
             state: state.clone(),

@@ -20,6 +20,12 @@ pub struct Cli {
     /// Read the data from this folder instead of the bundled data.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// Load this data folder too, over --data (repeatable, each over the
+    /// ones before): where both describe a state (by id or COW code) or
+    /// an organisation (by id or COW column), the later folder's is used
+    /// (`igo --data cow --layer data ...`: COW's IGOs and ours).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub layer: Vec<PathBuf>,
     /// The organisation asked about [default: SCO]. `history` keeps only
     /// its entries; `validate` checks that the folder holds it.
     #[arg(long, global = true, value_name = "ID")]
@@ -136,6 +142,41 @@ pub enum Command {
         #[arg(long, default_value = "today")]
         at: String,
     },
+    /// Turn another dataset into a data folder in this format (COW IGO v3's
+    /// state-year CSV: `igo import cow state_year_formatv3.csv -o DIR`).
+    Import {
+        /// The dataset.
+        #[arg(value_enum, value_name = "DATASET")]
+        kind: ImportKind,
+        /// Its file: COW's state-year CSV (state_year_formatv3.csv).
+        file: PathBuf,
+        /// COW's IGO-year CSV (igo_year_formatv3.csv), for each IGO's
+        /// name and COW number.
+        #[arg(long, value_name = "FILE")]
+        igos: Option<PathBuf>,
+        /// The data folder to write.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Where our record, coded by COW's rules, and COW IGO v3's state-year
+    /// file disagree, cell by cell (every organisation with a COW column,
+    /// or --org).
+    Compare {
+        /// The dataset.
+        #[arg(value_enum, value_name = "DATASET")]
+        kind: CompareKind,
+        /// Its file: COW's state-year CSV (state_year_formatv3.csv).
+        file: PathBuf,
+        /// The first year compared.
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// The last year compared.
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+    },
     /// Write a shell completion script to stdout.
     Completions {
         /// The shell.
@@ -184,6 +225,20 @@ impl std::fmt::Display for ExportKind {
         let v = self.to_possible_value().expect("no variant is skipped");
         f.write_str(v.get_name())
     }
+}
+
+/// A dataset `igo import` reads.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    /// Correlates of War IGO v3, state-year CSV.
+    Cow,
+}
+
+/// A dataset `igo compare` sets beside ours.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareKind {
+    /// Correlates of War IGO v3, state-year CSV.
+    Cow,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -3,10 +3,11 @@
 //!
 //! | flag | refused by | why |
 //! |---|---|---|
-//! | `--data` | `validate DIR` | the folder is DIR |
+//! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
+//! | `--layer` | `validate`, `import` | each folder is validated on its own |
 //! | `--org` | `export yaml`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
 //! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
-//! | `--format` | `export` | the export's format is its FORMAT |
+//! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
 //! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
 //! | `--rule` | every export but `panel` | |
 //! | `--table` | every export but `csv` | |
@@ -38,6 +39,8 @@ fn name(command: &Command) -> String {
         Command::Completions { .. } => "completions",
         Command::Man => "man",
         Command::Export { kind, .. } => return format!("export {kind}"),
+        Command::Import { .. } => "import cow",
+        Command::Compare { .. } => "compare cow",
     };
     plain.to_string()
 }
@@ -57,6 +60,7 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
              effective alike",
         ),
         Command::Validate { .. } => Some("validation checks both dates"),
+        Command::Import { .. } => Some("COW's codes have years, no basis"),
         Command::Claims => {
             Some("each published count is set beside both bases' counts")
         }
@@ -77,6 +81,9 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
 /// Why `--data` means nothing to `command`, if it does not.
 fn data_refused(command: &Command) -> Option<&'static str> {
     match command {
+        Command::Import { .. } => {
+            Some("it reads the file given and writes the folder of -o")
+        }
         Command::Validate { dir: Some(_) } => {
             Some("the folder to check is its DIR; give it once")
         }
@@ -87,9 +94,20 @@ fn data_refused(command: &Command) -> Option<&'static str> {
     }
 }
 
+/// Why `--layer` means nothing to `command`, if it does not.
+fn layer_refused(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Validate { .. } => {
+            Some("it checks one folder; validate each layer on its own")
+        }
+        _ => data_refused(command),
+    }
+}
+
 /// Why `--org` means nothing to `command`, if it does not.
 pub fn org_refused(command: &Command) -> Option<&'static str> {
     match command {
+        Command::Import { .. } => Some("it imports every IGO of the file"),
         Command::Memberships { .. } => {
             Some("it answers for every organisation the state is in")
         }
@@ -109,6 +127,7 @@ pub fn org_refused(command: &Command) -> Option<&'static str> {
 /// Why `--format` means nothing to `command`, if it does not.
 fn format_refused(command: &Command) -> Option<&'static str> {
     match command {
+        Command::Import { .. } => Some("it writes a data folder"),
         Command::Export { .. } => Some(
             "an export's format is its FORMAT argument (`igo export json`)",
         ),
@@ -164,6 +183,7 @@ pub fn check(cli: &Cli) -> Result<(), Failure> {
     let c = &cli.command;
     let refused = [
         (cli.data.is_some(), "--data", data_refused(c)),
+        (!cli.layer.is_empty(), "--layer", layer_refused(c)),
         (cli.org.is_some(), "--org", org_refused(c)),
         (cli.basis.is_some(), "--basis", basis_refused(c)),
         (cli.format.is_some(), "--format", format_refused(c)),

@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod countries;
+mod cow;
 mod flags;
 mod report;
 mod rows;
@@ -65,6 +66,12 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
             return Ok(commands::completions(*shell));
         }
         Command::Man => return commands::man(),
+        Command::Import { file, igos, output, force, .. } => {
+            let target =
+                commands::Target { path: Some(output), force: *force };
+            return cow::import_cow(file, igos.as_deref(), target)
+                .map(String::into_bytes);
+        }
         Command::Validate { dir } => {
             let dir = dir.as_ref().or(cli.data.as_ref());
             return commands::validate(dir, cli.org.as_deref(), format)
@@ -72,9 +79,25 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         }
         _ => {}
     }
-    let kg = match &cli.data {
-        Some(dir) => KnowledgeGraph::load(dir)?,
-        None => KnowledgeGraph::bundled(),
+    let kg = match (&cli.data, cli.layer.as_slice()) {
+        (None, []) => KnowledgeGraph::bundled(),
+        (Some(dir), []) => KnowledgeGraph::load(dir)?,
+        (None, _) => {
+            return Err(Failure::Msg(
+                "`--layer` loads a folder over the one of `--data`: give \
+                 --data DIR too"
+                    .into(),
+            ));
+        }
+        (Some(dir), layers) => {
+            let mut dirs = vec![dir.clone()];
+            dirs.extend(layers.iter().cloned());
+            let (kg, notes) = KnowledgeGraph::load_layers(&dirs)?;
+            for n in &notes {
+                report::note(n);
+            }
+            kg
+        }
     };
     // The process ends right after answering: freeing every string of the
     // graph first would be a sixth of the work of `igo at`.
@@ -190,7 +213,11 @@ fn listing(cli: &Cli, ctx: &Ctx, all: bool) -> Result<String, Failure> {
         Command::Diff { from, to } => {
             commands::diff(ctx, ctx.day(from)?, ctx.day(to)?)
         }
+        Command::Compare { file, from, to, .. } => {
+            cow::compare_cow(ctx, cli.org.as_deref(), file, (*from, *to))
+        }
         Command::Validate { .. }
+        | Command::Import { .. }
         | Command::Completions { .. }
         | Command::Man => {
             unreachable!("handled above")

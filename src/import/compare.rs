@@ -1,0 +1,262 @@
+//! COW IGO v3's state-year file beside our record: every state-year where
+//! our record, coded by COW's rules (`export::cow`: the status held on
+//! 31 December, the year an organisation ceased by the last status held
+//! in it, -9 where the status is uncertain), differs from COW's cell.
+//!
+//! An organisation of the data is compared with the column its
+//! `cow_column` names; several may name one column (COW's `SCO` covers
+//! the Shanghai Five and the SCO): each year is compared with the one
+//! that existed on 31 December, else the one that ceased in the year.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::cow::{Input, Problems, cow_states, read_state_year};
+use crate::date::Date;
+use crate::error::{Error, ErrorKind};
+use crate::export::cow::cell;
+use crate::export::panel::Rule;
+use crate::graph::KnowledgeGraph;
+use crate::model::{Basis, Organization, SourceId, StatusOn, status_on};
+
+/// One state-year where COW and our record disagree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Disagreement {
+    /// Our organisation.
+    pub organization: String,
+    /// COW's column.
+    pub column: String,
+    /// The state's COW code.
+    pub ccode: u16,
+    /// Our id of the state (empty when our data does not know it).
+    pub state: String,
+    /// The year.
+    pub year: i32,
+    /// COW's code.
+    pub cow: i8,
+    /// Ours, coded by COW's rules.
+    pub ours: i8,
+    /// Our status on 31 December (`member`, `none|observer` when
+    /// uncertain, `not in existence`).
+    pub status: String,
+    /// The decision date of the transition behind our status, if any.
+    pub decided: Option<Date>,
+    /// Its effective date, if any.
+    pub effective: Option<Date>,
+    /// Its sources.
+    pub sources: Vec<SourceId>,
+}
+
+/// How many state-years of one organisation were compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Our organisation (several, joined by `+`, when they share COW's
+    /// column).
+    pub organization: String,
+    /// COW's column.
+    pub column: String,
+    /// State-years compared.
+    pub cells: usize,
+    /// Those where COW and we agree.
+    pub agree: usize,
+    /// Those where we disagree.
+    pub disagree: usize,
+    /// Of those, the ones where one side codes -1: the organisation did
+    /// not exist that year by one and did by the other (a lifetime, not
+    /// a status, in dispute).
+    pub lifetime: usize,
+}
+
+/// The comparison: a tally per organisation, then every disagreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Comparison {
+    /// Per organisation compared, in column order.
+    pub summary: Vec<Tally>,
+    /// Every disagreement, by organisation, state and year.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Compares the organisations of `kg` that name a COW column (only
+/// `only`, when given) with COW's state-year file, over the years
+/// `from..=to` (each end optional).
+///
+/// # Errors
+///
+/// The file's problems, located (as [`import`](super::cow::import)
+/// reports them); an unknown organisation in `only`, or one without a
+/// COW column, or whose column the file lacks.
+pub fn compare(
+    kg: &KnowledgeGraph,
+    file: Input<'_>,
+    only: Option<&str>,
+    (from, to): (Option<i32>, Option<i32>),
+    basis: Basis,
+) -> Result<Comparison, Error> {
+    let mut problems = Problems::default();
+    let table = read_state_year(file, &cow_states(), &mut problems);
+    if !problems.list.is_empty() {
+        return Err(Error::data(problems.finish()));
+    }
+    let chosen: Vec<&Organization> = match only {
+        Some(id) => {
+            let o = kg.resolve_organization(id)?;
+            if o.cow_column.is_none() {
+                return Err(Error::parse(
+                    ErrorKind::Query,
+                    format!(
+                        "`{}` names no COW column (`cow_column` in its \
+                         organization.yaml): nothing to compare",
+                        o.id
+                    ),
+                ));
+            }
+            let col = o.cow_column.as_deref().unwrap_or_default();
+            kg.organizations()
+                .filter(|p| {
+                    p.cow_column
+                        .as_deref()
+                        .is_some_and(|c| c.eq_ignore_ascii_case(col))
+                })
+                .collect()
+        }
+        None => {
+            kg.organizations().filter(|o| o.cow_column.is_some()).collect()
+        }
+    };
+    let mut by_column: BTreeMap<String, Vec<&Organization>> = BTreeMap::new();
+    for o in chosen {
+        let col = o.cow_column.clone().unwrap_or_default();
+        by_column.entry(col.to_ascii_lowercase()).or_default().push(o);
+    }
+    let states: BTreeMap<u16, &str> = kg
+        .states()
+        .filter_map(|s| s.cow_code.map(|c| (c, s.id.as_str())))
+        .collect();
+    let mut summary = Vec::new();
+    let mut disagreements = Vec::new();
+    for (col, orgs) in &by_column {
+        let Some(j) =
+            table.columns.iter().position(|c| c.eq_ignore_ascii_case(col))
+        else {
+            if only.is_some() {
+                return Err(Error::parse(
+                    ErrorKind::Query,
+                    format!("`{}` has no column `{col}`", file.name),
+                ));
+            }
+            continue;
+        };
+        let column = table.columns[j].clone();
+        let mut tally = Tally {
+            organization: orgs
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect::<Vec<_>>()
+                .join("+"),
+            column: column.clone(),
+            cells: 0,
+            agree: 0,
+            disagree: 0,
+            lifetime: 0,
+        };
+        for (&ccode, years) in &table.rows {
+            let state = states.get(&ccode).copied().unwrap_or("");
+            for (&year, codes) in years {
+                if from.is_some_and(|f| year < f)
+                    || to.is_some_and(|t| year > t)
+                {
+                    continue;
+                }
+                let cow = codes[j];
+                let org = in_year(orgs, year);
+                let ours = match org {
+                    Some(o) => {
+                        cell(kg, o, state, year, (Rule::December31, basis))
+                    }
+                    None => -1,
+                };
+                tally.cells += 1;
+                if ours == cow {
+                    tally.agree += 1;
+                    continue;
+                }
+                tally.disagree += 1;
+                tally.lifetime += usize::from(cow == -1 || ours == -1);
+                disagreements.push(disagreement(
+                    kg,
+                    (org, &tally.organization, &column),
+                    (ccode, state, year),
+                    (cow, ours),
+                    basis,
+                ));
+            }
+        }
+        summary.push(tally);
+    }
+    Ok(Comparison { summary, disagreements })
+}
+
+/// The organisation of `orgs` that answers for `year`.
+fn in_year<'a>(
+    orgs: &[&'a Organization],
+    year: i32,
+) -> Option<&'a Organization> {
+    let dec31 = Date::from_ymd(year, 12, 31)?;
+    orgs.iter()
+        .find(|o| o.existed_on(dec31))
+        .or_else(|| {
+            orgs.iter().find(|o| {
+                o.founded.year() <= year
+                    && o.dissolved.is_some_and(|d| d.year() == year)
+            })
+        })
+        .copied()
+}
+
+fn disagreement(
+    kg: &KnowledgeGraph,
+    (org, name, column): (Option<&Organization>, &str, &str),
+    (ccode, state, year): (u16, &str, i32),
+    (cow, ours): (i8, i8),
+    basis: Basis,
+) -> Disagreement {
+    let mut d = Disagreement {
+        organization: org.map_or(name.to_string(), |o| o.id.to_string()),
+        column: column.to_string(),
+        ccode,
+        state: state.to_string(),
+        year,
+        cow,
+        ours,
+        status: "not in existence".into(),
+        decided: None,
+        effective: None,
+        sources: Vec::new(),
+    };
+    let (Some(org), Some(dec31)) = (org, Date::from_ymd(year, 12, 31)) else {
+        return d;
+    };
+    let ts = kg.transitions(org.id.as_str(), state);
+    let lasting;
+    let org = if org.dissolved.is_some_and(|e| e.year() == year) {
+        lasting = Organization { dissolved: None, ..org.clone() };
+        &lasting
+    } else {
+        org
+    };
+    d.status = match status_on(org, ts, dec31, basis).0 {
+        StatusOn::Certain(s) => s.as_str().to_string(),
+        on @ StatusOn::Uncertain(_) => on.label(),
+    };
+    if let Some(t) = ts
+        .iter()
+        .rev()
+        .find(|t| t.start(basis).is_some_and(|s| s.first_day() <= dec31))
+    {
+        d.decided = t.decided;
+        d.effective = t.effective;
+        d.sources = t.sources.to_vec();
+    }
+    d
+}

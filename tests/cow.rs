@@ -1,0 +1,552 @@
+//! COW IGO v3: `igo import cow` on real rows (tests/data/cow, see its
+//! README.md), its round trip through `igo export cow`, its errors, and
+//! `igo compare cow`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::common::{root, run};
+
+fn fixture() -> PathBuf {
+    root().join("tests/data/cow/state_year.csv")
+}
+
+/// A CSV as (ccode, year) -> column -> cell.
+fn cells(text: &str) -> BTreeMap<(u16, i32), BTreeMap<String, String>> {
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let mut out = BTreeMap::new();
+    for line in lines {
+        let f: Vec<&str> = line.split(',').collect();
+        let row = header[3..]
+            .iter()
+            .zip(&f[3..])
+            .map(|(h, v)| (h.to_string(), v.to_string()))
+            .collect();
+        out.insert((f[0].parse().unwrap(), f[1].parse().unwrap()), row);
+    }
+    out
+}
+
+/// The fixture imported into a new folder.
+fn imported() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cow");
+    let (code, stdout, stderr) = run(&[
+        "import",
+        "cow",
+        fixture().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("imported 9 organisations, 23 states"));
+    dir
+}
+
+fn data(dir: &Path) -> String {
+    dir.join("cow").to_str().unwrap().to_string()
+}
+
+#[test]
+fn the_imported_folder_validates() {
+    let dir = imported();
+    let (code, _, stderr) = run(&["validate", &data(dir.path())]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn every_cell_of_the_fixture_comes_back_from_export_cow() {
+    let dir = imported();
+    let (code, out, stderr) = run(&[
+        "--data",
+        &data(dir.path()),
+        "export",
+        "cow",
+        "--at",
+        "2014-12-31",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let cow = cells(&std::fs::read_to_string(fixture()).unwrap());
+    let ours = cells(&out);
+    let mut compared = 0;
+    let mut codes = std::collections::BTreeSet::new();
+    for (key, row) in &cow {
+        for (column, value) in row {
+            codes.insert(value.clone());
+            // The export starts in the year the oldest organisation was
+            // founded: every organisation is -1 before it.
+            let back = ours
+                .get(key)
+                .map_or("-1", |r| r.get(column).map_or("?", |v| v.as_str()));
+            assert_eq!(value, back, "{key:?} {column}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 1064 * 9);
+    // Every code of COW's occurs in the fixture.
+    assert_eq!(
+        codes.into_iter().collect::<Vec<_>>(),
+        ["-1", "-9", "0", "1", "2", "3"]
+    );
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let (code, out, stderr) = run(args);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn a_day_inside_a_transition_year_is_uncertain() {
+    let dir = imported();
+    let d = data(dir.path());
+    let at = |day: &str| {
+        json(&["--data", &d, "--org", "CIS", "at", day, "--format", "json"])
+    };
+    // COW codes Georgia 1 in 2007 and 0 from 2008.
+    let members = |v: &serde_json::Value| v["members"].to_string();
+    assert!(members(&at("2007-12-31")).contains("\"GEO\""));
+    assert!(!members(&at("2008-12-31")).contains("\"GEO\""));
+    let mid = at("2008-06-01");
+    assert!(!members(&mid).contains("\"GEO\""));
+    let unsure = mid["uncertain"].as_array().unwrap();
+    let geo = unsure.iter().find(|u| u["state"] == "GEO").unwrap();
+    assert_eq!(geo["reason"], "imprecise_date");
+}
+
+#[test]
+fn missing_data_is_uncertain_never_guessed() {
+    let dir = imported();
+    let d = data(dir.path());
+    // COW codes every state -9 in the IAIGC's first year, 1974.
+    let v = json(&[
+        "--data",
+        &d,
+        "--org",
+        "IAIGC",
+        "at",
+        "1974-12-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["family_size"], 0);
+    let egy = v["uncertain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["state"] == "EGY")
+        .unwrap()
+        .clone();
+    assert_eq!(egy["reason"], "missing");
+}
+
+#[test]
+fn states_unknown_to_our_data_are_identified_by_cow_code() {
+    let dir = imported();
+    let states =
+        std::fs::read_to_string(dir.path().join("cow/states.yaml")).unwrap();
+    // Germany, Luxembourg and the Netherlands are not in data/states.yaml.
+    for (id, code) in [("COW255", 255), ("COW210", 210), ("COW212", 212)] {
+        assert!(states.contains(&format!("- id: \"{id}\"")), "{id}");
+        assert!(states.contains(&format!("cow_code: {code}")));
+    }
+    // China keeps its ISO id.
+    assert!(states.contains("- id: \"CHN\""));
+    assert!(!states.contains("COW710"));
+}
+
+#[test]
+fn every_transition_cites_its_cow_column() {
+    let dir = imported();
+    let text =
+        std::fs::read_to_string(dir.path().join("cow/sco/statuses.yaml"))
+            .unwrap();
+    let n = text.matches("- status:").count();
+    assert!(n >= 6);
+    assert_eq!(text.matches("sources: [\"cow-igo-v3-sco\"]").count(), n);
+    let sources =
+        std::fs::read_to_string(dir.path().join("cow/sources.yaml")).unwrap();
+    assert!(sources.contains("https://correlatesofwar.org/data-sets/igos/"));
+    assert!(sources.contains("column `sco`"));
+}
+
+/// `igo import cow` of a bad file: exit 2 and the located message.
+fn refused(file: &str, expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = format!("tests/data/cow/bad/{file}");
+    let out = crate::common::igo()
+        .current_dir(root())
+        .args(["import", "cow", &path, "-o"])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.starts_with(&format!("{path}:{expected}")), "{stderr}");
+    assert!(stderr.contains("= help: "), "{stderr}");
+    assert!(!dir.path().join("out").exists(), "nothing is written");
+}
+
+#[test]
+fn a_missing_column_is_located() {
+    refused(
+        "missing-column.csv",
+        "1:1: error[missing-field]: `tests/data/cow/bad/missing-column.csv` \
+         has no `year` column",
+    );
+}
+
+#[test]
+fn a_code_outside_cows_is_located() {
+    refused(
+        "code-outside-cow.csv",
+        "3:16: error[invalid-value]: `4` in column `sco` is not a COW code",
+    );
+}
+
+#[test]
+fn a_ccode_that_is_not_a_cow_state_is_located() {
+    refused(
+        "ccode-not-a-state.csv",
+        "3:1: error[unknown-state]: ccode `999` is not a COW state",
+    );
+}
+
+#[test]
+fn a_truncated_file_is_located() {
+    refused(
+        "truncated.csv",
+        "4:14: error[syntax]: line 4 has 3 fields, the header 5",
+    );
+}
+
+#[test]
+fn compare_lists_the_known_disagreements() {
+    let f = fixture();
+    let v = json(&["compare", "cow", f.to_str().unwrap(), "--format", "json"]);
+    let summary = v["summary"].as_array().unwrap();
+    let tally = |org: &str| {
+        summary.iter().find(|t| t["organization"] == org).unwrap().clone()
+    };
+    let sco = tally("SCO+SHANGHAI5");
+    assert_eq!(sco["column"], "sco");
+    assert_eq!(
+        (sco["cells"].as_u64(), sco["disagree"].as_u64()),
+        (Some(1064), Some(41))
+    );
+    assert_eq!(tally("CIS")["disagree"], 26);
+    let rows = v["disagreements"].as_array().unwrap();
+    let find = |org: &str, state: &str, year: i64| {
+        rows.iter()
+            .find(|d| {
+                d["organization"] == org
+                    && d["state"] == state
+                    && d["year"] == year
+            })
+            .cloned()
+    };
+    // India an observer from 2005-07-05 by our sources, 0 in COW.
+    let ind = find("SCO", "IND", 2005).unwrap();
+    assert_eq!(
+        (ind["cow"].as_i64(), ind["ours"].as_i64()),
+        (Some(0), Some(3))
+    );
+    assert_eq!(ind["status"], "observer");
+    assert_eq!(ind["effective"], "2005-07-05");
+    assert!(!ind["sources"].as_array().unwrap().is_empty());
+    // COW puts Georgia out of the CIS in 2008; it left on 2009-08-18.
+    let geo = find("CIS", "GEO", 2008).unwrap();
+    assert_eq!(
+        (geo["cow"].as_i64(), geo["ours"].as_i64()),
+        (Some(0), Some(1))
+    );
+    assert!(find("CIS", "GEO", 2009).is_none());
+    // COW codes Ukraine an associate; our sources, a participant.
+    let ukr = find("CIS", "UKR", 1993).unwrap();
+    assert_eq!(
+        (ukr["cow"].as_i64(), ukr["status"].as_str()),
+        (Some(2), Some("participant"))
+    );
+    // China: a member in both, every year.
+    assert!(
+        rows.iter()
+            .all(|d| d["state"] != "CHN" || d["organization"] == "CICA")
+    );
+}
+
+#[test]
+fn compare_takes_one_organisation_and_years() {
+    let f = fixture();
+    let (code, out, stderr) = run(&[
+        "compare",
+        "cow",
+        f.to_str().unwrap(),
+        "--org",
+        "CIS",
+        "--from",
+        "2008",
+        "--to",
+        "2008",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "organization,column,ccode,state,year,cow,ours,status,decided,\
+             effective,sources"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.iter().all(|r| r.starts_with("CIS,cis,")));
+    assert!(rows.iter().any(|r| r.starts_with("CIS,cis,372,GEO,2008,0,1,")));
+    assert!(rows.iter().all(|r| r.contains(",2008,")));
+}
+
+#[test]
+fn layered_folders_use_our_record_where_both_describe_an_organisation() {
+    let dir = imported();
+    let d = data(dir.path());
+    let ours = root().join("data");
+    let (code, out, stderr) = run(&[
+        "--data",
+        &d,
+        "--layer",
+        ours.to_str().unwrap(),
+        "memberships",
+        "KAZ",
+        "--at",
+        "2010-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // Not merged in silence: each organisation left out is named.
+    assert!(
+        stderr.contains(
+            "`EAEC` (EAEC) is described by a later data folder's `EURASEC`"
+        ),
+        "{stderr}"
+    );
+    for org in ["SCO", "CIS", "CSTO", "CICA"] {
+        assert!(stderr.contains(&format!("`{org}` (")), "{org}: {stderr}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let orgs: Vec<String> = v["memberships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["organization"].as_str().unwrap().to_string())
+        .collect();
+    // Ours (day-exact) beside COW's (ASEAN is not ours, Kazakhstan is
+    // not in it; BENELUX neither): EURASEC, not EAEC.
+    assert!(orgs.contains(&"EURASEC".to_string()), "{orgs:?}");
+    assert!(!orgs.contains(&"EAEC".to_string()));
+    assert!(orgs.contains(&"SCO".to_string()));
+    // COW's states join ours by COW code: one Kazakhstan.
+    let (code, out, _) = run(&[
+        "--data",
+        &d,
+        "--layer",
+        ours.to_str().unwrap(),
+        "--org",
+        "BENELUX",
+        "members",
+        "--at",
+        "2000-06-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("COW210"), "{out}");
+    let (code, out, _) = run(&[
+        "--data",
+        &d,
+        "--layer",
+        ours.to_str().unwrap(),
+        "--org",
+        "CENTO",
+        "members",
+        "--at",
+        "1970-06-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("IRN") && out.contains("PAK"), "{out}");
+}
+
+#[test]
+fn layer_needs_data_and_is_refused_where_it_means_nothing() {
+    let (code, _, stderr) = run(&["--layer", "data", "at", "2010-01-01"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("give --data DIR too"), "{stderr}");
+    let (code, _, stderr) = run(&["--layer", "data", "validate", "data"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`--layer` does not apply to `validate`"));
+}
+
+#[test]
+fn the_import_compared_with_its_file_agrees_in_every_cell() {
+    let dir = imported();
+    let f = fixture();
+    let v = json(&[
+        "--data",
+        &data(dir.path()),
+        "compare",
+        "cow",
+        f.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let summary = v["summary"].as_array().unwrap();
+    assert_eq!(summary.len(), 9);
+    for t in summary {
+        assert_eq!(t["cells"], 1064, "{t}");
+        assert_eq!(t["disagree"], 0, "{t}");
+    }
+    assert_eq!(v["disagreements"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_second_row_for_a_state_and_year_is_located() {
+    refused(
+        "second-row.csv",
+        "3:1: error[duplicate-key]: a second row for ccode 710 in 2001",
+    );
+}
+
+#[test]
+fn an_igo_year_file_without_ioname_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::igo()
+        .current_dir(root())
+        .args([
+            "import",
+            "cow",
+            "tests/data/cow/state_year.csv",
+            "--igos",
+            "tests/data/cow/bad/igos-without-ioname.csv",
+            "-o",
+        ])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.starts_with(
+            "tests/data/cow/bad/igos-without-ioname.csv:1:1: \
+         error[missing-field]: `tests/data/cow/bad/igos-without-ioname.csv` \
+         has no `ioname` column"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_later_layer_joins_cows_states_by_cow_code() {
+    let dir = imported();
+    let d = data(dir.path());
+    let layer = root().join("tests/data/cow/layer");
+    let (code, out, stderr) = run(&[
+        "--data",
+        &d,
+        "--layer",
+        layer.to_str().unwrap(),
+        "--org",
+        "BENELUX",
+        "members",
+        "--at",
+        "2000-06-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // Luxembourg is one state, by the later layer's id; the Netherlands,
+    // unknown to it, keep COW's.
+    assert!(out.contains("\nLUX,Luxembourg,member,1958,true,"), "{out}");
+    assert!(!out.contains("COW212"));
+    assert!(out.contains("\nCOW210,Netherlands,member,1958,true,"));
+}
+
+#[test]
+fn compare_refuses_an_organisation_without_a_cow_column() {
+    let f = fixture();
+    let (code, _, stderr) =
+        run(&["compare", "cow", f.to_str().unwrap(), "--org", "BRICS"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`BRICS` names no COW column"), "{stderr}");
+}
+
+#[test]
+fn the_igo_year_file_gives_names_numbers_and_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cow");
+    let igos = root().join("tests/data/cow/igo_year.csv");
+    let (code, _, stderr) = run(&[
+        "import",
+        "cow",
+        fixture().to_str().unwrap(),
+        "--igos",
+        igos.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let sco =
+        std::fs::read_to_string(out.join("sco/organization.yaml")).unwrap();
+    assert!(sco.contains("name: \"Shanghai Cooperation Organisation\""));
+    assert!(sco.contains("cow_column: \"sco\""), "{sco}");
+    assert!(sco.contains("cow_ionum: 4115"));
+    assert!(sco.contains("founded: 1996"));
+    assert!(sco.contains("Shanghai Pact/Shanghai Five"));
+    let cento =
+        std::fs::read_to_string(out.join("cento/organization.yaml")).unwrap();
+    // COW codes CENTO's members through 1979, its deaddate.
+    assert!(cento.contains("dissolved: 1979"), "{cento}");
+    assert!(cento.contains("deaddate 1979"));
+    let (code, _, stderr) = run(&["validate", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn reading_stops_after_fifty_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::igo()
+        .current_dir(root())
+        .args(["import", "cow", "tests/data/cow/bad/many-bad-codes.csv", "-o"])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr.matches("is not a COW code").count(), 49);
+    assert!(stderr.contains(
+        "igo: error[limit]: stopped after 49 problems: the rest of the \
+         file was not read"
+    ));
+    assert!(stderr.ends_with("igo: 50 problems found\n"), "{stderr}");
+}
+
+#[test]
+fn the_imported_data_round_trips_through_yaml_and_json() {
+    use igo_graph::KnowledgeGraph;
+    use igo_graph::export::{Options, json, yaml};
+    use igo_graph::import::cow::{Input, import};
+
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let input = Input { name: "state_year.csv", text: &text };
+    let kg = KnowledgeGraph::from_texts(import(input, None).unwrap().files)
+        .unwrap();
+    let again = KnowledgeGraph::from_texts(yaml::files(&kg)).unwrap();
+    assert!(again == kg);
+    let mut out = Vec::new();
+    json::write(&kg, &Options::new("SCO"), &mut out).unwrap();
+    let back =
+        KnowledgeGraph::from_json(std::str::from_utf8(&out).unwrap()).unwrap();
+    assert!(back == kg);
+}
