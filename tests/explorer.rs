@@ -218,6 +218,24 @@ fn shots_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target/explorer"))
 }
 
+/// Runs `tests/explorer.py` on the site in `site` with `args`; what the
+/// page showed.
+fn drive(py: &str, site: &Path, shots: &Path, args: &[&str]) -> Value {
+    let out = Command::new(py)
+        .arg(root().join("tests/explorer.py"))
+        .arg(site)
+        .arg(shots)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "explorer.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 #[test]
 fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     let Some(py) = browser() else { return };
@@ -239,19 +257,7 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         "CSTO/2024-03-01",
         "SCO/2027-01-01",
     ];
-    let out = Command::new(&py)
-        .arg(root().join("tests/explorer.py"))
-        .arg(&site)
-        .arg(shots_dir())
-        .args(views)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "explorer.py: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let page: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let page = drive(&py, &site, &shots_dir(), &views);
     for view in views {
         same_as_at(view, &page["views"][view]);
     }
@@ -390,20 +396,9 @@ fn names_that_are_markup_stay_text_in_the_page() {
     assert_eq!(code, 0, "{err}");
     let views =
         ["ORG/2020-01-01", "state/IND", "state/PAK", "region/2020-01-01"];
-    let out = Command::new(&py)
-        .arg(root().join("tests/explorer.py"))
-        .arg(&site)
-        .arg(dir.path().join("shots"))
-        .arg("--hostile")
-        .args(views)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "explorer.py: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let page: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut args = vec!["--hostile"];
+    args.extend(views);
+    let page = drive(&py, &site, &dir.path().join("shots"), &args);
     assert_eq!(page["console"], serde_json::json!([]), "console");
     for view in views {
         let v = &page["hostile"][view];
