@@ -297,7 +297,7 @@ fn compare_takes_one_organisation_and_years() {
         lines.next(),
         Some(
             "organization,column,ccode,state,year,cow,ours,status,decided,\
-             effective,sources"
+             effective,sources,cow_state"
         )
     );
     let rows: Vec<&str> = lines.collect();
@@ -549,4 +549,50 @@ fn the_imported_data_round_trips_through_yaml_and_json() {
     let back =
         KnowledgeGraph::from_json(std::str::from_utf8(&out).unwrap()).unwrap();
     assert!(back == kg);
+}
+
+/// A state our data does not know is named by COW's abbreviation.
+#[test]
+fn compare_names_states_we_lack_by_cows_abbreviation() {
+    let file = fixture();
+    let (code, out, err) = run(&[
+        "compare",
+        "cow",
+        file.to_str().unwrap(),
+        "--org",
+        "CICA",
+        "--from",
+        "1999",
+        "--to",
+        "1999",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v["disagreements"].as_array().unwrap();
+    let nth =
+        rows.iter().find(|d| d["ccode"] == 210).expect("the Netherlands");
+    assert_eq!(
+        (&nth["state"], &nth["cow_state"]),
+        (&"".into(), &"NTH".into())
+    );
+    // India: a member by our record since 1999, CICA not yet in COW's.
+    let ind = rows.iter().find(|d| d["ccode"] == 750).expect("India");
+    assert_eq!(
+        (&ind["state"], &ind["cow_state"]),
+        (&"IND".into(), &"IND".into())
+    );
+    let (_, table, _) = run(&[
+        "compare",
+        "cow",
+        file.to_str().unwrap(),
+        "--org",
+        "CICA",
+        "--from",
+        "1999",
+        "--to",
+        "1999",
+    ]);
+    assert!(table.contains("(NTH)"), "{table}");
 }

@@ -31,6 +31,8 @@ pub struct Disagreement {
     pub ccode: u16,
     /// Our id of the state (empty when our data does not know it).
     pub state: String,
+    /// COW's abbreviation of the state (`NTH`), from COW's state list.
+    pub cow_state: String,
     /// The year.
     pub year: i32,
     /// COW's code.
@@ -94,7 +96,8 @@ pub fn compare(
     basis: Basis,
 ) -> Result<Comparison, Error> {
     let mut problems = Problems::default();
-    let table = read_state_year(file, &cow_states(), &mut problems);
+    let known = cow_states();
+    let table = read_state_year(file, &known, &mut problems);
     if !problems.list.is_empty() {
         return Err(Error::data(problems.finish()));
     }
@@ -183,13 +186,18 @@ pub fn compare(
                 }
                 tally.disagree += 1;
                 tally.lifetime += usize::from(cow == -1 || ours == -1);
-                disagreements.push(disagreement(
+                let mut d = disagreement(
                     kg,
                     (org, &tally.organization, &column),
                     (ccode, state, year),
                     (cow, ours),
                     basis,
-                ));
+                );
+                d.cow_state = known
+                    .get(&ccode)
+                    .map(|s| s.abbrev.clone())
+                    .unwrap_or_default();
+                disagreements.push(d);
             }
         }
         summary.push(tally);
@@ -226,6 +234,7 @@ fn disagreement(
         column: column.to_string(),
         ccode,
         state: state.to_string(),
+        cow_state: String::new(),
         year,
         cow,
         ours,

@@ -178,7 +178,7 @@ impl Problems {
 
 /// A COW state: abbreviation and name.
 pub(crate) struct CowState {
-    abbrev: String,
+    pub(crate) abbrev: String,
     name: String,
 }
 

@@ -123,6 +123,7 @@ fn csv(c: &Comparison) -> Result<String, Failure> {
             date(d.decided),
             date(d.effective),
             sources(d).replace(' ', ";"),
+            d.cow_state.clone(),
         ];
         w.write_record(row.iter().map(|v| cell(v))).map_err(io)?;
     }
@@ -131,7 +132,7 @@ fn csv(c: &Comparison) -> Result<String, Failure> {
 }
 
 /// The columns of `igo compare cow --format csv`.
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 12] = [
     "organization",
     "column",
     "ccode",
@@ -143,6 +144,7 @@ const COLUMNS: [&str; 11] = [
     "decided",
     "effective",
     "sources",
+    "cow_state",
 ];
 
 fn table(c: &Comparison) -> String {
@@ -164,7 +166,12 @@ fn table(c: &Comparison) -> String {
          sources\n",
     );
     for d in &c.disagreements {
-        let state = if d.state.is_empty() { "-" } else { &d.state };
+        // A state our data does not know: COW's abbreviation, in brackets.
+        let state = if d.state.is_empty() {
+            format!("({})", d.cow_state)
+        } else {
+            d.state.clone()
+        };
         let dates = match (d.decided, d.effective) {
             (None, None) => String::new(),
             (a, b) if a == b => format!(" ({})", date(a)),
