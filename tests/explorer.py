@@ -102,7 +102,21 @@ try:
     slider = driver.find_element(By.ID, "slider")
     slider.send_keys(Keys.ARROW_RIGHT)
     out["slider"] = {"before": before, "after": shown()}
+    # Two more steps, then the back button: one step back.
+    slider = driver.find_element(By.ID, "slider")
+    slider.send_keys(Keys.ARROW_RIGHT)
+    second = shown()["date"]
+    slider.send_keys(Keys.ARROW_RIGHT)
+    third = shown()["date"]
+    driver.back()
+    out["slider_back"] = {"second": second, "third": third, "after_back": shown()}
+    # Between two days of change, "Previous change" goes to the one shown.
+    go("SCO/2010-05-20")
+    since = driver.find_element(By.ID, "shown").get_attribute("data-since")
+    driver.find_element(By.ID, "prev").click()
+    out["prev_between"] = {"since": since, "after": shown()["date"]}
     # A typed date, then Enter.
+    go(views[0])
     typed = driver.find_element(By.ID, "day")
     typed.clear()
     typed.send_keys("2001-06-15" + Keys.ENTER)
@@ -111,6 +125,28 @@ try:
     typed.clear()
     typed.send_keys("2001-02-30" + Keys.ENTER)
     out["typed_bad"] = driver.find_element(By.ID, "date-error").text
+    typed = driver.find_element(By.ID, "day")
+    typed.clear()
+    typed.send_keys("2017-6-9" + Keys.ENTER)
+    out["typed_short"] = driver.find_element(By.ID, "date-error").text
+
+    # Addresses that name no view or no day: a notice, never a blank page.
+    out["odd"] = {}
+    for odd in ["%", "SCO/%E0", "state/%ZZ", "SCO/2017-02-30", "SHANGHAI5/1990-01-01", "region/1900-01-01", "state/XXX"]:
+        driver.get(index + "#" + odd)
+        notices = driver.find_elements(By.CSS_SELECTOR, "main [role=alert]")
+        dates = driver.find_elements(By.ID, "shown")
+        out["odd"][odd] = {
+            "h1": driver.find_element(By.TAG_NAME, "h1").text,
+            "notice": " ".join(n.text for n in notices),
+            "date": dates[0].get_attribute("data-date") if dates else None,
+            "title": driver.title,
+        }
+    console()
+
+    # The sources of uncertain states are links.
+    go("BRICS/2025-01-01")
+    out["uncertain_links"] = [a.get_dom_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#uncertain a.source")]
 
     # The keyboard alone: Tab reaches every control, Enter on "Next change"
     # moves the day.
@@ -144,7 +180,16 @@ try:
             s.get_attribute("data-org"): [a.get_dom_attribute("href") for a in s.find_elements(By.CSS_SELECTOR, "ul.sources a")]
             for s in driver.find_elements(By.CSS_SELECTOR, "section[data-org]")
         },
+        "quotes": sorted({q.get_property("textContent") for q in driver.find_elements(By.CSS_SELECTOR, "ul.sources blockquote")}),
+        "bars": [[r.get_attribute("data-org"), r.get_attribute("data-status")] for r in driver.find_elements(By.CSS_SELECTOR, "#timeline rect")],
     }
+    out["timeline"] = {}
+    for st in ["MDA", "LAO"]:
+        go("state/" + st)
+        out["timeline"][st] = {
+            "bars": [[r.get_attribute("data-org"), r.get_attribute("data-status")] for r in driver.find_elements(By.CSS_SELECTOR, "#timeline rect")],
+            "titles": [t.get_property("textContent") for t in driver.find_elements(By.CSS_SELECTOR, "#timeline rect title")],
+        }
     # Following a source link: the browser goes to the source's address
     # (this machine has no network, so only the address is checked).
     first = driver.find_element(By.CSS_SELECTOR, "ul.sources a")

@@ -218,6 +218,16 @@ fn shots_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target/explorer"))
 }
 
+/// The site's data, read back from its `data.js`.
+fn site_data(site: &Path) -> Value {
+    let data = std::fs::read_to_string(site.join("data.js")).unwrap();
+    let json = data
+        .strip_prefix("window.IGO_DATA = ")
+        .and_then(|d| d.strip_suffix(";\n"))
+        .expect("data.js is one assignment");
+    serde_json::from_str(json).unwrap()
+}
+
 /// Runs `tests/explorer.py` on the site in `site` with `args`; what the
 /// page showed.
 fn drive(py: &str, site: &Path, shots: &Path, args: &[&str]) -> Value {
@@ -257,6 +267,14 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         "CSTO/2024-03-01",
         "SCO/2027-01-01",
     ];
+    for name in [
+        "explorer-desktop",
+        "explorer-region",
+        "explorer-phone",
+        "explorer-state-phone",
+    ] {
+        let _ = std::fs::remove_file(shots_dir().join(format!("{name}.png")));
+    }
     let page = drive(&py, &site, &shots_dir(), &views);
     for view in views {
         same_as_at(view, &page["views"][view]);
@@ -292,11 +310,64 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert!(order.contains(&"a #state/IND"), "the table's links: {order:?}");
     assert_eq!(page["next_by_enter"], a, "Enter on Next change");
+    // The back button after two more steps of the slider: one step back.
+    let back = &page["slider_back"];
+    assert!(back["third"].as_str() > back["second"].as_str(), "{back}");
+    assert_eq!(back["after_back"]["date"], back["second"], "Back: {back}");
+    // Between two days of change, Previous goes to the one shown.
+    let between = &page["prev_between"];
+    assert_eq!(between["after"], between["since"], "{between}");
     // A typed day, and a day that does not exist.
     same_as_at("SCO/2001-06-15", &page["typed"]);
     assert_eq!(page["typed"]["hash"], "#SCO/2001-06-15");
     let bad = page["typed_bad"].as_str().unwrap();
     assert!(bad.contains("2001-02-30") && bad.contains("YYYY-MM-DD"), "{bad}");
+    let short = page["typed_short"].as_str().unwrap();
+    assert!(
+        short.contains("2017-6-9") && short.contains("YYYY-MM-DD"),
+        "{short}"
+    );
+
+    // Addresses that name no view or no day: a notice and a view.
+    let today = snapshot("SCO", "today")["date"].clone();
+    let odd = &page["odd"];
+    for (hash, date, says) in [
+        ("%", Some(&today), "No view"),
+        ("SCO/%E0", Some(&today), "%E0"),
+        ("SCO/2017-02-30", Some(&today), "2017-02-30"),
+        ("SHANGHAI5/1990-01-01", Some(&"1996-04-26".into()), "1990-01-01"),
+        ("region/1900-01-01", Some(&"1991-12-08".into()), "1900-01-01"),
+        ("state/%ZZ", None, "%ZZ"),
+        ("state/XXX", None, "XXX"),
+    ] {
+        let v = &odd[hash];
+        assert!(v["notice"].as_str().unwrap().contains(says), "#{hash}: {v}");
+        if let Some(date) = date {
+            assert_eq!(&v["date"], date, "#{hash}: {v}");
+        }
+        assert!(!v["h1"].as_str().unwrap().is_empty(), "#{hash}: {v}");
+    }
+    assert!(
+        odd["state/XXX"]["title"].as_str().unwrap().starts_with("No such")
+    );
+
+    // The sources of the uncertain states are links to those sources.
+    let site = site_data(&site);
+    let brics = snapshot("BRICS", "2025-01-01");
+    let mut urls = Vec::new();
+    for u in brics["uncertain"].as_array().unwrap() {
+        for id in strings(&u["sources"]).iter().chain(&strings(&u["against"]))
+        {
+            urls.push(
+                site["sources"][id]["url"].as_str().unwrap().to_string(),
+            );
+        }
+    }
+    let mut links = strings(&page["uncertain_links"]);
+    urls.sort();
+    links.sort();
+    assert!(!urls.is_empty());
+    assert_eq!(links, urls, "the uncertain states' sources");
 
     // A state's page from the table, and back.
     assert_eq!(page["state_hash"], "#state/IND");
@@ -324,6 +395,28 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         .map(|(k, v)| (k.clone(), strings(v).into_iter().collect()))
         .collect();
     assert_eq!(got, want, "Armenia's source links");
+    // And every quote of those sources is on the page.
+    let mut quotes: BTreeSet<String> = BTreeSet::new();
+    for e in history["entries"].as_array().unwrap() {
+        for s in e["sources"].as_array().unwrap() {
+            if let Some(q) = s["quote"].as_str() {
+                quotes.insert(q.to_string());
+            }
+        }
+    }
+    let shown: BTreeSet<String> =
+        strings(&page["state"]["quotes"]).into_iter().collect();
+    assert_eq!(shown, quotes, "Armenia's quotes");
+    // The timeline draws what took effect: Laos's SCO partnership is
+    // pending (no bar), Moldova's exit from the CIS too (its bar runs on).
+    assert_eq!(page["timeline"]["LAO"]["bars"], serde_json::json!([]));
+    let mda = strings(&page["timeline"]["MDA"]["titles"]);
+    assert!(
+        mda.iter()
+            .any(|t| t.starts_with("CIS: member state")
+                && t.ends_with("to today")),
+        "{mda:?}"
+    );
     assert!(page["state"]["spans"].as_array().unwrap().len() >= 8);
     let followed = &page["followed"];
     assert_eq!(followed["url"], followed["href"], "the link was followed");
@@ -346,17 +439,37 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     let matrix: Value = serde_json::from_str(&matrix).unwrap();
     // One picture per organisation existing on the day.
     assert_eq!(strings(&region["cards"]), strings(&matrix["organizations"]));
+    // Who holds what: exactly `igo at --org all`'s states, each cell its
+    // status (certain), `uncertain`, or `none`.
+    let mut want: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let cards = strings(&region["cards"]);
     for snap in all.as_array().unwrap() {
-        let org = snap["organization"].as_str().unwrap();
+        let org = snap["organization"].as_str().unwrap().to_string();
+        if !cards.contains(&org) {
+            continue;
+        }
         for (status, ids) in snap["statuses"].as_object().unwrap() {
             for id in strings(ids) {
-                assert_eq!(
-                    region["holdings"][&id][org], *status,
-                    "{id} in {org} on 2025-01-01"
-                );
+                want.entry(id)
+                    .or_default()
+                    .insert(org.clone(), status.clone());
             }
         }
+        for u in snap["uncertain"].as_array().unwrap() {
+            let id = u["state"].as_str().unwrap().to_string();
+            want.entry(id)
+                .or_default()
+                .insert(org.clone(), "uncertain".into());
+        }
     }
+    for row in want.values_mut() {
+        for org in &cards {
+            row.entry(org.clone()).or_insert_with(|| "none".into());
+        }
+    }
+    let got: BTreeMap<String, BTreeMap<String, String>> =
+        serde_json::from_value(region["holdings"].clone()).unwrap();
+    assert_eq!(got, want, "who holds what on 2025-01-01");
     for cell in matrix["cells"].as_array().unwrap() {
         let key = format!(
             "{}/{}",

@@ -373,20 +373,43 @@ fn org_page(
         reviewed: org.reviewed,
         predecessor: org.predecessor.clone(),
         successor: org.successor.clone(),
-        statuses: org
-            .statuses
-            .iter()
-            .map(|&s| StatusInfo {
+        statuses: status_infos(&org.statuses),
+        sources: org.sources.clone(),
+        days: out,
+    })
+}
+
+/// Fills for the statuses of one organisation that `export::dot` colours
+/// alike (by tier): the first keeps the diagram's colour, the others take
+/// the next of these.
+const MORE_FILLS: [&str; 6] =
+    ["#fc9272", "#bcbddc", "#fdae6b", "#74c476", "#fdd0a2", "#d9d9d9"];
+
+/// The vocabulary with a fill per status, distinct within the
+/// organisation.
+fn status_infos(statuses: &[Status]) -> Vec<StatusInfo> {
+    let mut used: Vec<&'static str> = Vec::new();
+    statuses
+        .iter()
+        .map(|&s| {
+            let mut color = super::dot::color(s);
+            if used.contains(&color) {
+                color = MORE_FILLS
+                    .iter()
+                    .copied()
+                    .find(|c| !used.contains(c))
+                    .unwrap_or(color);
+            }
+            used.push(color);
+            StatusInfo {
                 id: s.as_str(),
                 label: s.label(),
                 plural: s.plural(),
                 tier: s.tier().as_str(),
-                color: super::dot::color(s),
-            })
-            .collect(),
-        sources: org.sources.clone(),
-        days: out,
-    })
+                color,
+            }
+        })
+        .collect()
 }
 
 /// `data.js`: the site's data as one JavaScript assignment. The JSON is
@@ -489,11 +512,27 @@ mod tests {
         }
     }
 
+    /// Names that hold `</` (the hostile data set's organisation is
+    /// `Org </name> & ...`) cannot end the script that carries the data.
     #[test]
     fn data_cannot_close_the_script() {
-        let kg = KnowledgeGraph::bundled();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/hostile");
+        let kg = KnowledgeGraph::load(dir).unwrap();
+        let json = serde_json::to_string(&site(&kg).unwrap()).unwrap();
+        assert!(json.contains("Org </name>"), "the data holds `</`");
         let js = data_js(&kg).unwrap();
         assert!(!js.contains("</"));
+        assert!(js.contains(r"Org <\/name>"));
         assert!(js.starts_with("window.IGO_DATA = {"));
+    }
+
+    #[test]
+    fn each_status_of_an_organisation_has_its_own_fill() {
+        let kg = KnowledgeGraph::bundled();
+        for org in site(&kg).unwrap().organizations {
+            let fills: BTreeSet<&str> =
+                org.statuses.iter().map(|s| s.color).collect();
+            assert_eq!(fills.len(), org.statuses.len(), "{}", org.id);
+        }
     }
 }

@@ -37,7 +37,7 @@
     }
   }
   function append(e, kids) {
-    for (const k of kids.flat()) {
+    for (const k of kids.flat(Infinity)) {
       if (k === null || k === undefined || k === false) continue;
       e.append(typeof k === "string" || typeof k === "number" ? String(k) : k);
     }
@@ -48,15 +48,23 @@
     append(e, kids);
   }
   const pad = (n) => String(n).padStart(2, "0");
-  function today() {
-    const d = new Date();
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }
+  // Today in UTC, as the igo command line counts it.
+  const today = () => new Date().toISOString().slice(0, 10);
   function isDay(s) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
     const [y, m, d] = s.split("-").map(Number);
-    const t = new Date(Date.UTC(y, m - 1, d));
+    const t = new Date(0);
+    t.setUTCFullYear(y, m - 1, d);
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }
+  // The address's fragment, decoded; a malformed escape is kept as typed.
+  function fragment() {
+    const raw = location.hash.replace(/^#/, "");
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
   }
   // Dates are ISO strings; a month or a year ("2017-06", "1996") sorts
   // before every day inside it, which is what "on or before" needs.
@@ -92,7 +100,7 @@
 
   // ---- the views -------------------------------------------------------
   function route() {
-    const h = decodeURIComponent(location.hash.replace(/^#/, ""));
+    const h = fragment();
     const [head, arg] = h.split("/");
     if (head === "state" && arg) return { view: "state", id: arg.toUpperCase() };
     if (head === "states") return { view: "states" };
@@ -102,74 +110,106 @@
     return { view: "org", org: orgById.get("SCO") || orgs[0], date: undefined, home: h !== "" };
   }
 
+  // The navigation, built once; each view marks its own link.
   function nav(current) {
     const n = document.getElementById("nav");
-    n.replaceChildren();
-    for (const o of orgs) {
-      n.append(el("a", {
-        href: `#${o.id}`, text: o.id, title: o.name,
-        "aria-current": current === o.id ? "page" : null,
-      }));
+    if (n.childElementCount === 0) {
+      for (const o of orgs) n.append(el("a", { href: `#${o.id}`, text: o.id, title: o.name, "data-view": o.id }));
+      n.append(el("a", { href: "#region", text: "Region", "data-view": "region" }));
+      n.append(el("a", { href: "#states", text: "States", "data-view": "states" }));
     }
-    n.append(el("a", { href: "#region", text: "Region", "aria-current": current === "region" ? "page" : null }));
-    n.append(el("a", { href: "#states", text: "States", "aria-current": current === "states" ? "page" : null }));
+    for (const a of n.children) {
+      if (a.dataset.view === current) a.setAttribute("aria-current", "page");
+      else a.removeAttribute("aria-current");
+    }
   }
 
   let lastView = null;
-  function render() {
+  // Draws the view of the address. A new view starts at the top; a new
+  // day of the same view stays put. After a link or the back button
+  // (`followed`), the keyboard's focus goes to the start of the content,
+  // whose controls were drawn anew; on the first load the page begins at
+  // its top.
+  function render(followed) {
     const r = route();
-    // A new view starts at the top; a new day of the same view stays put.
     const view = r.view === "org" ? r.org.id : r.view === "state" ? `state/${r.id}` : r.view;
     if (view !== lastView) window.scrollTo(0, 0);
     lastView = view;
+    draw(r);
+    if (followed) main.focus({ preventScroll: true });
+  }
+
+  function draw(r) {
     if (r.view === "state") return renderState(r.id);
     if (r.view === "states") return renderStates();
     if (r.view === "region") return renderRegion(r.date);
     return renderOrg(r.org, r.date, r.home);
   }
 
-  // The days a date control steps through: every day of change, and today
-  // when it is later.
+  // The days a date control steps through: every day of change up to
+  // today, and today.
   function stops(days) {
     const t = today();
-    const list = days.slice();
-    if (list.length === 0 || list[list.length - 1] < t) list.push(t);
+    const list = days.filter((d) => d < t);
+    list.push(t);
     return list;
   }
 
+  // The day a view was asked for: `asked` when it is a day on or after
+  // `first`, else today (or `first`), with a notice saying why.
+  function dayAsked(asked, first, what) {
+    const t = today() < first ? first : today();
+    if (asked === undefined || asked === "") return { date: t };
+    if (!isDay(asked)) {
+      return { date: t, notice: `“${asked}” is not a day (YYYY-MM-DD): showing ${t}.` };
+    }
+    if (asked < first) {
+      return { date: first, notice: `${what} begins on ${first}; ${asked} is before it: showing ${first}.` };
+    }
+    return { date: asked };
+  }
+
   // A slider over `list`, buttons for the previous and next day of change,
-  // and a typed date. `show(date, push)` draws a day.
-  function dateControl(label, list, date, min, show) {
+  // and a typed date. `show(date, how)` draws a day; `how` is "push" (a new
+  // entry in the browser's history), "replace" or "none" (while the slider
+  // is dragged: the address follows when it is let go).
+  function dateControl(list, date, min, show) {
+    let shown = date;
     const slider = el("input", {
       type: "range", id: "slider", min: 0, max: list.length - 1, step: 1,
       value: Math.max(0, lastOnOrBefore(list, date, (d) => d)),
-      "aria-label": `${label}: day of change`,
+      "aria-label": "Days of change",
     });
     const typed = el("input", {
       type: "text", id: "day", value: date, inputmode: "numeric",
-      pattern: "\\d{4}-\\d{2}-\\d{2}", placeholder: "YYYY-MM-DD",
-      "aria-label": "Any day (YYYY-MM-DD)", autocomplete: "off", spellcheck: "false",
+      placeholder: "YYYY-MM-DD", "aria-label": "Any day (YYYY-MM-DD)",
+      autocomplete: "off", spellcheck: "false",
     });
     const msg = el("span", { class: "error", role: "alert", id: "date-error" });
     const sync = (d) => {
+      shown = d;
       const i = Math.max(0, lastOnOrBefore(list, d, (x) => x));
       slider.value = i;
-      slider.setAttribute("aria-valuetext", list[i]);
+      slider.setAttribute("aria-valuetext", d);
       typed.value = d;
       msg.textContent = "";
     };
     slider.addEventListener("input", () => {
       const d = list[Number(slider.value)];
       sync(d);
-      show(d, false);
+      show(d, "none");
     });
-    slider.addEventListener("change", () => show(list[Number(slider.value)], true));
+    slider.addEventListener("change", () => show(list[Number(slider.value)], "push"));
     const step = (by) => () => {
-      const i = Math.min(list.length - 1, Math.max(0, Number(slider.value) + by));
+      let i = Number(slider.value);
+      // Between two days of change, "previous" is the one being shown.
+      if (!(by < 0 && list[i] < shown)) i += by;
+      i = Math.min(list.length - 1, Math.max(0, i));
       sync(list[i]);
-      show(list[i], true);
+      show(list[i], "push");
     };
     const form = el("form", {
+      novalidate: true,
       onsubmit: (ev) => {
         ev.preventDefault();
         const d = typed.value.trim();
@@ -182,7 +222,7 @@
           return;
         }
         sync(d);
-        show(d, true);
+        show(d, "push");
       },
     }, el("label", {}, "Day", typed), el("button", { type: "submit", text: "Show" }));
     sync(date);
@@ -193,19 +233,17 @@
       form, msg);
   }
 
-  // Moves to `hash`: a new entry in the browser's history, or (while a
-  // slider is dragged) the same entry updated.
-  function navigate(hash, push) {
-    if (location.hash === hash) return;
-    if (push) history.pushState(null, "", hash);
+  // Moves the address to `hash` (see `dateControl` for `how`).
+  function navigate(hash, how) {
+    if (how === "none" || location.hash === hash) return;
+    if (how === "push") history.pushState(null, "", hash);
     else history.replaceState(null, "", hash);
   }
 
   // ---- an organisation on a day ------------------------------------------
-  function renderOrg(org, date, unknown) {
+  function renderOrg(org, asked, unknown) {
     const list = stops(org.days.map((d) => d.date));
-    if (!date || !isDay(date)) date = list[list.length - 1];
-    if (date < org.days[0].date) date = org.days[0].date;
+    const { date, notice } = dayAsked(asked, org.days[0].date, `The ${org.short_name}`);
     nav(org.id);
     const content = el("div", { id: "content" });
     const show = (d, push) => {
@@ -221,10 +259,11 @@
         org.predecessor ? [" · continued ", el("a", { href: `#${org.predecessor}`, text: orgName(org.predecessor) })] : null,
         org.successor ? [" · continued by ", el("a", { href: `#${org.successor}`, text: orgName(org.successor) })] : null,
         org.reviewed ? ` · data reviewed ${org.reviewed}` : null),
-      unknown ? el("p", { class: "error", role: "alert", text: `No view “${decodeURIComponent(location.hash)}”: showing the ${org.short_name}.` }) : null,
-      dateControl(org.short_name, list, date, org.days[0].date, show),
+      unknown ? el("p", { class: "error", role: "alert", text: `No view “${fragment()}”: showing the ${org.short_name}.` }) : null,
+      notice ? el("p", { class: "error", role: "alert", id: "notice", text: notice }) : null,
+      dateControl(list, date, org.days[0].date, show),
       content);
-    show(date, false);
+    show(date, "replace");
   }
 
   function orgDay(org, date, list) {
@@ -237,7 +276,8 @@
     if (day.caveat) out.push(el("p", { class: "caveat", role: "note", id: "caveat", text: `Caveat: ${day.caveat}.` }));
     const roster = [];
     for (const s of org.statuses) {
-      for (const id of day.statuses[s.id] || []) roster.push({ id, status: s });
+      const ids = (day.statuses[s.id] || []).slice().sort((a, b) => stateName(a).localeCompare(stateName(b)));
+      for (const id of ids) roster.push({ id, status: s });
     }
     out.push(el("div", { class: "grid" },
       el("figure", {},
@@ -290,8 +330,16 @@
         el("tr", { "data-state": u.state, "data-status": "uncertain", "data-possible": u.possible.join(" "), "data-reason": u.reason },
           el("td", {}, stateLink(u.state)),
           el("td", { text: u.possible.map((p) => statusOf(org, p).label).join(" or ") }),
-          el("td", { text: u.reason === "disputed" ? "the sources dispute the status" : "the day falls inside a date known only to the month or year" }),
+          el("td", { text: reason(u.reason) }),
           el("td", {}, sourceRefs(u.sources, "for"), sourceRefs(u.against, "against")))), "uncertain"));
+  }
+
+  // Why a status cannot be decided on a day.
+  function reason(r) {
+    if (r === "disputed") return "the sources dispute the status";
+    if (r === "imprecise_date") return "the day falls inside a date known only to the month or year";
+    if (r === "missing") return "the data has no code for this year";
+    return r.replace(/_/g, " ");
   }
 
   function pendingTable(org, day) {
@@ -342,7 +390,9 @@
       r = Math.max(k === 0 ? 70 : r + 44, (g.ids.length * gap) / (2 * Math.PI));
       return { ...g, r };
     });
-    const R = (r || 40) + node + 8;
+    // An organisation without states that day keeps the size of a small
+    // diagram rather than a disc as wide as the page.
+    const R = Math.max(110, r + node + 8);
     const s = sv("svg", {
       viewBox: `${-R} ${-R} ${2 * R} ${2 * R}`, width: Math.round(2 * R), height: Math.round(2 * R),
       role: "group", "aria-label": `Diagram of the ${org.short_name} on ${day.date}: ${day.family_size} states`,
@@ -374,7 +424,7 @@
     });
     s.append(lines, nodes,
       sv("circle", { r: 30, fill: "#fff7bc", stroke: "#888" }),
-      sv("text", { y: 4, "text-anchor": "middle", "font-size": 12, "font-weight": 700, text: org.id }));
+      sv("text", { y: 4, "text-anchor": "middle", "font-size": Math.min(12, 96 / org.id.length).toFixed(1), "font-weight": 700, text: org.id }));
     return s;
   }
 
@@ -404,16 +454,20 @@
     }
     for (const n of [0, max]) s.append(sv("text", { x: L - 4, y: Y(n) + 3, "font-size": 10, "text-anchor": "end", text: n }));
     const tiers = [...new Set(org.statuses.map((st) => st.tier))];
-    const colors = { member: "#2171b5", associate: "#41ab5d", observer: "#238b45", partner: "#e6550d" };
+    const colors = { member: "#2171b5", associate: "#41ab5d", observer: "#756bb1", partner: "#e6550d" };
+    const dashes = { member: null, associate: "6 3", observer: "2 2", partner: "8 2 2 2" };
     s.append(sv("path", { d: step((d) => d.family_size), fill: "none", stroke: "#333", "stroke-width": 2 }));
     for (const t of tiers) {
       const n = (d) => org.statuses.filter((st) => st.tier === t).reduce((a, st) => a + (d.statuses[st.id] || []).length, 0);
-      s.append(sv("path", { d: step(n), fill: "none", stroke: colors[t] || "#888", "stroke-width": 1.5, "stroke-dasharray": t === "member" ? null : "4 2" }));
+      s.append(sv("path", { d: step(n), fill: "none", stroke: colors[t] || "#888", "stroke-width": 1.5, "stroke-dasharray": dashes[t] || "1 3" }));
     }
     s.append(sv("line", { x1: X(date), x2: X(date), y1: T, y2: H - B, stroke: "#cb181d", "stroke-width": 2, id: "marker" }));
     const key = el("ul", { class: "legend" },
       el("li", {}, el("span", { class: "swatch", style: "background:#333" }), "all statuses"),
-      tiers.map((t) => el("li", {}, el("span", { class: "swatch", style: `background:${colors[t] || "#888"}` }), `tier ${t}`)),
+      tiers.map((t) => el("li", {},
+        sv("svg", { width: 28, height: 10, "aria-hidden": "true", class: "line-sample" },
+          sv("line", { x1: 0, y1: 5, x2: 28, y2: 5, stroke: colors[t] || "#888", "stroke-width": 2, "stroke-dasharray": dashes[t] || "1 3" })),
+        ` tier ${t}`)),
       el("li", {}, el("span", { class: "swatch", style: "background:#cb181d" }), `the day shown (${date})`));
     const rows = org.days.map((d) => el("tr", { "aria-current": d === dayOn(org, date) ? "true" : null },
       el("td", {}, el("a", { href: `#${org.id}/${d.date}`, text: d.date })),
@@ -430,6 +484,7 @@
     nav(null);
     const st = stateById.get(id);
     if (!st) {
+      document.title = "No such state · igo-graph explorer";
       put(main, el("h1", { text: "No such state" }),
         el("p", { class: "error", role: "alert", text: `No state “${id}” holds a status in this data.` }),
         el("p", {}, el("a", { href: "#states", text: "The list of states" })));
@@ -458,12 +513,14 @@
       byOrg.map((o) => el("section", { "data-org": o.id },
         el("h3", {}, el("a", { href: `#${o.id}`, text: o.name })),
         el("ol", { class: "transitions" }, st.transitions.filter((t) => t.organization === o.id).map((t) => transition(o, t))))));
-    main.focus();
   }
 
+  // The first day of a boundary's date (a month or a year: its first day).
   function dayOf(b) {
     const d = b.effective || b.decided || "";
-    return isDay(d) ? d : "";
+    if (/^\d{4}$/.test(d)) return `${d}-01-01`;
+    if (/^\d{4}-\d{2}$/.test(d)) return `${d}-01`;
+    return d;
   }
   function boundary(b) {
     const e = b.effective ? `in effect ${b.effective}` : "not yet in effect";
@@ -488,7 +545,7 @@
   // One row per organisation, a bar per span, coloured by status.
   function stateTimeline(st, byOrg) {
     const end = today();
-    const starts = st.spans.map((s) => s.start.effective || s.start.decided).filter(Boolean);
+    const starts = st.spans.map((s) => s.start.effective).filter(Boolean);
     if (starts.length === 0) return el("p", { text: "No status has taken effect yet." });
     const x0 = Math.min(...starts.map(yearOf)), x1 = yearOf(end) + 1;
     const W = 720, row = 26, L = 70, T = 6, B = 22;
@@ -505,14 +562,16 @@
       const y = T + i * row;
       s.append(sv("text", { x: 0, y: y + 16, "font-size": 11, text: o.id }));
       for (const sp of st.spans.filter((x) => x.organization === o.id)) {
-        const a = sp.start.effective || sp.start.decided;
+        // Drawn from the day a status took effect to the day its end did:
+        // a decision not yet in effect is in the table, not on the bars.
+        const a = sp.start.effective;
         if (!a) continue;
-        const b = sp.end ? (sp.end.effective || sp.end.decided || end) : end;
+        const b = sp.end && sp.end.effective ? sp.end.effective : end;
         const info = statusOf(o, sp.status);
         s.append(sv("rect", {
           x: X(a).toFixed(1), y: y + 4, height: row - 8, width: Math.max(2, X(b) - X(a)).toFixed(1),
           fill: info.color, stroke: "#555", "data-org": o.id, "data-status": sp.status,
-        }, sv("title", { text: `${o.short_name}: ${info.label}, ${a} to ${sp.end ? b : "today"}` })));
+        }, sv("title", { text: `${o.short_name}: ${info.label}, ${a} to ${sp.end && sp.end.effective ? b : "today"}` })));
       }
     });
     return el("figure", {}, el("div", { class: "scroll" }, s));
@@ -528,12 +587,11 @@
   }
 
   // ---- the region ----------------------------------------------------------
-  function renderRegion(date) {
+  function renderRegion(asked) {
     nav("region");
     const all = [...new Set(orgs.flatMap((o) => o.days.map((d) => d.date)))].sort();
     const list = stops(all);
-    if (!date || !isDay(date)) date = list[list.length - 1];
-    if (date < list[0]) date = list[0];
+    const { date, notice } = dayAsked(asked, list[0], "The record");
     const content = el("div", { id: "content" });
     const show = (d, push) => {
       navigate(`#region/${d}`, push);
@@ -541,8 +599,9 @@
       put(content, ...regionDay(d));
     };
     put(main, el("h1", { text: "Every organisation on one day" }),
-      dateControl("Region", list, date, list[0], show), content);
-    show(date, false);
+      notice ? el("p", { class: "error", role: "alert", id: "notice", text: notice }) : null,
+      dateControl(list, date, list[0], show), content);
+    show(date, "replace");
   }
 
   function regionDay(date) {
@@ -551,7 +610,10 @@
       el("strong", { text: `On ${date}` }), `: ${here.length} organisations`)];
     out.push(el("div", { class: "cards" }, here.map(({ o, day }) => el("section", { class: "card", "data-org": o.id },
       el("h2", {}, el("a", { href: `#${o.id}/${date}`, text: o.short_name }), ` · ${day.family_size} states`),
-      diagram(o, day, { links: false }), legend(o, day)))));
+      diagram(o, day, { links: false }), legend(o, day),
+      el("p", { class: "meta", "data-chair": day.chair || "" }, `Chair: ${day.chair ? stateName(day.chair) : "not known"}`,
+        day.uncertain.length ? ` · uncertain: ${day.uncertain.map((u) => `${u.state} (${reason(u.reason)})`).join(", ")}` : null),
+      day.caveat ? el("p", { class: "caveat", role: "note", text: `Caveat: ${day.caveat}.` }) : null))));
     // The same facts as a table: each state's status in each organisation.
     const held = new Map();
     for (const { o, day } of here) {
@@ -570,8 +632,9 @@
         el("td", {}, stateLink(id)),
         here.map(({ o }) => {
           const s = held.get(id).get(o.id);
+          const day = here.find((x) => x.o === o).day;
           return el("td", { "data-org": o.id, "data-status": s ? s.id : "none" },
-            s ? [el("span", { class: "swatch", style: `background:${s.color}` }), s.label] : "");
+            s ? [el("span", { class: "swatch", style: `background:${s.color}` }), s.label, day.chair === id ? " (chair)" : null] : "");
         }))), "holdings"));
     const m = D.region[lastOnOrBefore(D.region, date, (x) => x.date)];
     if (m) {
@@ -598,7 +661,7 @@
 
   // Links and the back and forward buttons change the address's fragment;
   // the date controls' own moves do not come back here.
-  window.addEventListener("hashchange", render);
+  window.addEventListener("hashchange", () => render(true));
   footer();
-  render();
+  render(false);
 })();
