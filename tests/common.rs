@@ -39,3 +39,12 @@ pub fn good_copy() -> tempfile::TempDir {
     copy_dir(&root().join("tests/data/good"), dir.path());
     dir
 }
+
+/// See the `skip!` macro.
+pub fn skipped(message: &str) {
+    assert!(
+        std::env::var_os("IGO_REQUIRE_READERS").is_none(),
+        "{message}, and IGO_REQUIRE_READERS is set: install it"
+    );
+    eprintln!("{message}");
+}

@@ -46,7 +46,7 @@ fn png_is_refused_on_a_terminal() {
         .args(["-qec", &format!("{bin} export png"), "/dev/null"])
         .output();
     let Ok(out) = out else {
-        eprintln!("SKIPPED: `script` (util-linux) is not installed");
+        skip!("SKIPPED: `script` (util-linux) is not installed");
         return;
     };
     let text = String::from_utf8_lossy(&out.stdout);

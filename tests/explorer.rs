@@ -126,13 +126,13 @@ fn browser() -> Option<String> {
         .unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let py = python_with("selenium");
     if !Path::new(&chromium).exists() || !Path::new(&driver).exists() {
-        eprintln!(
+        skip!(
             "SKIPPED: no browser ({chromium}, {driver}): sudo apt-get install chromium chromium-driver (or set IGO_CHROMIUM and IGO_CHROMEDRIVER)"
         );
         return None;
     }
     if py.is_none() {
-        eprintln!(
+        skip!(
             "SKIPPED: selenium is not installed (python3 -m venv .venv && .venv/bin/pip install selenium, then IGO_PYTHON=.venv/bin/python3)"
         );
     }

@@ -75,9 +75,10 @@ pub(crate) fn python_with(module: &str) -> Option<String> {
 /// not installed.
 fn python(reader: Reader, script: &str, file: &Path) -> Option<String> {
     let Some(py) = python_with(reader.module) else {
-        eprintln!(
+        skip!(
             "SKIPPED: {} is not installed (python3 -m venv .venv && .venv/bin/pip install {}, then IGO_PYTHON=.venv/bin/python3)",
-            reader.name, reader.pip
+            reader.name,
+            reader.pip
         );
         return None;
     };
@@ -149,14 +150,14 @@ fn dot_of_hostile_names_parses_and_renders() {
         .unwrap();
         assert!(String::from_utf8(svg).unwrap().contains("<svg"));
     } else {
-        eprintln!("SKIPPED rendering: Graphviz `dot` is not installed");
+        skip!("SKIPPED rendering: Graphviz `dot` is not installed");
     }
 }
 
 #[test]
 fn svg_and_png_render_with_graphviz() {
     if !has_dot() {
-        eprintln!(
+        skip!(
             "SKIPPED: Graphviz `dot` is not installed (apt-get install graphviz)"
         );
         return;

@@ -46,9 +46,7 @@ fn the_region_picture_links_each_state_once_to_each_organisation() {
     // The CST had ended by 2025: not drawn.
     assert!(!dot.contains("org:CST\""), "{dot}");
     if !has_dot() {
-        eprintln!(
-            "SKIPPED: Graphviz is not installed (apt-get install graphviz)"
-        );
+        skip!("SKIPPED: Graphviz is not installed (apt-get install graphviz)");
         return;
     }
     let out = igo()

@@ -1,5 +1,14 @@
 //! Integration tests, compiled as one binary.
 
+/// Says that a test is skipped because something outside Rust is missing
+/// (`SKIPPED: ...`, with how to install it). With `IGO_REQUIRE_READERS`
+/// set, as `.ci/run` sets it, a missing reader fails the test instead.
+macro_rules! skip {
+    ($($t:tt)*) => {
+        crate::common::skipped(&format!($($t)*))
+    };
+}
+
 /// Shared helpers: paths, the real `igo` binary, temporary data folders.
 mod common;
 
