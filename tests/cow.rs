@@ -596,3 +596,115 @@ fn compare_names_states_we_lack_by_cows_abbreviation() {
     ]);
     assert!(table.contains("(NTH)"), "{table}");
 }
+
+/// A state re-pointed by a later layer is re-pointed everywhere: its
+/// histories, the chair terms it held, the summits it hosted.
+#[test]
+fn a_state_joined_by_cow_code_keeps_its_chairs_and_summits() {
+    let layer = root().join("tests/data/cow/layer-kaz");
+    let args = |cmd: &[&'static str]| {
+        let mut a = vec!["--data", "data", "--layer", layer.to_str().unwrap()];
+        a.extend_from_slice(cmd);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let go = |cmd: &[&'static str]| {
+        let a = args(cmd);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let (code, out, err) = run(&a);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let at = go(&["at", "2023-12-01"]);
+    assert!(at.contains("chair: Qazaqstan since 2023-07-04"), "{at}");
+    assert!(at.contains("QAZ  Qazaqstan"), "{at}");
+    let (_, plain, _) = run(&["chairs"]);
+    let chairs = go(&["chairs"]);
+    assert_eq!(
+        chairs.matches("Qazaqstan").count(),
+        plain.matches("Kazakhstan").count(),
+        "every chair term of Kazakhstan: {chairs}"
+    );
+    let summits = go(&["summits"]);
+    assert!(!summits.contains(" KAZ "), "{summits}");
+    assert!(summits.contains(" QAZ "), "{summits}");
+}
+
+/// COW's missing data (-9, imported as `unknown`) is no affiliation: the
+/// graph exports leave it out, the span table keeps it, and the table
+/// of `at` gives its reason.
+#[test]
+fn missing_data_is_no_membership_in_the_graph_exports() {
+    let dir = imported();
+    let data = dir.path().join("cow");
+    let data = data.to_str().unwrap();
+    let export = |f: &str| {
+        let (code, out, err) =
+            run(&["--data", data, "--org", "IAIGC", "export", f]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    for f in ["ttl", "gexf", "graphml"] {
+        assert!(!export(f).contains("unknown"), "{f}");
+    }
+    assert!(
+        export("csv").contains(",IAIGC") || export("csv").contains("IAIGC,")
+    );
+    assert!(export("csv").contains("unknown"), "the span table keeps it");
+    let (_, at, _) =
+        run(&["--data", data, "--org", "IAIGC", "at", "1974-12-31"]);
+    assert!(at.contains("no information in the data for the year"), "{at}");
+}
+
+/// A status id `unknown` is reserved, as `none` is.
+#[test]
+fn a_vocabulary_cannot_declare_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("sources.yaml"),
+        "- id: s1\n  title: T\n  url: https://example.org/s1\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("states.yaml"),
+        "- id: KAZ\n  iso2: KZ\n  name: Kazakhstan\n  sources: [s1]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(p.join("xo")).unwrap();
+    std::fs::write(
+        p.join("xo/organization.yaml"),
+        "- id: XO\n  name: X\n  short_name: XO\n  founded: 2001-01-01\n  sources: [s1]\n  statuses:\n    - id: unknown\n      label: unknown\n      plural: unknowns\n      tier: observer\n      cow: 3\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["validate", p.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(err.contains("organization.yaml:7:11"), "{err}");
+    assert!(err.contains("not `none` or `unknown`"), "{err}");
+}
+
+/// `compare cow` and `export cow` answer for every organisation: a data
+/// folder without the SCO needs no `--org`.
+#[test]
+fn compare_and_export_cow_need_no_sco() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("benelux.csv");
+    std::fs::write(
+        &file,
+        "ccode,year,state,benelux\n210,1960,nth,1\n210,1961,nth,1\n211,1960,bel,1\n211,1961,bel,1\n",
+    )
+    .unwrap();
+    let out = dir.path().join("b");
+    let (f, o) = (file.to_str().unwrap(), out.to_str().unwrap());
+    let (code, _, err) = run(&["import", "cow", f, "-o", o]);
+    assert_eq!(code, 0, "{err}");
+    let (code, text, err) = run(&["--data", o, "compare", "cow", f]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.contains("BENELUX") && text.contains(" 4      4         0 "),
+        "{text}"
+    );
+    let (code, text, err) =
+        run(&["--data", o, "export", "cow", "--at", "1961-12-31"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("ccode,year,state,benelux\n"), "{text}");
+}

@@ -12,8 +12,9 @@
 //! held on 31 December (`panel::Rule::December31`, the default) or the
 //! highest held on any day (`panel::Rule::Any`). States without a COW code
 //! (Palestine) have no row. The year an organisation ceased is coded by
-//! the last status held in it, as COW codes an IGO's members through the
-//! year it ended (its `deaddate`). Where our coding differs from COW's: COW has no
+//! the status on 31 December as if it had not ceased, as COW codes an
+//! IGO's members through the year it ended (its `deaddate`); a membership
+//! the data itself ends that year (the CST's, 2003) is ended. Where our coding differs from COW's: COW has no
 //! category for dialogue or partner countries (0 here too, as the
 //! vocabularies say), and COW's `sco` column covers the Shanghai Five and
 //! the SCO together, where the data keeps them apart (`shanghai5`, `sco`).

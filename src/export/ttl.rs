@@ -19,7 +19,7 @@ use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, Triple};
 use oxttl::TurtleSerializer;
 
-use super::{Options, interval, spans_of};
+use super::{Options, affiliations_of, interval};
 use crate::date::{Date, Precision};
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
@@ -103,7 +103,7 @@ pub fn triples(
     }
     let mut counter: std::collections::BTreeMap<&str, u32> =
         Default::default();
-    for span in spans_of(kg, org) {
+    for span in affiliations_of(kg, org) {
         let Some(iv) = interval(span, opts.basis) else { continue };
         let state_iri =
             iri(format!("{BASE}state:{}", seg(span.state.as_str())));

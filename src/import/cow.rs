@@ -271,13 +271,39 @@ pub(crate) fn read_state_year(
     if find("state").is_none() {
         problems.push(missing_column(name, "state"));
     }
+    // The column of each header field, computed once: a header of 534
+    // names, or of many thousands in a hostile file, is read in one pass.
+    let first_line = input.text.split(['\n', '\r']).next().unwrap_or("");
+    let mut cols = Vec::with_capacity(header.len());
+    let mut col = 1;
+    for field in first_line.split(',') {
+        cols.push(col);
+        col += field.chars().count() as u32 + 1;
+    }
+    let col_of = |i: usize| cols.get(i).copied().unwrap_or(col);
     let mut igo_at = Vec::new();
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, h) in header.iter().enumerate() {
         if NOT_IGOS.contains(&lower[i].as_str()) {
+            // A second `ccode`, `year` or `state` would be ignored: refused.
+            if let Some(first) = keys.insert(lower[i].as_str(), i) {
+                problems.push(
+                    Diagnostic::new(
+                        DiagnosticKind::DuplicateId,
+                        format!(
+                            "column `{}` again (first as column {})",
+                            lower[i],
+                            first + 1
+                        ),
+                    )
+                    .at(name, 1, col_of(i))
+                    .help("a state-year file has one `ccode`, `year` and `state` column; remove the copy"),
+                );
+            }
             continue;
         }
-        let col = column_of(input.text, 0, i);
+        let col = col_of(i);
         let id = organization_id(h);
         if id.is_empty() {
             problems.push(
@@ -583,7 +609,10 @@ fn status_of(code: i8) -> (&'static str, &'static str) {
         2 => ("associate", "associate membership"),
         3 => ("observer", "observer"),
         0 => ("none", "no membership"),
-        -1 => ("unknown", "IGO not in existence"),
+        -1 => (
+            "unknown",
+            "IGO not in existence, for this state inside the IGO's lifetime",
+        ),
         _ => ("unknown", "missing data"),
     }
 }
@@ -670,11 +699,11 @@ fn build(
             // was not in the state system) is `none`, with `false`.
             let mut seq: Vec<(i32, i8, bool)> = Vec::new();
             for (&y, codes) in years.range(founded..=end) {
-                let mut c = codes[j];
+                // -1 for this state alone, or in a gap of the lifetime: no
+                // information (`unknown`, as -9 is), its own run, so that
+                // its note quotes COW's code.
+                let c = codes[j];
                 if c == -1 {
-                    // -1 for this state alone, or in a gap of the
-                    // lifetime: no information.
-                    c = -9;
                     odd += usize::from(alive.contains(&y));
                 }
                 if let Some(&(p, _, _)) = seq.last()

@@ -355,10 +355,11 @@ fn vocabulary(
         let well_formed = !id.is_empty()
             && id.len() <= 32
             && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-            && id != Status::NONE.as_str();
+            && id != Status::NONE.as_str()
+            && id != Status::UNKNOWN.as_str();
         if !well_formed {
             cx.at(&d.id, invalid(format!(
-                "status id `{}` must be lowercase letters and `_`, and not `none` (common to every organisation)",
+                "status id `{}` must be lowercase letters and `_`, and not `none` or `unknown` (common to every organisation)",
                 shown(id)
             )));
         }

@@ -44,11 +44,17 @@ pub(crate) fn merge(layers: Vec<Dataset>) -> (Dataset, Vec<String>) {
                 None => true,
             }
         });
-        for a in &mut out.affiliations {
-            if let Some(id) = renamed.get(&a.state) {
-                a.state = id.clone();
+        // Every reference to a state re-pointed: histories, chairs,
+        // summits' hosts, office holders' nationalities.
+        let repoint = |id: &mut StateId| {
+            if let Some(new) = renamed.get(id) {
+                *id = new.clone();
             }
-        }
+        };
+        out.affiliations.iter_mut().for_each(|a| repoint(&mut a.state));
+        out.chairs.iter_mut().for_each(|c| repoint(&mut c.state));
+        out.summits.iter_mut().for_each(|s| repoint(&mut s.host));
+        out.offices.iter_mut().for_each(|t| repoint(&mut t.nationality));
         // Organisations the new layer describes, by id and COW column.
         let org_ids: BTreeSet<&OrganizationId> =
             next.organizations.iter().map(|o| &o.id).collect();
@@ -59,7 +65,8 @@ pub(crate) fn merge(layers: Vec<Dataset>) -> (Dataset, Vec<String>) {
                 o.cow_column.as_ref().map(|c| (c.to_ascii_lowercase(), &o.id))
             })
             .collect();
-        let mut dropped: BTreeSet<OrganizationId> = BTreeSet::new();
+        let mut dropped: BTreeMap<OrganizationId, OrganizationId> =
+            BTreeMap::new();
         out.organizations.retain(|o| {
             let by_column = o
                 .cow_column
@@ -84,13 +91,13 @@ pub(crate) fn merge(layers: Vec<Dataset>) -> (Dataset, Vec<String>) {
                         None => String::new(),
                     }
                 ));
-                dropped.insert(o.id.clone());
+                dropped.insert(o.id.clone(), by.clone());
                 false
             } else {
                 true
             }
         });
-        let kept = |o: &OrganizationId| !dropped.contains(o);
+        let kept = |o: &OrganizationId| !dropped.contains_key(o);
         out.affiliations.retain(|a| kept(&a.organization));
         out.summits.retain(|s| kept(&s.organization));
         out.chairs.retain(|c| kept(&c.organization));
@@ -109,6 +116,15 @@ pub(crate) fn merge(layers: Vec<Dataset>) -> (Dataset, Vec<String>) {
         out.offices.extend(next.offices);
         out.events.extend(next.events);
         out.claims.extend(next.claims);
+        // A predecessor or successor left out: the organisation that
+        // took its place.
+        for o in &mut out.organizations {
+            for link in [&mut o.predecessor, &mut o.successor] {
+                if let Some(by) = link.as_ref().and_then(|l| dropped.get(l)) {
+                    *link = (*by != o.id).then(|| by.clone());
+                }
+            }
+        }
     }
     out.affiliations.sort_by(|a, b| {
         (&a.organization, &a.state).cmp(&(&b.organization, &b.state))

@@ -145,7 +145,16 @@ fn organisation_asked(
     // A command that answers for every organisation (memberships, overlap,
     // export yaml and html) needs none: a data folder without the SCO
     // works with it too.
-    if cli.org.is_none() && flags::org_refused(&cli.command).is_some() {
+    // So do `compare cow` (every organisation with a COW column) and
+    // `export cow` (one column per organisation) without `--org`.
+    let every = matches!(
+        cli.command,
+        Command::Compare { .. }
+            | Command::Export { kind: ExportKind::Cow, .. }
+    );
+    if cli.org.is_none()
+        && (every || flags::org_refused(&cli.command).is_some())
+    {
         let first = kg.organizations().next().map(|o| o.id.to_string());
         return Ok((first.unwrap_or_default(), false));
     }

@@ -244,13 +244,20 @@ fn snapshot_states(
         }
     }
     if !snap.uncertain.is_empty() {
-        let disputed =
-            snap.uncertain.iter().any(|u| u.reason == Reason::Disputed);
-        let why = if disputed {
-            "an imprecise date, or a disputed status"
-        } else {
-            "a date in the data is only a month or year"
-        };
+        let has = |r: Reason| snap.uncertain.iter().any(|u| u.reason == r);
+        let why = [
+            (
+                Reason::ImpreciseDate,
+                "a date in the data is only a month or year",
+            ),
+            (Reason::Disputed, "a disputed status"),
+            (Reason::Missing, "no information in the data for the year"),
+        ]
+        .iter()
+        .filter(|(r, _)| has(*r))
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(", or ");
         writeln!(out, "\nuncertain on this day ({why})")?;
         for u in &snap.uncertain {
             let n = trunc(&name(kg, u.state.as_str()), 28);
