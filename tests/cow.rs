@@ -206,7 +206,7 @@ fn a_code_outside_cows_is_located() {
 }
 
 #[test]
-fn a_ccode_that_is_not_a_cow_state_is_located() {
+fn a_ccode_that_is_not_a_cow_abbrev_is_located() {
     refused(
         "ccode-not-a-state.csv",
         "3:1: error[unknown-state]: ccode `999` is not a COW state",
@@ -297,7 +297,7 @@ fn compare_takes_one_organisation_and_years() {
         lines.next(),
         Some(
             "organization,column,ccode,state,year,cow,ours,status,decided,\
-             effective,sources,cow_state"
+             effective,sources,cow_abbrev"
         )
     );
     let rows: Vec<&str> = lines.collect();
@@ -574,13 +574,13 @@ fn compare_names_states_we_lack_by_cows_abbreviation() {
     let nth =
         rows.iter().find(|d| d["ccode"] == 210).expect("the Netherlands");
     assert_eq!(
-        (&nth["state"], &nth["cow_state"]),
+        (&nth["state"], &nth["cow_abbrev"]),
         (&"".into(), &"NTH".into())
     );
     // India: a member by our record since 1999, CICA not yet in COW's.
     let ind = rows.iter().find(|d| d["ccode"] == 750).expect("India");
     assert_eq!(
-        (&ind["state"], &ind["cow_state"]),
+        (&ind["state"], &ind["cow_abbrev"]),
         (&"IND".into(), &"IND".into())
     );
     let (_, table, _) = run(&[
@@ -707,4 +707,41 @@ fn compare_and_export_cow_need_no_sco() {
         run(&["--data", o, "export", "cow", "--at", "1961-12-31"]);
     assert_eq!(code, 0, "{err}");
     assert!(text.starts_with("ccode,year,state,benelux\n"), "{text}");
+}
+
+/// `--force` never leaves a folder the loader refuses: over an import with
+/// organisations the new one lacks it is refused before writing, and over
+/// the same import it writes the folder again.
+#[test]
+fn import_with_force_writes_a_whole_folder_or_nothing() {
+    let dir = imported();
+    let out = dir.path().join("cow");
+    let o = out.to_str().unwrap();
+    let small = dir.path().join("nordic.csv");
+    std::fs::write(&small, "ccode,year,state,nordic\n210,1960,nth,1\n")
+        .unwrap();
+    let (code, _, err) =
+        run(&["import", "cow", small.to_str().unwrap(), "-o", o, "--force"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("does not write (asean, benelux, cento,"), "{err}");
+    assert!(!out.join("nordic").exists(), "nothing written");
+    let (code, _, err) = run(&["validate", o]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&[
+        "import",
+        "cow",
+        fixture().to_str().unwrap(),
+        "-o",
+        o,
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["validate", o]);
+    assert_eq!(code, 0, "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("igo-import"))
+        .collect();
+    assert!(left.is_empty(), "no staging folder left: {left:?}");
 }

@@ -32,7 +32,7 @@ pub struct Disagreement {
     /// Our id of the state (empty when our data does not know it).
     pub state: String,
     /// COW's abbreviation of the state (`NTH`), from COW's state list.
-    pub cow_state: String,
+    pub cow_abbrev: String,
     /// The year.
     pub year: i32,
     /// COW's code.
@@ -193,7 +193,7 @@ pub fn compare(
                     (cow, ours),
                     basis,
                 );
-                d.cow_state = known
+                d.cow_abbrev = known
                     .get(&ccode)
                     .map(|s| s.abbrev.clone())
                     .unwrap_or_default();
@@ -234,7 +234,7 @@ fn disagreement(
         column: column.to_string(),
         ccode,
         state: state.to_string(),
-        cow_state: String::new(),
+        cow_abbrev: String::new(),
         year,
         cow,
         ours,
