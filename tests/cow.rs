@@ -206,7 +206,7 @@ fn a_code_outside_cows_is_located() {
 }
 
 #[test]
-fn a_ccode_that_is_not_a_cow_abbrev_is_located() {
+fn a_ccode_that_is_not_a_cow_state_is_located() {
     refused(
         "ccode-not-a-state.csv",
         "3:1: error[unknown-state]: ccode `999` is not a COW state",
@@ -744,4 +744,25 @@ fn import_with_force_writes_a_whole_folder_or_nothing() {
         .filter(|n| n.contains("igo-import"))
         .collect();
     assert!(left.is_empty(), "no staging folder left: {left:?}");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = "tests/data/cow/bad/not-utf8.csv";
+    let out = crate::common::igo()
+        .current_dir(root())
+        .args(["import", "cow", path, "-o"])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains(&format!(
+            "{path}:3:12: error[syntax]: the file is not UTF-8"
+        )),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing is written");
 }

@@ -975,7 +975,7 @@ mod tests {
     }
 
     #[test]
-    fn the_state_list_has_every_cow_abbrev_once() {
+    fn the_state_list_has_every_cow_state_once() {
         let states = cow_states();
         assert_eq!(states.len(), 217);
         assert_eq!(states[&255].abbrev, "GMY");

@@ -23,7 +23,7 @@ fn is_upper_code(s: &str, len: usize) -> bool {
 }
 
 /// The COW code of a state id of the form `COW255`, if it is one.
-pub(crate) fn cow_abbrev_id(s: &str) -> Option<u16> {
+pub(crate) fn cow_state_id(s: &str) -> Option<u16> {
     let digits = s.strip_prefix("COW")?;
     (digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| digits.parse().ok())?
@@ -141,7 +141,7 @@ pub(crate) fn state(
     iso2s: &mut BTreeSet<String>,
 ) -> State {
     let id = &r.id.value;
-    let cow_id = cow_abbrev_id(id);
+    let cow_id = cow_state_id(id);
     if !is_upper_code(id, 3) && cow_id.is_none() {
         cx.at(
             &r.id,
@@ -228,7 +228,7 @@ pub(crate) fn missing_iso2(
     sink: &mut super::sink::Sink,
 ) {
     for r in &doc.entries {
-        if r.iso2.is_none() && cow_abbrev_id(&r.id.value).is_none() {
+        if r.iso2.is_none() && cow_state_id(&r.id.value).is_none() {
             let d = Diagnostic::new(
                 DiagnosticKind::MissingField,
                 format!(
