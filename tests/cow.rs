@@ -766,3 +766,32 @@ fn a_file_that_is_not_utf8_is_located() {
     );
     assert!(!dir.path().join("out").exists(), "nothing is written");
 }
+
+/// A column whose id would be a state's (`COW255`, Germany's in an
+/// import) or an earlier column's is renamed, with a note, never refused
+/// against files that were not written.
+#[test]
+fn an_igo_id_that_is_taken_is_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("taken.csv");
+    std::fs::write(
+        &file,
+        "ccode,year,state,cow255,usa,usa_igo\n255,1995,gmy,-1,1,1\n255,1996,gmy,1,1,1\n",
+    )
+    .unwrap();
+    let out = dir.path().join("o");
+    let (code, _, err) = run(&[
+        "import",
+        "cow",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("the organisation is `COW255_IGO`"), "{err}");
+    for org in ["cow255_igo", "usa_igo", "usa_igo_igo"] {
+        assert!(out.join(org).join("organization.yaml").is_file(), "{org}");
+    }
+    let (code, _, err) = run(&["validate", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+}

@@ -639,16 +639,28 @@ fn build(
     let mut sources = Vec::new();
     let mut transitions = 0;
     let (first_year, last_year) = table.years;
+    let mut used: BTreeSet<String> = BTreeSet::new();
     for (j, column) in table.columns.iter().enumerate() {
         let mut id = organization_id(column);
-        // An id is one node's of the graph: a state's is not free.
-        if bundled.state(&id).is_some() {
+        // An id is one node's of the graph: a state's is not free (ours, or
+        // a COW-only `COW255`), nor one an earlier column took.
+        let taken = |id: &str| {
+            bundled.state(id).is_some()
+                || crate::load::cow_state_id(id).is_some()
+                || used.contains(id)
+        };
+        if taken(&id) {
+            let mut new = format!("{id}_IGO");
+            while taken(&new) {
+                new.push_str("_IGO");
+            }
             notes.push(format!(
-                "column `{column}`: `{id}` is a state's id; the organisation \
-                 is `{id}_IGO`"
+                "column `{column}`: `{id}` is a state's id or an earlier \
+                 column's; the organisation is `{new}`"
             ));
-            id.push_str("_IGO");
+            id = new;
         }
+        used.insert(id.clone());
         let cite = source_id(column);
         // The lifetime: the years any state has a code other than -1.
         let mut alive = BTreeSet::new();

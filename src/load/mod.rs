@@ -16,6 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 mod documents;
+// For the importer (the build script's copy of the loader has none).
+#[allow(unused_imports)]
+pub(crate) use documents::cow_state_id;
 mod files;
 #[cfg(feature = "json")]
 mod json;
