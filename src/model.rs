@@ -347,6 +347,16 @@ impl Organization {
         self.founded.first_day() <= day
             && self.dissolved.is_none_or(|end| day < end.first_day())
     }
+
+    /// Whether `day` falls inside an imprecise end (`dissolved: 1979`):
+    /// the organisation may or may not still have existed.
+    /// [`existed_on`](Organization::existed_on) counts such a day as after
+    /// the end.
+    pub fn end_uncertain_on(&self, day: Date) -> bool {
+        self.dissolved.is_some_and(|end| {
+            !end.is_day() && end.first_day() <= day && day <= end.last_day()
+        })
+    }
 }
 
 /// A document that was read and that supports facts in the data.

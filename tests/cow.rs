@@ -795,3 +795,26 @@ fn an_igo_id_that_is_taken_is_renamed() {
     let (code, _, err) = run(&["validate", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// A day inside an IGO's last year (COW gives years only) is not said to
+/// be certainly after its end.
+#[test]
+fn a_day_in_an_igos_last_year_may_be_after_its_end() {
+    let dir = imported();
+    let data = dir.path().join("cow");
+    let data = data.to_str().unwrap();
+    let (code, out, err) =
+        run(&["--data", data, "--org", "CENTO", "at", "1979-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("CENTO may no longer have existed on 1979-06-01"),
+        "{err}"
+    );
+    assert!(
+        out.contains("it may no longer have existed on this day"),
+        "{out}"
+    );
+    let (_, _, err) =
+        run(&["--data", data, "--org", "CENTO", "at", "1980-06-01"]);
+    assert!(err.contains("CENTO did not exist on 1980-06-01"), "{err}");
+}

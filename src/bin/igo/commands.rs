@@ -58,7 +58,21 @@ pub fn notes(ctx: &Ctx, days: &[Date], diff: bool) -> Vec<String> {
             Some(d) => format!("founded {}, dissolved {d}", org.founded),
             None => format!("founded {}", org.founded),
         };
-        let mut note = format!("{} did not exist on {day} ({life})", org.id);
+        let mut note = if org.end_uncertain_on(day) {
+            format!(
+                "{} may no longer have existed on {day}: it ended in {}, a \
+                 date known only to the {} ({life})",
+                org.id,
+                org.dissolved.map(|d| d.to_string()).unwrap_or_default(),
+                org.dissolved.map_or("year", |d| if d.month().is_some() {
+                    "month"
+                } else {
+                    "year"
+                })
+            )
+        } else {
+            format!("{} did not exist on {day} ({life})", org.id)
+        };
         if let Some(other) = ctx.kg.line_on(&ctx.org, day) {
             let kin = if other.founded < org.founded {
                 "predecessor"

@@ -142,12 +142,21 @@ fn snapshot_heading(
     if let Some(o) = org
         && !o.existed_on(snap.date)
     {
-        writeln!(
-            out,
-            "(the organisation did not exist on this day: {} to {})",
-            o.founded,
-            opt_or(o.dissolved, "today")
-        )?;
+        if o.end_uncertain_on(snap.date) {
+            writeln!(
+                out,
+                "(the organisation ended in {}, a date known only to the \
+                 month or year: it may no longer have existed on this day)",
+                opt_or(o.dissolved, "")
+            )?;
+        } else {
+            writeln!(
+                out,
+                "(the organisation did not exist on this day: {} to {})",
+                o.founded,
+                opt_or(o.dissolved, "today")
+            )?;
+        }
     }
     let vocabulary = org.map_or(Status::HELD.to_vec(), |o| o.statuses.clone());
     let parts: Vec<String> = vocabulary
