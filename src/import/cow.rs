@@ -273,7 +273,9 @@ pub(crate) fn read_state_year(
     }
     // The column of each header field, computed once: a header of 534
     // names, or of many thousands in a hostile file, is read in one pass.
+    // A byte order mark before `ccode` is no column's character.
     let first_line = input.text.split(['\n', '\r']).next().unwrap_or("");
+    let first_line = first_line.trim_start_matches('\u{feff}');
     let mut cols = Vec::with_capacity(header.len());
     let mut col = 1;
     for field in first_line.split(',') {
