@@ -818,3 +818,49 @@ fn a_day_in_an_igos_last_year_may_be_after_its_end() {
         run(&["--data", data, "--org", "CENTO", "at", "1980-06-01"]);
     assert!(err.contains("CENTO did not exist on 1980-06-01"), "{err}");
 }
+
+#[test]
+fn a_second_ccode_column_is_located() {
+    refused(
+        "second-ccode.csv",
+        "1:18: error[duplicate-id]: column `ccode` again (first as column 1)",
+    );
+}
+
+/// A byte order mark before `ccode` does not shift the columns.
+#[test]
+fn a_byte_order_mark_shifts_no_column() {
+    refused(
+        "bom-duplicate-column.csv",
+        "1:22: error[duplicate-id]: column `sco` names the same IGO",
+    );
+}
+
+/// A -1 for one state inside an IGO's lifetime is imported as unknown,
+/// and its note quotes COW's -1, not -9.
+#[test]
+fn a_minus_one_inside_a_run_is_quoted_as_cow_wrote_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gap.csv");
+    std::fs::write(
+        &file,
+        "ccode,year,state,sco\n710,1995,chn,1\n710,1996,chn,-1\n710,1997,chn,1\n750,1995,ind,0\n750,1996,ind,0\n750,1997,ind,0\n",
+    )
+    .unwrap();
+    let out = dir.path().join("o");
+    let (code, _, err) = run(&[
+        "import",
+        "cow",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let statuses =
+        std::fs::read_to_string(out.join("sco/statuses.yaml")).unwrap();
+    assert!(
+        statuses.contains("`sco`: -1 (IGO not in existence, for this state inside the IGO's lifetime) in 1996"),
+        "{statuses}"
+    );
+    assert!(!statuses.contains("-9"), "{statuses}");
+}
