@@ -1,14 +1,4 @@
-use crate::common::{igo, root, run};
-
-fn ok(args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, 0, "igo {args:?} failed: {stderr}");
-    stdout
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&ok(args)).expect("valid JSON")
-}
+use crate::common::{igo, json, ok, root, run};
 
 #[test]
 fn at_json_follows_the_contract() {

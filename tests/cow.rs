@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::{root, run};
+use crate::common::{json, root, run};
 
 fn fixture() -> PathBuf {
     root().join("tests/data/cow/state_year.csv")
@@ -26,6 +26,35 @@ fn cells(text: &str) -> BTreeMap<(u16, i32), BTreeMap<String, String>> {
         out.insert((f[0].parse().unwrap(), f[1].parse().unwrap()), row);
     }
     out
+}
+
+/// An import of a small state-year file written from `csv`.
+struct Small {
+    /// Holds the file and the folder.
+    _dir: tempfile::TempDir,
+    /// The state-year file.
+    file: PathBuf,
+    /// The data folder imported from it.
+    out: PathBuf,
+    /// What `igo import cow` printed on stderr.
+    stderr: String,
+}
+
+/// `csv` written to a file and imported, which must succeed.
+fn import_small(csv: &str) -> Small {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("small.csv");
+    std::fs::write(&file, csv).unwrap();
+    let out = dir.path().join("o");
+    let (code, _, stderr) = run(&[
+        "import",
+        "cow",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    Small { _dir: dir, file, out, stderr }
 }
 
 /// The fixture imported into a new folder.
@@ -89,12 +118,6 @@ fn every_cell_of_the_fixture_comes_back_from_export_cow() {
         codes.into_iter().collect::<Vec<_>>(),
         ["-1", "-9", "0", "1", "2", "3"]
     );
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let (code, out, stderr) = run(args);
-    assert_eq!(code, 0, "{stderr}");
-    serde_json::from_str(&out).unwrap()
 }
 
 #[test]
@@ -686,17 +709,10 @@ fn a_vocabulary_cannot_declare_unknown() {
 /// folder without the SCO needs no `--org`.
 #[test]
 fn compare_and_export_cow_need_no_sco() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("benelux.csv");
-    std::fs::write(
-        &file,
+    let small = import_small(
         "ccode,year,state,benelux\n210,1960,nth,1\n210,1961,nth,1\n211,1960,bel,1\n211,1961,bel,1\n",
-    )
-    .unwrap();
-    let out = dir.path().join("b");
-    let (f, o) = (file.to_str().unwrap(), out.to_str().unwrap());
-    let (code, _, err) = run(&["import", "cow", f, "-o", o]);
-    assert_eq!(code, 0, "{err}");
+    );
+    let (f, o) = (small.file.to_str().unwrap(), small.out.to_str().unwrap());
     let (code, text, err) = run(&["--data", o, "compare", "cow", f]);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -772,22 +788,10 @@ fn a_file_that_is_not_utf8_is_located() {
 /// against files that were not written.
 #[test]
 fn an_igo_id_that_is_taken_is_renamed() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("taken.csv");
-    std::fs::write(
-        &file,
+    let small = import_small(
         "ccode,year,state,cow255,usa,usa_igo\n255,1995,gmy,-1,1,1\n255,1996,gmy,1,1,1\n",
-    )
-    .unwrap();
-    let out = dir.path().join("o");
-    let (code, _, err) = run(&[
-        "import",
-        "cow",
-        file.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    );
+    let (out, err) = (&small.out, &small.stderr);
     assert!(err.contains("the organisation is `COW255_IGO`"), "{err}");
     for org in ["cow255_igo", "usa_igo", "usa_igo_igo"] {
         assert!(out.join(org).join("organization.yaml").is_file(), "{org}");
@@ -840,22 +844,10 @@ fn a_byte_order_mark_shifts_no_column() {
 /// and its note quotes COW's -1, not -9.
 #[test]
 fn a_minus_one_inside_a_run_is_quoted_as_cow_wrote_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("gap.csv");
-    std::fs::write(
-        &file,
+    let small = import_small(
         "ccode,year,state,sco\n710,1995,chn,1\n710,1996,chn,-1\n710,1997,chn,1\n750,1995,ind,0\n750,1996,ind,0\n750,1997,ind,0\n",
-    )
-    .unwrap();
-    let out = dir.path().join("o");
-    let (code, _, err) = run(&[
-        "import",
-        "cow",
-        file.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    );
+    let out = &small.out;
     let statuses =
         std::fs::read_to_string(out.join("sco/statuses.yaml")).unwrap();
     assert!(

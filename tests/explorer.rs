@@ -9,7 +9,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{root, run};
+use crate::common::{json, root, run};
 use crate::export::python_with;
 
 fn export_site() -> tempfile::TempDir {
@@ -65,12 +65,7 @@ fn the_site_is_four_files_deterministic_and_asks_no_network() {
     assert!(!css.contains("url("), "the style loads nothing");
     // The data is the graph's: every source the site cites is there with
     // its address.
-    let data = String::from_utf8(fa["data.js"].clone()).unwrap();
-    let json = data
-        .strip_prefix("window.IGO_DATA = ")
-        .and_then(|d| d.strip_suffix(";\n"))
-        .expect("data.js is one assignment");
-    let site: Value = serde_json::from_str(json).unwrap();
+    let site = site_data(&a.path().join("site"));
     let orgs: Vec<&str> = site["organizations"]
         .as_array()
         .unwrap()
@@ -78,8 +73,7 @@ fn the_site_is_four_files_deterministic_and_asks_no_network() {
         .map(|o| o["id"].as_str().unwrap())
         .collect();
     assert_eq!(orgs.len(), 9, "{orgs:?}");
-    let (_, history, _) = run(&["history", "ARM", "--format", "json"]);
-    let history: Value = serde_json::from_str(&history).unwrap();
+    let history = json(&["history", "ARM", "--format", "json"]);
     for entry in history["entries"].as_array().unwrap() {
         for s in entry["sources"].as_array().unwrap() {
             let id = s["id"].as_str().unwrap();
@@ -141,9 +135,7 @@ fn browser() -> Option<String> {
 
 /// `igo at DAY --org ORG --format json`.
 fn snapshot(org: &str, day: &str) -> Value {
-    let (code, out, err) = run(&["at", day, "--org", org, "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    serde_json::from_str(&out).unwrap()
+    json(&["at", day, "--org", org, "--format", "json"])
 }
 
 /// What `igo at` says of `org` on `day`: every status's states (certain),
@@ -377,8 +369,7 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
 
     // Armenia's page: its spans are `igo`'s, and each organisation's
     // source links are the addresses of the sources of its transitions.
-    let (_, spans, _) = run(&["history", "ARM", "--format", "json"]);
-    let history: Value = serde_json::from_str(&spans).unwrap();
+    let history = json(&["history", "ARM", "--format", "json"]);
     let mut want: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for e in history["entries"].as_array().unwrap() {
         let org = e["organization"].as_str().unwrap().to_string();
@@ -424,11 +415,9 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
 
     // The region on 2025-01-01: the organisations of `igo at --org all`,
     // each state's status in each, and the overlap matrix's counts.
-    let (_, all, _) =
-        run(&["at", "2025-01-01", "--org", "all", "--format", "json"]);
-    let all: Value = serde_json::from_str(&all).unwrap();
+    let all = json(&["at", "2025-01-01", "--org", "all", "--format", "json"]);
     let region = &page["region"];
-    let (_, matrix, _) = run(&[
+    let matrix = json(&[
         "overlap",
         "--matrix",
         "--at",
@@ -436,7 +425,6 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         "--format",
         "json",
     ]);
-    let matrix: Value = serde_json::from_str(&matrix).unwrap();
     // One picture per organisation existing on the day.
     assert_eq!(strings(&region["cards"]), strings(&matrix["organizations"]));
     // Who holds what: exactly `igo at --org all`'s states, each cell its

@@ -2,19 +2,13 @@
 //! works for every command that takes it or is refused with the reason
 //! and exit code 2.
 
-use crate::common::run;
+use crate::common::{ok, run};
 
 fn refused(args: &[&str], expected: &str) {
     let (code, stdout, stderr) = run(args);
     assert_eq!(code, 2, "{args:?} should be refused: {stdout}");
     assert!(stdout.is_empty(), "{args:?}");
     assert_eq!(stderr, format!("igo: {expected}\n"), "{args:?}");
-}
-
-fn ok(args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, 0, "{args:?}: {stderr}");
-    stdout
 }
 
 #[test]

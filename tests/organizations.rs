@@ -3,13 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::run;
-
-fn ok(args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, 0, "igo {args:?} failed: {stderr}");
-    stdout
-}
+use crate::common::{ok, run};
 
 fn json(args: &[&str]) -> Value {
     let mut all = args.to_vec();

@@ -3,13 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::common::{igo, run};
-
-fn ok(args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, 0, "igo {args:?} failed: {stderr}");
-    stdout
-}
+use crate::common::{igo, ok};
 
 fn has_dot() -> bool {
     std::process::Command::new("dot")

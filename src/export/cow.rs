@@ -19,6 +19,7 @@
 //! vocabularies say), and COW's `sco` column covers the Shanghai Five and
 //! the SCO together, where the data keeps them apart (`shanghai5`, `sco`).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::Options;
@@ -59,13 +60,6 @@ pub fn write<W: Write>(
     out: W,
 ) -> Result<(), Error> {
     let orgs: Vec<&Organization> = kg.organizations().collect();
-    // The year an organisation ceased is coded by the last status held in
-    // it, as COW codes an IGO's members through its `deaddate` year: the
-    // organisation as if it had not ceased answers for that year.
-    let lasting: Vec<Organization> = orgs
-        .iter()
-        .map(|o| Organization { dissolved: None, ..(*o).clone() })
-        .collect();
     let first = orgs.iter().map(|o| o.founded.year()).min().unwrap_or(0);
     let last = opts.day()?.year();
     let mut header = vec!["ccode".to_string(), "year".into(), "state".into()];
@@ -78,13 +72,11 @@ pub fn write<W: Write>(
     let rows = states.into_iter().flat_map(|st| {
         let ccode = st.cow_code.map(|c| c.to_string()).unwrap_or_default();
         let abb = st.cow_abbrev.clone().unwrap_or_default();
-        let (orgs, lasting) = (&orgs, &lasting);
+        let orgs = &orgs;
         (first..=last).map(move |year| {
             let mut row = vec![ccode.clone(), year.to_string(), abb.clone()];
-            row.extend(orgs.iter().zip(lasting).map(|(org, lasting)| {
-                let ceased = org.dissolved.is_some_and(|d| d.year() == year);
-                let org = if ceased { lasting } else { org };
-                code(kg, org, st.id.as_str(), year, (rule, opts.basis))
+            row.extend(orgs.iter().map(|org| {
+                cell(kg, org, st.id.as_str(), year, (rule, opts.basis))
                     .to_string()
             }));
             row
@@ -93,8 +85,21 @@ pub fn write<W: Write>(
     write_rows(out, &header, rows)
 }
 
-/// The COW code of `state` in `org` in `year`, the year it ceased coded
-/// by the last status held in it (see the module's docs).
+/// `org` as it answers for `year`: in the year it ceased, as if it had
+/// not (COW codes an IGO's members through its `deaddate` year; a
+/// membership the data itself ends that year is still ended).
+pub(crate) fn answering_for(
+    org: &Organization,
+    year: i32,
+) -> Cow<'_, Organization> {
+    if org.dissolved.is_some_and(|d| d.year() == year) {
+        Cow::Owned(Organization { dissolved: None, ..org.clone() })
+    } else {
+        Cow::Borrowed(org)
+    }
+}
+
+/// The COW code of `state` in `org` in `year` (see [`answering_for`]).
 pub(crate) fn cell(
     kg: &KnowledgeGraph,
     org: &Organization,
@@ -102,11 +107,7 @@ pub(crate) fn cell(
     year: i32,
     how: (Rule, crate::model::Basis),
 ) -> i8 {
-    if org.dissolved.is_some_and(|d| d.year() == year) {
-        let lasting = Organization { dissolved: None, ..org.clone() };
-        return code(kg, &lasting, state, year, how);
-    }
-    code(kg, org, state, year, how)
+    code(kg, &answering_for(org, year), state, year, how)
 }
 
 /// The COW code of `state` in `org` in `year`.

@@ -220,16 +220,16 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
             }
         }
     }
+    // Each state's spans, gathered in one pass over the graph's.
+    let mut spans_by_state: BTreeMap<&StateId, Vec<Span>> = BTreeMap::new();
+    for s in kg.spans() {
+        spans_by_state.entry(&s.state).or_default().push(s.clone());
+    }
     let mut states = Vec::new();
     let mut all: Vec<_> = kg.states().collect();
     all.sort_by(|a, b| a.id.cmp(&b.id));
     for st in all {
-        let spans: Vec<Span> = kg
-            .spans()
-            .into_iter()
-            .filter(|s| s.state == st.id)
-            .cloned()
-            .collect();
+        let spans = spans_by_state.remove(&st.id).unwrap_or_default();
         let history = kg.history(st.id.as_str())?;
         if spans.is_empty() && history.entries.is_empty() {
             continue;

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::cow::{Input, Problems, cow_states, read_state_year};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
-use crate::export::cow::cell;
+use crate::export::cow::{answering_for, cell};
 use crate::export::panel::Rule;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Basis, Organization, SourceId, StatusOn, status_on};
@@ -247,13 +247,7 @@ fn disagreement(
         return d;
     };
     let ts = kg.transitions(org.id.as_str(), state);
-    let lasting;
-    let org = if org.dissolved.is_some_and(|e| e.year() == year) {
-        lasting = Organization { dissolved: None, ..org.clone() };
-        &lasting
-    } else {
-        org
-    };
+    let org = &*answering_for(org, year);
     d.status = match status_on(org, ts, dec31, basis).0 {
         StatusOn::Certain(s) => s.as_str().to_string(),
         on @ StatusOn::Uncertain(_) => on.label(),

@@ -79,7 +79,8 @@ pub enum Command {
     Officials,
     /// Founding acts and institutions.
     Events,
-    /// Write a diagram or a data file (stdout unless -o).
+    /// Write a diagram, a data file or the explorer web page (stdout
+    /// unless -o).
     Export {
         /// What to write.
         #[arg(value_enum, value_name = "FORMAT")]

@@ -47,7 +47,6 @@
     e.replaceChildren();
     append(e, kids);
   }
-  const pad = (n) => String(n).padStart(2, "0");
   // Today in UTC, as the igo command line counts it.
   const today = () => new Date().toISOString().slice(0, 10);
   function isDay(s) {
