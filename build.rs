@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+#[path = "src/bundle.rs"]
+mod bundle;
 #[path = "src/date.rs"]
 mod date;
 #[path = "src/error.rs"]
@@ -21,6 +23,7 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     for f in [
         "build.rs",
+        "src/bundle.rs",
         "src/date.rs",
         "src/error.rs",
         "src/load",
@@ -52,7 +55,12 @@ fn main() {
         _ => "data without review days".to_string(),
     };
     println!("cargo:rustc-env=IGO_DATA_REACH={reach}");
-    let bytes = postcard::to_allocvec(&dataset).expect("the model serializes");
+    // The sources (half the bytes) go last, read only when first asked
+    // for: `igo at` never needs them.
+    let mut dataset = dataset;
+    let sources = std::mem::take(&mut dataset.sources);
+    let bytes =
+        bundle::write(&dataset, &sources).expect("the model serializes");
     let out = std::path::Path::new(
         &std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"),
     )

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
@@ -102,10 +103,18 @@ pub enum Edge {
 /// ```
 #[derive(Clone, Debug)]
 pub struct KnowledgeGraph {
+    /// Every node and edge but the sources and the edges to them: the
+    /// queries' graph.
     graph: StableDiGraph<Node, Edge>,
+    /// The graph with its sources, made by the first call of
+    /// [`graph`](KnowledgeGraph::graph).
+    full: OnceLock<StableDiGraph<Node, Edge>>,
+    /// Each node of `graph` that cites a source (a [`Edge::CitedIn`] of
+    /// the full graph).
+    cited: Vec<(NodeIndex, SourceId)>,
     organizations: BTreeMap<OrganizationId, NodeIndex>,
     states: BTreeMap<StateId, NodeIndex>,
-    sources: BTreeMap<SourceId, NodeIndex>,
+    sources: Sources,
     /// Per organisation, per state, the transitions in order.
     affiliations: BTreeMap<OrganizationId, BTreeMap<StateId, Vec<Transition>>>,
     summits: BTreeMap<SummitId, NodeIndex>,
@@ -121,6 +130,33 @@ pub struct KnowledgeGraph {
     affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
     /// Per organisation, an interval index of its spans under each basis.
     span_index: BTreeMap<OrganizationId, OrgIndex>,
+}
+
+/// The sources, by id: decoded when first asked for in the bundled data,
+/// of whose bytes they are half, so that `igo at`, which names none,
+/// never reads them.
+#[derive(Clone, Debug)]
+struct Sources {
+    table: OnceLock<BTreeMap<SourceId, Source>>,
+    /// The bundled sources, still encoded (`None`: `table` is filled).
+    encoded: Option<&'static [u8]>,
+}
+
+impl Sources {
+    fn loaded(sources: Vec<Source>) -> Sources {
+        let table: BTreeMap<_, _> =
+            sources.into_iter().map(|s| (s.id.clone(), s)).collect();
+        Sources { table: OnceLock::from(table), encoded: None }
+    }
+
+    fn table(&self) -> &BTreeMap<SourceId, Source> {
+        self.table.get_or_init(|| {
+            let bytes = self.encoded.unwrap_or_default();
+            let sources: Vec<Source> = postcard::from_bytes(bytes)
+                .expect("build.rs wrote the bundled sources");
+            sources.into_iter().map(|s| (s.id.clone(), s)).collect()
+        })
+    }
 }
 
 /// The spans of one organisation, indexed by the days they may cover.
@@ -167,9 +203,11 @@ impl KnowledgeGraph {
         // invalid) and stores the result compactly: starting needs no YAML.
         static BUNDLED: &[u8] =
             include_bytes!(concat!(env!("OUT_DIR"), "/bundled.postcard"));
-        let data: load::Dataset = postcard::from_bytes(BUNDLED)
+        let (data, sources): (load::Dataset, _) = crate::bundle::read(BUNDLED)
             .expect("build.rs wrote the bundled data with this crate's types");
-        KnowledgeGraph::build(data)
+        let sources =
+            Sources { table: OnceLock::new(), encoded: Some(sources) };
+        KnowledgeGraph::build_with(data, sources)
     }
 
     /// Loads and validates the data folder `dir` (see the README for its
@@ -303,9 +341,13 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::build(load::load(input)?))
     }
 
-    fn build(data: load::Dataset) -> KnowledgeGraph {
-        let mut b = Builder::sized_for(&data);
-        b.sources(data.sources);
+    fn build(mut data: load::Dataset) -> KnowledgeGraph {
+        let sources = Sources::loaded(std::mem::take(&mut data.sources));
+        KnowledgeGraph::build_with(data, sources)
+    }
+
+    fn build_with(data: load::Dataset, sources: Sources) -> KnowledgeGraph {
+        let mut b = Builder::sized_for(&data, sources);
         b.states(data.states);
         b.organizations(data.organizations);
         b.histories(data.affiliations);
@@ -417,6 +459,10 @@ impl KnowledgeGraph {
     /// Node and edge weights are [`Node`] and [`Edge`]. Iteration order of
     /// petgraph is an implementation detail: sort before printing.
     ///
+    /// The queries do not walk the sources, so the graph with its sources
+    /// is made by the first call of this method (a copy of the graph
+    /// without them, plus the sources); later calls return it at once.
+    ///
     /// # Example
     ///
     /// ```
@@ -431,7 +477,22 @@ impl KnowledgeGraph {
     /// assert!(spans > 27);
     /// ```
     pub fn graph(&self) -> &StableDiGraph<Node, Edge> {
-        &self.graph
+        self.full.get_or_init(|| {
+            let sources = self.sources.table();
+            let mut g = self.graph.clone();
+            g.reserve_exact_nodes(sources.len());
+            g.reserve_exact_edges(self.cited.len());
+            let nodes: BTreeMap<&SourceId, NodeIndex> = sources
+                .iter()
+                .map(|(id, s)| (id, g.add_node(Node::Source(s.clone()))))
+                .collect();
+            for (node, id) in &self.cited {
+                if let Some(&src) = nodes.get(id) {
+                    g.add_edge(*node, src, Edge::CitedIn);
+                }
+            }
+            g
+        })
     }
 
     /// The state with ISO alpha-3 code `id`.
@@ -470,19 +531,12 @@ impl KnowledgeGraph {
 
     /// The source with id `id`.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        let n = *self.sources.get(id)?;
-        match &self.graph[n] {
-            Node::Source(s) => Some(s),
-            _ => None,
-        }
+        self.sources.table().get(id)
     }
 
     /// Every source, sorted by id.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
-        self.sources.values().filter_map(|&n| match &self.graph[n] {
-            Node::Source(s) => Some(s),
-            _ => None,
-        })
+        self.sources.table().values()
     }
 
     /// Every status span, sorted by organisation, state and start.
@@ -791,9 +845,10 @@ fn spans_of(
 /// so every id in it names a node already added.
 struct Builder {
     graph: StableDiGraph<Node, Edge>,
+    cited: Vec<(NodeIndex, SourceId)>,
     organizations: BTreeMap<OrganizationId, NodeIndex>,
     states: BTreeMap<StateId, NodeIndex>,
-    sources: BTreeMap<SourceId, NodeIndex>,
+    sources: Sources,
     affiliations: BTreeMap<OrganizationId, BTreeMap<StateId, Vec<Transition>>>,
     affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
     summits: BTreeMap<SummitId, NodeIndex>,
@@ -806,7 +861,7 @@ struct Builder {
 impl Builder {
     /// A builder whose graph is sized up front: a graph of a million spans
     /// should not carry the slack of repeated doubling.
-    fn sized_for(data: &load::Dataset) -> Builder {
+    fn sized_for(data: &load::Dataset, sources: Sources) -> Builder {
         // A span per transition into a held status (a departure ends one).
         let n_spans = data
             .affiliations
@@ -826,7 +881,6 @@ impl Builder {
         let people: BTreeSet<&PersonId> =
             data.offices.iter().map(|t| &t.person).collect();
         let n_nodes = data.states.len()
-            + data.sources.len()
             + data.organizations.len()
             + data.summits.len()
             + places.len()
@@ -844,7 +898,6 @@ impl Builder {
             .filter(|o| o.successor.is_some())
             .count();
         let n_edges = n_spans
-            + n_cites
             + n_successions
             + data.chairs.len()
             + data.offices.len()
@@ -854,9 +907,10 @@ impl Builder {
             + data.events.len();
         Builder {
             graph: StableDiGraph::with_capacity(n_nodes, n_edges),
+            cited: Vec::with_capacity(n_cites),
             organizations: BTreeMap::new(),
             states: BTreeMap::new(),
-            sources: BTreeMap::new(),
+            sources,
             affiliations: BTreeMap::new(),
             affiliation_notes: BTreeMap::new(),
             summits: BTreeMap::new(),
@@ -867,20 +921,10 @@ impl Builder {
         }
     }
 
-    fn sources(&mut self, sources: Vec<Source>) {
-        for s in sources {
-            let id = s.id.clone();
-            self.sources.insert(id, self.graph.add_node(Node::Source(s)));
-        }
-    }
-
-    /// Edges from `node` to each source it cites.
+    /// The edges from `node` to each source it cites, made with the full
+    /// graph (see [`KnowledgeGraph::graph`]).
     fn cite(&mut self, node: NodeIndex, cites: &[SourceId]) {
-        for c in cites {
-            if let Some(&src) = self.sources.get(c) {
-                self.graph.add_edge(node, src, Edge::CitedIn);
-            }
-        }
+        self.cited.extend(cites.iter().map(|c| (node, c.clone())));
     }
 
     fn states(&mut self, states: Vec<State>) {
@@ -1057,6 +1101,8 @@ impl Builder {
         KnowledgeGraph {
             span_index,
             graph: self.graph,
+            full: OnceLock::new(),
+            cited: self.cited,
             organizations: self.organizations,
             states: self.states,
             sources: self.sources,
@@ -1108,8 +1154,21 @@ mod sizing {
     #[test]
     fn the_bundled_graph_is_sized_exactly() {
         let kg = KnowledgeGraph::bundled();
-        let g = kg.graph();
+        let g = &kg.graph;
         assert_eq!(g.capacity().0, g.node_count());
         assert_eq!(g.capacity().1, g.edge_count());
+        assert_eq!(kg.cited.capacity(), kg.cited.len());
+        // `igo at` does not read the sources; the full graph does.
+        kg.snapshot(
+            "SCO",
+            "2024-02-22".parse().unwrap(),
+            crate::Basis::Effective,
+        )
+        .unwrap();
+        assert!(kg.sources.table.get().is_none());
+        // So is the graph with its sources.
+        let full = kg.graph();
+        assert_eq!(full.capacity().0, full.node_count());
+        assert_eq!(full.capacity().1, full.edge_count());
     }
 }

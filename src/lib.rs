@@ -42,6 +42,7 @@
 
 #![deny(missing_docs)]
 
+mod bundle;
 mod date;
 mod error;
 pub mod export;

@@ -13,12 +13,26 @@ use crate::error::{Error, ErrorKind};
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(
-            Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize,
-            Deserialize,
-        )]
-        #[serde(transparent)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(Arc<str>);
+
+        /// As its text; by number in the bundled data.
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> Result<S::Ok, S::Error> {
+                crate::bundle::serialize_id(&self.0, s)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> Result<$name, D::Error> {
+                crate::bundle::deserialize_id(d).map($name)
+            }
+        }
 
         impl $name {
             /// Wraps an identifier as written in the data.
@@ -390,6 +404,7 @@ pub struct Transition {
     /// Sources for this transition (shared with its span).
     pub sources: Arc<[SourceId]>,
     /// Remarks: intermediate steps, conflicts between sources.
+    #[serde(default, deserialize_with = "crate::bundle::note")]
     pub note: Option<Arc<str>>,
     /// The summit whose Council took the decision, if recorded.
     pub summit: Option<SummitId>,
@@ -404,6 +419,7 @@ pub struct Dispute {
     /// Sources that deny the status.
     pub against: Arc<[SourceId]>,
     /// The two sides, in the editors' words.
+    #[serde(default, deserialize_with = "crate::bundle::note")]
     pub note: Option<Arc<str>>,
 }
 
@@ -478,6 +494,7 @@ pub struct Span {
     /// Sources for the opening transition.
     pub sources: Arc<[SourceId]>,
     /// Remarks on the opening transition.
+    #[serde(default, deserialize_with = "crate::bundle::note")]
     pub note: Option<Arc<str>>,
 }
 

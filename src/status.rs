@@ -266,13 +266,16 @@ impl fmt::Display for Status {
 }
 
 /// As its id in readable formats (JSON, YAML): the contract; whole in
-/// binary ones (the bundled data), so that it reads back with its label.
+/// binary ones, so that it reads back with its label; by its number in
+/// the bundled data's table of statuses (`crate::bundle`).
 impl Serialize for Status {
     fn serialize<S: serde::Serializer>(
         &self,
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
+        if let Some(n) = crate::bundle::status_number(*self) {
+            s.serialize_u32(n)
+        } else if s.is_human_readable() {
             s.serialize_str(self.0.id)
         } else {
             self.0.serialize(s)
@@ -284,6 +287,12 @@ impl<'de> Deserialize<'de> for Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         d: D,
     ) -> Result<Status, D::Error> {
+        if crate::bundle::reading() {
+            let n = u32::deserialize(d)?;
+            return crate::bundle::status(n).ok_or_else(|| {
+                serde::de::Error::custom(format!("no status number {n}"))
+            });
+        }
         if d.is_human_readable() {
             let id = String::deserialize(d)?;
             let known = Status::HELD
