@@ -10,6 +10,21 @@ fn load(c: &mut Criterion) {
     c.bench_function("load/bundled (parse, validate, build)", |b| {
         b.iter(|| black_box(KnowledgeGraph::bundled()))
     });
+    // The sources are decoded when first asked for: what that costs.
+    c.bench_function("load/bundled, then every source", |b| {
+        b.iter(|| {
+            let kg = KnowledgeGraph::bundled();
+            black_box(kg.sources().count());
+            kg
+        })
+    });
+    c.bench_function("load/bundled, then the graph with its sources", |b| {
+        b.iter(|| {
+            let kg = KnowledgeGraph::bundled();
+            black_box(kg.graph().node_count());
+            kg
+        })
+    });
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
     c.bench_function("load/data folder (read, parse, validate, build)", |b| {
         b.iter(|| black_box(KnowledgeGraph::load(dir).unwrap()))

@@ -241,3 +241,57 @@ fn the_bundled_graph_is_the_data_folder() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
     assert!(KnowledgeGraph::load(dir).unwrap() == KnowledgeGraph::bundled());
 }
+
+#[test]
+fn the_petgraph_graph_holds_the_sources_and_what_cites_them() {
+    use igo_graph::petgraph::visit::{EdgeRef, IntoEdgeReferences};
+    use igo_graph::{Edge, Node};
+    // The bundled sources are decoded when first asked for: the graph of
+    // `graph()` must still hold each of them once, and an edge from every
+    // state and organisation to each source it cites, as a folder does.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let cites = |kg: &KnowledgeGraph| {
+        let g = kg.graph();
+        let mut v: Vec<(String, String)> = g
+            .edge_references()
+            .filter(|e| matches!(e.weight(), Edge::CitedIn))
+            .map(|e| {
+                let from = match &g[e.source()] {
+                    Node::State(s) => s.id.to_string(),
+                    Node::Organization(o) => o.id.to_string(),
+                    other => panic!("a citation from {other:?}"),
+                };
+                let Node::Source(s) = &g[e.target()] else {
+                    panic!("a citation of a node that is not a source")
+                };
+                (from, s.id.to_string())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let bundled = KnowledgeGraph::bundled();
+    let loaded = KnowledgeGraph::load(dir).unwrap();
+    let sources = |kg: &KnowledgeGraph| {
+        kg.graph()
+            .node_weights()
+            .filter(|n| matches!(n, Node::Source(_)))
+            .count()
+    };
+    assert_eq!(sources(&bundled), bundled.sources().count());
+    assert_eq!(sources(&bundled), sources(&loaded));
+    let expected: usize = bundled
+        .states()
+        .map(|s| s.sources.len())
+        .chain(bundled.organizations().map(|o| o.sources.len()))
+        .sum();
+    let found = cites(&bundled);
+    assert_eq!(found.len(), expected);
+    assert!(found.contains(&(
+        "IND".into(),
+        bundled.state("IND").unwrap().sources[0].to_string()
+    )));
+    assert_eq!(found, cites(&loaded));
+    // The second call returns the same graph, not a new one.
+    assert!(std::ptr::eq(bundled.graph(), bundled.graph()));
+}
