@@ -840,9 +840,11 @@ fn spans_of(
 }
 
 /// Builds a [`KnowledgeGraph`] from a validated data set, one kind of fact
-/// at a time. Every fact goes into the graph once, as a node or an edge;
-/// the indices point at those. The data set comes from the loader only,
-/// so every id in it names a node already added.
+/// at a time. Every fact but the sources goes into the graph once, as a
+/// node or an edge; the indices point at those. The sources stay in their
+/// table, and the citations of them are kept for the full graph. The data
+/// set comes from the loader only, so every id in it names a node already
+/// added.
 struct Builder {
     graph: StableDiGraph<Node, Edge>,
     cited: Vec<(NodeIndex, SourceId)>,

@@ -831,6 +831,16 @@ fn a_second_ccode_column_is_located() {
     );
 }
 
+/// A quoted field with a comma (a state's name as a spreadsheet writes
+/// it) does not shift the columns after it, in the header or the row.
+#[test]
+fn a_quoted_comma_shifts_no_column() {
+    refused(
+        "quoted-comma.csv",
+        "3:36: error[invalid-value]: `4` in column `sco` is not a COW code",
+    );
+}
+
 /// A byte order mark before `ccode` does not shift the columns.
 #[test]
 fn a_byte_order_mark_shifts_no_column() {

@@ -211,19 +211,55 @@ pub(crate) struct Table {
     years: (i32, i32),
 }
 
-/// The 1-based column of field `index` of a record that starts at byte
-/// `start` of `text`: exact for unquoted fields, as COW's are.
-fn column_of(text: &str, start: usize, index: usize) -> u32 {
-    let line = &text[start..];
-    let line = line.split(['\n', '\r']).next().unwrap_or("");
-    let mut col = 1;
-    for (i, field) in line.split(',').enumerate() {
-        if i == index {
-            return col;
+/// Where each field of the record that starts at byte `start` of `text`
+/// begins, as (lines after the record's first, 1-based column), read as
+/// the CSV reader reads it: a comma or line break inside quotes is text,
+/// and `""` inside quotes is one quote. One more entry follows the last
+/// field: where a further field would begin.
+fn field_starts(text: &str, start: usize) -> Vec<(u32, u32)> {
+    let mut starts = vec![(0, 1)];
+    let (mut line, mut col) = (0u32, 1u32);
+    let (mut quoted, mut fresh) = (false, true);
+    let mut chars = text.get(start..).unwrap_or("").chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if fresh => quoted = true,
+            '"' if quoted => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    col += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+            ',' if !quoted => {
+                col += 1;
+                starts.push((line, col));
+                fresh = true;
+                continue;
+            }
+            '\n' | '\r' if !quoted => break,
+            '\n' | '\r' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                (line, col) = (line + 1, 1);
+                fresh = false;
+                continue;
+            }
+            _ => {}
         }
-        col += field.chars().count() as u32 + 1;
+        fresh = false;
+        col += 1;
     }
-    col
+    starts.push((line, col + 1));
+    starts
+}
+
+/// The entry of `starts` for field `index` (the one after the last field
+/// for an index beyond it).
+fn field_start(starts: &[(u32, u32)], index: usize) -> (u32, u32) {
+    starts.get(index).or(starts.last()).copied().unwrap_or((0, 1))
 }
 
 pub(crate) fn read_state_year(
@@ -274,15 +310,10 @@ pub(crate) fn read_state_year(
     // The column of each header field, computed once: a header of 534
     // names, or of many thousands in a hostile file, is read in one pass.
     // A byte order mark before `ccode` is no column's character.
-    let first_line = input.text.split(['\n', '\r']).next().unwrap_or("");
-    let first_line = first_line.trim_start_matches('\u{feff}');
-    let mut cols = Vec::with_capacity(header.len());
-    let mut col = 1;
-    for field in first_line.split(',') {
-        cols.push(col);
-        col += field.chars().count() as u32 + 1;
-    }
-    let col_of = |i: usize| cols.get(i).copied().unwrap_or(col);
+    let bom = if input.text.starts_with('\u{feff}') { 3 } else { 0 };
+    let header_starts = field_starts(input.text, bom);
+    let line_of = |i: usize| 1 + field_start(&header_starts, i).0;
+    let col_of = |i: usize| field_start(&header_starts, i).1;
     let mut igo_at = Vec::new();
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
@@ -299,13 +330,13 @@ pub(crate) fn read_state_year(
                             first + 1
                         ),
                     )
-                    .at(name, 1, col_of(i))
+                    .at(name, line_of(i), col_of(i))
                     .help("a state-year file has one `ccode`, `year` and `state` column; remove the copy"),
                 );
             }
             continue;
         }
-        let col = col_of(i);
+        let (line, col) = (line_of(i), col_of(i));
         let id = organization_id(h);
         if id.is_empty() {
             problems.push(
@@ -313,7 +344,7 @@ pub(crate) fn read_state_year(
                     DiagnosticKind::InvalidValue,
                     format!("column {} has no name", i + 1),
                 )
-                .at(name, 1, col)
+                .at(name, line, col)
                 .help("every IGO column is named by COW's short name"),
             );
             continue;
@@ -327,7 +358,7 @@ pub(crate) fn read_state_year(
                         &header[first]
                     ),
                 )
-                .at(name, 1, col)
+                .at(name, line, col)
                 .help("each IGO has one column; remove the copy"),
             );
         }
@@ -361,7 +392,17 @@ pub(crate) fn read_state_year(
         let pos = rec.position().cloned().unwrap_or_else(csv::Position::new);
         let line = pos.line() as u32;
         let start = pos.byte() as usize;
-        let at = |i: usize| column_of(input.text, start, i);
+        // Where each field begins, found once for the row, when a problem
+        // in it is first reported.
+        let starts = std::cell::OnceCell::new();
+        let place = |i| {
+            field_start(
+                starts.get_or_init(|| field_starts(input.text, start)),
+                i,
+            )
+        };
+        let line_at = |i: usize| line + place(i).0;
+        let col_at = |i: usize| place(i).1;
         if rec.len() == 1 && rec[0].trim().is_empty() {
             continue;
         }
@@ -375,7 +416,11 @@ pub(crate) fn read_state_year(
                         rec.len()
                     ),
                 )
-                .at(name, line, at(rec.len().min(width)))
+                .at(
+                    name,
+                    line_at(rec.len().min(width)),
+                    col_at(rec.len().min(width)),
+                )
                 .help(if cut {
                     "the file looks cut short: download it again"
                 } else {
@@ -392,7 +437,7 @@ pub(crate) fn read_state_year(
                         DiagnosticKind::UnknownState,
                         format!("ccode `{c}` is not a COW state"),
                     )
-                    .at(name, line, at(ccode_at))
+                    .at(name, line_at(ccode_at), col_at(ccode_at))
                     .help("COW state numbers are listed in COW's state list (e.g. 2 USA, 710 China)"),
                 );
                 continue;
@@ -406,7 +451,7 @@ pub(crate) fn read_state_year(
                             rec[ccode_at].trim()
                         ),
                     )
-                    .at(name, line, at(ccode_at))
+                    .at(name, line_at(ccode_at), col_at(ccode_at))
                     .help("the ccode column holds COW state numbers"),
                 );
                 continue;
@@ -423,7 +468,7 @@ pub(crate) fn read_state_year(
                             rec[year_at].trim()
                         ),
                     )
-                    .at(name, line, at(year_at))
+                    .at(name, line_at(year_at), col_at(year_at))
                     .help("the year column holds four-digit years"),
                 );
                 continue;
@@ -443,7 +488,7 @@ pub(crate) fn read_state_year(
                                 &header[i]
                             ),
                         )
-                        .at(name, line, at(i))
+                        .at(name, line_at(i), col_at(i))
                         .help(
                             "COW codes are -1 (IGO not in existence), 0 (no \
                              membership), 1 (full), 2 (associate), 3 \
@@ -461,7 +506,7 @@ pub(crate) fn read_state_year(
                     DiagnosticKind::DuplicateKey,
                     format!("a second row for ccode {ccode} in {year}"),
                 )
-                .at(name, line, at(ccode_at))
+                .at(name, line_at(ccode_at), col_at(ccode_at))
                 .help("each state has one row per year"),
             );
         }
@@ -983,9 +1028,27 @@ mod tests {
     #[test]
     fn columns_count_characters_from_the_record_start() {
         let text = "ccode,year\n710,1996,ab\n";
-        assert_eq!(column_of(text, 0, 0), 1);
-        assert_eq!(column_of(text, 0, 1), 7);
-        assert_eq!(column_of(text, 11, 2), 10);
+        let at = |start, i| field_start(&field_starts(text, start), i);
+        assert_eq!(at(0, 0), (0, 1));
+        assert_eq!(at(0, 1), (0, 7));
+        assert_eq!(at(11, 2), (0, 10));
+        // Beyond the last field: where one more would begin.
+        assert_eq!(at(11, 3), (0, 13));
+    }
+
+    #[test]
+    fn columns_read_quotes_as_the_csv_reader_does() {
+        // A quoted comma, a doubled quote and a quoted line break are
+        // text, not field ends.
+        let text = "\"a,b\",\"say \"\"x\"\"\",c\n\"two\nlines\",d,e\n";
+        let at = |start, i| field_start(&field_starts(text, start), i);
+        assert_eq!(at(0, 1), (0, 7));
+        assert_eq!(at(0, 2), (0, 19));
+        let second = text.find("\"two").unwrap();
+        assert_eq!(at(second, 1), (1, 8));
+        assert_eq!(at(second, 2), (1, 10));
+        // A record with no closing quote ends with the text.
+        assert_eq!(at(0, 9), (0, 21));
     }
 
     #[test]
