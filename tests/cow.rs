@@ -84,6 +84,22 @@ fn the_imported_folder_validates() {
     assert_eq!(code, 0, "{stderr}");
 }
 
+/// The notes and quotes name COW's file, not the folder it was imported
+/// from on the importer's machine (the fixture is given by its full path).
+#[test]
+fn the_data_names_the_file_not_where_it_was() {
+    let dir = imported();
+    let org =
+        std::fs::read_to_string(dir.path().join("cow/sco/organization.yaml"))
+            .unwrap();
+    assert!(org.contains("column `sco` of `state_year.csv`"), "{org}");
+    let sources =
+        std::fs::read_to_string(dir.path().join("cow/sources.yaml")).unwrap();
+    assert!(sources.contains("of `state_year.csv`"), "{sources}");
+    let here = root().join("tests").to_str().unwrap().to_string();
+    assert!(!org.contains(&here) && !sources.contains(&here));
+}
+
 #[test]
 fn every_cell_of_the_fixture_comes_back_from_export_cow() {
     let dir = imported();

@@ -674,6 +674,11 @@ fn build(
     known: &BTreeMap<u16, CowState>,
     file: &str,
 ) -> Import {
+    // The data names the file, not where it was on the importer's disk.
+    let file = std::path::Path::new(file)
+        .file_name()
+        .and_then(|f| f.to_str())
+        .unwrap_or(file);
     let bundled = KnowledgeGraph::bundled();
     let ours: BTreeMap<u16, &crate::model::State> =
         bundled.states().filter_map(|s| s.cow_code.map(|c| (c, s))).collect();
