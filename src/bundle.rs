@@ -59,9 +59,19 @@ pub(crate) fn write<T: Serialize, U: Serialize>(
     data: &T,
     later: &U,
 ) -> postcard::Result<Vec<u8>> {
+    /// Ends the writing even if serializing unwinds: ids and statuses
+    /// written later on this thread are text again.
+    struct Done;
+    impl Drop for Done {
+        fn drop(&mut self) {
+            WRITING.with_borrow_mut(|w| *w = None);
+        }
+    }
     WRITING.with_borrow_mut(|w| *w = Some(Writing::default()));
+    let done = Done;
     let body = postcard::to_allocvec(data);
     let tables = WRITING.with_borrow_mut(Option::take).unwrap_or_default();
+    drop(done);
     let body = body?;
     let ids = tables.id_order.iter().map(|s| &**s).collect();
     let head =
@@ -69,7 +79,7 @@ pub(crate) fn write<T: Serialize, U: Serialize>(
     Ok([head, body, postcard::to_allocvec(later)?].concat())
 }
 
-/// Reads data written by [`write`], and returns it with the bytes of the
+/// Reads data written by [`write()`], and returns it with the bytes of the
 /// part to read later (with `postcard::from_bytes`).
 ///
 /// # Errors
@@ -114,7 +124,7 @@ pub(crate) fn serialize_id<S: Serializer>(
     }
 }
 
-/// Reads an identifier written by [`serialize_id`].
+/// Reads an identifier written by [`serialize_id()`].
 pub(crate) fn deserialize_id<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Arc<str>, D::Error> {
@@ -237,6 +247,48 @@ mod tests {
         // Outside `read`, ids are text again.
         let plain = postcard::to_allocvec(&StateId::new("IND")).unwrap();
         assert_eq!(plain, b"\x03IND");
+    }
+
+    /// Every field is written, even an empty one: postcard is not
+    /// self-describing, and a skipped field would shift the rest.
+    #[test]
+    fn a_state_without_an_official_name_reads_back() {
+        let state = |id: &str, official: Option<&str>| crate::model::State {
+            id: StateId::new(id),
+            iso2: String::new(),
+            name: id.to_string(),
+            official_name: official.map(str::to_string),
+            aliases: Vec::new(),
+            cow_code: None,
+            cow_abbrev: None,
+            wikidata: None,
+            sources: Vec::new(),
+            note: None,
+        };
+        let states = vec![state("AAA", None), state("BBB", Some("B"))];
+        let bytes = write(&states, &()).unwrap();
+        let (back, _): (Vec<crate::model::State>, _) = read(&bytes).unwrap();
+        assert_eq!(back, states);
+    }
+
+    /// A panic while the bundle is written leaves ids as text after it.
+    #[test]
+    fn writing_ends_with_a_panic() {
+        struct Boom;
+        impl Serialize for Boom {
+            fn serialize<S: Serializer>(
+                &self,
+                _: S,
+            ) -> Result<S::Ok, S::Error> {
+                panic!("boom")
+            }
+        }
+        let caught = std::panic::catch_unwind(|| {
+            let _ = write(&(StateId::new("IND"), Boom), &());
+        });
+        assert!(caught.is_err());
+        let plain = postcard::to_allocvec(&StateId::new("PAK")).unwrap();
+        assert_eq!(plain, b"\x03PAK");
     }
 
     #[test]

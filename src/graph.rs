@@ -103,15 +103,9 @@ pub enum Edge {
 /// ```
 #[derive(Clone, Debug)]
 pub struct KnowledgeGraph {
-    /// Every node and edge but the sources and the edges to them: the
-    /// queries' graph.
+    /// Every node and edge; for the bundled data, all but the sources and
+    /// the edges to them (see [`Sources::Bundled`]).
     graph: StableDiGraph<Node, Edge>,
-    /// The graph with its sources, made by the first call of
-    /// [`graph`](KnowledgeGraph::graph).
-    full: OnceLock<StableDiGraph<Node, Edge>>,
-    /// Each node of `graph` that cites a source (a [`Edge::CitedIn`] of
-    /// the full graph).
-    cited: Vec<(NodeIndex, SourceId)>,
     organizations: BTreeMap<OrganizationId, NodeIndex>,
     states: BTreeMap<StateId, NodeIndex>,
     sources: Sources,
@@ -132,30 +126,79 @@ pub struct KnowledgeGraph {
     span_index: BTreeMap<OrganizationId, OrgIndex>,
 }
 
-/// The sources, by id: decoded when first asked for in the bundled data,
-/// of whose bytes they are half, so that `igo at`, which names none,
-/// never reads them.
-#[derive(Clone, Debug)]
-struct Sources {
-    table: OnceLock<BTreeMap<SourceId, Source>>,
-    /// The bundled sources, still encoded (`None`: `table` is filled).
-    encoded: Option<&'static [u8]>,
+/// Where the sources are.
+#[derive(Clone)]
+enum Sources {
+    /// Nodes of the graph, by id: data read from a folder, texts or JSON.
+    Nodes(BTreeMap<SourceId, NodeIndex>),
+    /// The bundled sources, decoded when first asked for: they are half
+    /// the bundled bytes, and `igo at`, which names none, never reads them.
+    Bundled(Box<Lazy>),
 }
 
-impl Sources {
-    fn loaded(sources: Vec<Source>) -> Sources {
-        let table: BTreeMap<_, _> =
-            sources.into_iter().map(|s| (s.id.clone(), s)).collect();
-        Sources { table: OnceLock::from(table), encoded: None }
-    }
+/// The bundled sources, and the graph with them.
+#[derive(Clone)]
+struct Lazy {
+    /// As `build.rs` wrote them.
+    encoded: &'static [u8],
+    table: OnceLock<BTreeMap<SourceId, Source>>,
+    /// Each node that cites a source: the [`Edge::CitedIn`] edges of
+    /// `full`.
+    cited: Vec<(NodeIndex, SourceId)>,
+    /// The graph with the sources, made by the first call of
+    /// [`KnowledgeGraph::graph`].
+    full: OnceLock<StableDiGraph<Node, Edge>>,
+}
 
+impl Lazy {
     fn table(&self) -> &BTreeMap<SourceId, Source> {
         self.table.get_or_init(|| {
-            let bytes = self.encoded.unwrap_or_default();
-            let sources: Vec<Source> = postcard::from_bytes(bytes)
+            let sources: Vec<Source> = postcard::from_bytes(self.encoded)
                 .expect("build.rs wrote the bundled sources");
             sources.into_iter().map(|s| (s.id.clone(), s)).collect()
         })
+    }
+
+    /// `graph` with the sources and the edges to them, built at its final
+    /// size: `graph`'s nodes and edges first, in the order of their
+    /// indices (it has no holes), so that every index stays valid.
+    fn full(
+        &self,
+        graph: &StableDiGraph<Node, Edge>,
+    ) -> StableDiGraph<Node, Edge> {
+        use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+        let sources = self.table();
+        let mut g = StableDiGraph::with_capacity(
+            graph.node_count() + sources.len(),
+            graph.edge_count() + self.cited.len(),
+        );
+        for n in graph.node_indices() {
+            g.add_node(graph[n].clone());
+        }
+        for e in graph.edge_references() {
+            g.add_edge(e.source(), e.target(), e.weight().clone());
+        }
+        let nodes: BTreeMap<&SourceId, NodeIndex> = sources
+            .iter()
+            .map(|(id, s)| (id, g.add_node(Node::Source(s.clone()))))
+            .collect();
+        for (node, id) in &self.cited {
+            if let Some(&src) = nodes.get(id) {
+                g.add_edge(*node, src, Edge::CitedIn);
+            }
+        }
+        g
+    }
+}
+
+/// The sources by id, however they are kept (the bundled ones are
+/// decoded to be shown).
+impl std::fmt::Debug for Sources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Sources::Nodes(m) => f.debug_map().entries(m).finish(),
+            Sources::Bundled(l) => f.debug_map().entries(l.table()).finish(),
+        }
     }
 }
 
@@ -205,8 +248,12 @@ impl KnowledgeGraph {
             include_bytes!(concat!(env!("OUT_DIR"), "/bundled.postcard"));
         let (data, sources): (load::Dataset, _) = crate::bundle::read(BUNDLED)
             .expect("build.rs wrote the bundled data with this crate's types");
-        let sources =
-            Sources { table: OnceLock::new(), encoded: Some(sources) };
+        let sources = Sources::Bundled(Box::new(Lazy {
+            encoded: sources,
+            table: OnceLock::new(),
+            cited: Vec::new(),
+            full: OnceLock::new(),
+        }));
         KnowledgeGraph::build_with(data, sources)
     }
 
@@ -341,13 +388,15 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::build(load::load(input)?))
     }
 
-    fn build(mut data: load::Dataset) -> KnowledgeGraph {
-        let sources = Sources::loaded(std::mem::take(&mut data.sources));
-        KnowledgeGraph::build_with(data, sources)
+    fn build(data: load::Dataset) -> KnowledgeGraph {
+        KnowledgeGraph::build_with(data, Sources::Nodes(BTreeMap::new()))
     }
 
+    /// The graph of `data`, whose sources are where `sources` says: in
+    /// `data` for [`Sources::Nodes`], still encoded for the bundled ones.
     fn build_with(data: load::Dataset, sources: Sources) -> KnowledgeGraph {
         let mut b = Builder::sized_for(&data, sources);
+        b.sources(data.sources);
         b.states(data.states);
         b.organizations(data.organizations);
         b.histories(data.affiliations);
@@ -459,9 +508,11 @@ impl KnowledgeGraph {
     /// Node and edge weights are [`Node`] and [`Edge`]. Iteration order of
     /// petgraph is an implementation detail: sort before printing.
     ///
-    /// The queries do not walk the sources, so the graph with its sources
-    /// is made by the first call of this method (a copy of the graph
-    /// without them, plus the sources); later calls return it at once.
+    /// For [`KnowledgeGraph::bundled`], whose queries do not walk the
+    /// sources, the graph with its sources is made by the first call of
+    /// this method and kept beside the graph without them (for the bundled
+    /// data, about 1,500 nodes); later calls return it at once. A graph
+    /// loaded from files holds its sources from the start.
     ///
     /// # Example
     ///
@@ -477,22 +528,10 @@ impl KnowledgeGraph {
     /// assert!(spans > 27);
     /// ```
     pub fn graph(&self) -> &StableDiGraph<Node, Edge> {
-        self.full.get_or_init(|| {
-            let sources = self.sources.table();
-            let mut g = self.graph.clone();
-            g.reserve_exact_nodes(sources.len());
-            g.reserve_exact_edges(self.cited.len());
-            let nodes: BTreeMap<&SourceId, NodeIndex> = sources
-                .iter()
-                .map(|(id, s)| (id, g.add_node(Node::Source(s.clone()))))
-                .collect();
-            for (node, id) in &self.cited {
-                if let Some(&src) = nodes.get(id) {
-                    g.add_edge(*node, src, Edge::CitedIn);
-                }
-            }
-            g
-        })
+        match &self.sources {
+            Sources::Nodes(_) => &self.graph,
+            Sources::Bundled(l) => l.full.get_or_init(|| l.full(&self.graph)),
+        }
     }
 
     /// The state with ISO alpha-3 code `id`.
@@ -531,12 +570,29 @@ impl KnowledgeGraph {
 
     /// The source with id `id`.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.table().get(id)
+        match &self.sources {
+            Sources::Nodes(m) => match &self.graph[*m.get(id)?] {
+                Node::Source(s) => Some(s),
+                _ => None,
+            },
+            Sources::Bundled(l) => l.table().get(id),
+        }
     }
 
     /// Every source, sorted by id.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
-        self.sources.table().values()
+        let (nodes, table) = match &self.sources {
+            Sources::Nodes(m) => (Some(m), None),
+            Sources::Bundled(l) => (None, Some(l.table())),
+        };
+        let in_graph =
+            nodes.into_iter().flat_map(|m| m.values()).filter_map(|&n| {
+                match &self.graph[n] {
+                    Node::Source(s) => Some(s),
+                    _ => None,
+                }
+            });
+        in_graph.chain(table.into_iter().flat_map(BTreeMap::values))
     }
 
     /// Every status span, sorted by organisation, state and start.
@@ -840,14 +896,12 @@ fn spans_of(
 }
 
 /// Builds a [`KnowledgeGraph`] from a validated data set, one kind of fact
-/// at a time. Every fact but the sources goes into the graph once, as a
-/// node or an edge; the indices point at those. The sources stay in their
-/// table, and the citations of them are kept for the full graph. The data
-/// set comes from the loader only, so every id in it names a node already
-/// added.
+/// at a time. Every fact goes into the graph once, as a node or an edge;
+/// the indices point at those (the bundled sources excepted: their
+/// citations are kept for the graph with them). The data set comes from
+/// the loader only, so every id in it names a node already added.
 struct Builder {
     graph: StableDiGraph<Node, Edge>,
-    cited: Vec<(NodeIndex, SourceId)>,
     organizations: BTreeMap<OrganizationId, NodeIndex>,
     states: BTreeMap<StateId, NodeIndex>,
     sources: Sources,
@@ -863,7 +917,7 @@ struct Builder {
 impl Builder {
     /// A builder whose graph is sized up front: a graph of a million spans
     /// should not carry the slack of repeated doubling.
-    fn sized_for(data: &load::Dataset, sources: Sources) -> Builder {
+    fn sized_for(data: &load::Dataset, mut sources: Sources) -> Builder {
         // A span per transition into a held status (a departure ends one).
         let n_spans = data
             .affiliations
@@ -883,6 +937,7 @@ impl Builder {
         let people: BTreeSet<&PersonId> =
             data.offices.iter().map(|t| &t.person).collect();
         let n_nodes = data.states.len()
+            + data.sources.len()
             + data.organizations.len()
             + data.summits.len()
             + places.len()
@@ -899,7 +954,16 @@ impl Builder {
             .iter()
             .filter(|o| o.successor.is_some())
             .count();
+        // The bundled citations wait for the graph with the sources.
+        let n_graph_cites = match &mut sources {
+            Sources::Nodes(_) => n_cites,
+            Sources::Bundled(l) => {
+                l.cited.reserve_exact(n_cites);
+                0
+            }
+        };
         let n_edges = n_spans
+            + n_graph_cites
             + n_successions
             + data.chairs.len()
             + data.offices.len()
@@ -909,7 +973,6 @@ impl Builder {
             + data.events.len();
         Builder {
             graph: StableDiGraph::with_capacity(n_nodes, n_edges),
-            cited: Vec::with_capacity(n_cites),
             organizations: BTreeMap::new(),
             states: BTreeMap::new(),
             sources,
@@ -923,10 +986,31 @@ impl Builder {
         }
     }
 
-    /// The edges from `node` to each source it cites, made with the full
-    /// graph (see [`KnowledgeGraph::graph`]).
+    /// The source nodes (none for the bundled data: they stay encoded).
+    fn sources(&mut self, sources: Vec<Source>) {
+        if let Sources::Nodes(m) = &mut self.sources {
+            for s in sources {
+                let id = s.id.clone();
+                m.insert(id, self.graph.add_node(Node::Source(s)));
+            }
+        }
+    }
+
+    /// Edges from `node` to each source it cites; for the bundled data,
+    /// kept for the graph with the sources (see [`KnowledgeGraph::graph`]).
     fn cite(&mut self, node: NodeIndex, cites: &[SourceId]) {
-        self.cited.extend(cites.iter().map(|c| (node, c.clone())));
+        match &mut self.sources {
+            Sources::Nodes(m) => {
+                for c in cites {
+                    if let Some(&src) = m.get(c) {
+                        self.graph.add_edge(node, src, Edge::CitedIn);
+                    }
+                }
+            }
+            Sources::Bundled(l) => {
+                l.cited.extend(cites.iter().map(|c| (node, c.clone())));
+            }
+        }
     }
 
     fn states(&mut self, states: Vec<State>) {
@@ -1103,8 +1187,6 @@ impl Builder {
         KnowledgeGraph {
             span_index,
             graph: self.graph,
-            full: OnceLock::new(),
-            cited: self.cited,
             organizations: self.organizations,
             states: self.states,
             sources: self.sources,
@@ -1151,6 +1233,24 @@ impl OrgIndex {
 mod sizing {
     use super::*;
 
+    /// A graph loaded from files holds its sources from the start: its
+    /// `graph()` is the queries' graph, not a copy.
+    #[test]
+    fn a_loaded_graph_is_not_copied_for_its_sources() {
+        let kg =
+            KnowledgeGraph::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+                .unwrap();
+        assert!(matches!(kg.sources, Sources::Nodes(_)));
+        assert!(std::ptr::eq(kg.graph(), &kg.graph));
+        let g = &kg.graph;
+        assert_eq!(g.capacity().0, g.node_count());
+        assert_eq!(g.capacity().1, g.edge_count());
+        // The same graph as the bundled one's, sources and all.
+        let bundled = KnowledgeGraph::bundled();
+        assert_eq!(bundled.graph().node_count(), g.node_count());
+        assert_eq!(bundled.graph().edge_count(), g.edge_count());
+    }
+
     /// The graph is sized exactly: no vector of nodes or edges outgrew
     /// (and doubled) its capacity while the bundled data was built.
     #[test]
@@ -1159,7 +1259,10 @@ mod sizing {
         let g = &kg.graph;
         assert_eq!(g.capacity().0, g.node_count());
         assert_eq!(g.capacity().1, g.edge_count());
-        assert_eq!(kg.cited.capacity(), kg.cited.len());
+        let Sources::Bundled(lazy) = &kg.sources else {
+            panic!("the bundled sources are decoded when first asked for")
+        };
+        assert_eq!(lazy.cited.capacity(), lazy.cited.len());
         // `igo at` does not read the sources; the full graph does.
         kg.snapshot(
             "SCO",
@@ -1167,7 +1270,7 @@ mod sizing {
             crate::Basis::Effective,
         )
         .unwrap();
-        assert!(kg.sources.table.get().is_none());
+        assert!(lazy.table.get().is_none());
         // So is the graph with its sources.
         let full = kg.graph();
         assert_eq!(full.capacity().0, full.node_count());

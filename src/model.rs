@@ -169,7 +169,6 @@ pub struct State {
     /// Common English name.
     pub name: String,
     /// Official name, where sourced.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub official_name: Option<String>,
     /// Other names in use (e.g. `Türkiye`).
     pub aliases: Vec<String>,

@@ -857,6 +857,36 @@ fn a_quoted_comma_shifts_no_column() {
     );
 }
 
+/// A file saved with CRLF line ends (as spreadsheets save it) is located
+/// on the right line, though the CSV reader places each record a line
+/// early.
+#[test]
+fn a_crlf_file_is_located_on_the_right_line() {
+    refused(
+        "crlf.csv",
+        "3:14: error[invalid-value]: `4` in column `sco` is not a COW code",
+    );
+}
+
+/// A carriage return inside quotes is text, not a line end.
+#[test]
+fn a_carriage_return_in_quotes_ends_no_line() {
+    refused(
+        "carriage-return-in-quotes.csv",
+        "2:18: error[invalid-value]: `4` in column `sco` is not a COW code",
+    );
+}
+
+/// A quote never closed swallows the rest of the file: the problem is
+/// placed where that field begins, on a line the file has.
+#[test]
+fn an_unclosed_quote_is_located_where_it_opens() {
+    refused(
+        "unclosed-quote.csv",
+        "3:10: error[syntax]: line 3 has 3 fields, the header 4",
+    );
+}
+
 /// A byte order mark before `ccode` does not shift the columns.
 #[test]
 fn a_byte_order_mark_shifts_no_column() {

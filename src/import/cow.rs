@@ -214,8 +214,10 @@ pub(crate) struct Table {
 /// Where each field of the record that starts at byte `start` of `text`
 /// begins, as (lines after the record's first, 1-based column), read as
 /// the CSV reader reads it: a comma or line break inside quotes is text,
-/// and `""` inside quotes is one quote. One more entry follows the last
-/// field: where a further field would begin.
+/// `""` inside quotes is one quote, and only `\n` inside quotes starts a
+/// line. One more entry follows the last field: where a further field
+/// would begin, or, in a record whose quote is never closed, where that
+/// field begins.
 fn field_starts(text: &str, start: usize) -> Vec<(u32, u32)> {
     let mut starts = vec![(0, 1)];
     let (mut line, mut col) = (0u32, 1u32);
@@ -239,10 +241,7 @@ fn field_starts(text: &str, start: usize) -> Vec<(u32, u32)> {
                 continue;
             }
             '\n' | '\r' if !quoted => break,
-            '\n' | '\r' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
+            '\n' => {
                 (line, col) = (line + 1, 1);
                 fresh = false;
                 continue;
@@ -252,7 +251,11 @@ fn field_starts(text: &str, start: usize) -> Vec<(u32, u32)> {
         fresh = false;
         col += 1;
     }
-    starts.push((line, col + 1));
+    let end = match starts.last() {
+        Some(&open) if quoted => open,
+        _ => (line, col + 1),
+    };
+    starts.push(end);
     starts
 }
 
@@ -390,8 +393,12 @@ pub(crate) fn read_state_year(
             }
         };
         let pos = rec.position().cloned().unwrap_or_else(csv::Position::new);
-        let line = pos.line() as u32;
-        let start = pos.byte() as usize;
+        let (mut line, mut start) = (pos.line() as u32, pos.byte() as usize);
+        // After a CRLF line end the CSV reader places the record at its
+        // `\n`, and on the line before (rust-csv issue 395).
+        if input.text.as_bytes().get(start) == Some(&b'\n') {
+            (line, start) = (line + 1, start + 1);
+        }
         // Where each field begins, found once for the row, when a problem
         // in it is first reported.
         let starts = std::cell::OnceCell::new();
@@ -1052,8 +1059,16 @@ mod tests {
         let second = text.find("\"two").unwrap();
         assert_eq!(at(second, 1), (1, 8));
         assert_eq!(at(second, 2), (1, 10));
-        // A record with no closing quote ends with the text.
+        // Beyond the last field: where one more would begin.
         assert_eq!(at(0, 9), (0, 21));
+        // A lone carriage return inside quotes is text, as the reader
+        // reads it; a quote never closed is where its field begins.
+        let text = "a,\"b\rc\",d\n1,\"open,2\n";
+        let at = |start, i| field_start(&field_starts(text, start), i);
+        assert_eq!(at(0, 2), (0, 9));
+        let open = text.find("1,").unwrap();
+        assert_eq!(at(open, 1), (0, 3));
+        assert_eq!(at(open, 5), (0, 3));
     }
 
     #[test]
