@@ -60,8 +60,7 @@ fn format_is_refused_by_export_and_honoured_by_validate() {
         "`--format` does not apply to `export csv`: an export's format is \
          its FORMAT argument (`igo export json`)",
     );
-    let v: serde_json::Value =
-        serde_json::from_str(&ok(&["validate", "--format", "json"])).unwrap();
+    let v = crate::common::json(&["validate", "--format", "json"]);
     assert_eq!(v["data"], "bundled data");
     let kg = igo_graph::KnowledgeGraph::bundled();
     assert_eq!(v["states"], kg.states().count());

@@ -8,7 +8,7 @@ use crate::common::{ok, run};
 fn json(args: &[&str]) -> Value {
     let mut all = args.to_vec();
     all.extend(["--format", "json"]);
-    serde_json::from_str(&ok(&all)).expect("valid JSON")
+    crate::common::json(&all)
 }
 
 fn ids(v: &Value) -> Vec<String> {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::common::{igo, ok};
+use crate::common::{igo, json, ok};
 
 fn has_dot() -> bool {
     std::process::Command::new("dot")
@@ -25,15 +25,14 @@ fn the_region_picture_links_each_state_once_to_each_organisation() {
         .filter(|l| l.trim_start().starts_with("\"RUS\" --"))
         .count();
     // One link per organisation Russia holds a status in that day.
-    let m: serde_json::Value = serde_json::from_str(&ok(&[
+    let m = json(&[
         "memberships",
         "RUS",
         "--at",
         "2025-01-01",
         "--format",
         "json",
-    ]))
-    .unwrap();
+    ]);
     let orgs = m["memberships"].as_array().unwrap().len();
     assert!(orgs >= 5, "{m}");
     assert_eq!(links, orgs, "{dot}");
@@ -58,15 +57,14 @@ fn the_region_picture_links_each_state_once_to_each_organisation() {
 
 #[test]
 fn the_overlap_matrix_counts_shared_states_by_tier() {
-    let v: serde_json::Value = serde_json::from_str(&ok(&[
+    let v = json(&[
         "overlap",
         "--matrix",
         "--at",
         "2025-01-01",
         "--format",
         "json",
-    ]))
-    .unwrap();
+    ]);
     let orgs = v["organizations"].as_array().unwrap();
     for o in ["BRICS", "CSTO", "SCO", "EAEU", "CIS", "CICA"] {
         assert!(orgs.contains(&o.into()), "{v}");

@@ -226,9 +226,7 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
         spans_by_state.entry(&s.state).or_default().push(s.clone());
     }
     let mut states = Vec::new();
-    let mut all: Vec<_> = kg.states().collect();
-    all.sort_by(|a, b| a.id.cmp(&b.id));
-    for st in all {
+    for st in kg.states() {
         let spans = spans_by_state.remove(&st.id).unwrap_or_default();
         let history = kg.history(st.id.as_str())?;
         if spans.is_empty() && history.entries.is_empty() {

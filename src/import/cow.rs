@@ -68,6 +68,41 @@ pub struct Input<'a> {
     pub text: &'a str,
 }
 
+impl Input<'_> {
+    /// The text of a file read as `bytes`, named `name` in diagnostics:
+    /// bytes that are not UTF-8 are refused at the line and column of the
+    /// first of them, as a data folder's are.
+    ///
+    /// # Errors
+    ///
+    /// The file is not UTF-8 text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::import::cow::Input;
+    ///
+    /// assert_eq!(Input::text("f.csv", b"ccode\n".to_vec())?, "ccode\n");
+    /// let err = Input::text("f.csv", b"ccode\n\xff".to_vec()).unwrap_err();
+    /// assert!(err.to_string().starts_with("f.csv:2:1: error[syntax]"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn text(name: &str, bytes: Vec<u8>) -> Result<String, Error> {
+        String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let (line, column) = crate::load::files::line_col(&e.as_bytes()[..at]);
+            Error::one(
+                Diagnostic::new(
+                    DiagnosticKind::Syntax,
+                    format!("the file is not UTF-8 text (byte {at})"),
+                )
+                .at(name, line, column)
+                .help("give COW's CSV file as distributed, or convert it to UTF-8"),
+            )
+        })
+    }
+}
+
 /// An imported data folder: its files, and what the import could not
 /// carry over exactly.
 #[derive(Clone, Debug)]

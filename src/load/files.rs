@@ -442,7 +442,7 @@ fn read_text(p: &Path, path: &str) -> Result<String, Diagnostic> {
 }
 
 /// 1-based line and column just after `prefix`.
-fn line_col(prefix: &[u8]) -> (u32, u32) {
+pub(crate) fn line_col(prefix: &[u8]) -> (u32, u32) {
     let text = String::from_utf8_lossy(prefix);
     let line = text.matches('\n').count() as u32 + 1;
     let column =

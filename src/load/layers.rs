@@ -68,16 +68,14 @@ pub(crate) fn merge(layers: Vec<Dataset>) -> (Dataset, Vec<String>) {
         let mut dropped: BTreeMap<OrganizationId, OrganizationId> =
             BTreeMap::new();
         out.organizations.retain(|o| {
-            let by_column = o
-                .cow_column
-                .as_ref()
-                .and_then(|c| columns.get(&c.to_ascii_lowercase()));
-            if org_ids.contains(&o.id) || by_column.is_some() {
-                let by = if org_ids.contains(&o.id) {
-                    &o.id
-                } else {
-                    by_column.copied().unwrap_or(&o.id)
-                };
+            let by = if org_ids.contains(&o.id) {
+                Some(&o.id)
+            } else {
+                o.cow_column.as_ref().and_then(|c| {
+                    columns.get(&c.to_ascii_lowercase()).copied()
+                })
+            };
+            if let Some(by) = by {
                 notes.push(format!(
                     "`{}` ({}) is described by a later data folder's `{by}`: \
                      its record is used{}",

@@ -19,7 +19,7 @@ mod documents;
 // For the importer (the build script's copy of the loader has none).
 #[allow(unused_imports)]
 pub(crate) use documents::cow_state_id;
-mod files;
+pub(crate) mod files;
 #[cfg(feature = "json")]
 mod json;
 pub(crate) mod layers;

@@ -18,21 +18,7 @@ fn read(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(|e| {
         Failure::Msg(format!("cannot read `{}`: {e}", path.display()))
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        // Located like every other problem: the line and column of the
-        // first byte that is not UTF-8.
-        let at = e.utf8_error().valid_up_to();
-        let good = String::from_utf8_lossy(&e.as_bytes()[..at]);
-        let line = good.matches('\n').count() + 1;
-        let column =
-            good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Failure::Msg(format!(
-            "{}:{line}:{column}: error[syntax]: the file is not UTF-8 text \
-             (byte {at}): give COW's CSV file as distributed, or convert it \
-             to UTF-8",
-            path.display(),
-        ))
-    })
+    Ok(Input::text(&path.display().to_string(), bytes)?)
 }
 
 /// With `--force` into a folder that holds a data folder already: its
