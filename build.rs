@@ -14,6 +14,8 @@ mod error;
 mod load;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/rule.rs"]
+mod rule;
 #[path = "src/serde_tree.rs"]
 mod serde_tree;
 #[path = "src/status.rs"]
@@ -28,6 +30,7 @@ fn main() {
         "src/error.rs",
         "src/load",
         "src/model.rs",
+        "src/rule.rs",
         "src/serde_tree.rs",
         "src/status.rs",
     ] {

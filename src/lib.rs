@@ -52,6 +52,7 @@ mod index;
 mod load;
 mod model;
 mod query;
+mod rule;
 mod serde_tree;
 mod status;
 #[cfg(feature = "synth")]
@@ -74,9 +75,10 @@ pub use crate::model::{
 pub use crate::query::{
     BasesComparison, BasisDifference, Cell, Change, ClaimCheck, Counts, Diff,
     Difference, History, HistoryEntry, Holding, Membership, Overlap,
-    OverlapMatrix, Pending, Reason, RosterEntry, Shared, Snapshot,
+    OverlapMatrix, Pending, RosterEntry, Shared, Snapshot,
     SummitTimeline, Timeline, TimelineEntry, TimelineEvent, Uncertain, Why,
 };
+pub use crate::rule::{Reason, Standing};
 pub use crate::status::StatusDef;
 
 /// The petgraph graph type behind [`KnowledgeGraph::graph`], re-exported so

@@ -154,24 +154,13 @@ fn steps(
     let mut steps: Vec<(Date, Vec<usize>)> = Vec::new();
     for e in &timeline.events {
         let c: Vec<usize> =
-            vocabulary.iter().map(|s| count(&e.after, *s)).collect();
+            vocabulary.iter().map(|s| e.after.of(*s)).collect();
         match steps.last_mut() {
             Some(last) if last.0 == e.date => last.1 = c,
             _ => steps.push((e.date, c)),
         }
     }
     steps
-}
-
-/// The count of status `s` after a change.
-fn count(c: &crate::query::Counts, s: Status) -> usize {
-    match s.as_str() {
-        "member" => c.members,
-        "observer" => c.observers,
-        "dialogue_partner" => c.dialogue_partners,
-        "partner" => c.partners,
-        other => c.other.get(other).copied().unwrap_or(0),
-    }
 }
 
 /// Grid and y axis.

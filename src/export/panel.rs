@@ -13,7 +13,8 @@ use super::{Options, rank};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Status, StatusOn, status_on};
+use crate::model::{Status, StatusOn};
+use crate::rule::status_on;
 
 /// Which status a state-year gets.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -108,7 +109,7 @@ pub(crate) fn status_in_year(
             let Some(day) = Date::from_ymd(year, 12, 31) else {
                 return (Status::NONE, true);
             };
-            match status_on(org, ts, day, basis).0 {
+            match status_on(org, ts, day, basis) {
                 StatusOn::Certain(s) => (s, true),
                 StatusOn::Uncertain(v) => (
                     v.into_iter()
@@ -148,7 +149,7 @@ fn highest_in_year(
             }
         }
     };
-    consider(status_on(org, ts, jan1, basis).0);
+    consider(status_on(org, ts, jan1, basis));
     for t in ts {
         if let Some(start) = t.start(basis)
             && start.last_day() >= jan1
@@ -159,7 +160,7 @@ fn highest_in_year(
             } else {
                 dec31
             };
-            let on = status_on(org, ts, day, basis).0;
+            let on = status_on(org, ts, day, basis);
             consider(on);
         }
     }

@@ -18,7 +18,8 @@ use crate::error::{Error, ErrorKind};
 use crate::export::cow::{answering_for, cell};
 use crate::export::panel::Rule;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Basis, Organization, SourceId, StatusOn, status_on};
+use crate::model::{Basis, Organization, SourceId, StatusOn};
+use crate::rule::status_on;
 
 /// One state-year where COW and our record disagree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -248,7 +249,7 @@ fn disagreement(
     };
     let ts = kg.transitions(org.id.as_str(), state);
     let org = &*answering_for(org, year);
-    d.status = match status_on(org, ts, dec31, basis).0 {
+    d.status = match status_on(org, ts, dec31, basis) {
         StatusOn::Certain(s) => s.as_str().to_string(),
         on @ StatusOn::Uncertain(_) => on.label(),
     };

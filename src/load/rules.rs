@@ -13,7 +13,7 @@ use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
     Affiliation, Basis, ChairTerm, OfficeTerm, Organization, OrganizationId,
-    StateId, Status, StatusOn, Summit, SummitStatus, Transition, status_on,
+    StateId, Status, StatusOn, Summit, SummitStatus, Transition,
 };
 
 fn rule(message: impl Into<String>) -> Diagnostic {
@@ -327,7 +327,7 @@ impl<'a> Membership<'a> {
             (Some(o), Some(ts)) => {
                 // Any status of the member tier (the CSTO's frozen one).
                 matches!(
-                    status_on(o, ts, day, Basis::Effective).0,
+                    crate::rule::status_on(o, ts, day, Basis::Effective),
                     StatusOn::Certain(s) if s.tier() == crate::model::Tier::Member
                 )
             }

@@ -10,9 +10,10 @@ use super::need_day;
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
+use crate::rule::{Standing, standing, status_on};
 use crate::model::{
     Basis, Organization, OrganizationId, StateId, StatusOn, SummitStatus,
-    Tier, status_on,
+    Tier,
 };
 
 /// A state's status in one organisation on a day.
@@ -126,7 +127,7 @@ impl KnowledgeGraph {
                     .filter_map(|st| {
                         let ts =
                             self.transitions(o.id.as_str(), st.id.as_str());
-                        match status_on(o, ts, date, basis).0 {
+                        match status_on(o, ts, date, basis) {
                             StatusOn::Certain(s) if s.is_held() => {
                                 Some((st.id.clone(), s))
                             }
@@ -222,7 +223,8 @@ impl KnowledgeGraph {
         if ts.is_empty() {
             return None;
         }
-        let (on, since) = status_on(org, ts, date, basis);
+        let Standing { status: on, since, .. } =
+            standing(org, ts, date, basis);
         let organization = org.id.clone();
         match on {
             StatusOn::Certain(s) if s.is_held() => Some(Membership {

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::snapshot::{Reason, Snapshot};
+use super::snapshot::Snapshot;
+use crate::rule::Reason;
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
@@ -64,6 +65,8 @@ pub enum Why {
     ImpreciseDate,
     /// Its sources give no information for the day (status `unknown`).
     Missing,
+    /// The day falls inside the organisation's imprecise end.
+    Existence,
 }
 
 impl Why {
@@ -75,6 +78,7 @@ impl Why {
             Why::Disputed => "disputed",
             Why::ImpreciseDate => "imprecise date",
             Why::Missing => "missing data",
+            Why::Existence => "the organisation may no longer have existed",
         }
     }
 }
@@ -149,6 +153,7 @@ impl KnowledgeGraph {
                     Reason::Disputed => Why::Disputed,
                     Reason::ImpreciseDate => Why::ImpreciseDate,
                     Reason::Missing => Why::Missing,
+                    Reason::Existence => Why::Existence,
                 };
                 differences.push(Difference { state: u.state.clone(), why });
             }

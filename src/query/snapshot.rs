@@ -8,10 +8,12 @@ use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use std::collections::BTreeMap;
 
+use super::Counts;
 use crate::model::{
-    Basis, OrganizationId, SourceId, StateId, Status, StatusOn, Tier,
-    disputed_on, status_on, unknown_on,
+    Basis, Organization, OrganizationId, SourceId, StateId, Status,
+    StatusOn, Tier,
 };
+use crate::rule::{Reason, Standing, standing, status_on};
 
 /// A state whose status on the snapshot's day cannot be decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -29,30 +31,6 @@ pub struct Uncertain {
     /// For a disputed status: the sources that deny it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub against: Vec<SourceId>,
-}
-
-/// Why a status cannot be decided on a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    /// The day falls inside a date given only as a month or a year.
-    ImpreciseDate,
-    /// The sources disagree on the status itself.
-    Disputed,
-    /// The sources give no information for the time (status `unknown`,
-    /// COW IGO v3's code -9).
-    Missing,
-}
-
-impl Reason {
-    /// `imprecise date` or `disputed`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Reason::ImpreciseDate => "imprecise date",
-            Reason::Disputed => "disputed",
-            Reason::Missing => "missing data",
-        }
-    }
 }
 
 /// A decision that has not taken effect (no effective date yet).
@@ -93,6 +71,9 @@ pub struct Snapshot {
     pub tiers: BTreeMap<String, Vec<StateId>>,
     /// The number of states holding any status for certain.
     pub family_size: usize,
+    /// The counts by status id and by tier, certain and uncertain apart
+    /// (the same [`Counts`] as the timeline's).
+    pub counts: Counts,
     /// States whose status cannot be decided on this day.
     pub uncertain: Vec<Uncertain>,
     /// Decisions taken on or before this day that have not taken effect
@@ -155,45 +136,19 @@ impl Snapshot {
     }
 }
 
-/// An uncertain state, with why and, for a dispute, both sides' sources.
-fn uncertain(
-    state: &StateId,
-    possible: Vec<Status>,
-    ts: &[crate::model::Transition],
-    date: Date,
-    basis: Basis,
-) -> Uncertain {
-    if unknown_on(ts, date, basis) {
-        let t = ts.iter().rev().find(|t| {
-            t.status == Status::UNKNOWN
-                && t.start(basis).is_some_and(|s| s.first_day() <= date)
-        });
-        return Uncertain {
-            state: state.clone(),
-            possible,
-            reason: Reason::Missing,
-            sources: t.map_or(Vec::new(), |t| t.sources.to_vec()),
-            against: Vec::new(),
-        };
-    }
-    match disputed_on(ts, date, basis) {
-        Some(t) => Uncertain {
-            state: state.clone(),
-            possible,
-            reason: Reason::Disputed,
-            sources: t.sources.to_vec(),
-            against: t
-                .disputed
-                .as_ref()
-                .map_or(Vec::new(), |d| d.against.to_vec()),
-        },
-        None => Uncertain {
-            state: state.clone(),
-            possible,
-            reason: Reason::ImpreciseDate,
-            sources: Vec::new(),
-            against: Vec::new(),
-        },
+impl Uncertain {
+    /// The uncertain state of a [`Standing`], if it is uncertain.
+    fn of(state: &StateId, s: Standing) -> Option<Uncertain> {
+        match s.status {
+            StatusOn::Certain(_) => None,
+            StatusOn::Uncertain(possible) => Some(Uncertain {
+                state: state.clone(),
+                possible,
+                reason: s.reason.unwrap_or(Reason::ImpreciseDate),
+                sources: s.sources,
+                against: s.against,
+            }),
+        }
     }
 }
 
@@ -236,8 +191,11 @@ pub struct BasesComparison {
 
 /// Every state of a snapshot holding a status, certain or not, with the
 /// text of that status, sorted: what two bases are compared by.
-fn status_pairs(s: &Snapshot) -> Vec<(StateId, String, StatusOn)> {
-    let mut v: Vec<(StateId, String, StatusOn)> = Status::HELD
+fn status_pairs(
+    vocabulary: &[Status],
+    s: &Snapshot,
+) -> Vec<(StateId, String, StatusOn)> {
+    let mut v: Vec<(StateId, String, StatusOn)> = vocabulary
         .iter()
         .flat_map(|st| {
             s.with_status(*st).iter().map(move |id| {
@@ -299,6 +257,7 @@ impl KnowledgeGraph {
                 .map(|t| (t.as_str().to_string(), Vec::new()))
                 .collect(),
             family_size: 0,
+            counts: Counts::default(),
             uncertain: Vec::new(),
             pending: Vec::new(),
             chair: None,
@@ -317,19 +276,17 @@ impl KnowledgeGraph {
             snap.secretary_general_certain = sg.map(|h| h.certain);
         }
         // Only the states with a span that may contain the day, found in
-        // the interval index; each answered from its own transitions.
+        // the interval index; each answered by the one rule.
+        let mut held = Vec::new();
         for (state, ts) in self.candidates(org, date, basis) {
-            match status_on(org, ts, date, basis).0 {
-                StatusOn::Certain(s) if s.is_held() => {
-                    snap.hold(state, s);
-                }
-                StatusOn::Certain(_) => {}
-                StatusOn::Uncertain(possible) => {
-                    snap.uncertain
-                        .push(uncertain(state, possible, ts, date, basis));
-                }
+            let st = standing(org, ts, date, basis);
+            if let Some(s) = st.held() {
+                snap.hold(state, s);
             }
+            held.push(st.status.clone());
+            snap.uncertain.extend(Uncertain::of(state, st));
         }
+        snap.counts = Counts::tally(org, &held);
         if basis == Basis::Effective
             && org.existed_on(date)
             && let Some(index) = self.org_index(org.id.as_str())
@@ -375,7 +332,58 @@ impl KnowledgeGraph {
         let st = self.resolve_state(state)?;
         need_day(date)?;
         let ts = self.transitions(org.id.as_str(), st.id.as_str());
-        Ok(status_on(org, ts, date, basis).0)
+        Ok(status_on(org, ts, date, basis))
+    }
+
+    /// What `state` holds in `organization` on `date`: the status, whether
+    /// it is certain, and if not the statuses it may be, the reason and
+    /// the sources on each side. Every answer of this crate about a
+    /// state's status on a day is this one.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation or state, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph, Reason};
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let sau = kg.standing("BRICS", "SAU", "2025-12-01".parse()?, Basis::Effective)?;
+    /// assert!(!sau.is_certain());
+    /// assert_eq!(sau.reason, Some(Reason::Disputed));
+    /// assert!(!sau.against.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn standing(
+        &self,
+        organization: &str,
+        state: &str,
+        date: Date,
+        basis: Basis,
+    ) -> Result<Standing, Error> {
+        let org = self.resolve_organization(organization)?;
+        let st = self.resolve_state(state)?;
+        need_day(date)?;
+        let ts = self.transitions(org.id.as_str(), st.id.as_str());
+        Ok(standing(org, ts, date, basis))
+    }
+
+    /// The [`Counts`] of `org` on `date`: what the snapshot counts, without
+    /// the rest of the snapshot.
+    pub(crate) fn counts_on(
+        &self,
+        org: &Organization,
+        date: Date,
+        basis: Basis,
+    ) -> Counts {
+        let held: Vec<StatusOn> = self
+            .candidates(org, date, basis)
+            .into_iter()
+            .map(|(_, ts)| status_on(org, ts, date, basis))
+            .collect();
+        Counts::tally(org, &held)
     }
 
     /// The states of `organization` on `date`, optionally only those with
@@ -408,7 +416,8 @@ impl KnowledgeGraph {
         need_day(date)?;
         let mut out = Vec::new();
         for (state, ts) in self.candidates(org, date, basis) {
-            let (on, since) = status_on(org, ts, date, basis);
+            let Standing { status: on, since, .. } =
+                standing(org, ts, date, basis);
             let possible = on.possible();
             let keep = match status {
                 Some(s) => possible.contains(&s),
@@ -501,9 +510,12 @@ impl KnowledgeGraph {
         date: Date,
         basis: Basis,
     ) -> Result<BasesComparison, Error> {
-        let mine = status_pairs(&self.snapshot(organization, date, basis)?);
+        let org = self.resolve_organization(organization)?;
+        let vocabulary = &org.statuses;
+        let mine =
+            status_pairs(vocabulary, &self.snapshot(organization, date, basis)?);
         let other = self.snapshot(organization, date, basis.other())?;
-        let theirs = status_pairs(&other);
+        let theirs = status_pairs(vocabulary, &other);
         let mut differences = Vec::new();
         for (id, text, on) in &theirs {
             if !mine.iter().any(|(i, t, _)| i == id && t == text) {

@@ -1,16 +1,15 @@
 //! Changes over time: the timeline of an organisation and what changed
 //! between two days.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::{Counts, Pending, need_day};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
+use crate::rule::status_on;
 use crate::model::{
-    Basis, OrganizationId, StateId, Status, StatusOn, Summit, status_on,
+    Basis, OrganizationId, StateId, Status, StatusOn, Summit,
 };
 
 /// One change in a [`Timeline`].
@@ -215,15 +214,13 @@ impl KnowledgeGraph {
                 &b.state,
             ))
         });
-        let mut current: BTreeMap<StateId, Status> = BTreeMap::new();
+        // The counts after a date are the counts on its last day, by the
+        // one rule: what `at` gives for that day.
         let mut i = 0;
         while i < events.len() {
-            let mut j = i;
-            while j < events.len() && events[j].date == events[i].date {
-                current.insert(events[j].state.clone(), events[j].to);
-                j += 1;
-            }
-            let counts = Counts::of(current.values());
+            let date = events[i].date;
+            let counts = self.counts_on(org, date.last_day(), basis);
+            let j = i + events[i..].iter().take_while(|e| e.date == date).count();
             for e in &mut events[i..j] {
                 e.after = counts.clone();
             }
@@ -261,8 +258,8 @@ impl KnowledgeGraph {
         need_day(to)?;
         let mut changes = Vec::new();
         for (state, ts) in self.affiliations_of(org.id.as_str()) {
-            let before = status_on(org, ts, from, basis).0;
-            let after = status_on(org, ts, to, basis).0;
+            let before = status_on(org, ts, from, basis);
+            let after = status_on(org, ts, to, basis);
             if before != after {
                 changes.push(Change { state: state.clone(), before, after });
             }

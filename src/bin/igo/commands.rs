@@ -269,7 +269,7 @@ pub fn timeline(ctx: &Ctx, with_summits: bool) -> Result<String, Failure> {
             rows::json(&v)
         }
         Format::Json => rows::json(&t.timeline),
-        Format::Csv => rows::timeline(&t),
+        Format::Csv => rows::timeline(ctx.kg, &t),
         Format::Table => table::timeline(ctx.kg, &t),
     }
 }

@@ -166,7 +166,9 @@ pub fn history(h: &History) -> Result<String, Failure> {
 }
 
 /// The columns of `igo timeline --format csv`; with summits, one more:
-/// `kind` (`status` or `summit`).
+/// `kind` (`status` or `summit`). Then the counts in the organisation's
+/// own words: `uncertain`, one `tier_ID` per tier and one `status_ID` per
+/// status of its vocabulary.
 const TIMELINE_COLUMNS: [&str; 14] = [
     "date",
     "precision",
@@ -184,8 +186,8 @@ const TIMELINE_COLUMNS: [&str; 14] = [
     "note",
 ];
 
-fn change_row(e: &TimelineEvent) -> [String; 14] {
-    [
+fn change_row(e: &TimelineEvent) -> Vec<String> {
+    let mut row = vec![
         e.date.to_string(),
         e.date.precision().to_string(),
         e.state.to_string(),
@@ -193,53 +195,81 @@ fn change_row(e: &TimelineEvent) -> [String; 14] {
         e.to.as_str().to_string(),
         opt(e.decided),
         opt(e.effective),
-        e.after.members.to_string(),
-        e.after.observers.to_string(),
-        e.after.dialogue_partners.to_string(),
-        e.after.partners.to_string(),
-        e.after.family.to_string(),
-        id_list(&e.sources),
-        e.note.as_deref().unwrap_or_default().to_string(),
-    ]
+    ];
+    row.extend(contract_counts(&e.after));
+    row.push(id_list(&e.sources));
+    row.push(e.note.as_deref().unwrap_or_default().to_string());
+    row
+}
+
+/// The contract's counts: members, observers, dialogue partners,
+/// partners, family.
+fn contract_counts(c: &igo_graph::Counts) -> [String; 5] {
+    [c.members, c.observers, c.dialogue_partners, c.partners, c.family]
+        .map(|n| n.to_string())
+}
+
+/// The counts in the organisation's own words, in the order of
+/// [`own_columns`].
+fn own_counts(c: &igo_graph::Counts) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(c.uncertain.to_string())
+        .chain(c.tiers.values().map(|n| n.to_string()))
+        .chain(c.statuses.values().map(|n| n.to_string()))
+}
+
+/// `uncertain`, `tier_ID` for each tier, `status_ID` for each status.
+fn own_columns(c: &igo_graph::Counts) -> Vec<String> {
+    std::iter::once("uncertain".to_string())
+        .chain(c.tiers.keys().map(|t| format!("tier_{t}")))
+        .chain(c.statuses.keys().map(|s| format!("status_{s}")))
+        .collect()
 }
 
 /// `igo timeline --format csv`: a row per change; with summits, a row per
 /// summit on its Council day too, carrying the counts of that day.
-pub fn timeline(t: &SummitTimeline) -> Result<String, Failure> {
-    if t.summits.is_empty() {
-        let rows: Vec<[String; 14]> =
-            t.timeline.events.iter().map(change_row).collect();
-        return csv_rows(&TIMELINE_COLUMNS, &rows);
+pub fn timeline(
+    kg: &KnowledgeGraph,
+    t: &SummitTimeline,
+) -> Result<String, Failure> {
+    let org = kg.resolve_organization(t.timeline.organization.as_str())?;
+    // The columns of every row are the organisation's, even with no event.
+    let zero = igo_graph::Counts::new(org);
+    let with_kind = !t.summits.is_empty();
+    let mut header: Vec<String> =
+        TIMELINE_COLUMNS.iter().map(|c| c.to_string()).collect();
+    if with_kind {
+        header.push("kind".into());
     }
-    let mut rows: Vec<[String; 15]> = Vec::new();
+    header.extend(own_columns(&zero));
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for entry in t.entries() {
-        let mut row: [String; 15] = Default::default();
-        match entry {
+        let (mut row, after, kind) = match entry {
             TimelineEntry::Change(e) => {
-                row[..14].clone_from_slice(&change_row(e));
-                row[14] = "status".to_string();
+                (change_row(e), e.after.clone(), "status")
             }
             TimelineEntry::Summit { summit: s, day, after } => {
+                let mut row = vec![String::new(); 14];
                 row[0] = day.to_string();
                 row[1] = day.precision().to_string();
                 row[2] = s.host.to_string();
                 row[5] = opt(s.council);
-                row[7] = after.members.to_string();
-                row[8] = after.observers.to_string();
-                row[9] = after.dialogue_partners.to_string();
-                row[10] = after.partners.to_string();
-                row[11] = after.family.to_string();
+                row[7..12].clone_from_slice(&contract_counts(&after));
                 row[12] = id_list(&s.sources);
                 row[13] = format!("summit {}: {}", s.id, summit_label(s));
-                row[14] = "summit".to_string();
+                (row, after, "summit")
             }
+        };
+        if with_kind {
+            row.push(kind.to_string());
         }
+        // A summit before the first change carries no counts yet.
+        let after = if after.statuses.is_empty() { &zero } else { &after };
+        row.extend(own_counts(after));
         rows.push(row);
     }
-    let mut header: [&str; 15] = [""; 15];
-    header[..14].copy_from_slice(&TIMELINE_COLUMNS);
-    header[14] = "kind";
-    csv_rows(&header, &rows)
+    let mut bytes = Vec::new();
+    igo_graph::export::csv::write_rows(&mut bytes, &header, rows)?;
+    String::from_utf8(bytes).map_err(|e| Failure::Msg(e.to_string()))
 }
 
 /// `igo diff --format csv`.

@@ -431,28 +431,36 @@ pub fn timeline(
         )),
         tl.basis
     )?;
-    writeln!(
-        out,
-        "counts after the day: M members, O observers, D dialogue partners,"
-    )?;
-    writeln!(out, "P partners, F the whole family\n")?;
-    writeln!(
-        out,
-        "{:<10}  {:>2} {:>2} {:>2} {:>2} {:>3}  change",
-        "date", "M", "O", "D", "P", "F"
-    )?;
+    let vocabulary = org.map_or(&[][..], |o| o.statuses.as_slice());
+    let heads = count_heads(vocabulary);
+    let mut key: Vec<String> = vocabulary
+        .iter()
+        .zip(&heads)
+        .map(|(s, h)| format!("{h} {}", s.plural()))
+        .collect();
+    key.push("U uncertain".into());
+    key.push("F the whole family (certain)".into());
+    let key = format!("counts after the day: {}", key.join(", "));
+    writeln!(out, "{}\n", wrap(&key, 78, 0, 0))?;
+    let mut head = format!("{:<10} ", "date");
+    for h in &heads {
+        head.push_str(&format!(" {h:>2}"));
+    }
+    head.push_str(&format!(" {:>2} {:>3}  change", "U", "F"));
+    writeln!(out, "{head}")?;
+    let cols = Columns { vocabulary, width: head.len() - "change".len() };
     let entries = t.entries();
     let mut rest = entries.as_slice();
     while let Some(first) = rest.first() {
         match first {
             TimelineEntry::Summit { summit, day, .. } => {
                 let label = format!("* {}", summit_label(summit));
+                let w = cols.width;
                 writeln!(
                     out,
-                    "{:<10}  {:>15}  {}",
+                    "{:<w$}{}",
                     day.to_string(),
-                    "",
-                    wrap(&label, 78, 29, 31)
+                    wrap(&label, 78.max(w + 30), w, w + 2)
                 )?;
                 rest = &rest[1..];
             }
@@ -467,7 +475,7 @@ pub fn timeline(
                         _ => None,
                     })
                     .collect();
-                timeline_day(&mut out, &day)?;
+                timeline_day(&mut out, &day, &cols)?;
                 rest = &rest[day.len()..];
             }
         }
@@ -488,11 +496,38 @@ pub fn timeline(
     Ok(out)
 }
 
+/// The count columns of the timeline: one per status of the vocabulary,
+/// and where the change text starts.
+struct Columns<'a> {
+    vocabulary: &'a [Status],
+    width: usize,
+}
+
+/// A short head for each status of a vocabulary: its id's first letter,
+/// or its first two where that is taken (`F` and `U` are the family and
+/// the uncertain).
+fn count_heads(vocabulary: &[Status]) -> Vec<String> {
+    let mut taken = vec!["F".to_string(), "U".to_string()];
+    let mut heads = Vec::new();
+    for s in vocabulary {
+        let id: Vec<char> =
+            s.as_str().chars().filter(|c| c.is_alphanumeric()).collect();
+        let head = (1..=id.len().min(2))
+            .map(|n| id[..n].iter().collect::<String>().to_uppercase())
+            .find(|h| !taken.contains(h))
+            .unwrap_or_else(|| format!("S{}", heads.len() + 1));
+        taken.push(head.clone());
+        heads.push(head);
+    }
+    heads
+}
+
 /// The lines of one day of the timeline: a line per (from, to), the
 /// counts on the first.
 fn timeline_day(
     out: &mut String,
     day: &[&TimelineEvent],
+    cols: &Columns<'_>,
 ) -> Result<(), Failure> {
     let mut groups: Vec<(Status, Status, Vec<String>)> = Vec::new();
     for e in day {
@@ -512,19 +547,17 @@ fn timeline_day(
             }
         };
         let prefix = if k == 0 {
-            format!(
-                "{:<10}  {:>2} {:>2} {:>2} {:>2} {:>3}  ",
-                day[0].date.to_string(),
-                c.members,
-                c.observers,
-                c.dialogue_partners,
-                c.partners,
-                c.family
-            )
+            let mut p = format!("{:<10} ", day[0].date.to_string());
+            for s in cols.vocabulary {
+                p.push_str(&format!(" {:>2}", c.of(*s)));
+            }
+            p.push_str(&format!(" {:>2} {:>3}  ", c.uncertain, c.family));
+            p
         } else {
-            " ".repeat(29)
+            " ".repeat(cols.width)
         };
-        writeln!(out, "{prefix}{}", wrap(&change, 78, 29, 31))?;
+        let w = cols.width;
+        writeln!(out, "{prefix}{}", wrap(&change, 78.max(w + 30), w, w + 2))?;
     }
     Ok(())
 }
