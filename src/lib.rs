@@ -75,8 +75,8 @@ pub use crate::model::{
 pub use crate::query::{
     BasesComparison, BasisDifference, Cell, Change, ClaimCheck, Counts, Diff,
     Difference, History, HistoryEntry, Holding, Membership, Overlap,
-    OverlapMatrix, Pending, RosterEntry, Shared, Snapshot,
-    SummitTimeline, Timeline, TimelineEntry, TimelineEvent, Uncertain, Why,
+    OverlapMatrix, Pending, RosterEntry, Shared, Snapshot, SummitTimeline,
+    Timeline, TimelineEntry, TimelineEvent, Uncertain, Why,
 };
 pub use crate::rule::{Reason, Standing};
 pub use crate::status::StatusDef;

@@ -10,11 +10,10 @@ use super::need_day;
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::rule::{Standing, standing, status_on};
 use crate::model::{
-    Basis, Organization, OrganizationId, StateId, StatusOn, SummitStatus,
-    Tier,
+    Basis, Organization, OrganizationId, StateId, StatusOn, SummitStatus, Tier,
 };
+use crate::rule::{Standing, standing, status_on};
 
 /// A state's status in one organisation on a day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -5,11 +5,11 @@
 use serde::Serialize;
 
 use super::snapshot::Snapshot;
-use crate::rule::Reason;
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Basis, Claim, SourceId, StateId};
+use crate::rule::Reason;
 
 /// A published count, checked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

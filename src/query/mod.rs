@@ -109,8 +109,7 @@ impl Counts {
                 StatusOn::Uncertain(v) => {
                     c.uncertain += 1;
                     for s in v.iter().filter(|s| s.is_held()) {
-                        *c.possible.entry(s.as_str().into()).or_default() +=
-                            1;
+                        *c.possible.entry(s.as_str().into()).or_default() += 1;
                     }
                 }
             }

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use super::Counts;
 use crate::model::{
-    Basis, Organization, OrganizationId, SourceId, StateId, Status,
-    StatusOn, Tier,
+    Basis, Organization, OrganizationId, SourceId, StateId, Status, StatusOn,
+    Tier,
 };
 use crate::rule::{Reason, Standing, standing, status_on};
 
@@ -512,8 +512,10 @@ impl KnowledgeGraph {
     ) -> Result<BasesComparison, Error> {
         let org = self.resolve_organization(organization)?;
         let vocabulary = &org.statuses;
-        let mine =
-            status_pairs(vocabulary, &self.snapshot(organization, date, basis)?);
+        let mine = status_pairs(
+            vocabulary,
+            &self.snapshot(organization, date, basis)?,
+        );
         let other = self.snapshot(organization, date, basis.other())?;
         let theirs = status_pairs(vocabulary, &other);
         let mut differences = Vec::new();

@@ -7,10 +7,8 @@ use super::{Counts, Pending, need_day};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
+use crate::model::{Basis, OrganizationId, StateId, Status, StatusOn, Summit};
 use crate::rule::status_on;
-use crate::model::{
-    Basis, OrganizationId, StateId, Status, StatusOn, Summit,
-};
 
 /// One change in a [`Timeline`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -220,7 +218,8 @@ impl KnowledgeGraph {
         while i < events.len() {
             let date = events[i].date;
             let counts = self.counts_on(org, date.last_day(), basis);
-            let j = i + events[i..].iter().take_while(|e| e.date == date).count();
+            let j =
+                i + events[i..].iter().take_while(|e| e.date == date).count();
             for e in &mut events[i..j] {
                 e.after = counts.clone();
             }
