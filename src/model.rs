@@ -495,6 +495,23 @@ pub struct Span {
     /// Remarks on the opening transition.
     #[serde(default, deserialize_with = "crate::bundle::note")]
     pub note: Option<Arc<str>>,
+    /// When the sources dispute the span's status itself: the side that
+    /// denies it. No day of the span is then held for certain.
+    #[serde(default)]
+    pub disputed: Option<Arc<Dispute>>,
+    /// When the sources dispute the transition that closes the span (a
+    /// disputed exit, say): its other side. The days after the end are
+    /// then uncertain too.
+    #[serde(default)]
+    pub end_disputed: Option<Arc<Dispute>>,
+}
+
+impl Span {
+    /// Whether the status of the span is held for certain on the days it
+    /// covers, imprecise boundaries aside: not disputed, not missing data.
+    pub fn is_certain(&self) -> bool {
+        self.disputed.is_none() && self.status != Status::UNKNOWN
+    }
 }
 
 id_type!(

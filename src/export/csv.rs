@@ -15,7 +15,7 @@ use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 
 /// The columns of [`write()`].
-pub const SPAN_COLUMNS: [&str; 16] = [
+pub const SPAN_COLUMNS: [&str; 19] = [
     "organization",
     "state",
     "status",
@@ -32,10 +32,13 @@ pub const SPAN_COLUMNS: [&str; 16] = [
     "sources",
     "urls",
     "note",
+    "certain",
+    "against",
+    "end_certain",
 ];
 
 /// The columns of [`write_events`].
-pub const EVENT_COLUMNS: [&str; 13] = [
+pub const EVENT_COLUMNS: [&str; 17] = [
     "organization",
     "date",
     "precision",
@@ -49,6 +52,10 @@ pub const EVENT_COLUMNS: [&str; 13] = [
     "summit",
     "sources",
     "note",
+    "certain",
+    "against",
+    "uncertain_after",
+    "counts_after",
 ];
 
 /// The columns of [`write_chairs`].
@@ -195,13 +202,24 @@ pub fn write<W: Write>(
             id_list(&span.sources),
             urls.join(" "),
             span.note.as_deref().unwrap_or("").to_string(),
+            span.is_certain().to_string(),
+            span.disputed.as_ref().map_or(String::new(), |d| id_list(&d.against)),
+            span.end_disputed.is_none().to_string(),
         ]
     });
     write_table(out, SPAN_COLUMNS, rows)
 }
 
+/// The certain counts by status id, `member=9;partner_country=10`.
+fn counts_text(c: &crate::query::Counts) -> String {
+    let parts: Vec<String> =
+        c.statuses.iter().map(|(s, n)| format!("{s}={n}")).collect();
+    parts.join(";")
+}
+
 /// One row per change of status (the timeline), with the family size
-/// after the day.
+/// after the day (certain statuses only), the uncertain states and the
+/// counts by status.
 ///
 /// # Errors
 ///
@@ -237,6 +255,10 @@ pub fn write_events<W: Write>(
             summit,
             id_list(&e.sources),
             e.note.as_deref().unwrap_or("").to_string(),
+            e.disputed.is_none().to_string(),
+            e.disputed.as_ref().map_or(String::new(), |d| id_list(&d.against)),
+            e.after.uncertain.to_string(),
+            counts_text(&e.after),
         ]
     });
     write_table(out, EVENT_COLUMNS, rows)

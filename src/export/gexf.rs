@@ -126,10 +126,17 @@ fn header(s: &mut String, org: &Organization, basis: Basis) {
         s,
         r#"      <attribute id="status" title="status" type="string"/>"#
     );
-    let _ = writeln!(
-        s,
-        r#"      <attribute id="start_precision" title="start_precision" type="string"/>"#
-    );
+    for (id, ty) in [
+        ("start_precision", "string"),
+        ("end_precision", "string"),
+        ("certain", "boolean"),
+        ("against", "string"),
+    ] {
+        let _ = writeln!(
+            s,
+            r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#
+        );
+    }
     let _ = writeln!(s, "    </attributes>");
 }
 
@@ -239,6 +246,26 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
             r#"          <attvalue for="start_precision" value="{}"{range}/>"#,
             iv.start.precision()
         );
+        if let Some(end) = iv.end {
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="end_precision" value="{}"{range}/>"#,
+                end.precision()
+            );
+        }
+        // A disputed status is no certain membership on any of its days.
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="certain" value="{}"{range}/>"#,
+            span.is_certain()
+        );
+        if let Some(d) = &span.disputed {
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="against" value="{}"{range}/>"#,
+                esc(&super::csv::id_list(&d.against))
+            );
+        }
     }
     let _ = writeln!(s, "        </attvalues>");
     let _ = writeln!(s, "        <spells>");

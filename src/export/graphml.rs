@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{State, StatusOn};
 
-const KEYS: [(&str, &str, &str); 14] = [
+const KEYS: [(&str, &str, &str); 16] = [
     ("kind", "node", "string"),
     ("label", "node", "string"),
     ("name", "node", "string"),
@@ -32,6 +32,8 @@ const KEYS: [(&str, &str, &str); 14] = [
     ("end", "edge", "string"),
     ("end_precision", "edge", "string"),
     ("sources", "edge", "string"),
+    ("against", "edge", "string"),
+    ("end_certain", "edge", "boolean"),
 ];
 
 fn data(s: &mut String, key: &str, value: &str) {
@@ -159,7 +161,7 @@ pub fn write<W: Write>(
                 esc(org.id.as_str())
             );
             data(&mut edges, "status", span.status.as_str());
-            data(&mut edges, "certain", "true");
+            data(&mut edges, "certain", &span.is_certain().to_string());
             data(&mut edges, "start", &iv.start.to_string());
             data(&mut edges, "start_precision", iv.start.precision().as_str());
             if let Some(end) = iv.end {
@@ -167,6 +169,13 @@ pub fn write<W: Write>(
                 data(&mut edges, "end_precision", end.precision().as_str());
             }
             data(&mut edges, "sources", &super::csv::id_list(&span.sources));
+            if let Some(d) = &span.disputed {
+                data(&mut edges, "against", &super::csv::id_list(&d.against));
+            }
+            if span.end.is_some() {
+                let end_certain = span.end_disputed.is_none();
+                data(&mut edges, "end_certain", &end_certain.to_string());
+            }
             let _ = writeln!(edges, "    </edge>");
         }
     }

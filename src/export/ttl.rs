@@ -8,7 +8,10 @@
 //! first and last day it can stand for (`igov:earliestDay`,
 //! `igov:latestDay`). States and organisations link to Wikidata with
 //! `owl:sameAs`; every membership names its sources with
-//! `dcterms:source`.
+//! `dcterms:source`. Every membership says whether its status is certain
+//! (`igov:certain`, an `xsd:boolean`): a status the sources dispute is not,
+//! and names the sources that deny it with `igov:disputedBy`; a disputed
+//! end is `igov:endCertain false`.
 //!
 //! Our own resources are named under `urn:igo-graph:` (e.g.
 //! `urn:igo-graph:state:IND`), terms under `urn:igo-graph:vocab:`.
@@ -140,11 +143,22 @@ impl Triples {
         node: &NamedNode,
         sources: &[crate::model::SourceId],
     ) {
+        self.addresses(kg, node, term(DCTERMS, "source"), sources);
+    }
+
+    /// `node predicate <url>` for each of `sources` with a valid address.
+    fn addresses(
+        &mut self,
+        kg: &KnowledgeGraph,
+        node: &NamedNode,
+        predicate: NamedNode,
+        sources: &[crate::model::SourceId],
+    ) {
         for sid in sources {
             if let Some(src) = kg.source(sid.as_str())
                 && let Ok(u) = NamedNode::new(src.url.clone())
             {
-                self.add(node, term(DCTERMS, "source"), u.into());
+                self.add(node, predicate.clone(), u.into());
             }
         }
     }
@@ -217,6 +231,15 @@ impl Triples {
             self.instant(m, &interval, "end", end);
         }
         self.sources(kg, m, &span.sources);
+        let certain = Literal::from(span.is_certain()).into();
+        self.add(m, term(VOCAB, "certain"), certain);
+        if let Some(d) = &span.disputed {
+            self.addresses(kg, m, term(VOCAB, "disputedBy"), &d.against);
+        }
+        if span.end_disputed.is_some() {
+            let no = Literal::from(false).into();
+            self.add(m, term(VOCAB, "endCertain"), no);
+        }
     }
 
     /// The beginning or end of a membership's interval, with the earliest

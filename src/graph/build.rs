@@ -32,7 +32,8 @@ fn spans_of(
         if !t.status.is_held() && t.status != crate::model::Status::UNKNOWN {
             continue;
         }
-        let end = match transitions.get(i + 1) {
+        let next = transitions.get(i + 1);
+        let end = match next {
             Some(next) => Some(Boundary {
                 decided: next.decided,
                 effective: next.effective,
@@ -49,6 +50,8 @@ fn spans_of(
             end,
             sources: t.sources.clone(),
             note: t.note.clone(),
+            disputed: t.disputed.clone(),
+            end_disputed: next.and_then(|n| n.disputed.clone()),
         });
     }
     spans

@@ -30,6 +30,10 @@ pub struct TimelineEvent {
     pub sources: std::sync::Arc<[crate::model::SourceId]>,
     /// Remarks on the transition.
     pub note: Option<std::sync::Arc<str>>,
+    /// When the sources dispute the transition's status: the other side
+    /// (the state is then uncertain from this date, in no certain count).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<std::sync::Arc<crate::model::Dispute>>,
     /// The counts after every change of this date.
     pub after: Counts,
 }
@@ -179,6 +183,7 @@ impl KnowledgeGraph {
                         effective: t.effective,
                         sources: t.sources.clone(),
                         note: t.note.clone(),
+                        disputed: t.disputed.clone(),
                         after: Counts::default(),
                     }),
                     None => pending.push(Pending {
@@ -201,6 +206,7 @@ impl KnowledgeGraph {
                     note: Some(
                         format!("{} ceased to exist", org.short_name).into(),
                     ),
+                    disputed: None,
                     after: Counts::default(),
                 });
             }
