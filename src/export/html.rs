@@ -184,8 +184,11 @@ pub struct TransitionInfo {
     pub decided: Option<Date>,
     /// When in effect (`None`: pending).
     pub effective: Option<Date>,
-    /// The sources (ids into [`Site::sources`]).
+    /// The sources (ids into [`Site::sources`]); for a disputed status,
+    /// the side that supports it.
     pub sources: Vec<SourceId>,
+    /// For a disputed status: the sources that deny it.
+    pub against: Vec<SourceId>,
     /// Remarks.
     pub note: Option<std::sync::Arc<str>>,
 }
@@ -239,13 +242,17 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
             .map(|e| {
                 let ids: Vec<SourceId> =
                     e.sources.iter().map(|s| s.id.clone()).collect();
+                let against: Vec<SourceId> =
+                    e.against.iter().map(|s| s.id.clone()).collect();
                 cite(&ids);
+                cite(&against);
                 TransitionInfo {
                     organization: e.organization,
                     status: e.status,
                     decided: e.decided,
                     effective: e.effective,
                     sources: ids,
+                    against,
                     note: e.note,
                 }
             })

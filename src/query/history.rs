@@ -18,8 +18,12 @@ pub struct HistoryEntry {
     pub decided: Option<Date>,
     /// When in effect (`None`: pending).
     pub effective: Option<Date>,
-    /// The sources, resolved.
+    /// The sources, resolved (for a disputed status: the side that
+    /// supports it).
     pub sources: Vec<Source>,
+    /// For a status the sources dispute: the sources that deny it,
+    /// resolved (empty otherwise).
+    pub against: Vec<Source>,
     /// Remarks: steps, conflicts between sources.
     pub note: Option<std::sync::Arc<str>>,
 }
@@ -69,11 +73,11 @@ impl KnowledgeGraph {
                     status: t.status,
                     decided: t.decided,
                     effective: t.effective,
-                    sources: t
-                        .sources
-                        .iter()
-                        .filter_map(|s| self.source(s.as_str()).cloned())
-                        .collect(),
+                    sources: self.resolved(&t.sources),
+                    against: t
+                        .disputed
+                        .as_ref()
+                        .map_or(Vec::new(), |d| self.resolved(&d.against)),
                     note: t.note.clone(),
                 });
             }
@@ -85,11 +89,8 @@ impl KnowledgeGraph {
                     status: Status::NONE,
                     decided: Some(end),
                     effective: Some(end),
-                    sources: org
-                        .sources
-                        .iter()
-                        .filter_map(|s| self.source(s.as_str()).cloned())
-                        .collect(),
+                    sources: self.resolved(&org.sources),
+                    against: Vec::new(),
                     note: Some(
                         format!(
                             "{} ceased to exist{}",
@@ -106,5 +107,10 @@ impl KnowledgeGraph {
             }
         }
         Ok(History { state: st, entries })
+    }
+
+    /// The sources of `ids`, in full.
+    fn resolved(&self, ids: &[crate::model::SourceId]) -> Vec<Source> {
+        ids.iter().filter_map(|s| self.source(s.as_str()).cloned()).collect()
     }
 }

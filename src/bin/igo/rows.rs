@@ -126,7 +126,13 @@ pub fn roster(date: Date, roster: &[RosterEntry]) -> Result<String, Failure> {
 
 /// `igo history --format csv`.
 pub fn history(h: &History) -> Result<String, Failure> {
-    let rows: Vec<[String; 8]> = h
+    let ids = |v: &[igo_graph::Source]| {
+        v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(";")
+    };
+    let urls = |v: &[igo_graph::Source]| {
+        v.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" ")
+    };
+    let rows: Vec<[String; 11]> = h
         .entries
         .iter()
         .map(|e| {
@@ -136,17 +142,12 @@ pub fn history(h: &History) -> Result<String, Failure> {
                 e.status.as_str().to_string(),
                 opt(e.decided),
                 opt(e.effective),
-                e.sources
-                    .iter()
-                    .map(|s| s.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(";"),
-                e.sources
-                    .iter()
-                    .map(|s| s.url.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                ids(&e.sources),
+                urls(&e.sources),
                 e.note.as_deref().unwrap_or_default().to_string(),
+                e.against.is_empty().to_string(),
+                ids(&e.against),
+                urls(&e.against),
             ]
         })
         .collect();
@@ -160,6 +161,9 @@ pub fn history(h: &History) -> Result<String, Failure> {
             "sources",
             "urls",
             "note",
+            "certain",
+            "against",
+            "against_urls",
         ],
         &rows,
     )

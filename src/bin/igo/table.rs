@@ -367,20 +367,24 @@ pub fn history(h: &History) -> Result<String, Failure> {
             e.status.label(),
             date
         )?;
-        let mut refs = Vec::new();
-        for src in &e.sources {
-            let n = match sources.iter().position(|s| s.id == src.id) {
-                Some(i) => i + 1,
-                None => {
-                    sources.push(src);
-                    sources.len()
-                }
-            };
-            refs.push(format!("[{n}]"));
-        }
+        let refs: Vec<String> = e
+            .sources
+            .iter()
+            .map(|src| format!("[{}]", number(&mut sources, src)))
+            .collect();
         if !refs.is_empty() {
+            let label = if e.against.is_empty() { "sources" } else { "for" };
             let refs = wrap(&refs.join(" "), 78, 18, 18);
-            writeln!(out, "          sources {refs}")?;
+            writeln!(out, "          {label:<7} {refs}")?;
+        }
+        if !e.against.is_empty() {
+            let refs: Vec<String> = e
+                .against
+                .iter()
+                .map(|src| format!("[{}]", number(&mut sources, src)))
+                .collect();
+            let refs = wrap(&refs.join(" "), 78, 18, 18);
+            writeln!(out, "          against {refs} (the status is disputed)")?;
         }
         if let Some(note) = &e.note {
             let note = wrap(&format!("note: {note}"), 78, 10, 10);
@@ -389,6 +393,18 @@ pub fn history(h: &History) -> Result<String, Failure> {
     }
     history_sources(&mut out, &sources)?;
     Ok(out)
+}
+
+/// The number of `src` in the list of a history's sources, added at the
+/// end when new.
+fn number<'a>(sources: &mut Vec<&'a Source>, src: &'a Source) -> usize {
+    match sources.iter().position(|s| s.id == src.id) {
+        Some(i) => i + 1,
+        None => {
+            sources.push(src);
+            sources.len()
+        }
+    }
 }
 
 fn history_sources(

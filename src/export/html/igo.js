@@ -531,14 +531,22 @@
       el("strong", { text: statusOf(org, t.status).label }),
       ` · decided ${t.decided || "not known"} · in effect ${t.effective || "not yet"}`,
       t.note ? el("p", { class: "note", text: t.note }) : null,
-      el("ul", { class: "sources" }, t.sources.map((id) => {
-        const s = D.sources[id];
-        if (!s) return el("li", { text: id });
-        return el("li", { "data-source": id },
-          el("a", { href: s.url, class: "source", text: s.title }),
-          [s.publisher, s.published].filter(Boolean).length ? ` (${[s.publisher, s.published].filter(Boolean).join(", ")})` : null,
-          s.quote ? el("blockquote", { text: s.quote }) : null);
-      })));
+      t.against.length ? el("p", { class: "side", text: "Disputed. Sources for the status:" }) : null,
+      sourceList(t.sources, "for"),
+      t.against.length ? el("p", { class: "side", text: "Sources against it:" }) : null,
+      t.against.length ? sourceList(t.against, "against") : null);
+  }
+
+  // A transition's sources in full, with their quotes.
+  function sourceList(ids, side) {
+    return el("ul", { class: "sources", "data-side": side }, ids.map((id) => {
+      const s = D.sources[id];
+      if (!s) return el("li", { text: id });
+      return el("li", { "data-source": id },
+        el("a", { href: s.url, class: "source", text: s.title }),
+        [s.publisher, s.published].filter(Boolean).length ? ` (${[s.publisher, s.published].filter(Boolean).join(", ")})` : null,
+        s.quote ? el("blockquote", { text: s.quote }) : null);
+    }));
   }
 
   // One row per organisation, a bar per span, coloured by status.
