@@ -43,6 +43,7 @@
 #![deny(missing_docs)]
 
 mod bundle;
+pub mod countries;
 mod date;
 mod error;
 pub mod export;

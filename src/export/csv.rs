@@ -203,7 +203,9 @@ pub fn write<W: Write>(
             urls.join(" "),
             span.note.as_deref().unwrap_or("").to_string(),
             span.is_certain().to_string(),
-            span.disputed.as_ref().map_or(String::new(), |d| id_list(&d.against)),
+            span.disputed
+                .as_ref()
+                .map_or(String::new(), |d| id_list(&d.against)),
             span.end_disputed.is_none().to_string(),
         ]
     });

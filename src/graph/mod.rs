@@ -770,6 +770,17 @@ impl KnowledgeGraph {
         if let Some(s) = found {
             return Ok(s);
         }
+        if let Some(c) = crate::countries::find(query) {
+            return Err(Error::msg(
+                DiagnosticKind::Query,
+                format!(
+                    "`{query}`: {} ({}, {}) holds no status in this data: \
+                     no organisation here has had it as a member, observer \
+                     or partner",
+                    c.name, c.alpha3, c.alpha2
+                ),
+            ));
+        }
         let mut names: Vec<&str> = Vec::new();
         for s in self.states() {
             names.push(s.id.as_str());

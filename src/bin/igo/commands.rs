@@ -7,13 +7,14 @@ use igo_graph::{Basis, Date, KnowledgeGraph, Status, export};
 
 use crate::args::{CsvTable, ExportKind, Format, PanelRule};
 use crate::report::Failure;
-use crate::{countries, rows, table};
+use crate::scope::Scope;
+use crate::{rows, table};
 
 /// What every command needs: the graph, the organisation asked about, the
 /// basis and format, and the day the clock says is today.
 pub struct Ctx<'a> {
     pub kg: &'a KnowledgeGraph,
-    pub org: String,
+    pub scope: Scope,
     pub basis: Basis,
     pub format: Format,
     pub today: Date,
@@ -35,10 +36,20 @@ impl Ctx<'_> {
         Ok(d)
     }
 
+    /// The organisation asked about (see [`Scope::org`]).
+    fn org(&self) -> Result<&str, Failure> {
+        self.scope.org()
+    }
+
+    /// Export options: one organisation, `all` (the region in one
+    /// picture), or none for an export of the whole data set.
     fn options(&self) -> export::Options {
-        export::Options::new(self.org.as_str())
-            .basis(self.basis)
-            .today(self.today)
+        let org = match &self.scope {
+            Scope::One(id) => id.as_str(),
+            Scope::All => export::dot::ALL,
+            Scope::Data => "",
+        };
+        export::Options::new(org).basis(self.basis).today(self.today)
     }
 }
 
@@ -47,7 +58,10 @@ impl Ctx<'_> {
 /// to ask it), and a `diff` whose first day is the later.
 pub fn notes(ctx: &Ctx, days: &[Date], diff: bool) -> Vec<String> {
     let mut notes = Vec::new();
-    let Some(org) = ctx.kg.organization(&ctx.org) else { return notes };
+    let Some(org) = ctx.scope.one().and_then(|o| ctx.kg.organization(o))
+    else {
+        return notes;
+    };
     let mut seen: Vec<Date> = Vec::new();
     for &day in days {
         if org.existed_on(day) || seen.contains(&day) {
@@ -73,7 +87,7 @@ pub fn notes(ctx: &Ctx, days: &[Date], diff: bool) -> Vec<String> {
         } else {
             format!("{} did not exist on {day} ({life})", org.id)
         };
-        if let Some(other) = ctx.kg.line_on(&ctx.org, day) {
+        if let Some(other) = ctx.kg.line_on(org.id.as_str(), day) {
             let kin = if other.founded < org.founded {
                 "predecessor"
             } else {
@@ -100,13 +114,13 @@ pub fn notes(ctx: &Ctx, days: &[Date], diff: bool) -> Vec<String> {
 
 /// `igo at DATE`.
 pub fn at(ctx: &Ctx, date: Date) -> Result<String, Failure> {
-    let snap = ctx.kg.snapshot(&ctx.org, date, ctx.basis)?;
+    let snap = ctx.kg.snapshot(ctx.org()?, date, ctx.basis)?;
     match ctx.format {
         Format::Json => rows::json(&snap),
         Format::Csv => rows::snapshot(ctx.kg, &snap),
         Format::Table => {
             // Only the table says where the other basis disagrees.
-            let bases = ctx.kg.compare_bases(&ctx.org, date, ctx.basis)?;
+            let bases = ctx.kg.compare_bases(ctx.org()?, date, ctx.basis)?;
             table::snapshot(ctx.kg, &snap, &bases)
         }
     }
@@ -148,11 +162,11 @@ pub fn at_all(ctx: &Ctx, date: Date) -> Result<String, Failure> {
 
 /// `igo claims`.
 pub fn claims(ctx: &Ctx) -> Result<String, Failure> {
-    let checks = ctx.kg.claim_checks(&ctx.org)?;
+    let checks = ctx.kg.claim_checks(ctx.org()?)?;
     match ctx.format {
         Format::Json => rows::json(&checks),
         Format::Csv => rows::claims(&checks),
-        Format::Table => table::claims(ctx.kg, &ctx.org, &checks),
+        Format::Table => table::claims(ctx.kg, ctx.org()?, &checks),
     }
 }
 
@@ -217,37 +231,24 @@ pub fn members(
     date: Date,
     status: Option<Status>,
 ) -> Result<String, Failure> {
-    let roster = ctx.kg.roster(&ctx.org, date, ctx.basis, status)?;
+    let roster = ctx.kg.roster(ctx.org()?, date, ctx.basis, status)?;
     match ctx.format {
-        Format::Json => rows::roster_json(&ctx.org, date, ctx.basis, &roster),
+        Format::Json => {
+            rows::roster_json(ctx.org()?, date, ctx.basis, &roster)
+        }
         Format::Csv => rows::roster(date, &roster),
         Format::Table => {
-            table::roster(&ctx.org, date, ctx.basis, status, &roster)
+            table::roster(ctx.org()?, date, ctx.basis, status, &roster)
         }
     }
 }
 
 /// `igo history STATE`: every organisation's entries, or only those of
 /// `--org` when it was given.
-pub fn history(
-    ctx: &Ctx,
-    state: &str,
-    only_org: bool,
-) -> Result<String, Failure> {
-    if let Err(e) = ctx.kg.resolve_state(state) {
-        return Err(match countries::find(state) {
-            Some(c) => Failure::Msg(format!(
-                "`{state}`: {} ({}, {}) holds no status in this data: no \
-                 organisation here has had it as a member, observer or \
-                 partner",
-                c.name, c.alpha3, c.alpha2
-            )),
-            None => e.into(),
-        });
-    }
+pub fn history(ctx: &Ctx, state: &str) -> Result<String, Failure> {
     let mut h = ctx.kg.history(state)?;
-    if only_org {
-        h.entries.retain(|e| e.organization == ctx.org.as_str());
+    if let Some(org) = ctx.scope.one() {
+        h.entries.retain(|e| e.organization == org);
     }
     match ctx.format {
         Format::Json => rows::json(&h),
@@ -258,7 +259,7 @@ pub fn history(
 
 /// `igo timeline [--with-summits]`.
 pub fn timeline(ctx: &Ctx, with_summits: bool) -> Result<String, Failure> {
-    let mut t = ctx.kg.timeline_with_summits(&ctx.org, ctx.basis)?;
+    let mut t = ctx.kg.timeline_with_summits(ctx.org()?, ctx.basis)?;
     if !with_summits {
         t.summits.clear();
     }
@@ -277,50 +278,50 @@ pub fn timeline(ctx: &Ctx, with_summits: bool) -> Result<String, Failure> {
 /// `igo chairs`.
 pub fn chairs(ctx: &Ctx) -> Result<String, Failure> {
     match ctx.format {
-        Format::Json => rows::json(&ctx.kg.chairs(&ctx.org)),
+        Format::Json => rows::json(&ctx.kg.chairs(ctx.org()?)),
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_chairs(kg, o, b))
         }
-        Format::Table => table::chairs(ctx.kg, &ctx.org),
+        Format::Table => table::chairs(ctx.kg, ctx.org()?),
     }
 }
 
 /// `igo summits`.
 pub fn summits(ctx: &Ctx) -> Result<String, Failure> {
     match ctx.format {
-        Format::Json => rows::json(&ctx.kg.summits(&ctx.org)),
+        Format::Json => rows::json(&ctx.kg.summits(ctx.org()?)),
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_summits(kg, o, b))
         }
-        Format::Table => table::summits(ctx.kg, &ctx.org),
+        Format::Table => table::summits(ctx.kg, ctx.org()?),
     }
 }
 
 /// `igo officials`.
 pub fn officials(ctx: &Ctx) -> Result<String, Failure> {
     match ctx.format {
-        Format::Json => rows::json(&ctx.kg.officials(&ctx.org)),
+        Format::Json => rows::json(&ctx.kg.officials(ctx.org()?)),
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_officials(kg, o, b))
         }
-        Format::Table => table::officials(ctx.kg, &ctx.org),
+        Format::Table => table::officials(ctx.kg, ctx.org()?),
     }
 }
 
 /// `igo events`.
 pub fn events(ctx: &Ctx) -> Result<String, Failure> {
     match ctx.format {
-        Format::Json => rows::json(&ctx.kg.events(&ctx.org)),
+        Format::Json => rows::json(&ctx.kg.events(ctx.org()?)),
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_org_events(kg, o, b))
         }
-        Format::Table => table::events(ctx.kg, &ctx.org),
+        Format::Table => table::events(ctx.kg, ctx.org()?),
     }
 }
 
 /// `igo diff FROM TO`.
 pub fn diff(ctx: &Ctx, from: Date, to: Date) -> Result<String, Failure> {
-    let d = ctx.kg.diff(&ctx.org, from, to, ctx.basis)?;
+    let d = ctx.kg.diff(ctx.org()?, from, to, ctx.basis)?;
     match ctx.format {
         Format::Json => rows::json(&d),
         Format::Csv => rows::diff(ctx.kg, &d),

@@ -4,11 +4,11 @@
 
 mod args;
 mod commands;
-mod countries;
 mod cow;
 mod flags;
 mod report;
 mod rows;
+mod scope;
 mod table;
 mod term;
 
@@ -19,9 +19,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::Parser;
 use igo_graph::{Date, KnowledgeGraph};
 
-use crate::args::{
-    BasisArg, Cli, Command, CsvTable, ExportKind, Format, PanelRule,
-};
+use crate::args::{BasisArg, Cli, Command, CsvTable, Format, PanelRule};
 use crate::commands::Ctx;
 use crate::report::Failure;
 
@@ -102,9 +100,8 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
     // The process ends right after answering: freeing every string of the
     // graph first would be a sixth of the work of `igo at`.
     let kg: &KnowledgeGraph = Box::leak(Box::new(kg));
-    let (org, all) = organisation_asked(cli, kg)?;
     let ctx = Ctx {
-        org,
+        scope: scope::Scope::resolve(cli, kg)?,
         kg,
         basis: cli.basis.unwrap_or(BasisArg::Effective).into(),
         format,
@@ -133,57 +130,12 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         );
         return commands::export(&ctx, *kind, at, target, how);
     }
-    listing(cli, &ctx, all).map(|t| printable_as(format, t).into_bytes())
-}
-
-/// The organisation a command asks about, and whether it is `all` (the
-/// `at` of every organisation, or the region in one picture).
-fn organisation_asked(
-    cli: &Cli,
-    kg: &KnowledgeGraph,
-) -> Result<(String, bool), Failure> {
-    // A command that answers for every organisation (memberships, overlap,
-    // export yaml and html) needs none: a data folder without the SCO
-    // works with it too.
-    // So do `compare cow` (every organisation with a COW column) and
-    // `export cow` (one column per organisation) without `--org`.
-    let every = matches!(
-        cli.command,
-        Command::Compare { .. }
-            | Command::Export { kind: ExportKind::Cow, .. }
-    );
-    if cli.org.is_none()
-        && (every || flags::org_refused(&cli.command).is_some())
-    {
-        let first = kg.organizations().next().map(|o| o.id.to_string());
-        return Ok((first.unwrap_or_default(), false));
-    }
-    let org = cli.org.as_deref().unwrap_or("SCO");
-    let all = org.eq_ignore_ascii_case("all");
-    let picture = matches!(
-        cli.command,
-        Command::Export {
-            kind: ExportKind::Dot | ExportKind::Svg | ExportKind::Png,
-            ..
-        }
-    );
-    if all && !matches!(cli.command, Command::At { .. }) && !picture {
-        return Err(report::Failure::Msg(
-            "`--org all` applies to `at` and to `export dot|svg|png` (the \
-             region in one picture): name one organisation"
-                .into(),
-        ));
-    }
-    let org = match (all, picture) {
-        (true, true) => "all".to_string(),
-        (true, false) => "SCO".to_string(),
-        (false, _) => kg.resolve_organization(org)?.id.to_string(),
-    };
-    Ok((org, all))
+    listing(cli, &ctx).map(|t| printable_as(format, t).into_bytes())
 }
 
 /// Every command but validate, completions and man: its output.
-fn listing(cli: &Cli, ctx: &Ctx, all: bool) -> Result<String, Failure> {
+fn listing(cli: &Cli, ctx: &Ctx) -> Result<String, Failure> {
+    let all = ctx.scope == scope::Scope::All;
     let kg = ctx.kg;
     match &cli.command {
         Command::Export { .. } => unreachable!("exports are bytes"),
@@ -203,15 +155,14 @@ fn listing(cli: &Cli, ctx: &Ctx, all: bool) -> Result<String, Failure> {
         Command::Members { at, status } => {
             let status = match status {
                 Some(text) => Some(
-                    kg.resolve_organization(&ctx.org)?.status_named(text)?,
+                    kg.resolve_organization(ctx.scope.org()?)?
+                        .status_named(text)?,
                 ),
                 None => None,
             };
             commands::members(ctx, ctx.day(at)?, status)
         }
-        Command::History { state } => {
-            commands::history(ctx, state, cli.org.is_some())
-        }
+        Command::History { state } => commands::history(ctx, state),
         Command::Timeline { with_summits } => {
             commands::timeline(ctx, *with_summits)
         }
@@ -223,7 +174,7 @@ fn listing(cli: &Cli, ctx: &Ctx, all: bool) -> Result<String, Failure> {
             commands::diff(ctx, ctx.day(from)?, ctx.day(to)?)
         }
         Command::Compare { file, from, to, .. } => {
-            cow::compare_cow(ctx, cli.org.as_deref(), file, (*from, *to))
+            cow::compare_cow(ctx, ctx.scope.one(), file, (*from, *to))
         }
         Command::Validate { .. }
         | Command::Import { .. }

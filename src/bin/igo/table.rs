@@ -384,7 +384,10 @@ pub fn history(h: &History) -> Result<String, Failure> {
                 .map(|src| format!("[{}]", number(&mut sources, src)))
                 .collect();
             let refs = wrap(&refs.join(" "), 78, 18, 18);
-            writeln!(out, "          against {refs} (the status is disputed)")?;
+            writeln!(
+                out,
+                "          against {refs} (the status is disputed)"
+            )?;
         }
         if let Some(note) = &e.note {
             let note = wrap(&format!("note: {note}"), 78, 10, 10);

@@ -267,13 +267,25 @@ const COUNTRIES: [(&str, &str, &str); 249] = [
 /// A country of ISO 3166-1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Country {
+    /// Its alpha-3 code (`DEU`).
     pub alpha3: &'static str,
+    /// Its alpha-2 code (`DE`).
     pub alpha2: &'static str,
+    /// Its English short name (`Germany`).
     pub name: &'static str,
 }
 
-/// The country whose alpha-3 or alpha-2 code or one of whose English
-/// names is `query`, in any case.
+/// The country of ISO 3166-1 whose alpha-3 or alpha-2 code or one of whose
+/// English names is `query`, in any case: what tells a state that holds
+/// no status in a data set from a word that names no country.
+///
+/// # Example
+///
+/// ```
+/// let de = igo_graph::countries::find("germany").unwrap();
+/// assert_eq!((de.alpha3, de.alpha2), ("DEU", "DE"));
+/// assert!(igo_graph::countries::find("Atlantis").is_none());
+/// ```
 pub fn find(query: &str) -> Option<Country> {
     let q = query.trim();
     COUNTRIES
