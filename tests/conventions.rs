@@ -151,17 +151,26 @@ fn a_real_country_without_status_is_named() {
         ("de", "Germany (DEU, DE)"),
         ("argentina", "Argentina (ARG, AR)"),
     ] {
-        let (code, stdout, err) = run(&["history", q]);
-        assert_eq!(code, 2, "{q}");
-        assert!(stdout.is_empty());
-        assert_eq!(
-            err,
-            format!(
-                "igo: `{q}`: {shown} holds no status in this data: no \
-                 organisation here has had it as a member, observer or \
-                 partner\n"
-            )
-        );
+        // Every command that resolves a state answers alike.
+        for command in [
+            &["history", q][..],
+            &["memberships", q],
+            &["memberships", q, "--at", "2020-01-01"],
+            &["history", q, "--format", "json"],
+        ] {
+            let (code, stdout, err) = run(command);
+            assert_eq!(code, 2, "{command:?}");
+            assert!(stdout.is_empty());
+            assert_eq!(
+                err,
+                format!(
+                    "igo: error[query]: `{q}`: {shown} holds no status in \
+                     this data: no organisation here has had it as a \
+                     member, observer or partner\n"
+                ),
+                "{command:?}"
+            );
+        }
     }
     // Not a country: the usual help.
     let (_, _, err) = run(&["history", "Atlantis"]);

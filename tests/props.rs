@@ -312,31 +312,26 @@ proptest! {
         prop_assert_eq!(on_a, on_b);
     }
 
-    /// After every change of the timeline, on days without uncertainty,
-    /// its counts equal the snapshot's.
+    /// After every change of the timeline, its counts are the snapshot's
+    /// on the last day of the change's date (certain and uncertain apart),
+    /// and they add up: the family is the sum over statuses and over tiers.
     #[test]
-    fn timeline_counts_equal_snapshot_sizes(
+    fn timeline_counts_equal_snapshot_counts(
         hs in proptest::collection::vec(history_strategy(), 1..6),
+        decided in proptest::bool::ANY,
     ) {
         let kg = KnowledgeGraph::from_texts(dataset(&hs)).unwrap();
-        let t = kg.timeline("ORG", Basis::Effective).unwrap();
+        let basis = if decided { Basis::Decided } else { Basis::Effective };
+        let t = kg.timeline("ORG", basis).unwrap();
         for e in &t.events {
             let day = e.date.last_day();
-            // The counts on `day` are those after the last change in force
-            // by then, when no later change could also be.
-            let Some(k) = t.events.iter().rposition(|x| x.date.last_day() <= day) else { continue };
-            if t.events[k + 1..].iter().any(|x| x.date.first_day() <= day) {
-                continue;
-            }
-            let snap = kg.snapshot("ORG", day, Basis::Effective).unwrap();
-            if snap.uncertain.is_empty() {
-                let after = &t.events[k].after;
-                prop_assert_eq!(after.family, snap.family_size, "on {}", day);
-                prop_assert_eq!(after.members, snap.members.len());
-                prop_assert_eq!(after.observers, snap.observers.len());
-                prop_assert_eq!(after.dialogue_partners, snap.dialogue_partners.len());
-                prop_assert_eq!(after.partners, snap.partners.len());
-            }
+            let snap = kg.snapshot("ORG", day, basis).unwrap();
+            prop_assert_eq!(&e.after, &snap.counts, "on {}", day);
+            prop_assert_eq!(e.after.family, snap.family_size);
+            prop_assert_eq!(e.after.members, snap.members.len());
+            prop_assert_eq!(e.after.uncertain, snap.uncertain.len());
+            prop_assert_eq!(e.after.statuses.values().sum::<usize>(), e.after.family);
+            prop_assert_eq!(e.after.tiers.values().sum::<usize>(), e.after.family);
         }
     }
 

@@ -1,7 +1,8 @@
 //! An SVG chart of the family's size over time: one stacked band per
-//! status (members, observers, dialogue partners, partners) stepping on
-//! the days statuses changed, each band labelled where it is widest, and
-//! the Council of Heads of State meetings marked on the time axis.
+//! status of the organisation's own vocabulary, with its own labels,
+//! stepping on the days statuses changed (the certain counts of
+//! [`Counts`](crate::Counts), as `igo at` gives them), each band labelled
+//! where it is widest, and the summits marked on the time axis.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -103,7 +104,7 @@ pub fn write<W: Write>(
     );
     let _ = writeln!(
         s,
-        r##"  <text x="{LEFT}" y="52" font-size="13" fill="#555">States holding each status, by {} date, up to {last}; month- or year-only dates are drawn at their first day.</text>"##,
+        r##"  <text x="{LEFT}" y="52" font-size="13" fill="#555">States holding each status, by {} date, up to {last}; a month- or year-only date is drawn at its last day.</text>"##,
         opts.basis
     );
     grid(&mut s, &frame);
@@ -153,11 +154,14 @@ fn steps(
 ) -> Vec<(Date, Vec<usize>)> {
     let mut steps: Vec<(Date, Vec<usize>)> = Vec::new();
     for e in &timeline.events {
+        // A change is drawn on the day its counts are taken: the last day
+        // of its date, the first on which it is certain.
+        let day = e.date.last_day();
         let c: Vec<usize> =
             vocabulary.iter().map(|s| e.after.of(*s)).collect();
         match steps.last_mut() {
-            Some(last) if last.0 == e.date => last.1 = c,
-            _ => steps.push((e.date, c)),
+            Some(last) if last.0 == day => last.1 = c,
+            _ => steps.push((day, c)),
         }
     }
     steps

@@ -45,7 +45,9 @@ pub struct Timeline {
     pub organization: OrganizationId,
     /// The basis the dates are counted by.
     pub basis: Basis,
-    /// The changes, oldest first (ties by state id).
+    /// The changes in the order of the days they are certain on (the
+    /// last day of a month- or year-only date), then of their first days,
+    /// ties by state id.
     pub events: Vec<TimelineEvent>,
     /// Decisions not yet in effect (basis `effective` only).
     pub pending: Vec<Pending>,
@@ -116,6 +118,16 @@ impl TimelineEntry<'_> {
             TimelineEntry::Summit { day, .. } => day.first_day(),
         }
     }
+
+    /// The day the entry is placed on: a change on the day it is certain
+    /// (the last day of its date, the day its counts are taken), a summit
+    /// on its handover day.
+    pub fn day(&self) -> Date {
+        match self {
+            TimelineEntry::Change(e) => e.date.last_day(),
+            TimelineEntry::Summit { day, .. } => day.last_day(),
+        }
+    }
 }
 
 impl SummitTimeline<'_> {
@@ -136,8 +148,9 @@ impl SummitTimeline<'_> {
         }
         let is_change =
             |e: &TimelineEntry<'_>| matches!(e, TimelineEntry::Change(_));
+        // Stable: the changes of one day stay in the timeline's order.
         all.sort_by(|a, b| {
-            (a.first_day(), is_change(a)).cmp(&(b.first_day(), is_change(b)))
+            (a.day(), is_change(a)).cmp(&(b.day(), is_change(b)))
         });
         all
     }
@@ -211,10 +224,12 @@ impl KnowledgeGraph {
                 });
             }
         }
+        // By the day each change is certain (a date's last day), the day
+        // its counts are taken on: `2010-05` before `2010`.
         events.sort_by(|a, b| {
-            (a.date.first_day(), a.date, &a.state).cmp(&(
+            (a.date.last_day(), a.date.first_day(), &a.state).cmp(&(
+                b.date.last_day(),
                 b.date.first_day(),
-                b.date,
                 &b.state,
             ))
         });
