@@ -162,13 +162,13 @@ fn timeline_from_6_to_26() {
     let out = ok(&["timeline"]);
     assert!(
         out.contains(
-            "2001-06-15   6  0  0  0   6  + member: CHN KAZ KGZ RUS TJK UZB"
+            "2001-06-15   6  0  0  0  0   6  + member: CHN KAZ KGZ RUS TJK UZB"
         ),
         "{out}"
     );
     assert!(
         out.contains(
-            "2017-06-09   8  4  6  0  18  observer -> member: IND PAK"
+            "2017-06-09   8  4  6  0  0  18  observer -> member: IND PAK"
         ),
         "{out}"
     );
@@ -176,9 +176,12 @@ fn timeline_from_6_to_26() {
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
     let csv = ok(&["timeline", "--format", "csv"]);
     let header = csv.lines().next().unwrap();
+    // The contract's columns first, then the counts in the SCO's words.
     assert_eq!(
         header,
-        "date,precision,state,from,to,decided,effective,members,observers,dialogue_partners,partners,family,sources,note"
+        "date,precision,state,from,to,decided,effective,members,observers,dialogue_partners,partners,family,sources,note,\
+         uncertain,tier_associate,tier_member,tier_observer,tier_partner,\
+         status_dialogue_partner,status_member,status_observer,status_partner"
     );
     let v = json(&["timeline", "--format", "json", "--basis", "decided"]);
     let events = v["events"].as_array().unwrap();
