@@ -189,11 +189,14 @@ fn timeline_from_6_to_26() {
     let s5 = ok(&["timeline", "--org", "shanghai5"]);
     assert!(
         s5.contains(
-            "1996-04-26   5  0  0  0   5  + member: CHN KAZ KGZ RUS TJK"
+            "1996-04-26   5  0   5  + member: CHN KAZ KGZ RUS TJK"
         ),
         "{s5}"
     );
-    assert!(s5.contains("2001-06-15   0  0  0  0   0  - member"), "{s5}");
+    assert!(s5.contains("2001-06-15   0  0   0  - member"), "{s5}");
+    // Its own statuses only: the Shanghai Five had members and nothing
+    // else.
+    assert!(s5.contains("counts after the day: M members, U uncertain"));
 }
 
 #[test]
