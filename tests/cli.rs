@@ -188,9 +188,7 @@ fn timeline_from_6_to_26() {
     assert_eq!(events.last().unwrap()["after"]["family"], 27);
     let s5 = ok(&["timeline", "--org", "shanghai5"]);
     assert!(
-        s5.contains(
-            "1996-04-26   5  0   5  + member: CHN KAZ KGZ RUS TJK"
-        ),
+        s5.contains("1996-04-26   5  0   5  + member: CHN KAZ KGZ RUS TJK"),
         "{s5}"
     );
     assert!(s5.contains("2001-06-15   0  0   0  - member"), "{s5}");

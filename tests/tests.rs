@@ -74,3 +74,7 @@ mod explorer;
 
 /// COW IGO v3: import, round trip, errors, comparison.
 mod cow;
+
+/// One answer everywhere: every command, export and the page say what
+/// `igo at` says, for every bundled organisation and for generated data.
+mod one_answer;

@@ -131,6 +131,7 @@ fn header(s: &mut String, org: &Organization, basis: Basis) {
         ("end_precision", "string"),
         ("certain", "boolean"),
         ("against", "string"),
+        ("end_certain", "boolean"),
     ] {
         let _ = writeln!(
             s,
@@ -251,6 +252,13 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
                 s,
                 r#"          <attvalue for="end_precision" value="{}"{range}/>"#,
                 end.precision()
+            );
+            // A disputed end (an exit the sources dispute): the days
+            // after it are uncertain.
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="end_certain" value="{}"{range}/>"#,
+                span.end_disputed.is_none()
             );
         }
         // A disputed status is no certain membership on any of its days.

@@ -231,7 +231,10 @@ impl OrgIndex {
 /// first day its start may be to the last day its end may be.
 fn possible_days(span: &Span, basis: crate::Basis) -> Option<(i32, i32)> {
     let start = span.start.at(basis)?.day_number();
+    // After a disputed end (an exit the sources dispute) the status may
+    // still be held: the span stays a candidate, and the rule decides.
     let end = match span.end.and_then(|b| b.at(basis)) {
+        Some(_) if span.end_disputed.is_some() => i32::MAX,
         Some(e) => e.last_day().day_number() + 1,
         None => i32::MAX,
     };

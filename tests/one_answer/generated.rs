@@ -1,0 +1,1 @@
+//! The same comparison over generated data folders.
