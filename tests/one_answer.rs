@@ -102,8 +102,8 @@ fn explorer_data() -> Value {
 }
 
 /// What the explorer shows for `org` on `day`: its last day of change on
-/// or before it.
-fn explorer_answer(site: &Value, org: &str, day: Date) -> Answer {
+/// or before it, and the counts it shows.
+fn explorer_answer(site: &Value, org: &str, day: Date) -> (Answer, Value) {
     let page = site["organizations"]
         .as_array()
         .unwrap()
@@ -116,7 +116,10 @@ fn explorer_answer(site: &Value, org: &str, day: Date) -> Answer {
         .iter()
         .filter(|d| d["date"].as_str().unwrap() <= day.to_string().as_str())
         .last();
-    shown.map_or_else(Answer::default, Answer::of_snapshot)
+    shown.map_or_else(
+        || (Answer::default(), Value::Null),
+        |d| (Answer::of_snapshot(d), d["counts"].clone()),
+    )
 }
 
 /// The outputs of one organisation's whole history, written once.
@@ -203,7 +206,11 @@ fn every_output_gives_the_answer_of_at() {
             at("the spans CSV", readers::of_spans(&h.spans, day));
             at("GraphML", readers::of_spans(&h.graphml, day));
             at("GEXF", readers::of_spans(&h.gexf, day));
-            at("the explorer", explorer_answer(&site, id, day));
+            let (page, counts) = explorer_answer(&site, id, day);
+            at("the explorer", page);
+            if counts != Value::Null {
+                assert_eq!(counts, snap["counts"], "the page's counts");
+            }
             let sparql = readers::sparql_held(&h.store, id, day);
             assert_eq!(sparql, want.held, "SPARQL of {id} on {day}");
             readers::check_year_codes(&kg, &want, org, day, &h.panel, &cow);

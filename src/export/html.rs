@@ -135,6 +135,10 @@ pub struct Day {
     pub statuses: BTreeMap<String, Vec<StateId>>,
     /// States holding any status for certain.
     pub family_size: usize,
+    /// The counts by status and by tier, certain and uncertain apart:
+    /// the [`Counts`](crate::Counts) of `igo at` and the timeline, which
+    /// the page shows.
+    pub counts: crate::Counts,
     /// States whose status cannot be decided, with the reason.
     pub uncertain: Vec<Uncertain>,
     /// Decisions not yet in effect.
@@ -355,6 +359,7 @@ fn org_page(
             exists: org.existed_on(date),
             statuses: s.statuses,
             family_size: s.family_size,
+            counts: s.counts,
             uncertain: s.uncertain,
             pending: s.pending,
             chair: s.chair,

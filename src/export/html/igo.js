@@ -271,7 +271,7 @@
     const since = day.date === date ? "a day of change" : `unchanged since ${day.date}`;
     out.push(el("p", { class: "shown", id: "shown", "data-date": date, "data-since": day.date },
       el("strong", { text: `On ${date}` }), ` (${since}): `,
-      day.exists ? `${day.family_size} states hold a status` : "the organisation no longer exists"));
+      day.exists ? `${day.counts.family} states hold a status` : "the organisation no longer exists"));
     if (day.caveat) out.push(el("p", { class: "caveat", role: "note", id: "caveat", text: `Caveat: ${day.caveat}.` }));
     const roster = [];
     for (const s of org.statuses) {
@@ -295,8 +295,8 @@
         }), "roster"),
         el("h2", { text: "Counts" }),
         table(["Status", "States"], org.statuses.map((s) => el("tr", { "data-status": s.id },
-          el("td", { text: s.plural }), el("td", { class: "num", text: (day.statuses[s.id] || []).length })))
-          .concat([el("tr", {}, el("th", { text: "all statuses" }), el("th", { class: "num", text: day.family_size }))]), "counts"),
+          el("td", { text: s.plural }), el("td", { class: "num", text: day.counts.statuses[s.id] || 0 })))
+          .concat([el("tr", {}, el("th", { text: "all statuses" }), el("th", { class: "num", text: day.counts.family }))]), "counts"),
         el("h2", { text: "Offices" }),
         el("dl", { class: "facts", id: "offices", "data-chair": day.chair || "", "data-secretary-general": day.secretary_general || "" },
           el("dt", { text: "Chair" }),
@@ -368,8 +368,8 @@
 
   function legend(org, day) {
     return el("ul", { class: "legend" }, org.statuses.map((s) =>
-      el("li", {}, el("span", { class: "swatch", style: `background:${s.color}` }), `${s.plural} (${(day.statuses[s.id] || []).length})`)),
-    day.uncertain.length ? el("li", {}, el("span", { class: "swatch", style: "background:#fff;border-style:dashed" }), `uncertain (${day.uncertain.length})`) : null);
+      el("li", {}, el("span", { class: "swatch", style: `background:${s.color}` }), `${s.plural} (${day.counts.statuses[s.id] || 0})`)),
+    day.counts.uncertain ? el("li", {}, el("span", { class: "swatch", style: "background:#fff;border-style:dashed" }), `uncertain (${day.counts.uncertain})`) : null);
   }
 
   // The organisation in the middle, its states on rings, one ring per
@@ -432,7 +432,7 @@
   function growth(org, date, list) {
     const end = list[list.length - 1] > date ? list[list.length - 1] : date;
     const x0 = yearOf(org.founded), x1 = yearOf(end) + 1;
-    const max = Math.max(1, ...org.days.map((d) => d.family_size + d.uncertain.length));
+    const max = Math.max(1, ...org.days.map((d) => d.counts.family + d.counts.uncertain));
     const W = 720, H = 220, L = 36, B = 24, T = 8;
     const X = (d) => L + ((frac(d) - x0) / (x1 - x0)) * (W - L - 8);
     const Y = (n) => T + (H - T - B) * (1 - n / max);
@@ -455,9 +455,9 @@
     const tiers = [...new Set(org.statuses.map((st) => st.tier))];
     const colors = { member: "#2171b5", associate: "#41ab5d", observer: "#756bb1", partner: "#e6550d" };
     const dashes = { member: null, associate: "6 3", observer: "2 2", partner: "8 2 2 2" };
-    s.append(sv("path", { d: step((d) => d.family_size), fill: "none", stroke: "#333", "stroke-width": 2 }));
+    s.append(sv("path", { d: step((d) => d.counts.family), fill: "none", stroke: "#333", "stroke-width": 2 }));
     for (const t of tiers) {
-      const n = (d) => org.statuses.filter((st) => st.tier === t).reduce((a, st) => a + (d.statuses[st.id] || []).length, 0);
+      const n = (d) => d.counts.tiers[t] || 0;
       s.append(sv("path", { d: step(n), fill: "none", stroke: colors[t] || "#888", "stroke-width": 1.5, "stroke-dasharray": dashes[t] || "1 3" }));
     }
     s.append(sv("line", { x1: X(date), x2: X(date), y1: T, y2: H - B, stroke: "#cb181d", "stroke-width": 2, id: "marker" }));
@@ -470,9 +470,9 @@
       el("li", {}, el("span", { class: "swatch", style: "background:#cb181d" }), `the day shown (${date})`));
     const rows = org.days.map((d) => el("tr", { "aria-current": d === dayOn(org, date) ? "true" : null },
       el("td", {}, el("a", { href: `#${org.id}/${d.date}`, text: d.date })),
-      org.statuses.map((st) => el("td", { class: "num", text: (d.statuses[st.id] || []).length })),
-      el("td", { class: "num", text: d.family_size }),
-      el("td", { class: "num", text: d.uncertain.length })));
+      org.statuses.map((st) => el("td", { class: "num", text: d.counts.statuses[st.id] || 0 })),
+      el("td", { class: "num", text: d.counts.family }),
+      el("td", { class: "num", text: d.counts.uncertain })));
     return el("figure", {}, el("div", { class: "scroll" }, s), key,
       el("details", {}, el("summary", { text: "The numbers, day by day" }),
         table(["From", ...org.statuses.map((st) => st.plural), "all", "uncertain"], rows, "growth-table")));
