@@ -519,7 +519,7 @@ fn family_query(day: &str) -> String {
          PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
          SELECT (COUNT(DISTINCT ?state) AS ?n) WHERE {{
            ?m a org:Membership ; org:organization <urn:igo-graph:org:SCO> ;
-              org:member ?state ; org:memberDuring ?i .
+              org:member ?state ; igov:certain true ; org:memberDuring ?i .
            ?i time:hasBeginning/igov:latestDay ?begin .
            FILTER(?begin <= \"{day}\"^^xsd:date)
            OPTIONAL {{ ?i time:hasEnd/igov:earliestDay ?end }}
@@ -551,6 +551,49 @@ fn turtle_answers_sparql_the_family_of_26() {
           FILTER(!BOUND(?e) || ?e > \"2017-06-09\"^^xsd:date)
         }";
     assert_eq!(sparql_count(&store, members), 8);
+}
+
+/// The README's SPARQL query, as printed there.
+fn readme_query() -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("```sparql\n").expect("a SPARQL block") + 10;
+    let len = readme[start..].find("```").unwrap();
+    readme[start..start + len].to_string()
+}
+
+#[test]
+fn the_readmes_sparql_query_counts_what_at_counts() {
+    let (code, ttl, _) = run(&["export", "ttl", "--org", "BRICS"]);
+    assert_eq!(code, 0);
+    let store = oxigraph::store::Store::new().unwrap();
+    store
+        .load_from_slice(oxigraph::io::RdfFormat::Turtle, ttl.as_bytes())
+        .unwrap();
+    let query = readme_query();
+    assert!(query.contains("\"2024-06-01\""), "{query}");
+    let (_d, p) = temp_file("brics.ttl", ttl.as_bytes());
+    let mut queries = Vec::new();
+    let mut counts = Vec::new();
+    for d in ["2024-06-01", "2023-12-31", "2025-01-03", "2025-12-01"] {
+        let q = query.replace("2024-06-01", d);
+        let (_, at, _) = run(&["at", d, "--org", "BRICS", "--format", "json"]);
+        let at: serde_json::Value = serde_json::from_str(&at).unwrap();
+        let members = at["members"].as_array().unwrap().len() as i64;
+        assert_eq!(sparql_count(&store, &q), members, "on {d}");
+        queries.push(q);
+        counts.push(members.to_string());
+    }
+    assert_eq!(counts[0], "9", "BRICS on 2024-06-01, Saudi Arabia uncertain");
+    let script = format!(
+        "import sys, rdflib\n\
+         g = rdflib.Graph()\n\
+         g.parse(sys.argv[1], format='turtle')\n\
+         for q in {queries:?}:\n\
+         \x20   print(int(next(iter(g.query(q)))[0]))"
+    );
+    if let Some(out) = python(RDFLIB, &script, &p) {
+        assert_eq!(out.lines().collect::<Vec<_>>(), counts);
+    }
 }
 
 #[test]
