@@ -68,7 +68,9 @@ fn queries(c: &mut Criterion) {
 fn explorer(c: &mut Criterion) {
     let kg = KnowledgeGraph::bundled();
     c.bench_function("export/html data.js, bundled", |b| {
-        b.iter(|| black_box(igo_graph::export::html::data_js(&kg).unwrap()))
+        b.iter(|| {
+            black_box(igo_graph::export::html::data_js(&kg, None).unwrap())
+        })
     });
 }
 

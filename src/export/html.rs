@@ -58,6 +58,8 @@ pub struct Site {
     pub generator: String,
     /// The basis every day is counted by (`effective`).
     pub basis: Basis,
+    /// The organisation the page opens on (`None`: the first by id).
+    pub home: Option<OrganizationId>,
     /// Every organisation, oldest first.
     pub organizations: Vec<OrgPage>,
     /// Every state with a status in any organisation, by id.
@@ -288,6 +290,7 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
     Ok(Site {
         generator: format!("igo-graph {}", env!("CARGO_PKG_VERSION")),
         basis: Basis::Effective,
+        home: None,
         organizations,
         states,
         sources,
@@ -429,8 +432,14 @@ fn status_infos(statuses: &[Status]) -> Vec<StatusInfo> {
 /// # Errors
 ///
 /// A query fails.
-pub fn data_js(kg: &KnowledgeGraph) -> Result<String, Error> {
-    let site = site(kg)?;
+pub fn data_js(
+    kg: &KnowledgeGraph,
+    home: Option<&str>,
+) -> Result<String, Error> {
+    let mut site = site(kg)?;
+    site.home = home
+        .and_then(|h| kg.resolve_organization(h).ok())
+        .map(|o| o.id.clone());
     let json = serde_json::to_string(&site)
         .map_err(|e| Error::msg(DiagnosticKind::Export, e.to_string()))?;
     let json = json
@@ -440,35 +449,42 @@ pub fn data_js(kg: &KnowledgeGraph) -> Result<String, Error> {
     Ok(format!("window.IGO_DATA = {json};\n"))
 }
 
-/// The files of the site: (name, bytes).
+/// The files of the site: (name, bytes), opening on `home` (see
+/// [`Site::home`]).
 ///
 /// # Errors
 ///
 /// A query fails.
 pub fn files(
     kg: &KnowledgeGraph,
+    home: Option<&str>,
 ) -> Result<Vec<(&'static str, String)>, Error> {
     Ok(vec![
         ("index.html", INDEX.to_string()),
         ("igo.css", STYLE.to_string()),
         ("igo.js", SCRIPT.to_string()),
-        ("data.js", data_js(kg)?),
+        ("data.js", data_js(kg, home)?),
     ])
 }
 
-/// Writes the site into `dir` (created if missing).
+/// Writes the site into `dir` (created if missing), opening on `home`
+/// (see [`Site::home`]).
 ///
 /// # Errors
 ///
 /// A file cannot be written.
-pub fn write_dir(kg: &KnowledgeGraph, dir: &Path) -> Result<u64, Error> {
+pub fn write_dir(
+    kg: &KnowledgeGraph,
+    dir: &Path,
+    home: Option<&str>,
+) -> Result<u64, Error> {
     let io = |p: &Path| {
         let p = p.display().to_string();
         move |e| Error::io(format!("cannot write `{p}`"), e)
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let mut total = 0;
-    for (name, text) in files(kg)? {
+    for (name, text) in files(kg, home)? {
         let p = dir.join(name);
         std::fs::write(&p, &text).map_err(io(&p))?;
         total += text.len() as u64;
@@ -530,7 +546,7 @@ mod tests {
         let kg = KnowledgeGraph::load(dir).unwrap();
         let json = serde_json::to_string(&site(&kg).unwrap()).unwrap();
         assert!(json.contains("Org </name>"), "the data holds `</`");
-        let js = data_js(&kg).unwrap();
+        let js = data_js(&kg, None).unwrap();
         assert!(!js.contains("</"));
         assert!(js.contains(r"Org <\/name>"));
         assert!(js.starts_with("window.IGO_DATA = {"));

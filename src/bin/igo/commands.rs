@@ -484,7 +484,8 @@ pub fn export(
                 ));
             };
             refuse_full_folder(dir, target.force)?;
-            export::html::write_dir(kg, dir)?;
+            // The page opens where `igo` does without --org.
+            export::html::write_dir(kg, dir, Some(crate::scope::DEFAULT_ORG))?;
             return Ok(Vec::new());
         }
     }

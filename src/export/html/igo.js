@@ -106,7 +106,7 @@
     if (head === "region") return { view: "region", date: arg };
     const org = orgById.get((head || "").toUpperCase());
     if (org) return { view: "org", org, date: arg };
-    return { view: "org", org: orgById.get("SCO") || orgs[0], date: undefined, home: h !== "" };
+    return { view: "org", org: orgById.get(D.home) || orgs[0], date: undefined, home: h !== "" };
   }
 
   // The navigation, built once; each view marks its own link.
