@@ -110,12 +110,12 @@ fn explorer_answer(site: &Value, org: &str, day: Date) -> (Answer, Value) {
         .iter()
         .find(|o| o["id"] == org)
         .unwrap();
+    let day = day.to_string();
     let shown = page["days"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| d["date"].as_str().unwrap() <= day.to_string().as_str())
-        .last();
+        .rfind(|d| d["date"].as_str().unwrap() <= day.as_str());
     shown.map_or_else(
         || (Answer::default(), Value::Null),
         |d| (Answer::of_snapshot(d), d["counts"].clone()),
