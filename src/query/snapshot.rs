@@ -449,8 +449,8 @@ impl KnowledgeGraph {
     }
 
     /// The day `state` took the status it holds in `organization` on
-    /// `date`: the start (under `basis`) of its last transition that began
-    /// on or before that day, if any.
+    /// `date`, when it holds one for certain: the start (under `basis`) of
+    /// the transition it holds it by ([`Standing::since`]).
     ///
     /// # Errors
     ///
@@ -473,15 +473,7 @@ impl KnowledgeGraph {
         date: Date,
         basis: Basis,
     ) -> Result<Option<Date>, Error> {
-        let org = self.resolve_organization(organization)?;
-        let st = self.resolve_state(state)?;
-        need_day(date)?;
-        Ok(self
-            .transitions(org.id.as_str(), st.id.as_str())
-            .iter()
-            .rev()
-            .filter_map(|t| t.start(basis))
-            .find(|d| d.last_day() <= date))
+        Ok(self.standing(organization, state, date, basis)?.since)
     }
 
     /// The snapshot of `organization` on `date` under the basis other

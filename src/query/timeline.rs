@@ -91,6 +91,9 @@ pub struct SummitTimeline<'a> {
     /// The summits with a handover day (Council day, else last day), in
     /// the order of [`KnowledgeGraph::summits`].
     pub summits: Vec<&'a Summit>,
+    /// The counts on each summit's handover day, in the order of
+    /// `summits` (as `igo at` gives them).
+    pub counts: Vec<Counts>,
 }
 
 /// One line of a [`SummitTimeline`]: a change, or a summit.
@@ -105,7 +108,7 @@ pub enum TimelineEntry<'a> {
         summit: &'a Summit,
         /// Its handover day (Council day, else last day).
         day: Date,
-        /// The counts after the last change on or before `day`.
+        /// The counts on `day`, as `igo at` gives them.
         after: Counts,
     },
 }
@@ -137,13 +140,9 @@ impl SummitTimeline<'_> {
         let events = &self.timeline.events;
         let mut all: Vec<TimelineEntry<'_>> =
             events.iter().map(TimelineEntry::Change).collect();
-        for s in &self.summits {
+        for (s, after) in self.summits.iter().zip(&self.counts) {
             let Some(day) = s.handover_day() else { continue };
-            let after = events
-                .iter()
-                .rfind(|e| e.date.last_day() <= day)
-                .map(|e| e.after.clone())
-                .unwrap_or_default();
+            let after = after.clone();
             all.push(TimelineEntry::Summit { summit: s, day, after });
         }
         let is_change =
@@ -330,12 +329,18 @@ impl KnowledgeGraph {
         basis: Basis,
     ) -> Result<SummitTimeline<'_>, Error> {
         let timeline = self.timeline(organization, basis)?;
-        let summits = self
+        let org = self.resolve_organization(organization)?;
+        let summits: Vec<&Summit> = self
             .summits(timeline.organization.as_str())
             .into_iter()
             .filter(|s| s.handover_day().is_some())
             .collect();
-        Ok(SummitTimeline { timeline, summits })
+        let counts = summits
+            .iter()
+            .filter_map(|s| s.handover_day())
+            .map(|day| self.counts_on(org, day.last_day(), basis))
+            .collect();
+        Ok(SummitTimeline { timeline, summits, counts })
     }
 
     /// The family size of a [`Diff`]'s organisation on its first and on

@@ -262,6 +262,7 @@ pub fn timeline(ctx: &Ctx, with_summits: bool) -> Result<String, Failure> {
     let mut t = ctx.kg.timeline_with_summits(ctx.org()?, ctx.basis)?;
     if !with_summits {
         t.summits.clear();
+        t.counts.clear();
     }
     match ctx.format {
         Format::Json if with_summits => {
