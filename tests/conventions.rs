@@ -190,3 +190,16 @@ fn a_backwards_diff_says_so_and_answers() {
     let (_, err) = ok(&["diff", "2015-01-01", "2025-01-01"]);
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn a_table_never_cuts_the_possible_statuses_of_an_uncertain_state() {
+    // Ukraine's exit from the CIS is disputed: after it, it may still be
+    // a participating state, in the CIS's own words, or hold nothing.
+    let (out, _) = ok(&["memberships", "UKR", "--at", "2020-01-01"]);
+    assert!(
+        out.contains("CIS        uncertain: participating state or none"),
+        "{out}"
+    );
+    let (out, _) = ok(&["memberships", "SAU", "--at", "2024-06-01"]);
+    assert!(out.contains("BRICS      uncertain: member or none"), "{out}");
+}

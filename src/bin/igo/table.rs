@@ -819,10 +819,22 @@ pub fn memberships(
         };
         let since = m.since.map(|d| format!("since {d}")).unwrap_or_default();
         let tier = m.tier.map(|t| format!("tier {t}")).unwrap_or_default();
-        let line = format!(
-            "  {org:<10} {:<22} {since:<17} {tier}",
-            trunc(&label, 22)
-        );
+        // An uncertain status is never cut: every possible one is shown,
+        // with the organisation's own labels, on lines of its own.
+        let line = if m.certain {
+            format!("  {org:<10} {:<22} {since:<17} {tier}", trunc(&label, 22))
+        } else {
+            let o = kg.organization(org);
+            let labels: Vec<&str> = m
+                .status
+                .split('|')
+                .map(|id| {
+                    o.and_then(|o| o.status(id)).map_or(id, |s| s.label())
+                })
+                .collect();
+            let text = format!("uncertain: {}", labels.join(" or "));
+            format!("  {org:<10} {}", wrap(&text, 78, 13, 15))
+        };
         writeln!(out, "{}", line.trim_end())?;
     }
     for c in ms.iter().filter_map(|m| {
