@@ -8,7 +8,7 @@ use igo_graph::{Basis, Date, KnowledgeGraph, Status, export};
 use crate::args::{CsvTable, ExportKind, Format, PanelRule};
 use crate::report::Failure;
 use crate::scope::Scope;
-use crate::{rows, table};
+use crate::{changes, rows, table};
 
 /// What every command needs: the graph, the organisation asked about, the
 /// basis and format, and the day the clock says is today.
@@ -272,7 +272,7 @@ pub fn timeline(ctx: &Ctx, with_summits: bool) -> Result<String, Failure> {
         }
         Format::Json => rows::json(&t.timeline),
         Format::Csv => rows::timeline(ctx.kg, &t),
-        Format::Table => table::timeline(ctx.kg, &t),
+        Format::Table => changes::timeline(ctx.kg, &t),
     }
 }
 
@@ -326,7 +326,7 @@ pub fn diff(ctx: &Ctx, from: Date, to: Date) -> Result<String, Failure> {
     match ctx.format {
         Format::Json => rows::json(&d),
         Format::Csv => rows::diff(ctx.kg, &d),
-        Format::Table => table::diff(ctx.kg, &d, ctx.kg.family_sizes(&d)?),
+        Format::Table => changes::diff(ctx.kg, &d, ctx.kg.family_sizes(&d)?),
     }
 }
 

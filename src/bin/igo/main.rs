@@ -3,6 +3,7 @@
 //! success). No domain logic: that is in the library.
 
 mod args;
+mod changes;
 mod commands;
 mod cow;
 mod flags;
