@@ -35,6 +35,13 @@ fn days_of(kg: &KnowledgeGraph, org: &igo_graph::Organization) -> Vec<Date> {
         days.insert(d.last_day());
         days.extend(d.first_day().previous_day());
     }
+    // And the days the README and the issue ask about.
+    for d in ["2024-02-22", "2024-06-01", "2025-12-01"] {
+        let d: Date = d.parse().unwrap();
+        if org.founded.first_day() <= d {
+            days.insert(d);
+        }
+    }
     let last = org.dissolved.map_or(2026, |d| d.year());
     for y in org.founded.year()..=last {
         days.insert(Date::from_ymd(y, 12, 31).unwrap());
@@ -219,6 +226,12 @@ fn every_output_gives_the_answer_of_at() {
         check_timeline(id, &h, &truth);
     }
     assert!(compared > 300, "{compared} organisation-days");
+    // BRICS on 2025-12-01: ten members, Saudi Arabia uncertain.
+    let brics = Answer::of_snapshot(
+        &truth[&"2025-12-01".parse::<Date>().unwrap()]["BRICS"],
+    );
+    assert_eq!(brics.held["member"].len(), 10);
+    assert_eq!(brics.uncertain, BTreeSet::from(["SAU".to_string()]));
     check_across(&kg, &days_by_org, &truth);
 }
 
