@@ -203,3 +203,54 @@ fn a_table_never_cuts_the_possible_statuses_of_an_uncertain_state() {
     let (out, _) = ok(&["memberships", "SAU", "--at", "2024-06-01"]);
     assert!(out.contains("BRICS      uncertain: member or none"), "{out}");
 }
+
+#[test]
+fn an_organisation_named_twice_is_no_overlap() {
+    for args in [
+        &["overlap", "SCO", "sco"][..],
+        &["overlap", "SCO", "BRICS", "SCO", "--format", "json"],
+        &["overlap", "--matrix", "BRICS", "SCO", "BRICS"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert!(err.contains("is named twice"), "{args:?}: {err}");
+        assert!(err.contains("name each organisation once"), "{err}");
+    }
+}
+
+/// On a folder without the SCO: a command that answers for the whole data
+/// set needs no organisation; one that answers for one says which to give.
+#[test]
+fn a_folder_without_the_default_organisation() {
+    let data = crate::common::root().join("tests/data/good");
+    let data = data.display().to_string();
+    for args in [
+        &["history", "IND"][..],
+        &["export", "json"],
+        &["export", "yaml", "-o", "-"],
+        &["memberships", "IND", "--at", "2020-01-01"],
+        &["export", "cow", "--at", "2020-12-31"],
+    ] {
+        let (code, _, err) = run(&[&["--data", &data][..], args].concat());
+        // `export yaml -o -` is refused for its own reason, not the SCO.
+        assert!(!err.contains("SCO"), "{args:?}: {err}");
+        if args[0] != "export" || args[1] != "yaml" {
+            assert_eq!(code, 0, "{args:?}: {err}");
+        }
+    }
+    let (_, json, _) = run(&["--data", &data, "export", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["graph"]["organization"], serde_json::Value::Null);
+    for args in [&["at", "2020-01-01"][..], &["timeline"], &["chairs"]] {
+        let (code, _, err) = run(&[&["--data", &data][..], args].concat());
+        assert_eq!(code, 2);
+        assert_eq!(
+            err,
+            "igo: this command answers for one organisation, and this data \
+             has no SCO (the one asked about when --org is not given): give \
+             --org with one of its organisations: ORG\n",
+            "{args:?}"
+        );
+    }
+}

@@ -60,11 +60,23 @@ fn state_node(st: &State) -> Value {
 ///
 /// An unknown organisation.
 pub fn to_value(kg: &KnowledgeGraph, opts: &Options) -> Result<Value, Error> {
-    let org = kg.resolve_organization(&opts.organization)?;
+    let org = asked(kg, opts)?;
     if opts.date.is_some() {
         return day_value(kg, opts);
     }
     serde_json::to_value(Document { kg, opts, org }).map_err(export_error)
+}
+
+/// The organisation asked about: needed for a day; for the whole graph,
+/// only named when given (an empty `organization`: none).
+fn asked<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+) -> Result<Option<&'a Organization>, Error> {
+    match opts.organization.as_str() {
+        "" if opts.date.is_none() => Ok(None),
+        id => kg.resolve_organization(id).map(Some),
+    }
 }
 
 fn export_error(e: serde_json::Error) -> Error {
@@ -136,7 +148,7 @@ where
 struct Document<'a> {
     kg: &'a KnowledgeGraph,
     opts: &'a Options,
-    org: &'a Organization,
+    org: Option<&'a Organization>,
 }
 
 impl Serialize for Document<'_> {
@@ -154,7 +166,7 @@ impl Serialize for Document<'_> {
 
 struct GraphInfo<'a> {
     opts: &'a Options,
-    org: &'a Organization,
+    org: Option<&'a Organization>,
 }
 
 impl Serialize for GraphInfo<'_> {
@@ -164,7 +176,7 @@ impl Serialize for GraphInfo<'_> {
         m.field("date", &None::<Date>)?;
         m.field("format", "igo-graph")?;
         m.field("format_version", &1)?;
-        m.field("organization", &self.org.id)?;
+        m.field("organization", &self.org.map(|o| &o.id))?;
         m.end()
     }
 }
@@ -848,7 +860,7 @@ pub fn write<W: Write>(
     opts: &Options,
     out: W,
 ) -> Result<(), Error> {
-    let org = kg.resolve_organization(&opts.organization)?;
+    let org = asked(kg, opts)?;
     // serde_json writes each token by itself: buffer them for writers
     // that do not (a file, stdout); a `Vec` loses only a copy.
     let mut out = BufWriter::with_capacity(1 << 16, out);

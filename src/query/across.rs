@@ -84,6 +84,25 @@ pub struct Cell {
     pub by_tier: BTreeMap<String, usize>,
 }
 
+/// Refuses an organisation named twice (`SCO sco`): what it shares with
+/// itself is its own family, not an overlap.
+fn distinct(orgs: &[&Organization]) -> Result<(), Error> {
+    for (i, o) in orgs.iter().enumerate() {
+        if orgs[..i].iter().any(|p| p.id == o.id) {
+            let d = crate::error::Diagnostic::new(
+                crate::error::DiagnosticKind::Query,
+                format!("`{}` is named twice", o.id),
+            )
+            .help(
+                "name each organisation once; what one organisation shares \
+                 with itself is its family (`igo at`)",
+            );
+            return Err(Error::one(d));
+        }
+    }
+    Ok(())
+}
+
 impl KnowledgeGraph {
     /// The matrix of states shared by each pair of `organizations` (every
     /// organisation existing on `date` when empty).
@@ -118,6 +137,7 @@ impl KnowledgeGraph {
                 .map(|o| self.resolve_organization(o))
                 .collect::<Result<_, _>>()?
         };
+        distinct(&orgs)?;
         // Per organisation, each state's certain status.
         let held: Vec<BTreeMap<StateId, crate::model::Status>> = orgs
             .iter()
@@ -285,6 +305,7 @@ impl KnowledgeGraph {
                 "an overlap needs at least two organisations",
             ));
         }
+        distinct(&orgs)?;
         let mut states = Vec::new();
         for st in self.states() {
             let mut statuses = BTreeMap::new();

@@ -53,7 +53,9 @@ pub fn takes(command: &Command) -> Takes {
         | Command::Export {
             kind: ExportKind::Yaml | ExportKind::Html, ..
         } => Takes::Data,
-        Command::History { .. }
+        // The whole graph as JSON names an organisation only when asked.
+        Command::Export { kind: ExportKind::Json, at: None, .. }
+        | Command::History { .. }
         | Command::Compare { .. }
         | Command::Validate { .. }
         | Command::Export { kind: ExportKind::Cow, .. } => Takes::DataOrOne,
@@ -74,10 +76,23 @@ impl Scope {
         let one = |id: &str| -> Result<Scope, Failure> {
             match kg.resolve_organization(id) {
                 Ok(o) => Ok(Scope::One(o.id.to_string())),
-                Err(e) if given.is_none() => Err(Failure::Msg(format!(
-                    "{e}\n  = note: {DEFAULT_ORG} is the default of \
-                     --org; this data has no {DEFAULT_ORG}: give --org ID"
-                ))),
+                Err(_) if given.is_none() => {
+                    let ids: Vec<&str> =
+                        kg.organizations().map(|o| o.id.as_str()).collect();
+                    let shown = match ids.len() {
+                        0..=12 => ids.join(", "),
+                        n => format!(
+                            "{}, ... ({n} in all)",
+                            ids[..12].join(", ")
+                        ),
+                    };
+                    Err(Failure::Msg(format!(
+                        "this command answers for one organisation, and this \
+                         data has no {DEFAULT_ORG} (the one asked about when \
+                         --org is not given): give --org with one of its \
+                         organisations: {shown}"
+                    )))
+                }
                 Err(e) => Err(e.into()),
             }
         };
