@@ -199,12 +199,34 @@ pub struct TransitionInfo {
     pub note: Option<std::sync::Arc<str>>,
 }
 
+/// The most organisations the explorer is written for: its region view
+/// sets every organisation beside every other on each day of change,
+/// which for COW's 534 organisations would take gigabytes.
+pub const MAX_ORGANIZATIONS: usize = 60;
+
 /// The data of the site, computed from `kg`.
 ///
 /// # Errors
 ///
-/// A query fails (it does not, for a graph that loaded).
+/// More than [`MAX_ORGANIZATIONS`] organisations, or a query fails (it
+/// does not, for a graph that loaded).
 pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
+    let n = kg.organizations().count();
+    if n > MAX_ORGANIZATIONS {
+        let d = crate::error::Diagnostic::new(
+            DiagnosticKind::Export,
+            format!(
+                "the explorer shows at most {MAX_ORGANIZATIONS} \
+                 organisations, and this data has {n}"
+            ),
+        )
+        .help(
+            "make a data folder of the organisations to show (their \
+             folders, with states.yaml and sources.yaml) and export that; \
+             for every organisation, use `igo export csv`, `json` or `cow`",
+        );
+        return Err(Error::one(d));
+    }
     let mut sources = BTreeMap::new();
     let mut cite = |ids: &[SourceId]| {
         for id in ids {
@@ -482,9 +504,11 @@ pub fn write_dir(
         let p = p.display().to_string();
         move |e| Error::io(format!("cannot write `{p}`"), e)
     };
+    // Everything is made before anything is written.
+    let files = files(kg, home)?;
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let mut total = 0;
-    for (name, text) in files(kg, home)? {
+    for (name, text) in files {
         let p = dir.join(name);
         std::fs::write(&p, &text).map_err(io(&p))?;
         total += text.len() as u64;

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use super::Options;
+use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 
@@ -97,7 +98,37 @@ pub fn write<W: Write>(
     format: ImageFormat,
     mut out: W,
 ) -> Result<(), Error> {
+    if opts.organization.eq_ignore_ascii_case(super::dot::ALL) {
+        refuse_large_region(kg, opts.day()?)?;
+    }
     let dot = super::dot::to_string(kg, opts)?;
     out.write_all(&render_dot(&dot, format)?)?;
     Ok(())
+}
+
+/// The most organisations the region picture is rendered with: Graphviz's
+/// spring layout (`neato`) takes minutes well before a few hundred
+/// organisations and their states (COW's 534 gave no answer in 30 s).
+pub const REGION_MAX: usize = 40;
+
+/// Refuses to render the region of more than [`REGION_MAX`]
+/// organisations, saying what to do instead.
+fn refuse_large_region(kg: &KnowledgeGraph, day: Date) -> Result<(), Error> {
+    let n = kg.organizations().filter(|o| o.existed_on(day)).count();
+    if n <= REGION_MAX {
+        return Ok(());
+    }
+    let d = Diagnostic::new(
+        DiagnosticKind::Export,
+        format!(
+            "the region on {day} holds {n} organisations, more than \
+             Graphviz lays out in one picture in reasonable time (at most \
+             {REGION_MAX})"
+        ),
+    )
+    .help(
+        "draw one organisation at a time (--org ID), or write the region \
+         as DOT (`igo export dot --org all`) and render a part of it",
+    );
+    Err(Error::one(d))
 }

@@ -714,10 +714,25 @@ pub fn wrapped(line: &str) -> String {
     format!("{}\n", wrap(line, 78, 0, 2))
 }
 
-/// `igo overlap --matrix`: states shared by each pair, and members of both.
+/// The most organisations a matrix table shows (210 columns).
+const MATRIX_MAX: usize = 20;
+
+/// `igo overlap --matrix`: states shared by each pair, and members of both;
+/// refused, pointing to CSV and JSON, for more than [`MATRIX_MAX`].
 pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
     let mut out = String::new();
     let ids: Vec<&str> = m.organizations.iter().map(|o| o.as_str()).collect();
+    let n = ids.len();
+    if n > MATRIX_MAX {
+        return Err(Failure::Msg(format!(
+            "the matrix of {n} organisations on {} would be {} columns \
+             wide, too wide for a terminal (a table shows at most \
+             {MATRIX_MAX}): ask for it as CSV or JSON (--format csv), or \
+             name the organisations (`igo overlap --matrix SCO BRICS ...`)",
+            m.date,
+            10 * (n + 1)
+        )));
+    }
     for (title, tier) in [
         ("states shared (any status in both; the diagonal: the family)", None),
         ("members of both (tier member in each)", Some("member")),
@@ -728,14 +743,15 @@ pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
             head.push_str(&format!("{:>10}", trunc(id, 9)));
         }
         writeln!(out, "{head}")?;
-        for a in &ids {
+        for (i, a) in ids.iter().enumerate() {
             let mut line = format!("{:<10}", trunc(a, 9));
-            for b in &ids {
-                let c = m.cells.iter().find(|c| c.a == *a && c.b == *b);
-                let n = c.map_or(0, |c| match tier {
+            // The cells are row by row: the row's n cells, in order.
+            let row = m.cells.iter().skip(i * n).take(n);
+            for c in row {
+                let n = match tier {
                     None => c.shared,
                     Some(t) => c.by_tier.get(t).copied().unwrap_or(0),
-                });
+                };
                 line.push_str(&format!("{n:>10}"));
             }
             writeln!(out, "{line}")?;
