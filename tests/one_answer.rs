@@ -225,6 +225,7 @@ fn every_output_gives_the_answer_of_at() {
         }
         check_timeline(id, &h, &truth);
     }
+    eprintln!("{compared} organisation-days compared");
     assert!(compared > 300, "{compared} organisation-days");
     // BRICS on 2025-12-01: ten members, Saudi Arabia uncertain.
     let brics = Answer::of_snapshot(
