@@ -96,32 +96,29 @@ impl Standing {
 struct Place {
     /// The last transition certainly in force.
     certain: Option<usize>,
-    /// The last transition possibly in force; those after `certain` up to
-    /// it start inside an imprecise date that contains the day.
-    possible: Option<usize>,
+    /// The transitions that may be in force: the certain one and those
+    /// after it whose start is an imprecise date that contains the day.
+    in_force: Vec<usize>,
 }
 
 impl Place {
     fn of(transitions: &[Transition], day: Date, basis: Basis) -> Place {
-        let mut place = Place { certain: None, possible: None };
+        let mut certain = None;
         for (i, t) in transitions.iter().enumerate() {
-            let Some(start) = t.start(basis) else { continue };
-            if start.last_day() <= day {
-                place.certain = Some(i);
-                place.possible = Some(i);
-            } else if start.first_day() <= day {
-                place.possible = Some(i);
+            if t.start(basis).is_some_and(|s| s.last_day() <= day) {
+                certain = Some(i);
             }
         }
-        place
-    }
-
-    /// The transitions that may be in force: the certain one and those
-    /// after it up to the last possible one.
-    fn in_force(&self) -> impl Iterator<Item = usize> + use<> {
-        let lo = self.certain.map_or(0, |c| c + 1);
-        let hi = self.possible.map_or(0, |p| p + 1);
-        self.certain.into_iter().chain(lo..hi)
+        // Only those that may have begun: under the decided basis an
+        // earlier transition may start later than a later one's range.
+        let after = certain.map_or(0, |c| c + 1);
+        let maybe =
+            transitions.iter().enumerate().skip(after).filter(|(_, t)| {
+                t.start(basis).is_some_and(|s| s.first_day() <= day)
+            });
+        let in_force =
+            certain.into_iter().chain(maybe.map(|(i, _)| i)).collect();
+        Place { certain, in_force }
     }
 }
 
@@ -147,7 +144,7 @@ pub(crate) fn standing(
     let mut set = vec![status_after(place.certain)];
     let mut reason = None;
     let (mut sources, mut against) = (Vec::new(), Vec::new());
-    for i in place.in_force() {
+    for &i in &place.in_force {
         let t = &transitions[i];
         set.push(t.status);
         if Some(i) != place.certain {
@@ -159,8 +156,14 @@ pub(crate) fn standing(
             against.clear();
         } else if let Some(d) = &t.disputed {
             // A disputed status in force may, by the other side, not be
-            // held: the status before it stands.
-            set.push(status_after(i.checked_sub(1)));
+            // held: the status before it stands, and if that one is
+            // disputed too, the one before it.
+            let mut j = i;
+            while transitions[j].disputed.is_some() {
+                set.push(status_after(j.checked_sub(1)));
+                let Some(k) = j.checked_sub(1) else { break };
+                j = k;
+            }
             if reason != Some(Reason::Missing) {
                 reason = Some(Reason::Disputed);
                 sources = t.sources.to_vec();
@@ -172,12 +175,13 @@ pub(crate) fn standing(
         set.push(Status::NONE);
         reason = reason.or(Some(Reason::Existence));
     }
-    if let Some(i) = set.iter().position(|s| *s == Status::UNKNOWN) {
+    if set.contains(&Status::UNKNOWN) {
         // No information: any status of its vocabulary may be held.
-        set.swap_remove(i);
+        set.retain(|s| *s != Status::UNKNOWN);
         set.extend(org.statuses.iter().copied());
         set.push(Status::NONE);
         reason = Some(Reason::Missing);
+        against.clear();
     }
     set.sort();
     set.dedup();

@@ -295,3 +295,84 @@ fn the_petgraph_graph_holds_the_sources_and_what_cites_them() {
     // The second call returns the same graph, not a new one.
     assert!(std::ptr::eq(bundled.graph(), bundled.graph()));
 }
+
+/// A small data set of one organisation (dissolved or not) and the
+/// transitions of state AAA, for the one rule's edge cases.
+fn one_state(org_extra: &str, transitions: &str) -> KnowledgeGraph {
+    KnowledgeGraph::from_texts(vec![
+        (
+            "states.yaml".to_string(),
+            "- id: AAA\n  iso2: AA\n  name: A\n  sources: [s1]\n".to_string(),
+        ),
+        (
+            "sources.yaml".into(),
+            "- id: s1\n  title: t\n  url: https://example.org/1\n\
+             - id: s2\n  title: u\n  url: https://example.org/2\n"
+                .into(),
+        ),
+        (
+            "org/organization.yaml".into(),
+            format!(
+                "- id: ORG\n  name: Org\n  short_name: ORG\n  founded: 2001-06-15\n  sources: [s1]\n{org_extra}"
+            ),
+        ),
+        (
+            "org/statuses.yaml".into(),
+            format!("- state: AAA\n  transitions:\n{transitions}"),
+        ),
+    ])
+    .expect("valid data")
+}
+
+fn possible(kg: &KnowledgeGraph, day: &str, basis: Basis) -> Vec<String> {
+    let s = kg.standing("ORG", "AAA", d(day), basis).unwrap();
+    s.status.possible().iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn missing_data_certainly_in_force_lists_statuses_not_unknown() {
+    let kg = one_state(
+        "",
+        "    - {status: member, date: 2002-01-01, sources: [s1]}\n\
+         \x20   - {status: unknown, date: 2003-01-01, sources: [s1]}\n",
+    );
+    let p = possible(&kg, "2003-06-01", Basis::Effective);
+    assert!(!p.contains(&"unknown".to_string()), "{p:?}");
+    assert_eq!(p.iter().filter(|s| *s == "none").count(), 1);
+    let s = kg.standing("ORG", "AAA", d("2003-06-01"), Basis::Effective);
+    assert_eq!(s.unwrap().reason, Some(igo_graph::Reason::Missing));
+}
+
+#[test]
+fn a_chain_of_disputes_keeps_every_status_before_it_possible() {
+    let kg = one_state(
+        "",
+        "    - {status: observer, date: 2002-01-01, sources: [s1]}\n\
+         \x20   - {status: member, date: 2003-01-01, sources: [s1], disputed: {against: [s2]}}\n\
+         \x20   - {status: none, date: 2004-01-01, sources: [s1], disputed: {against: [s2]}}\n",
+    );
+    // If both disputes go the other way, it is still an observer.
+    assert_eq!(
+        possible(&kg, "2004-06-01", Basis::Effective),
+        ["member", "observer", "none"]
+    );
+    assert_eq!(
+        possible(&kg, "2003-06-01", Basis::Effective),
+        ["member", "observer"]
+    );
+}
+
+#[test]
+fn a_decision_not_yet_begun_is_not_possible() {
+    // Decided in October 2024, then (a later step) decided "in 2024": on
+    // 30 September only the year-only decision may have been taken.
+    let kg = one_state(
+        "",
+        "    - {status: observer, decided: 2024-10, effective: 2025-01-01, sources: [s1]}\n\
+         \x20   - {status: member, decided: 2024, effective: 2025-01-06, sources: [s1]}\n",
+    );
+    assert_eq!(
+        possible(&kg, "2024-09-30", Basis::Decided),
+        ["member", "none"]
+    );
+}
