@@ -312,11 +312,16 @@ pub fn roster(
 ) -> Result<String, Failure> {
     let mut out = String::new();
     let what = status.map_or("states", Status::plural);
-    writeln!(
-        out,
-        "{org} {what} on {date}, by {basis} date: {}",
-        roster.len()
-    )?;
+    // The count is of certain statuses, as `igo at` counts; the uncertain
+    // states that may hold one are listed and counted apart.
+    let unsure = roster.iter().filter(|e| e.status.certain().is_none());
+    let unsure = unsure.count();
+    let certain = roster.len() - unsure;
+    let also = match unsure {
+        0 => String::new(),
+        n => format!(", and {n} uncertain"),
+    };
+    writeln!(out, "{org} {what} on {date}, by {basis} date: {certain}{also}")?;
     for e in roster {
         let status = match &e.status {
             StatusOn::Uncertain(v) => format!("uncertain: {}", possible(v)),
@@ -673,19 +678,50 @@ pub fn overlap(
 ) -> Result<String, Failure> {
     let mut out = String::new();
     let ids: Vec<&str> = o.organizations.iter().map(|i| i.as_str()).collect();
-    writeln!(
-        out,
-        "states in at least two of {} on {}, by {} date: {}",
+    // A status in the organisation's own words; an uncertain one is listed
+    // whole below the table, never cut.
+    let label = |org: &str, text: &str| -> String {
+        let o = kg.organization(org);
+        let one = |id: &str| {
+            o.and_then(|o| o.status(id))
+                .map_or(id.to_string(), |s| s.label().to_string())
+        };
+        let all: Vec<String> = text.split('|').map(one).collect();
+        all.join(" or ")
+    };
+    let certain = o.states.iter().filter(|s| s.certain).count();
+    let also = match o.states.len() - certain {
+        0 => String::new(),
+        n => format!(", and {n} that may be"),
+    };
+    let heading = format!(
+        "states in at least two of {} on {}, by {} date: {certain} for \
+         certain{also}",
         ids.join(", "),
         o.date,
         o.basis,
-        o.states.len()
-    )?;
+    );
+    writeln!(out, "{}", wrap(&heading, 78, 0, 2))?;
+    let cell = |s: &igo_graph::Shared, id: &str| -> String {
+        match s.statuses.get(id).cloned().flatten() {
+            None => "-".into(),
+            Some(t) if t.contains('|') => "uncertain (below)".into(),
+            Some(t) => label(id, &t),
+        }
+    };
+    let width = o
+        .states
+        .iter()
+        .flat_map(|s| ids.iter().map(move |id| cell(s, id).chars().count()))
+        .chain(ids.iter().map(|i| i.len()))
+        .max()
+        .unwrap_or(4);
     let mut head = format!("  {:<4} {:<20}", "", "");
     for id in &ids {
-        head.push_str(&format!(" {:<16}", trunc(id, 16)));
+        head.push_str(&format!(" {id:<width$}"));
     }
     writeln!(out, "{}", head.trim_end())?;
+    let mut below = Vec::new();
     for s in &o.states {
         let mut line = format!(
             "  {:<4} {:<20}",
@@ -693,18 +729,20 @@ pub fn overlap(
             trunc(&name(kg, s.state.as_str()), 20)
         );
         for id in &ids {
-            let status = s
-                .statuses
-                .get(*id)
-                .cloned()
-                .flatten()
-                .unwrap_or_else(|| "-".into());
-            line.push_str(&format!(
-                " {:<16}",
-                trunc(&status.replace('|', " or "), 16)
-            ));
+            line.push_str(&format!(" {:<width$}", cell(s, id)));
+            if let Some(t) = s.statuses.get(*id).cloned().flatten()
+                && t.contains('|')
+            {
+                below.push(format!("{} in {id}: {}", s.state, label(id, &t)));
+            }
         }
         writeln!(out, "{}", line.trim_end())?;
+    }
+    if !below.is_empty() {
+        writeln!(out, "\nuncertain on this day")?;
+        for b in below {
+            writeln!(out, "  {}", wrap(&b, 78, 2, 4))?;
+        }
     }
     Ok(out)
 }
