@@ -361,6 +361,13 @@ impl Organization {
             && self.dissolved.is_none_or(|end| day < end.first_day())
     }
 
+    /// Whether the organisation existed on `day`, or may have: a day
+    /// inside its imprecise end counts (its states' statuses are then
+    /// uncertain, not none).
+    pub fn may_exist_on(&self, day: Date) -> bool {
+        self.existed_on(day) || self.end_uncertain_on(day)
+    }
+
     /// Whether `day` falls inside an imprecise end (`dissolved: 1979`):
     /// the organisation may or may not still have existed.
     /// [`existed_on`](Organization::existed_on) counts such a day as after

@@ -180,7 +180,7 @@ fn timeline_from_6_to_26() {
     assert_eq!(
         header,
         "date,precision,state,from,to,decided,effective,members,observers,dialogue_partners,partners,family,sources,note,\
-         uncertain,tier_associate,tier_member,tier_observer,tier_partner,\
+         certain,against,uncertain,tier_associate,tier_member,tier_observer,tier_partner,\
          status_dialogue_partner,status_member,status_observer,status_partner"
     );
     let v = json(&["timeline", "--format", "json", "--basis", "decided"]);
@@ -377,5 +377,6 @@ fn commands_for_every_organisation_work_on_data_without_the_sco() {
     // A command about one organisation still says which it lacks.
     let (code, _, err) = run(&["--data", data, "at", "2020-01-01"]);
     assert_ne!(code, 0);
-    assert!(err.contains("unknown organisation `SCO`"), "{err}");
+    assert!(err.contains("this data has no SCO"), "{err}");
+    assert!(err.contains("give --org"), "{err}");
 }

@@ -169,7 +169,10 @@ fn timeline_with_summits_interleaves_them() {
     assert!(astana < join, "the summit comes before the decisions it took");
     let (_, csv, _) = run(&["timeline", "--with-summits", "--format", "csv"]);
     let header = csv.lines().next().unwrap();
-    assert!(header.contains(",note,kind,uncertain,tier_"), "{header}");
+    assert!(
+        header.contains(",note,kind,certain,against,uncertain,tier_"),
+        "{header}"
+    );
     assert!(csv.lines().any(|l| l.contains(",summit,")));
 }
 

@@ -175,7 +175,8 @@ pub fn write<W: Write>(
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let rows = spans_of(kg, org).into_iter().map(|span| {
-        let start = span.start.at(opts.basis);
+        let start =
+            span.start.at(opts.basis).map(|d| super::starts_within(d, org));
         let end = span.end.and_then(|b| b.at(opts.basis));
         let name =
             kg.state(span.state.as_str()).map_or("", |s| s.name.as_str());

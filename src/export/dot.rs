@@ -337,7 +337,7 @@ fn region(
     ];
     let mut states: Vec<StateId> = Vec::new();
     let mut edges = Vec::new();
-    for org in kg.organizations().filter(|o| o.existed_on(day)) {
+    for org in kg.organizations().filter(|o| o.may_exist_on(day)) {
         let held = kg.roster(org.id.as_str(), day, basis, None)?;
         let certain =
             held.iter().filter(|h| h.status.certain().is_some()).count();

@@ -56,7 +56,7 @@ pub fn write<W: Write>(
     // States, grouped with their spans.
     let mut by_state: Vec<(&str, Vec<(&Span, Interval)>)> = Vec::new();
     for span in &spans {
-        let Some(iv) = interval(span, opts.basis) else { continue };
+        let Some(iv) = interval(span, opts.basis, org) else { continue };
         match by_state.iter_mut().find(|(id, _)| *id == span.state.as_str()) {
             Some((_, v)) => v.push((span, iv)),
             None => by_state.push((span.state.as_str(), vec![(span, iv)])),

@@ -147,7 +147,7 @@ pub fn write<W: Write>(
         let spans = affiliations_of(kg, org);
         let mut seen: Vec<&str> = Vec::new();
         for span in &spans {
-            let Some(iv) = interval(span, opts.basis) else { continue };
+            let Some(iv) = interval(span, opts.basis, org) else { continue };
             if !seen.contains(&span.state.as_str()) {
                 seen.push(span.state.as_str());
                 if let Some(st) = kg.state(span.state.as_str()) {

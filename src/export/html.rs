@@ -131,7 +131,8 @@ impl OrgPage {
 pub struct Day {
     /// The first day this picture holds.
     pub date: Date,
-    /// Whether the organisation exists (false after its end).
+    /// Whether the organisation exists, or may (false once its end is
+    /// certain).
     pub exists: bool,
     /// Every status of the vocabulary with its states (certain only).
     pub statuses: BTreeMap<String, Vec<StateId>>,
@@ -381,7 +382,7 @@ fn org_page(
         let s = kg.snapshot(org.id.as_str(), date, Basis::Effective)?;
         let day = Day {
             date,
-            exists: org.existed_on(date),
+            exists: org.may_exist_on(date),
             statuses: s.statuses,
             family_size: s.family_size,
             counts: s.counts,

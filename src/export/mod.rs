@@ -143,10 +143,25 @@ pub(crate) struct Interval {
     pub end: Option<Date>,
 }
 
-pub(crate) fn interval(span: &Span, basis: Basis) -> Option<Interval> {
-    let start = span.start.at(basis)?;
+pub(crate) fn interval(
+    span: &Span,
+    basis: Basis,
+    org: &Organization,
+) -> Option<Interval> {
+    let start = starts_within(span.start.at(basis)?, org);
     let end = span.end.and_then(|b| b.at(basis));
     Some(Interval { start, end })
+}
+
+/// A start no earlier than the organisation's founding: a status decided
+/// before the organisation existed (the EAEU's founders, by decision
+/// date) is held from the founding on, as the rule answers.
+pub(crate) fn starts_within(start: Date, org: &Organization) -> Date {
+    if start.last_day() < org.founded.first_day() {
+        org.founded
+    } else {
+        start
+    }
 }
 
 /// The spans of one organisation, sorted by state and start.

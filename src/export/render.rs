@@ -114,7 +114,7 @@ pub const REGION_MAX: usize = 40;
 /// Refuses to render the region of more than [`REGION_MAX`]
 /// organisations, saying what to do instead.
 fn refuse_large_region(kg: &KnowledgeGraph, day: Date) -> Result<(), Error> {
-    let n = kg.organizations().filter(|o| o.existed_on(day)).count();
+    let n = kg.organizations().filter(|o| o.may_exist_on(day)).count();
     if n <= REGION_MAX {
         return Ok(());
     }

@@ -107,7 +107,7 @@ pub fn triples(
     let mut counter: std::collections::BTreeMap<&str, u32> =
         Default::default();
     for span in affiliations_of(kg, org) {
-        let Some(iv) = interval(span, opts.basis) else { continue };
+        let Some(iv) = interval(span, opts.basis, org) else { continue };
         let state_iri =
             iri(format!("{BASE}state:{}", seg(span.state.as_str())));
         let n = counter.entry(span.state.as_str()).or_insert(0);

@@ -34,9 +34,11 @@ fn spans_of(
         }
         let next = transitions.get(i + 1);
         let end = match next {
+            // A next decision still pending ends nothing by the effective
+            // date: the organisation's end, if any, does.
             Some(next) => Some(Boundary {
                 decided: next.decided,
-                effective: next.effective,
+                effective: next.effective.or(org.dissolved),
             }),
             None => org
                 .dissolved

@@ -130,7 +130,7 @@ impl KnowledgeGraph {
     ) -> Result<OverlapMatrix, Error> {
         need_day(date)?;
         let orgs: Vec<&Organization> = if organizations.is_empty() {
-            self.organizations().filter(|o| o.existed_on(date)).collect()
+            self.organizations().filter(|o| o.may_exist_on(date)).collect()
         } else {
             organizations
                 .iter()

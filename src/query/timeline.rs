@@ -7,7 +7,9 @@ use super::{Counts, Pending, need_day};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Basis, OrganizationId, StateId, Status, StatusOn, Summit};
+use crate::model::{
+    Basis, Organization, OrganizationId, StateId, Status, StatusOn, Summit,
+};
 use crate::rule::status_on;
 
 /// One change in a [`Timeline`].
@@ -183,45 +185,7 @@ impl KnowledgeGraph {
         let mut events = Vec::new();
         let mut pending = Vec::new();
         for (state, ts) in self.affiliations_of(org.id.as_str()) {
-            let mut from = Status::NONE;
-            for t in ts {
-                match t.start(basis) {
-                    Some(date) => events.push(TimelineEvent {
-                        date,
-                        state: state.clone(),
-                        from,
-                        to: t.status,
-                        decided: t.decided,
-                        effective: t.effective,
-                        sources: t.sources.clone(),
-                        note: t.note.clone(),
-                        disputed: t.disputed.clone(),
-                        after: Counts::default(),
-                    }),
-                    None => pending.push(Pending {
-                        state: state.clone(),
-                        status: t.status,
-                        decided: t.decided,
-                    }),
-                }
-                from = t.status;
-            }
-            if let (Some(end), true) = (org.dissolved, from.is_held()) {
-                events.push(TimelineEvent {
-                    date: end,
-                    state: state.clone(),
-                    from,
-                    to: Status::NONE,
-                    decided: Some(end),
-                    effective: Some(end),
-                    sources: org.sources.clone().into(),
-                    note: Some(
-                        format!("{} ceased to exist", org.short_name).into(),
-                    ),
-                    disputed: None,
-                    after: Counts::default(),
-                });
-            }
+            changes_of(org, (state, ts), basis, (&mut events, &mut pending));
         }
         // By the day each change is certain (a date's last day), the day
         // its counts are taken on: `2010-05` before `2010`.
@@ -365,5 +329,62 @@ impl KnowledgeGraph {
         let size =
             |day| self.snapshot(org, day, diff.basis).map(|s| s.family_size);
         Ok((size(diff.from)?, size(diff.to)?))
+    }
+}
+
+/// The changes of one state's history under `basis` (and its end with
+/// the organisation's), and its decisions not yet in effect.
+fn changes_of(
+    org: &Organization,
+    (state, ts): (&StateId, &[crate::model::Transition]),
+    basis: Basis,
+    (events, pending): (&mut Vec<TimelineEvent>, &mut Vec<Pending>),
+) {
+    let mut from = Status::NONE;
+    for t in ts {
+        // A status decided before the organisation existed is held from
+        // its founding (the rule's answer before it: none).
+        let start = t.start(basis).map(|d| {
+            match d.last_day() < org.founded.first_day() {
+                true => org.founded,
+                false => d,
+            }
+        });
+        let Some(date) = start else {
+            // Pending: the status before it stands.
+            pending.push(Pending {
+                state: state.clone(),
+                status: t.status,
+                decided: t.decided,
+            });
+            continue;
+        };
+        events.push(TimelineEvent {
+            date,
+            state: state.clone(),
+            from,
+            to: t.status,
+            decided: t.decided,
+            effective: t.effective,
+            sources: t.sources.clone(),
+            note: t.note.clone(),
+            disputed: t.disputed.clone(),
+            after: Counts::default(),
+        });
+        from = t.status;
+    }
+    if let (Some(end), true) = (org.dissolved, from.is_held()) {
+        events.push(TimelineEvent {
+            date: end,
+            state: state.clone(),
+            from,
+            to: Status::NONE,
+            decided: Some(end),
+            effective: Some(end),
+            sources: org.sources.clone().into(),
+            note: Some(format!("{} ceased to exist", org.short_name).into()),
+            disputed: None,
+            after: Counts::default(),
+        });
     }
 }

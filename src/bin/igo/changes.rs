@@ -128,9 +128,14 @@ fn timeline_day(
 ) -> Result<(), Failure> {
     let mut groups: Vec<(Status, Status, Vec<String>)> = Vec::new();
     for e in day {
+        // A change the sources dispute is marked: it is in no count.
+        let state = match e.disputed {
+            Some(_) => format!("{} (disputed)", e.state),
+            None => e.state.to_string(),
+        };
         match groups.iter_mut().find(|g| g.0 == e.from && g.1 == e.to) {
-            Some(g) => g.2.push(e.state.to_string()),
-            None => groups.push((e.from, e.to, vec![e.state.to_string()])),
+            Some(g) => g.2.push(state),
+            None => groups.push((e.from, e.to, vec![state])),
         }
     }
     let c = &day[0].after;

@@ -145,7 +145,10 @@ pub fn history(h: &History) -> Result<String, Failure> {
                 ids(&e.sources),
                 urls(&e.sources),
                 e.note.as_deref().unwrap_or_default().to_string(),
-                e.against.is_empty().to_string(),
+                // Certain: neither disputed nor missing data.
+                (e.against.is_empty()
+                    && e.status != igo_graph::Status::UNKNOWN)
+                    .to_string(),
                 ids(&e.against),
                 urls(&e.against),
             ]
@@ -170,9 +173,10 @@ pub fn history(h: &History) -> Result<String, Failure> {
 }
 
 /// The columns of `igo timeline --format csv`; with summits, one more:
-/// `kind` (`status` or `summit`). Then the counts in the organisation's
-/// own words: `uncertain`, one `tier_ID` per tier and one `status_ID` per
-/// status of its vocabulary.
+/// `kind` (`status` or `summit`). Then `certain` and `against` (a change
+/// the sources dispute), and the counts in the organisation's own words:
+/// `uncertain`, one `tier_ID` per tier and one `status_ID` per status of
+/// its vocabulary.
 const TIMELINE_COLUMNS: [&str; 14] = [
     "date",
     "precision",
@@ -204,6 +208,13 @@ fn change_row(e: &TimelineEvent) -> Vec<String> {
     row.push(id_list(&e.sources));
     row.push(e.note.as_deref().unwrap_or_default().to_string());
     row
+}
+
+/// Whether a change is certain (not disputed), and the sources against it.
+fn dispute_cells(e: Option<&TimelineEvent>) -> [String; 2] {
+    let Some(e) = e else { return Default::default() };
+    let d = e.disputed.as_ref();
+    [d.is_none().to_string(), d.map_or(String::new(), |d| id_list(&d.against))]
 }
 
 /// The contract's counts: members, observers, dialogue partners,
@@ -244,12 +255,13 @@ pub fn timeline(
     if with_kind {
         header.push("kind".into());
     }
+    header.extend(["certain".to_string(), "against".to_string()]);
     header.extend(own_columns(&zero));
     let mut rows: Vec<Vec<String>> = Vec::new();
     for entry in t.entries() {
-        let (mut row, after, kind) = match entry {
+        let (mut row, after, kind, event) = match entry {
             TimelineEntry::Change(e) => {
-                (change_row(e), e.after.clone(), "status")
+                (change_row(e), e.after.clone(), "status", Some(e))
             }
             TimelineEntry::Summit { summit: s, day, after } => {
                 let mut row = vec![String::new(); 14];
@@ -260,12 +272,13 @@ pub fn timeline(
                 row[7..12].clone_from_slice(&contract_counts(&after));
                 row[12] = id_list(&s.sources);
                 row[13] = format!("summit {}: {}", s.id, summit_label(s));
-                (row, after, "summit")
+                (row, after, "summit", None)
             }
         };
         if with_kind {
             row.push(kind.to_string());
         }
+        row.extend(dispute_cells(event));
         // A summit before the first change carries no counts yet.
         let after = if after.statuses.is_empty() { &zero } else { &after };
         row.extend(own_counts(after));
