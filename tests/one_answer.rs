@@ -221,6 +221,13 @@ fn every_output_gives_the_answer_of_at() {
             let sparql = readers::sparql_held(&h.store, id, day);
             assert_eq!(sparql, want.held, "SPARQL of {id} on {day}");
             readers::check_year_codes(&kg, &want, org, day, &h.panel, &cow);
+            // The chart ending on the day labels that day's family.
+            if compared % 8 == 0 && want.family() > 0 {
+                let d = day.to_string();
+                let svg = ok(&["export", "chart", "--org", id, "--at", &d]);
+                let label = format!(">family {}<", want.family());
+                assert!(svg.contains(&label), "the chart of {id} on {d}");
+            }
             compared += 1;
         }
         check_timeline(id, &h, &truth);

@@ -4,6 +4,7 @@
 //! [`Counts`](crate::Counts), as `igo at` gives them), each band labelled
 //! where it is widest, and the summits marked on the time axis.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -11,7 +12,7 @@ use super::{Options, xml_escape as esc};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::Status;
+use crate::model::{Basis, Organization, Status};
 use crate::query::Timeline;
 
 const W: f64 = 960.0;
@@ -71,10 +72,7 @@ pub fn write<W: Write>(
     let last = org.dissolved.map_or(day, |d| d.first_day().min(day));
     let start = Date::from_ymd(org.founded.year(), 1, 1).expect("valid day");
     let end = last.max(org.founded.first_day());
-    let steps: Vec<_> = steps(&timeline, &org.statuses)
-        .into_iter()
-        .filter(|(d, _)| d.first_day() <= last)
-        .collect();
+    let steps = steps(kg, org, &timeline, (opts.basis, last));
     let max = steps
         .iter()
         .map(|(_, c)| c.iter().sum::<usize>())
@@ -104,7 +102,7 @@ pub fn write<W: Write>(
     );
     let _ = writeln!(
         s,
-        r##"  <text x="{LEFT}" y="52" font-size="13" fill="#555">States holding each status, by {} date, up to {last}; a month- or year-only date is drawn at its last day.</text>"##,
+        r##"  <text x="{LEFT}" y="52" font-size="13" fill="#555">States holding each status, by {} date, up to {last}; a state whose status is uncertain (a month- or year-only date, a dispute) is in no band.</text>"##,
         opts.basis
     );
     grid(&mut s, &frame);
@@ -147,21 +145,31 @@ impl Frame {
     }
 }
 
-/// Steps: (date, counts per status) after each day's changes.
+/// Steps: (day, counts per status) from each day on which the counts may
+/// change (the first and the last day of each change's date: an imprecise
+/// date opens a window of uncertainty and closes it) up to `last`, whose
+/// counts end the chart and label it. The counts are `igo at`'s.
 fn steps(
+    kg: &KnowledgeGraph,
+    org: &Organization,
     timeline: &Timeline,
-    vocabulary: &[Status],
+    (basis, last): (Basis, Date),
 ) -> Vec<(Date, Vec<usize>)> {
-    let mut steps: Vec<(Date, Vec<usize>)> = Vec::new();
+    let mut days: BTreeSet<Date> = BTreeSet::new();
     for e in &timeline.events {
-        // A change is drawn on the day its counts are taken: the last day
-        // of its date, the first on which it is certain.
-        let day = e.date.last_day();
+        days.insert(e.date.first_day());
+        days.insert(e.date.last_day());
+    }
+    if !timeline.events.is_empty() {
+        days.insert(last);
+    }
+    let mut steps: Vec<(Date, Vec<usize>)> = Vec::new();
+    for day in days.into_iter().filter(|d| *d <= last) {
+        let after = kg.counts_on(org, day, basis);
         let c: Vec<usize> =
-            vocabulary.iter().map(|s| e.after.of(*s)).collect();
-        match steps.last_mut() {
-            Some(last) if last.0 == day => last.1 = c,
-            _ => steps.push((day, c)),
+            org.statuses.iter().map(|s| after.of(*s)).collect();
+        if steps.last().is_none_or(|(_, prev)| *prev != c) {
+            steps.push((day, c));
         }
     }
     steps
