@@ -3,8 +3,9 @@
 //! certain holders by status, the uncertain states and the counts agree
 //! across `igo at` (JSON), `timeline` (JSON), `diff`, `overlap --matrix`,
 //! `memberships`, the spans and events CSV, GraphML, GEXF, Turtle
-//! (through SPARQL in Oxigraph), `panel` and `cow` (by their 31 December
-//! rule) and the explorer's data, all written by the real binary.
+//! (through SPARQL in Oxigraph), the node-link JSON, the chart, `panel`
+//! and `cow` (by their 31 December rule) and the explorer's data, all
+//! written by the real binary.
 
 mod generated;
 mod readers;
@@ -183,6 +184,7 @@ fn histories(org: &str) -> Histories {
 fn every_output_gives_the_answer_of_at() {
     let kg = KnowledgeGraph::bundled();
     let site = explorer_data();
+    let node_link = json(&["export", "json"]);
     let cow_csv = ok(&["export", "cow", "--at", "2026-12-31"]);
     let cow = readers::cow_codes(&cow_csv);
     let mut days_by_org = BTreeMap::new();
@@ -203,6 +205,7 @@ fn every_output_gives_the_answer_of_at() {
             .map(|s| (s.as_str().to_string(), s.tier().to_string()))
             .collect();
         let h = histories(id);
+        let edges = readers::node_link(&node_link, id);
         for &day in &days_by_org[id] {
             let snap = &truth[&day][id];
             let want = Answer::of_snapshot(snap);
@@ -213,6 +216,7 @@ fn every_output_gives_the_answer_of_at() {
             at("the spans CSV", readers::of_spans(&h.spans, day));
             at("GraphML", readers::of_spans(&h.graphml, day));
             at("GEXF", readers::of_spans(&h.gexf, day));
+            at("the node-link JSON", readers::of_spans(&edges, day));
             let (page, counts) = explorer_answer(&site, id, day);
             at("the explorer", page);
             if counts != Value::Null {

@@ -764,9 +764,13 @@ impl Serialize for Link<'_> {
             }
             What::Status(span, opts) => {
                 let end = span.end;
+                let against = span.disputed.as_ref().map(|d| &d.against);
+                m.field("against", &against.map_or(&[][..], |a| &a[..]))?;
+                m.field("certain", &span.is_certain())?;
                 m.field("decided", &span.start.decided)?;
                 m.field("effective", &span.start.effective)?;
                 m.field("end", &end.and_then(|b| b.at(opts.basis)))?;
+                m.field("end_certain", &span.end_disputed.is_none())?;
                 m.field("end_decided", &end.and_then(|b| b.decided))?;
                 m.field("end_effective", &end.and_then(|b| b.effective))?;
                 m.field("key", &key)?;

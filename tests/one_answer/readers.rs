@@ -156,6 +156,28 @@ pub fn spans_csv(text: &str) -> Vec<SpanRow> {
         .collect()
 }
 
+/// The span rows of one organisation in the node-link JSON of the whole
+/// graph (`igo export json`): its `status` edges.
+pub fn node_link(doc: &Value, org: &str) -> Vec<SpanRow> {
+    let date = |v: &Value| v.as_str().map(|t| t.parse::<Date>().unwrap());
+    doc["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "status" && e["target"] == org)
+        .filter_map(|e| {
+            Some(SpanRow {
+                state: e["source"].as_str().unwrap().to_string(),
+                status: e["status"].as_str().unwrap().to_string(),
+                start: date(&e["start"])?,
+                end: date(&e["end"]),
+                certain: e["certain"].as_bool().unwrap(),
+                end_certain: e["end_certain"].as_bool().unwrap(),
+            })
+        })
+        .collect()
+}
+
 /// The `data` children of an XML element, by key (`key="..."`), from a
 /// GraphML edge.
 fn graphml_data(edge: &str) -> BTreeMap<String, String> {
