@@ -191,3 +191,15 @@ fn the_chart_ends_on_the_day_inside_its_canvas() {
     }
     assert!(!svg.contains("<polygon") && !svg.contains("<path"), "{svg}");
 }
+
+#[test]
+fn export_cow_refuses_org_it_would_ignore() {
+    let (code, out, err) = crate::common::run(&["export", "cow", "--org", "CIS"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert_eq!(
+        err,
+        "igo: `--org` does not apply to `export cow`: it writes one column \
+         per organisation, every organisation\n"
+    );
+}

@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
 //! | `--layer` | `validate`, `import` | each folder is validated on its own |
-//! | `--org` | `export yaml`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
+//! | `--org` | `export yaml`, `export html`, `export cow`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
 //! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
 //! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
 //! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
@@ -117,6 +117,9 @@ pub fn org_refused(command: &Command) -> Option<&'static str> {
         Command::Export {
             kind: ExportKind::Yaml | ExportKind::Html, ..
         } => Some("it writes the whole data set, every organisation"),
+        Command::Export { kind: ExportKind::Cow, .. } => {
+            Some("it writes one column per organisation, every organisation")
+        }
         Command::Completions { .. } | Command::Man => {
             Some("it writes no data")
         }

@@ -51,14 +51,14 @@ pub fn takes(command: &Command) -> Takes {
         | Command::Completions { .. }
         | Command::Man
         | Command::Export {
-            kind: ExportKind::Yaml | ExportKind::Html, ..
+            kind: ExportKind::Yaml | ExportKind::Html | ExportKind::Cow,
+            ..
         } => Takes::Data,
         // The whole graph as JSON names an organisation only when asked.
         Command::Export { kind: ExportKind::Json, at: None, .. }
         | Command::History { .. }
         | Command::Compare { .. }
-        | Command::Validate { .. }
-        | Command::Export { kind: ExportKind::Cow, .. } => Takes::DataOrOne,
+        | Command::Validate { .. } => Takes::DataOrOne,
         _ => Takes::One,
     }
 }
