@@ -60,7 +60,7 @@ pub struct Site {
     pub basis: Basis,
     /// The organisation the page opens on (`None`: the first by id).
     pub home: Option<OrganizationId>,
-    /// Every organisation, oldest first.
+    /// Every organisation, by id.
     pub organizations: Vec<OrgPage>,
     /// Every state with a status in any organisation, by id.
     pub states: Vec<StatePage>,

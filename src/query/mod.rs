@@ -38,7 +38,7 @@ pub use self::timeline::{
 /// The counts of an organisation on a day, in its own words: by status
 /// id and by tier, certain and uncertain apart. Made by one function for
 /// every answer that counts (`at`, `timeline`, `diff`, `claims`, the
-/// chart, the panel and the page), so that they cannot disagree.
+/// chart and the explorer), so that they cannot disagree.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     /// States holding the status with id `member` for certain.

@@ -87,6 +87,7 @@ pub fn summit_label(s: &Summit) -> String {
     format!("{ordinal}summit, {} ({}){format}", s.city, s.host)
 }
 
+/// A date, or `none` in its place.
 pub fn opt_or(d: Option<Date>, none: &str) -> String {
     d.map_or(none.to_string(), |d| d.to_string())
 }
