@@ -668,11 +668,11 @@ fn a_state_joined_by_cow_code_keeps_its_chairs_and_summits() {
     assert!(summits.contains(" QAZ "), "{summits}");
 }
 
-/// COW's missing data (-9, imported as `unknown`) is no affiliation: the
-/// graph exports leave it out, the span table keeps it, and the table
-/// of `at` gives its reason.
+/// COW's missing data (-9, imported as `unknown`) is in every export,
+/// marked as never certain, as `igo at` answers it (uncertain, reason
+/// missing): no certain count of any reader includes it.
 #[test]
-fn missing_data_is_no_membership_in_the_graph_exports() {
+fn missing_data_is_marked_uncertain_in_every_export() {
     let dir = imported();
     let data = dir.path().join("cow");
     let data = data.to_str().unwrap();
@@ -682,13 +682,18 @@ fn missing_data_is_no_membership_in_the_graph_exports() {
         assert_eq!(code, 0, "{err}");
         out
     };
-    for f in ["ttl", "gexf", "graphml"] {
-        assert!(!export(f).contains("unknown"), "{f}");
-    }
-    assert!(
-        export("csv").contains(",IAIGC") || export("csv").contains("IAIGC,")
-    );
-    assert!(export("csv").contains("unknown"), "the span table keeps it");
+    let graphml = export("graphml");
+    let edge = graphml.split("<edge ").nth(1).unwrap();
+    assert!(edge.contains(r#"<data key="status">unknown</data>"#), "{edge}");
+    assert!(edge.contains(r#"<data key="certain">false</data>"#), "{edge}");
+    let gexf = export("gexf");
+    assert!(gexf.contains(r#"for="status" value="unknown""#));
+    assert!(gexf.contains(r#"for="certain" value="false""#));
+    let ttl = export("ttl");
+    assert!(ttl.contains("role:unknown"), "{ttl}");
+    assert!(ttl.contains("igov:certain false"), "{ttl}");
+    let csv = export("csv");
+    assert!(csv.contains(",unknown,"), "the span table keeps it");
     let (_, at, _) =
         run(&["--data", data, "--org", "IAIGC", "at", "1974-12-31"]);
     assert!(at.contains("no information in the data for the year"), "{at}");

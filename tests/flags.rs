@@ -194,7 +194,8 @@ fn the_chart_ends_on_the_day_inside_its_canvas() {
 
 #[test]
 fn export_cow_refuses_org_it_would_ignore() {
-    let (code, out, err) = crate::common::run(&["export", "cow", "--org", "CIS"]);
+    let (code, out, err) =
+        crate::common::run(&["export", "cow", "--org", "CIS"]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert_eq!(

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Interval, Options, affiliations_of, interval, xml_escape as esc};
+use super::{Interval, Options, interval, spans_of, xml_escape as esc};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
@@ -48,7 +48,7 @@ pub fn write<W: Write>(
     mut out: W,
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let spans = affiliations_of(kg, org);
+    let spans = spans_of(kg, org);
     let mut s = String::new();
     header(&mut s, org, opts.basis);
     let _ = writeln!(s, "    <nodes>");

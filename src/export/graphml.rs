@@ -10,9 +10,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{
-    Options, affiliations_of, day_picture, interval, xml_escape as esc,
-};
+use super::{Options, day_picture, interval, spans_of, xml_escape as esc};
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{State, StatusOn};
@@ -144,7 +142,7 @@ pub fn write<W: Write>(
             let _ = writeln!(edges, "    </edge>");
         }
     } else {
-        let spans = affiliations_of(kg, org);
+        let spans = spans_of(kg, org);
         let mut seen: Vec<&str> = Vec::new();
         for span in &spans {
             let Some(iv) = interval(span, opts.basis, org) else { continue };

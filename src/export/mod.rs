@@ -172,19 +172,6 @@ pub(crate) fn spans_of<'a>(
     kg.spans_of(org.id.as_str())
 }
 
-/// The spans of one organisation that are memberships of some kind: all
-/// but those of status `unknown` (COW's missing data, imported), which
-/// say that nothing is known and are no affiliation, in RDF, GEXF or
-/// GraphML. The CSV and the lossless JSON keep them.
-pub(crate) fn affiliations_of<'a>(
-    kg: &'a KnowledgeGraph,
-    org: &Organization,
-) -> Vec<&'a Span> {
-    let mut spans = spans_of(kg, org);
-    spans.retain(|s| s.status != Status::UNKNOWN);
-    spans
-}
-
 /// Text safe for XML 1.0: characters XML cannot carry (NUL and other
 /// control characters) are dropped; markup characters are escaped by the
 /// writer.

@@ -22,7 +22,7 @@ use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode, Triple};
 use oxttl::TurtleSerializer;
 
-use super::{Options, affiliations_of, interval};
+use super::{Options, interval, spans_of};
 use crate::date::{Date, Precision};
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
@@ -99,14 +99,20 @@ pub fn triples(
     let org = kg.resolve_organization(&opts.organization)?;
     let mut t = Triples(Vec::new());
     let org_iri = t.organization(kg, org);
-    for &status in &org.statuses {
+    // Missing data (`unknown`, COW's -9), where there is some, is a role
+    // too, of memberships that are never certain (`igov:certain false`).
+    let spans = spans_of(kg, org);
+    let unknown = crate::model::Status::UNKNOWN;
+    let missing =
+        spans.iter().any(|s| s.status == unknown).then_some(&unknown);
+    for &status in org.statuses.iter().chain(missing) {
         let role = iri(format!("{BASE}role:{}", status.as_str()));
         t.add(&role, rdf::TYPE.into(), term(ORG, "Role").into());
         t.add(&role, rdfs::LABEL.into(), text(status.label()).into());
     }
     let mut counter: std::collections::BTreeMap<&str, u32> =
         Default::default();
-    for span in affiliations_of(kg, org) {
+    for span in spans {
         let Some(iv) = interval(span, opts.basis, org) else { continue };
         let state_iri =
             iri(format!("{BASE}state:{}", seg(span.state.as_str())));

@@ -1,6 +1,6 @@
 //! The same comparison over generated data folders: two organisations (one
 //! with two statuses in each of the member and observer tiers), imprecise
-//! dates, disputed statuses and exits, and pending decisions; under both
+//! dates, disputed statuses and exits, missing data and pending decisions; under both
 //! bases, through the library's own writers of each format.
 
 use std::collections::BTreeMap;
@@ -27,14 +27,15 @@ const VOCABULARY: &str = "  statuses:
     - {id: partner, label: partner, plural: partners, tier: partner, cow: 0}
 ";
 
-/// One transition: status index (5 is `none`), years after the last,
+/// One transition: status index (5 is `none`, 6 `unknown`), years after
+/// the last,
 /// month, day, precision (0 day, 1 month, 2 year), days from decision
 /// to effect, pending, disputed.
 type T = (usize, u8, u8, u8, u8, u8, bool, bool);
 
 fn transition() -> impl Strategy<Value = T> {
     (
-        0usize..6,
+        0usize..7,
         1u8..4,
         1u8..=12,
         1u8..=28,
@@ -71,7 +72,11 @@ fn history(code: &str, org: usize, ts: &[T]) -> String {
     {
         year += u32::from(gap);
         let vocabulary = ORGS[org].1;
-        let status = vocabulary.get(st).copied().unwrap_or("none");
+        // Beyond the vocabulary: `none`, and missing data (`unknown`).
+        let status = match st {
+            6 => "unknown",
+            st => vocabulary.get(st).copied().unwrap_or("none"),
+        };
         if (last.is_none() && status == "none") || last == Some(status) {
             continue;
         }
