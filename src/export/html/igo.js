@@ -504,9 +504,9 @@
         const org = orgById.get(sp.organization);
         return el("tr", { "data-state": st.id, "data-org": sp.organization, "data-status": sp.status },
           el("td", {}, el("a", { href: `#${sp.organization}/${dayOf(sp.start)}`, text: orgName(sp.organization) })),
-          el("td", { text: statusOf(org, sp.status).label }),
+          el("td", { text: statusOf(org, sp.status).label + (uncertainSpan(sp) ? ` (${uncertainSpan(sp)})` : "") }),
           el("td", { text: boundary(sp.start) }),
-          el("td", { text: sp.end ? boundary(sp.end) : "" }));
+          el("td", { text: sp.end ? boundary(sp.end) + (sp.end_disputed ? " (disputed: the status may still be held)" : "") : "" }));
       }), "spans"),
       el("h2", { text: "Transitions and their sources" }),
       byOrg.map((o) => el("section", { "data-org": o.id },
@@ -549,6 +549,13 @@
     }));
   }
 
+  // Why a span's status is never certain, if it is not.
+  function uncertainSpan(sp) {
+    if (sp.disputed) return "disputed";
+    if (sp.status === "unknown") return "missing data";
+    return "";
+  }
+
   // One row per organisation, a bar per span, coloured by status.
   function stateTimeline(st, byOrg) {
     const end = today();
@@ -575,10 +582,14 @@
         if (!a) continue;
         const b = sp.end && sp.end.effective ? sp.end.effective : end;
         const info = statusOf(o, sp.status);
+        // A status never certain (disputed, missing data) is drawn dashed
+        // and pale, and says why: it is in no count.
+        const why = uncertainSpan(sp);
         s.append(sv("rect", {
           x: X(a).toFixed(1), y: y + 4, height: row - 8, width: Math.max(2, X(b) - X(a)).toFixed(1),
           fill: info.color, stroke: "#555", "data-org": o.id, "data-status": sp.status,
-        }, sv("title", { text: `${o.short_name}: ${info.label}, ${a} to ${sp.end && sp.end.effective ? b : "today"}` })));
+          "fill-opacity": why ? 0.35 : 1, "stroke-dasharray": why ? "4 2" : null, "data-uncertain": why || null,
+        }, sv("title", { text: `${o.short_name}: ${info.label}${why ? ` (${why})` : ""}, ${a} to ${sp.end && sp.end.effective ? b : "today"}` })));
       }
     });
     return el("figure", {}, el("div", { class: "scroll" }, s));
