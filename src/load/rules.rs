@@ -405,9 +405,11 @@ fn spans_files<'a>(mut paths: impl Iterator<Item = &'a str>) -> bool {
     paths.any(|p| Some(p) != first)
 }
 
-/// Whether `b` starts after `a`.
+/// Whether `b` can start after `a`: some day `b` may stand for is after
+/// some day `a` may (`2018` can follow 2018-03-01; `2018` cannot follow
+/// 2018-12-31).
 fn after(b: Date, a: Date) -> bool {
-    !(b.certainly_before(a) || b == a)
+    b.last_day() > a.first_day()
 }
 
 fn listed_out_of_order(what: &str, next: Date, start: Date) -> Diagnostic {
@@ -492,9 +494,7 @@ pub(crate) fn offices(
         let (term, at) = &terms[i];
         if let Some(j) = next_of(terms, i) {
             let (next, next_at) = &terms[j];
-            if next.start.certainly_before(term.start)
-                || next.start == term.start
-            {
+            if !after(next.start, term.start) {
                 let d = out_of_order(format!(
                     "office terms out of order: {} is not after {}",
                     next.start, term.start
