@@ -1,7 +1,7 @@
 //! An organisation's words: the statuses it declares, each with an id, a
 //! label and a plural that name it and no other status, one of the four
 //! tiers that questions across organisations compare, and a COW code;
-//! and what every text a person reads must be (not blank, one line).
+//! and what every text a person reads must be: not blank.
 
 use std::collections::BTreeMap;
 
@@ -49,8 +49,9 @@ fn invisible(c: char) -> bool {
 }
 
 /// Checks a text that people read (a label, a name, a title): it says
-/// something, on one line. `what` names it (`the label of status
-/// `member``). Whether it is readable.
+/// something. `what` names it (`the label of status `member``). Whether
+/// it does. (Any character may stand in it: every output shows or escapes
+/// it safely.)
 pub(crate) fn words(
     cx: &mut Cx<'_>,
     what: &str,
@@ -64,17 +65,12 @@ pub(crate) fn words(
             "{what} is blank (`{}`): only spaces or invisible characters",
             shown(t)
         )
-    } else if t.chars().any(char::is_control) {
-        format!(
-            "{what} (`{}`) holds a line break, tab or other control character",
-            shown(t)
-        )
     } else {
         return true;
     };
     cx.at(
         text,
-        invalid(problem).help("write the words people read, on one line"),
+        invalid(problem).help("write the words a reader should see here"),
     );
     false
 }
