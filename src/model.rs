@@ -509,6 +509,10 @@ pub struct Span {
     /// then uncertain too.
     #[serde(default)]
     pub end_disputed: Option<Arc<Dispute>>,
+    /// Sources for the transition that closed the span (empty while it
+    /// lasts, or when the organisation's end closed it).
+    #[serde(default)]
+    pub end_sources: Arc<[SourceId]>,
 }
 
 impl Span {

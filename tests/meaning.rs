@@ -262,3 +262,121 @@ fn binary_that_is_not_even_base64_is_told_as_a_tag() {
         "{got}"
     );
 }
+
+/// The good data set with an address that has a space and characters an
+/// IRI cannot hold raw, and Pakistan's disputed exit (sources on both of
+/// its sides, and an end whose sources differ from the start's).
+fn with_awkward_sources() -> (tempfile::TempDir, KnowledgeGraph) {
+    let dir = good_copy();
+    let sources = std::fs::read_to_string(dir.path().join("sources.yaml"))
+        .unwrap()
+        .replace(
+            "url: https://example.org/s1",
+            "url: \"https://example.org/annual report?q={1}|2^3\"",
+        );
+    write(dir.path(), "sources.yaml", &sources);
+    let p = dir.path().join("org/statuses.yaml");
+    let text = std::fs::read_to_string(&p).unwrap().replace(
+        "- state: PAK\n  transitions:\n    - status: observer\n      date: 2005-07-05\n      sources: [s1]\n",
+        "- state: PAK\n  transitions:\n    - status: observer\n      date: 2005-07-05\n      sources: [s1]\n    - status: none\n      date: 2018-05-19\n      sources: [s2]\n      disputed:\n        against: [s1]\n",
+    );
+    std::fs::write(&p, text).unwrap();
+    let kg = KnowledgeGraph::load(dir.path()).unwrap();
+    (dir, kg)
+}
+
+#[test]
+fn an_address_is_stored_as_the_url_standard_serialises_it() {
+    let (_dir, kg) = with_awkward_sources();
+    let url = &kg.source("s1").unwrap().url;
+    assert_eq!(url, "https://example.org/annual%20report?q={1}|2^3");
+    assert!(!url.contains(char::is_whitespace));
+}
+
+/// Every export that names sources names every source of every fact it
+/// writes: Turtle, GraphML, GEXF and the CSV tables.
+#[test]
+fn no_export_drops_a_source() {
+    use igo_graph::export::{Options, csv, gexf, graphml, ttl};
+    let (_dir, kg) = with_awkward_sources();
+    let opts = Options::new("ORG");
+    let spans = kg.spans_of("ORG");
+    let url = |id: &str| kg.source(id).unwrap().url.clone();
+    // Turtle: every source of every membership, of its end and of both
+    // disputes, as an IRI.
+    let triples = ttl::triples(&kg, &opts).unwrap();
+    let objects = |pred: &str| -> Vec<String> {
+        triples
+            .iter()
+            .filter(|t| t.predicate.as_str().ends_with(pred))
+            .map(|t| t.object.to_string())
+            .collect()
+    };
+    let cited: usize = spans.iter().map(|s| s.sources.len()).sum();
+    let org_and_states = kg.organization("ORG").unwrap().sources.len()
+        + ["IND", "LKA", "PAK"]
+            .iter()
+            .map(|s| kg.state(s).unwrap().sources.len())
+            .sum::<usize>();
+    assert_eq!(objects("/source").len(), cited + org_and_states);
+    let ends: usize = spans.iter().map(|s| s.end_sources.len()).sum();
+    assert_eq!(objects("endSource").len(), ends);
+    // `{`, `|` and `^` may stand in a URL, not in an IRI.
+    let iri = "<https://example.org/annual%20report?q=%7B1%7D%7C2%5E3>";
+    assert_eq!(objects("endDisputedBy"), [iri]);
+    assert!(objects("/source").contains(&iri.to_string()), "{triples:?}");
+    // CSV: one address per source, the end's sources and the other side
+    // of the disputed end.
+    let mut out = Vec::new();
+    csv::write(&kg, &opts, &mut out).unwrap();
+    let mut r = ::csv::Reader::from_reader(out.as_slice());
+    let head = r.headers().unwrap().clone();
+    let col = |row: &::csv::StringRecord, name: &str| {
+        row[head.iter().position(|h| h == name).unwrap()].to_string()
+    };
+    let mut rows = 0;
+    for row in r.records() {
+        let row = row.unwrap();
+        let ids: Vec<String> =
+            col(&row, "sources").split(';').map(String::from).collect();
+        let urls: Vec<String> =
+            col(&row, "urls").split(' ').map(String::from).collect();
+        let expected: Vec<String> = ids.iter().map(|i| url(i)).collect();
+        assert_eq!(urls, expected);
+        if col(&row, "state") == "PAK" {
+            assert_eq!(col(&row, "end_sources"), "s2");
+            assert_eq!(col(&row, "end_against"), "s1");
+        }
+        rows += 1;
+    }
+    assert_eq!(rows, spans.len());
+    // GraphML and GEXF: each status with its sources, its end's and the
+    // other sides'.
+    let mut g = Vec::new();
+    graphml::write(&kg, &opts, &mut g).unwrap();
+    let g = String::from_utf8(g).unwrap();
+    for want in [
+        r#"<data key="sources">s1;s2</data>"#,
+        r#"<data key="end_sources">s1;s2</data>"#,
+        r#"<data key="end_sources">s2</data>"#,
+        r#"<data key="end_against">s1</data>"#,
+    ] {
+        assert!(g.contains(want), "graphml lacks {want}\n{g}");
+    }
+    let mut x = Vec::new();
+    gexf::write(&kg, &opts, &mut x).unwrap();
+    let x = String::from_utf8(x).unwrap();
+    for want in [
+        r#"<attvalue for="sources" value="s1;s2" start="2017-06-09"/>"#,
+        r#"<attvalue for="end_sources" value="s2" start="2005-07-05" end="2018-05-18"/>"#,
+        r#"<attvalue for="end_against" value="s1" start="2005-07-05" end="2018-05-18"/>"#,
+    ] {
+        assert!(x.contains(want), "gexf lacks {want}\n{x}");
+    }
+    // The graph of a day names the sources of the status in force.
+    let mut d = Vec::new();
+    let day = opts.clone().at("2019-01-01".parse().unwrap());
+    graphml::write(&kg, &day, &mut d).unwrap();
+    let d = String::from_utf8(d).unwrap();
+    assert!(d.contains(r#"<data key="against">s1</data>"#), "{d}");
+}

@@ -5,11 +5,15 @@
 //! the states holding a status, one edge each with the status and the day
 //! it took effect. Without a day, the whole history: one edge per status
 //! span with `start` and `end` (half-open, `end` empty while it lasts) and
-//! their precision.
+//! their precision. Every fact names its sources by id (`;` between):
+//! each node (`sources`), each status (`sources`, and `against` for a
+//! disputed one), and the transition that closed a span (`end_sources`,
+//! and `end_against` for a disputed end).
 
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::csv::id_list;
 use super::{
     Options, affiliations_of, day_picture, interval, xml_escape as esc,
 };
@@ -17,7 +21,7 @@ use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{State, StatusOn};
 
-const KEYS: [(&str, &str, &str); 16] = [
+const KEYS: [(&str, &str, &str); 18] = [
     ("kind", "node", "string"),
     ("label", "node", "string"),
     ("name", "node", "string"),
@@ -31,9 +35,11 @@ const KEYS: [(&str, &str, &str); 16] = [
     ("start_precision", "edge", "string"),
     ("end", "edge", "string"),
     ("end_precision", "edge", "string"),
-    ("sources", "edge", "string"),
+    ("sources", "all", "string"),
     ("against", "edge", "string"),
     ("end_certain", "edge", "boolean"),
+    ("end_sources", "edge", "string"),
+    ("end_against", "edge", "string"),
 ];
 
 fn data(s: &mut String, key: &str, value: &str) {
@@ -57,6 +63,7 @@ fn state_node(s: &mut String, st: &State) {
     if let Some(q) = &st.wikidata {
         data(s, "wikidata", q);
     }
+    data(s, "sources", &id_list(&st.sources));
     let _ = writeln!(s, "    </node>");
 }
 
@@ -113,11 +120,20 @@ pub fn write<W: Write>(
     if let Some(q) = &org.wikidata {
         data(&mut s, "wikidata", q);
     }
+    data(&mut s, "sources", &id_list(&org.sources));
     let _ = writeln!(s, "    </node>");
     let mut edges = String::new();
     if opts.date.is_some() {
-        let (_, _, held) = day_picture(kg, opts)?;
+        let (_, day, held) = day_picture(kg, opts)?;
         for h in &held {
+            // The sources of the transition in force, and for a disputed
+            // status those that deny it.
+            let standing = kg.standing(
+                org.id.as_str(),
+                h.state.as_str(),
+                day,
+                opts.basis,
+            )?;
             if let Some(st) = kg.state(h.state.as_str()) {
                 state_node(&mut s, st);
             }
@@ -140,6 +156,12 @@ pub fn write<W: Write>(
                     "start_precision",
                     since.precision().as_str(),
                 );
+            }
+            if !standing.sources.is_empty() {
+                data(&mut edges, "sources", &id_list(&standing.sources));
+            }
+            if !standing.against.is_empty() {
+                data(&mut edges, "against", &id_list(&standing.against));
             }
             let _ = writeln!(edges, "    </edge>");
         }
@@ -168,13 +190,19 @@ pub fn write<W: Write>(
                 data(&mut edges, "end", &end.to_string());
                 data(&mut edges, "end_precision", end.precision().as_str());
             }
-            data(&mut edges, "sources", &super::csv::id_list(&span.sources));
+            data(&mut edges, "sources", &id_list(&span.sources));
             if let Some(d) = &span.disputed {
-                data(&mut edges, "against", &super::csv::id_list(&d.against));
+                data(&mut edges, "against", &id_list(&d.against));
             }
             if span.end.is_some() {
                 let end_certain = span.end_disputed.is_none();
                 data(&mut edges, "end_certain", &end_certain.to_string());
+            }
+            if !span.end_sources.is_empty() {
+                data(&mut edges, "end_sources", &id_list(&span.end_sources));
+            }
+            if let Some(d) = &span.end_disputed {
+                data(&mut edges, "end_against", &id_list(&d.against));
             }
             let _ = writeln!(edges, "    </edge>");
         }
