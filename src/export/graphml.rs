@@ -124,92 +124,109 @@ pub fn write<W: Write>(
     let _ = writeln!(s, "    </node>");
     let mut edges = String::new();
     if opts.date.is_some() {
-        let (_, day, held) = day_picture(kg, opts)?;
-        for h in &held {
-            // The sources of the transition in force, and for a disputed
-            // status those that deny it.
-            let standing = kg.standing(
-                org.id.as_str(),
-                h.state.as_str(),
-                day,
-                opts.basis,
-            )?;
-            if let Some(st) = kg.state(h.state.as_str()) {
-                state_node(&mut s, st);
-            }
-            let _ = writeln!(
-                edges,
-                r#"    <edge source="{}" target="{}">"#,
-                esc(h.state.as_str()),
-                esc(org.id.as_str())
-            );
-            data(&mut edges, "status", &h.status.label());
-            data(
-                &mut edges,
-                "certain",
-                &matches!(h.status, StatusOn::Certain(_)).to_string(),
-            );
-            if let Some(since) = h.since {
-                data(&mut edges, "start", &since.to_string());
-                data(
-                    &mut edges,
-                    "start_precision",
-                    since.precision().as_str(),
-                );
-            }
-            if !standing.sources.is_empty() {
-                data(&mut edges, "sources", &id_list(&standing.sources));
-            }
-            if !standing.against.is_empty() {
-                data(&mut edges, "against", &id_list(&standing.against));
-            }
-            let _ = writeln!(edges, "    </edge>");
-        }
+        day_edges(kg, opts, &mut s, &mut edges)?;
     } else {
-        let spans = affiliations_of(kg, org);
-        let mut seen: Vec<&str> = Vec::new();
-        for span in &spans {
-            let Some(iv) = interval(span, opts.basis) else { continue };
-            if !seen.contains(&span.state.as_str()) {
-                seen.push(span.state.as_str());
-                if let Some(st) = kg.state(span.state.as_str()) {
-                    state_node(&mut s, st);
-                }
-            }
-            let _ = writeln!(
-                edges,
-                r#"    <edge source="{}" target="{}">"#,
-                esc(span.state.as_str()),
-                esc(org.id.as_str())
-            );
-            data(&mut edges, "status", span.status.as_str());
-            data(&mut edges, "certain", &span.is_certain().to_string());
-            data(&mut edges, "start", &iv.start.to_string());
-            data(&mut edges, "start_precision", iv.start.precision().as_str());
-            if let Some(end) = iv.end {
-                data(&mut edges, "end", &end.to_string());
-                data(&mut edges, "end_precision", end.precision().as_str());
-            }
-            data(&mut edges, "sources", &id_list(&span.sources));
-            if let Some(d) = &span.disputed {
-                data(&mut edges, "against", &id_list(&d.against));
-            }
-            if span.end.is_some() {
-                let end_certain = span.end_disputed.is_none();
-                data(&mut edges, "end_certain", &end_certain.to_string());
-            }
-            if !span.end_sources.is_empty() {
-                data(&mut edges, "end_sources", &id_list(&span.end_sources));
-            }
-            if let Some(d) = &span.end_disputed {
-                data(&mut edges, "end_against", &id_list(&d.against));
-            }
-            let _ = writeln!(edges, "    </edge>");
-        }
+        history_edges(kg, opts, &mut s, &mut edges)?;
     }
     s.push_str(&edges);
     let _ = writeln!(s, "  </graph>");
     let _ = writeln!(s, "</graphml>");
     out.write_all(s.as_bytes())?;
+    Ok(())
+}
+
+/// The graph of a day: one edge per state holding (or possibly holding) a
+/// status, with the sources of the transition in force.
+fn day_edges(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    s: &mut String,
+    edges: &mut String,
+) -> Result<(), Error> {
+    let (org, day, held) = day_picture(kg, opts)?;
+    for h in &held {
+        // The sources of the transition in force, and for a disputed
+        // status those that deny it.
+        let standing =
+            kg.standing(org.id.as_str(), h.state.as_str(), day, opts.basis)?;
+        if let Some(st) = kg.state(h.state.as_str()) {
+            state_node(s, st);
+        }
+        let _ = writeln!(
+            edges,
+            r#"    <edge source="{}" target="{}">"#,
+            esc(h.state.as_str()),
+            esc(org.id.as_str())
+        );
+        data(edges, "status", &h.status.label());
+        data(
+            edges,
+            "certain",
+            &matches!(h.status, StatusOn::Certain(_)).to_string(),
+        );
+        if let Some(since) = h.since {
+            data(edges, "start", &since.to_string());
+            data(edges, "start_precision", since.precision().as_str());
+        }
+        if !standing.sources.is_empty() {
+            data(edges, "sources", &id_list(&standing.sources));
+        }
+        if !standing.against.is_empty() {
+            data(edges, "against", &id_list(&standing.against));
+        }
+        let _ = writeln!(edges, "    </edge>");
+    }
+    Ok(())
+}
+
+/// The whole history: one edge per status span, with its sources and its
+/// end's.
+fn history_edges(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    s: &mut String,
+    edges: &mut String,
+) -> Result<(), Error> {
+    let org = kg.resolve_organization(&opts.organization)?;
+    let spans = affiliations_of(kg, org);
+    let mut seen: Vec<&str> = Vec::new();
+    for span in &spans {
+        let Some(iv) = interval(span, opts.basis) else { continue };
+        if !seen.contains(&span.state.as_str()) {
+            seen.push(span.state.as_str());
+            if let Some(st) = kg.state(span.state.as_str()) {
+                state_node(s, st);
+            }
+        }
+        let _ = writeln!(
+            edges,
+            r#"    <edge source="{}" target="{}">"#,
+            esc(span.state.as_str()),
+            esc(org.id.as_str())
+        );
+        data(edges, "status", span.status.as_str());
+        data(edges, "certain", &span.is_certain().to_string());
+        data(edges, "start", &iv.start.to_string());
+        data(edges, "start_precision", iv.start.precision().as_str());
+        if let Some(end) = iv.end {
+            data(edges, "end", &end.to_string());
+            data(edges, "end_precision", end.precision().as_str());
+        }
+        data(edges, "sources", &id_list(&span.sources));
+        if let Some(d) = &span.disputed {
+            data(edges, "against", &id_list(&d.against));
+        }
+        if span.end.is_some() {
+            let end_certain = span.end_disputed.is_none();
+            data(edges, "end_certain", &end_certain.to_string());
+        }
+        if !span.end_sources.is_empty() {
+            data(edges, "end_sources", &id_list(&span.end_sources));
+        }
+        if let Some(d) = &span.end_disputed {
+            data(edges, "end_against", &id_list(&d.against));
+        }
+        let _ = writeln!(edges, "    </edge>");
+    }
     Ok(())
 }
