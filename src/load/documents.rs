@@ -235,6 +235,9 @@ pub(crate) fn state(
     }
     let wikidata = wikidata(cx, &r.wikidata);
     words(cx, &format!("the name of state `{}`", shown(id)), &r.name);
+    for a in &r.aliases {
+        words(cx, &format!("an alias of state `{}`", shown(id)), a);
+    }
     State {
         id: StateId::new(id.clone()),
         iso2: r.iso2.as_ref().map_or(String::new(), |i| i.value.clone()),
