@@ -65,7 +65,8 @@ pub use crate::error::{
 };
 pub use crate::graph::{Edge, KnowledgeGraph, Node, Person, Place};
 pub use crate::load::{
-    MAX_ALIAS_EVENTS, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_BYTES,
+    LoadOptions, MAX_ALIAS_EVENTS, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES,
+    MAX_LINE_BYTES,
 };
 pub use crate::model::{
     Affiliation, Basis, Boundary, ChairTerm, DatedName, Dispute, Event,

@@ -296,6 +296,13 @@ pub struct DatedName {
     pub sources: Vec<SourceId>,
 }
 
+/// A status's id, label or plural as a person may type it: in any case,
+/// with `-`, `_` or a space between words. Two words with one key name
+/// one status (see [`Organization::status_named`]).
+pub(crate) fn status_key(text: &str) -> String {
+    text.trim().to_ascii_lowercase().replace(['-', ' '], "_")
+}
+
 impl Organization {
     /// Its status of id `id` (or `none`), if its vocabulary has one.
     pub fn status(&self, id: &str) -> Option<Status> {
@@ -316,14 +323,12 @@ impl Organization {
     ///
     /// An [`Error`] of kind [`ErrorKind::Parse`] listing its statuses.
     pub fn status_named(&self, text: &str) -> Result<Status, Error> {
-        let norm =
-            |s: &str| s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        let want = norm(text);
+        let want = status_key(text);
         let found =
             self.statuses.iter().copied().chain([Status::NONE]).find(|s| {
                 [s.as_str(), s.label(), s.plural()]
                     .iter()
-                    .any(|n| norm(n) == want)
+                    .any(|n| status_key(n) == want)
             });
         found.ok_or_else(|| {
             Error::parse(
@@ -511,6 +516,10 @@ pub struct Span {
     /// then uncertain too.
     #[serde(default)]
     pub end_disputed: Option<Arc<Dispute>>,
+    /// Sources for the transition that closed the span (empty while it
+    /// lasts, or when the organisation's end closed it).
+    #[serde(default)]
+    pub end_sources: Arc<[SourceId]>,
 }
 
 impl Span {

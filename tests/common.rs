@@ -60,3 +60,17 @@ pub fn skipped(message: &str) {
     );
     eprintln!("{message}");
 }
+
+/// Today in UTC, by the system clock (the library never reads it; a test
+/// may, as `igo` does).
+pub fn today() -> igo_graph::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("the clock is after 1970")
+        .as_secs();
+    // 719,163 days from 0001-01-01 (day 1) to 1970-01-01.
+    let days = 719_163 + i32::try_from(secs / 86_400).expect("a near day");
+    let d = chrono::NaiveDate::from_num_days_from_ce_opt(days)
+        .expect("a valid day");
+    d.format("%Y-%m-%d").to_string().parse().expect("a day")
+}

@@ -75,6 +75,10 @@ mod explorer;
 /// COW IGO v3: import, round trip, errors, comparison.
 mod cow;
 
+/// Vocabularies, lineage, disputes, counts, the horizon and addresses
+/// mean what they say: cases a committed bad file cannot hold.
+mod meaning;
+
 /// One answer everywhere: every command, export and the page say what
 /// `igo at` says, for every bundled organisation and for generated data.
 mod one_answer;

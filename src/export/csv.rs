@@ -14,8 +14,13 @@ use super::{Options, spans_of};
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 
-/// The columns of [`write()`].
-pub const SPAN_COLUMNS: [&str; 19] = [
+/// The columns of [`write()`]. `sources`, `against`, `end_sources` and
+/// `end_against` are source ids joined by `;`; `urls` holds the address
+/// of each of `sources`, in order, joined by a space: an address is
+/// written as the URL standard serialises it, which never holds a raw
+/// space (the loader stores it so), so the column splits on spaces into
+/// exactly one address per source.
+pub const SPAN_COLUMNS: [&str; 21] = [
     "organization",
     "state",
     "status",
@@ -35,6 +40,8 @@ pub const SPAN_COLUMNS: [&str; 19] = [
     "certain",
     "against",
     "end_certain",
+    "end_sources",
+    "end_against",
 ];
 
 /// The columns of [`write_events`].
@@ -180,11 +187,12 @@ pub fn write<W: Write>(
         let end = span.end.and_then(|b| b.at(opts.basis));
         let name =
             kg.state(span.state.as_str()).map_or("", |s| s.name.as_str());
+        // One address per source: a source without one (never, in a
+        // loaded graph) would shift the others, so it is left empty.
         let urls: Vec<&str> = span
             .sources
             .iter()
-            .filter_map(|s| kg.source(s.as_str()))
-            .map(|s| s.url.as_str())
+            .map(|s| kg.source(s.as_str()).map_or("", |s| s.url.as_str()))
             .collect();
         [
             org.id.to_string(),
@@ -208,6 +216,10 @@ pub fn write<W: Write>(
                 .as_ref()
                 .map_or(String::new(), |d| id_list(&d.against)),
             span.end_disputed.is_none().to_string(),
+            id_list(&span.end_sources),
+            span.end_disputed
+                .as_ref()
+                .map_or(String::new(), |d| id_list(&d.against)),
         ]
     });
     write_table(out, SPAN_COLUMNS, rows)

@@ -7,15 +7,21 @@
 //! GEXF intervals are closed: a span that ends when the next status starts
 //! on 2017-06-09 is written with `end="2017-06-08"`. Imprecise dates are
 //! written as their first day, with `start_precision` beside them.
+//!
+//! Every fact names its sources by id (`;` between): each node
+//! (`sources`), each spell (`sources`, `against` for a disputed status)
+//! and the transition that closed it (`end_sources`, `end_against` for a
+//! disputed end).
 
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::csv::id_list;
 use super::{Interval, Options, interval, spans_of, xml_escape as esc};
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Basis, Organization, Span, State};
+use crate::model::{Basis, Organization, SourceId, Span, State};
 
 /// The last day of a half-open interval ending on `end`.
 fn closed_end(end: Date) -> Option<Date> {
@@ -114,6 +120,7 @@ fn header(s: &mut String, org: &Organization, basis: Basis) {
         ("cow_code", "integer"),
         ("cow_abbrev", "string"),
         ("wikidata", "string"),
+        ("sources", "string"),
     ] {
         let _ = writeln!(
             s,
@@ -132,6 +139,9 @@ fn header(s: &mut String, org: &Organization, basis: Basis) {
         ("certain", "boolean"),
         ("against", "string"),
         ("end_certain", "boolean"),
+        ("sources", "string"),
+        ("end_sources", "string"),
+        ("end_against", "string"),
     ] {
         let _ = writeln!(
             s,
@@ -139,6 +149,15 @@ fn header(s: &mut String, org: &Organization, basis: Basis) {
         );
     }
     let _ = writeln!(s, "    </attributes>");
+}
+
+/// A node's sources, by id.
+fn sources_value(s: &mut String, sources: &[SourceId]) {
+    let _ = writeln!(
+        s,
+        r#"          <attvalue for="sources" value="{}"/>"#,
+        esc(&id_list(sources))
+    );
 }
 
 /// The organisation's node.
@@ -163,6 +182,7 @@ fn org_node(s: &mut String, org: &Organization) {
             esc(q)
         );
     }
+    sources_value(s, &org.sources);
     let _ = writeln!(s, "        </attvalues>");
     let _ = writeln!(s, "      </node>");
 }
@@ -215,6 +235,7 @@ fn state_node(
             esc(q)
         );
     }
+    sources_value(s, &state.sources);
     let _ = writeln!(s, "        </attvalues>");
     let _ = writeln!(s, "      </node>");
 }
@@ -267,12 +288,22 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
             r#"          <attvalue for="certain" value="{}"{range}/>"#,
             span.is_certain()
         );
-        if let Some(d) = &span.disputed {
+        let mut ids = |key: &str, list: &[SourceId]| {
             let _ = writeln!(
                 s,
-                r#"          <attvalue for="against" value="{}"{range}/>"#,
-                esc(&super::csv::id_list(&d.against))
+                r#"          <attvalue for="{key}" value="{}"{range}/>"#,
+                esc(&id_list(list))
             );
+        };
+        ids("sources", &span.sources);
+        if let Some(d) = &span.disputed {
+            ids("against", &d.against);
+        }
+        if !span.end_sources.is_empty() {
+            ids("end_sources", &span.end_sources);
+        }
+        if let Some(d) = &span.end_disputed {
+            ids("end_against", &d.against);
         }
     }
     let _ = writeln!(s, "        </attvalues>");

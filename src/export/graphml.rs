@@ -5,17 +5,21 @@
 //! the states holding a status, one edge each with the status and the day
 //! it took effect. Without a day, the whole history: one edge per status
 //! span with `start` and `end` (half-open, `end` empty while it lasts) and
-//! their precision.
+//! their precision. Every fact names its sources by id (`;` between):
+//! each node (`sources`), each status (`sources`, and `against` for a
+//! disputed one), and the transition that closed a span (`end_sources`,
+//! and `end_against` for a disputed end).
 
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::csv::id_list;
 use super::{Options, day_picture, interval, spans_of, xml_escape as esc};
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{State, StatusOn};
 
-const KEYS: [(&str, &str, &str); 16] = [
+const KEYS: [(&str, &str, &str); 18] = [
     ("kind", "node", "string"),
     ("label", "node", "string"),
     ("name", "node", "string"),
@@ -29,9 +33,11 @@ const KEYS: [(&str, &str, &str); 16] = [
     ("start_precision", "edge", "string"),
     ("end", "edge", "string"),
     ("end_precision", "edge", "string"),
-    ("sources", "edge", "string"),
+    ("sources", "all", "string"),
     ("against", "edge", "string"),
     ("end_certain", "edge", "boolean"),
+    ("end_sources", "edge", "string"),
+    ("end_against", "edge", "string"),
 ];
 
 fn data(s: &mut String, key: &str, value: &str) {
@@ -55,6 +61,7 @@ fn state_node(s: &mut String, st: &State) {
     if let Some(q) = &st.wikidata {
         data(s, "wikidata", q);
     }
+    data(s, "sources", &id_list(&st.sources));
     let _ = writeln!(s, "    </node>");
 }
 
@@ -111,75 +118,113 @@ pub fn write<W: Write>(
     if let Some(q) = &org.wikidata {
         data(&mut s, "wikidata", q);
     }
+    data(&mut s, "sources", &id_list(&org.sources));
     let _ = writeln!(s, "    </node>");
     let mut edges = String::new();
     if opts.date.is_some() {
-        let (_, _, held) = day_picture(kg, opts)?;
-        for h in &held {
-            if let Some(st) = kg.state(h.state.as_str()) {
-                state_node(&mut s, st);
-            }
-            let _ = writeln!(
-                edges,
-                r#"    <edge source="{}" target="{}">"#,
-                esc(h.state.as_str()),
-                esc(org.id.as_str())
-            );
-            data(&mut edges, "status", &h.status.label());
-            data(
-                &mut edges,
-                "certain",
-                &matches!(h.status, StatusOn::Certain(_)).to_string(),
-            );
-            if let Some(since) = h.since {
-                data(&mut edges, "start", &since.to_string());
-                data(
-                    &mut edges,
-                    "start_precision",
-                    since.precision().as_str(),
-                );
-            }
-            let _ = writeln!(edges, "    </edge>");
-        }
+        day_edges(kg, opts, &mut s, &mut edges)?;
     } else {
-        let spans = spans_of(kg, org);
-        let mut seen: Vec<&str> = Vec::new();
-        for span in &spans {
-            let Some(iv) = interval(span, opts.basis, org) else { continue };
-            if !seen.contains(&span.state.as_str()) {
-                seen.push(span.state.as_str());
-                if let Some(st) = kg.state(span.state.as_str()) {
-                    state_node(&mut s, st);
-                }
-            }
-            let _ = writeln!(
-                edges,
-                r#"    <edge source="{}" target="{}">"#,
-                esc(span.state.as_str()),
-                esc(org.id.as_str())
-            );
-            data(&mut edges, "status", span.status.as_str());
-            data(&mut edges, "certain", &span.is_certain().to_string());
-            data(&mut edges, "start", &iv.start.to_string());
-            data(&mut edges, "start_precision", iv.start.precision().as_str());
-            if let Some(end) = iv.end {
-                data(&mut edges, "end", &end.to_string());
-                data(&mut edges, "end_precision", end.precision().as_str());
-            }
-            data(&mut edges, "sources", &super::csv::id_list(&span.sources));
-            if let Some(d) = &span.disputed {
-                data(&mut edges, "against", &super::csv::id_list(&d.against));
-            }
-            if span.end.is_some() {
-                let end_certain = span.end_disputed.is_none();
-                data(&mut edges, "end_certain", &end_certain.to_string());
-            }
-            let _ = writeln!(edges, "    </edge>");
-        }
+        history_edges(kg, opts, &mut s, &mut edges)?;
     }
     s.push_str(&edges);
     let _ = writeln!(s, "  </graph>");
     let _ = writeln!(s, "</graphml>");
     out.write_all(s.as_bytes())?;
+    Ok(())
+}
+
+/// The graph of a day: one edge per state holding (or possibly holding) a
+/// status, with the sources of the transition in force.
+fn day_edges(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    s: &mut String,
+    edges: &mut String,
+) -> Result<(), Error> {
+    let (org, day, held) = day_picture(kg, opts)?;
+    for h in &held {
+        // The sources of the transition in force, and for a disputed
+        // status those that deny it.
+        let standing =
+            kg.standing(org.id.as_str(), h.state.as_str(), day, opts.basis)?;
+        if let Some(st) = kg.state(h.state.as_str()) {
+            state_node(s, st);
+        }
+        let _ = writeln!(
+            edges,
+            r#"    <edge source="{}" target="{}">"#,
+            esc(h.state.as_str()),
+            esc(org.id.as_str())
+        );
+        data(edges, "status", &h.status.label());
+        data(
+            edges,
+            "certain",
+            &matches!(h.status, StatusOn::Certain(_)).to_string(),
+        );
+        if let Some(since) = h.since {
+            data(edges, "start", &since.to_string());
+            data(edges, "start_precision", since.precision().as_str());
+        }
+        if !standing.sources.is_empty() {
+            data(edges, "sources", &id_list(&standing.sources));
+        }
+        if !standing.against.is_empty() {
+            data(edges, "against", &id_list(&standing.against));
+        }
+        let _ = writeln!(edges, "    </edge>");
+    }
+    Ok(())
+}
+
+/// The whole history: one edge per status span, with its sources and its
+/// end's.
+fn history_edges(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    s: &mut String,
+    edges: &mut String,
+) -> Result<(), Error> {
+    let org = kg.resolve_organization(&opts.organization)?;
+    let spans = spans_of(kg, org);
+    let mut seen: Vec<&str> = Vec::new();
+    for span in &spans {
+        let Some(iv) = interval(span, opts.basis, org) else { continue };
+        if !seen.contains(&span.state.as_str()) {
+            seen.push(span.state.as_str());
+            if let Some(st) = kg.state(span.state.as_str()) {
+                state_node(s, st);
+            }
+        }
+        let _ = writeln!(
+            edges,
+            r#"    <edge source="{}" target="{}">"#,
+            esc(span.state.as_str()),
+            esc(org.id.as_str())
+        );
+        data(edges, "status", span.status.as_str());
+        data(edges, "certain", &span.is_certain().to_string());
+        data(edges, "start", &iv.start.to_string());
+        data(edges, "start_precision", iv.start.precision().as_str());
+        if let Some(end) = iv.end {
+            data(edges, "end", &end.to_string());
+            data(edges, "end_precision", end.precision().as_str());
+        }
+        data(edges, "sources", &id_list(&span.sources));
+        if let Some(d) = &span.disputed {
+            data(edges, "against", &id_list(&d.against));
+        }
+        if span.end.is_some() {
+            let end_certain = span.end_disputed.is_none();
+            data(edges, "end_certain", &end_certain.to_string());
+        }
+        if !span.end_sources.is_empty() {
+            data(edges, "end_sources", &id_list(&span.end_sources));
+        }
+        if let Some(d) = &span.end_disputed {
+            data(edges, "end_against", &id_list(&d.against));
+        }
+        let _ = writeln!(edges, "    </edge>");
+    }
     Ok(())
 }

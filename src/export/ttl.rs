@@ -10,8 +10,13 @@
 //! `owl:sameAs`; every membership names its sources with
 //! `dcterms:source`. Every membership says whether its status is certain
 //! (`igov:certain`, an `xsd:boolean`): a status the sources dispute is not,
-//! and names the sources that deny it with `igov:disputedBy`; a disputed
-//! end is `igov:endCertain false`.
+//! and names the sources that deny it with `igov:disputedBy`. The
+//! transition that closed a membership names its sources with
+//! `igov:endSource`; a disputed end is `igov:endCertain false`, with the
+//! sources that deny it as `igov:endDisputedBy`. States and the
+//! organisation name their sources with `dcterms:source`. A source is its
+//! address as the URL standard serialises it (characters an IRI cannot
+//! hold raw percent-encoded): no source is ever left out.
 //!
 //! Our own resources are named under `urn:igo-graph:` (e.g.
 //! `urn:igo-graph:state:IND`), terms under `urn:igo-graph:vocab:`.
@@ -26,6 +31,7 @@ use super::{Options, interval, spans_of};
 use crate::date::{Date, Precision};
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
+use crate::model::SourceId;
 
 const ORG: &str = "http://www.w3.org/ns/org#";
 const TIME: &str = "http://www.w3.org/2006/time#";
@@ -48,6 +54,57 @@ fn seg(id: &str) -> String {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A source as an IRI: its address, as the URL standard serialises it,
+/// with the few characters an IRI may not hold raw but a URL may (`{`,
+/// `|`, `^`, a `[` in a path ...) percent-encoded. A source without an
+/// address that makes an IRI gets `urn:igo-graph:source:ID`: a source is
+/// never dropped.
+fn source_iri(kg: &KnowledgeGraph, sid: &SourceId) -> NamedNode {
+    if let Some(src) = kg.source(sid.as_str()) {
+        if let Ok(n) = NamedNode::new(src.url.as_str()) {
+            return n;
+        }
+        if let Ok(n) = NamedNode::new(iri_safe(&src.url)) {
+            return n;
+        }
+    }
+    iri(format!("{BASE}source:{}", seg(sid.as_str())))
+}
+
+/// `url` with the ASCII characters outside RFC 3987's IRI grammar
+/// percent-encoded (`[` and `]` only after the host, where they are not
+/// an IPv6 address's brackets).
+fn iri_safe(url: &str) -> String {
+    let host_end = url.find("://").map(|i| i + 3).map_or(0, |i| {
+        i + url[i..].find(['/', '?', '#']).unwrap_or(url.len() - i)
+    });
+    let mut out = String::with_capacity(url.len());
+    for (i, c) in url.char_indices() {
+        let raw_bracket = i < host_end && matches!(c, '[' | ']');
+        let bad = c.is_ascii_control()
+            || matches!(
+                c,
+                ' ' | '"'
+                    | '<'
+                    | '>'
+                    | '\\'
+                    | '^'
+                    | '`'
+                    | '{'
+                    | '|'
+                    | '}'
+                    | '['
+                    | ']'
+            );
+        if bad && !raw_bracket {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
         }
     }
     out
@@ -121,7 +178,7 @@ pub fn triples(
         if *n == 1
             && let Some(st) = kg.state(span.state.as_str())
         {
-            t.state(&state_iri, st);
+            t.state(kg, &state_iri, st);
         }
         let m = iri(format!(
             "{BASE}membership:{}:{}:{n}",
@@ -141,31 +198,27 @@ impl Triples {
         self.0.push(Triple::new(s.clone(), p, o));
     }
 
-    /// `node dcterms:source <url>` for each of `sources` with a valid
-    /// address.
+    /// `node dcterms:source <url>` for each of `sources`.
     fn sources(
         &mut self,
         kg: &KnowledgeGraph,
         node: &NamedNode,
-        sources: &[crate::model::SourceId],
+        sources: &[SourceId],
     ) {
         self.addresses(kg, node, term(DCTERMS, "source"), sources);
     }
 
-    /// `node predicate <url>` for each of `sources` with a valid address.
+    /// `node predicate <url>` for each of `sources`: every one, none
+    /// dropped (see [`source_iri`]).
     fn addresses(
         &mut self,
         kg: &KnowledgeGraph,
         node: &NamedNode,
         predicate: NamedNode,
-        sources: &[crate::model::SourceId],
+        sources: &[SourceId],
     ) {
         for sid in sources {
-            if let Some(src) = kg.source(sid.as_str())
-                && let Ok(u) = NamedNode::new(src.url.clone())
-            {
-                self.add(node, predicate.clone(), u.into());
-            }
+            self.add(node, predicate.clone(), source_iri(kg, sid).into());
         }
     }
 
@@ -190,7 +243,12 @@ impl Triples {
     }
 
     /// A state, once, the first time one of its spans is written.
-    fn state(&mut self, s: &NamedNode, st: &crate::model::State) {
+    fn state(
+        &mut self,
+        kg: &KnowledgeGraph,
+        s: &NamedNode,
+        st: &crate::model::State,
+    ) {
         let simple = |v: &str| Literal::new_simple_literal(v).into();
         self.add(s, rdf::TYPE.into(), term(FOAF, "Agent").into());
         self.add(s, rdfs::LABEL.into(), text(&st.name).into());
@@ -207,6 +265,7 @@ impl Triples {
             let same = iri(format!("{WD}{}", seg(q)));
             self.add(s, term(OWL, "sameAs"), same.into());
         }
+        self.sources(kg, s, &st.sources);
     }
 
     /// One span as an `org:Membership` with its OWL-Time interval.
@@ -242,9 +301,13 @@ impl Triples {
         if let Some(d) = &span.disputed {
             self.addresses(kg, m, term(VOCAB, "disputedBy"), &d.against);
         }
-        if span.end_disputed.is_some() {
+        // The transition that closed the span is a fact with its own
+        // sources, and its own other side when disputed.
+        self.addresses(kg, m, term(VOCAB, "endSource"), &span.end_sources);
+        if let Some(d) = &span.end_disputed {
             let no = Literal::from(false).into();
             self.add(m, term(VOCAB, "endCertain"), no);
+            self.addresses(kg, m, term(VOCAB, "endDisputedBy"), &d.against);
         }
     }
 
@@ -319,4 +382,25 @@ pub fn write<W: Write>(
     }
     w.finish()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_serialised_url_makes_an_iri() {
+        for raw in [
+            "https://example.org/a b",
+            "https://example.org/q?x={1}|y^2",
+            "https://example.org/p[1]/`x`",
+            "https://[::1]:8080/p[1]?q=\\",
+            "https://пример.рф/путь?да#фрагмент",
+        ] {
+            let url = url::Url::parse(raw).unwrap();
+            let iri = iri_safe(url.as_str());
+            assert!(NamedNode::new(iri.as_str()).is_ok(), "{raw} -> {iri}");
+        }
+        assert_eq!(iri_safe("https://[::1]/a[b]"), "https://[::1]/a%5Bb%5D");
+    }
 }

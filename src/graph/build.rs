@@ -54,6 +54,7 @@ fn spans_of(
             note: t.note.clone(),
             disputed: t.disputed.clone(),
             end_disputed: next.and_then(|n| n.disputed.clone()),
+            end_sources: next.map(|n| n.sources.clone()).unwrap_or_default(),
         });
     }
     spans

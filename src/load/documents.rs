@@ -6,16 +6,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::refs::Refs;
-use super::rules;
-use super::schema::{self, Located, Plain, Text};
+use super::schema::{self, Located, Text};
 use super::sink::{Cx, Part};
+use super::vocabulary::{self, words};
+use super::{lineage, review, rules};
 use crate::date::Date;
 pub(crate) use crate::error::shown;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
-    Affiliation, ChairTerm, Claim, Counted, DatedName, Dispute, Event,
-    EventId, OfficeTerm, Organization, OrganizationId, PersonId, Source,
-    SourceId, State, StateId, Status, Summit, SummitId, Tier, Transition,
+    Affiliation, ChairTerm, Dispute, Event, EventId, OfficeTerm, Organization,
+    OrganizationId, PersonId, Source, SourceId, State, StateId, Summit,
+    SummitId, Transition,
 };
 
 fn is_upper_code(s: &str, len: usize) -> bool {
@@ -53,7 +54,7 @@ fn wikidata(cx: &mut Cx<'_>, q: &Option<Located<String>>) -> Option<String> {
 
 /// The organisation of an entry (see [`Refs::owner`]), or the empty id
 /// after reporting that there is none.
-fn owner<T>(
+pub(crate) fn owner<T>(
     cx: &mut Cx<'_>,
     refs: &Refs,
     field: &Option<Located<String>>,
@@ -88,44 +89,75 @@ pub(crate) fn text_id(cx: &mut Cx<'_>, what: &str, id: &Located<String>) {
     }
 }
 
-/// Checks a source's address: an http(s) URL.
-fn address(cx: &mut Cx<'_>, url: &Located<String>) {
-    let parsed = url::Url::parse(&url.value);
-    let web = parsed.as_ref().is_ok_and(|u| {
-        matches!(u.scheme(), "http" | "https") && u.host().is_some()
-    });
-    if !web {
-        let d = if url.value.starts_with("http://")
-            || url.value.starts_with("https://")
-        {
-            let why = parsed
-                .err()
-                .map_or("it names no host".to_string(), |e| e.to_string());
-            invalid(format!(
-                "source url `{}` is not a valid address: {why}",
-                shown(&url.value)
-            ))
-        } else {
-            invalid(format!(
-                "source url `{}` is not an http(s) address",
-                url.value
-            ))
+/// A source's address as the URL standard (WHATWG) serialises it: the
+/// form every output writes. A space inside it becomes `%20`, as the
+/// standard says, and so does any character outside ASCII in a path or
+/// query. Refused: a tab, line break or other control character (the
+/// standard would drop it in silence, joining what is around it), spaces
+/// around the address, and anything that is not an http(s) URL with a
+/// host.
+fn address(cx: &mut Cx<'_>, url: &Located<String>) -> String {
+    let v = &url.value;
+    let help = "give the address where the source was read";
+    if let Some(c) = v.chars().find(|c| c.is_control()) {
+        let what = match c {
+            '\t' => "a tab".to_string(),
+            '\n' | '\r' => "a line break".to_string(),
+            c => format!("a control character (`\\u{{{:x}}}`)", c as u32),
         };
-        cx.at(url, d.help("give the address where the source was read"));
+        let d = invalid(format!(
+            "source url `{}` holds {what}: an address is one line of printable characters",
+            shown(v)
+        ))
+        .help("remove it (or write it percent-encoded: `%09` for a tab, `%0A` for a line break)");
+        cx.at(url, d);
+        return v.clone();
     }
+    if v.trim() != v {
+        let d =
+            invalid(format!("source url `{}` has spaces around it", shown(v)))
+                .help("remove the spaces before and after the address");
+        cx.at(url, d);
+        return v.clone();
+    }
+    let parsed = url::Url::parse(v);
+    match &parsed {
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host().is_some() =>
+        {
+            return u.as_str().to_string();
+        }
+        _ => {}
+    }
+    let d = if v.starts_with("http://") || v.starts_with("https://") {
+        let why = parsed
+            .err()
+            .map_or("it names no host".to_string(), |e| e.to_string());
+        invalid(format!(
+            "source url `{}` is not a valid address: {why}",
+            shown(v)
+        ))
+    } else {
+        invalid(format!("source url `{}` is not an http(s) address", shown(v)))
+    };
+    cx.at(url, d.help(help));
+    v.clone()
 }
 
 /// A source.
 pub(crate) fn source(cx: &mut Cx<'_>, r: &schema::Source) -> Source {
     text_id(cx, "source", &r.id);
-    address(cx, &r.url);
-    if r.title.value.trim().is_empty() {
-        cx.at(&r.title, invalid("empty source title"));
-    }
+    let url = address(cx, &r.url);
+    words(
+        cx,
+        &format!("the title of source `{}`", shown(&r.id.value)),
+        &r.title,
+    );
     Source {
         id: SourceId::new(r.id.value.clone()),
         title: r.title.value.clone(),
-        url: r.url.value.clone(),
+        url,
         publisher: Text::of(&r.publisher),
         published: cx.opt_date(&r.published),
         quote: Text::of(&r.quote),
@@ -202,8 +234,9 @@ pub(crate) fn state(
         );
     }
     let wikidata = wikidata(cx, &r.wikidata);
-    if r.name.value.trim().is_empty() {
-        cx.at(&r.name, invalid("empty state name"));
+    words(cx, &format!("the name of state `{}`", shown(id)), &r.name);
+    for a in &r.aliases {
+        words(cx, &format!("an alias of state `{}`", shown(id)), a);
     }
     State {
         id: StateId::new(id.clone()),
@@ -243,11 +276,13 @@ pub(crate) fn missing_iso2(
     }
 }
 
-/// An organisation, or `None` when its founding date is unreadable.
+/// An organisation, or `None` when its founding date is unreadable;
+/// `today`, when the caller gives it, bounds its review day.
 pub(crate) fn organization(
     cx: &mut Cx<'_>,
     refs: &Refs,
     r: &schema::Organization,
+    today: Option<Date>,
 ) -> Option<Organization> {
     let id = &r.id.value;
     if id.is_empty()
@@ -294,30 +329,17 @@ pub(crate) fn organization(
             .help("an export names every node by its id: give the organisation another id"),
         );
     }
-    for (link, what) in
-        [(&r.predecessor, "predecessor"), (&r.successor, "successor")]
-    {
-        if let Some(l) = link
-            && l.value == *id
-        {
-            cx.at(
-                l,
-                Diagnostic::new(
-                    DiagnosticKind::Domain,
-                    format!("`{id}` is its own {what}"),
-                )
-                .help("a predecessor or successor is another organisation"),
-            );
-        }
-    }
+    lineage::own_links(cx, r);
+    let shown_id = shown(id);
+    words(cx, &format!("the name of `{shown_id}`"), &r.name);
+    words(cx, &format!("the short name of `{shown_id}`"), &r.short_name);
     let sources = refs.sources(cx, &r.sources);
     let link = |l: &Option<Located<String>>| {
         l.as_ref().map(|p| OrganizationId::new(p.value.clone()))
     };
-    let statuses = vocabulary(cx, &r.statuses);
-    let reviewed = cx.opt_date(&r.reviewed);
-    let names =
-        r.names.iter().filter_map(|n| dated_name(cx, refs, n)).collect();
+    let statuses = vocabulary::statuses(cx, &r.statuses);
+    let reviewed = review::day(cx, r, founded, today);
+    let names = lineage::names(cx, refs, r, (founded, dissolved, reviewed));
     Some(Organization {
         id: OrganizationId::new(id.clone()),
         name: r.name.value.clone(),
@@ -339,84 +361,6 @@ pub(crate) fn organization(
     })
 }
 
-/// An organisation's statuses, each checked: the SCO's four when it
-/// declares none.
-fn vocabulary(
-    cx: &mut Cx<'_>,
-    decls: &[Located<schema::StatusDecl>],
-) -> Vec<Status> {
-    if decls.is_empty() {
-        return Status::HELD.to_vec();
-    }
-    let mut out: Vec<Status> = Vec::with_capacity(decls.len());
-    for (rank, d) in decls.iter().enumerate() {
-        let d = &d.value;
-        let id = &d.id.value;
-        let well_formed = !id.is_empty()
-            && id.len() <= 32
-            && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-            && id != Status::NONE.as_str()
-            && id != Status::UNKNOWN.as_str();
-        if !well_formed {
-            cx.at(&d.id, invalid(format!(
-                "status id `{}` must be lowercase letters and `_`, and not `none` or `unknown` (common to every organisation)",
-                shown(id)
-            )));
-        }
-        if out.iter().any(|s| s.as_str() == id) {
-            cx.at(
-                &d.id,
-                Diagnostic::new(
-                    DiagnosticKind::DuplicateId,
-                    format!("status `{id}` is declared twice"),
-                ),
-            );
-        }
-        let tier = cx.keyword::<Tier>("tier", &d.tier);
-        let cow = d.cow.value.0;
-        if cow > 3 {
-            cx.at(&d.cow, invalid(format!(
-                "COW IGO code {cow}: expected 1 (full), 2 (associate), 3 (observer) or 0"
-            )));
-        }
-        if let Some(tier) = tier.filter(|t| *t != Tier::None) {
-            let rank = u8::try_from(rank).unwrap_or(u8::MAX - 1);
-            out.push(Status::define(
-                id,
-                &d.label.value,
-                &d.plural.value,
-                tier,
-                cow,
-                rank,
-            ));
-        } else if tier == Some(Tier::None) {
-            cx.at(&d.tier, invalid("tier `none` is for no status; a declared status has a tier"));
-        }
-    }
-    out
-}
-
-/// One of an organisation's earlier names.
-fn dated_name(
-    cx: &mut Cx<'_>,
-    refs: &Refs,
-    n: &Located<schema::DatedName>,
-) -> Option<DatedName> {
-    let n = &n.value;
-    let from = cx.date(&n.from);
-    let until = cx.opt_date(&n.until);
-    if let (Some(a), Some(b), Some(u)) = (from, until, &n.until)
-        && !a.certainly_before(b)
-    {
-        cx.at(u, Diagnostic::new(
-            DiagnosticKind::OutOfOrder,
-            format!("the name `{}` is used until {b}, not after it is first used on {a}", n.name.value),
-        ));
-    }
-    let sources = refs.sources(cx, &n.sources);
-    Some(DatedName { name: n.name.value.clone(), from: from?, until, sources })
-}
-
 /// A summit, or `None` when its status is unreadable; its lifetime is
 /// checked against its organisation's.
 pub(crate) fn summit(
@@ -433,6 +377,9 @@ pub(crate) fn summit(
     text_id(cx, "summit", &r.id);
     let id = &r.id.value;
     refs.state(cx, &r.host);
+    if let Some(city) = &r.city {
+        words(cx, &format!("the city of summit `{}`", shown(id)), city);
+    }
     let start = cx.opt_date(&r.start);
     let end = cx.opt_date(&r.end);
     let council = cx.opt_date(&r.council);
@@ -546,6 +493,11 @@ pub(crate) fn official(
             )),
         );
     }
+    words(
+        cx,
+        &format!("the name of office holder `{}`", shown(pid)),
+        &r.person,
+    );
     let sources = refs.sources(cx, &r.sources);
     Some(OfficeTerm {
         office: office?,
@@ -576,6 +528,11 @@ pub(crate) fn event(
 ) -> Option<Event> {
     let org = owner(cx, refs, &r.organization, folder, &r.id);
     text_id(cx, "event", &r.id);
+    words(
+        cx,
+        &format!("the title of event `{}`", shown(&r.id.value)),
+        &r.title,
+    );
     let kind = cx.keyword("event kind", &r.kind);
     let date = cx.date(&r.date);
     let sources = refs.sources(cx, &r.sources);
@@ -649,6 +606,27 @@ pub(crate) fn history(
     })
 }
 
+/// A source on one side of a dispute only: it supports the status or
+/// denies it.
+fn both_sides(
+    cx: &mut Cx<'_>,
+    status: &str,
+    sources: &schema::Cites,
+    against: &schema::Cites,
+) {
+    for a in &against.value {
+        if sources.value.iter().any(|s| s.value == a.value) {
+            let d = invalid(format!(
+                "source `{}` is on both sides of the dispute: it is cited for status `{}` and against it",
+                shown(&a.value),
+                shown(status)
+            ))
+            .help("a source supports the status or denies it: keep it on the side it takes");
+            cx.at(a, d);
+        }
+    }
+}
+
 /// One transition, or `None` when its status is unknown.
 fn transition(
     cx: &mut Cx<'_>,
@@ -675,6 +653,7 @@ fn transition(
         None => None,
     };
     let disputed = t.disputed.as_ref().map(|d| {
+        both_sides(cx, &t.status.value.0, &t.sources, &d.value.against);
         Arc::new(Dispute {
             against: refs.sources(cx, &d.value.against).into(),
             note: d.value.note.as_ref().map(|n| Arc::from(n.0.as_str())),
@@ -732,53 +711,5 @@ fn transition(
         note: t.note.as_ref().map(|n| Arc::from(n.0.as_str())),
         summit: t.summit.as_ref().map(|s| SummitId::new(s.value.clone())),
         disputed,
-    })
-}
-
-/// A published count, or `None` when its day or target is unreadable.
-pub(crate) fn claim(
-    cx: &mut Cx<'_>,
-    refs: &Refs,
-    folder: Option<&str>,
-    orgs: &BTreeMap<&str, &Organization>,
-    r: &schema::Claim,
-) -> Option<Claim> {
-    let org = owner(cx, refs, &r.organization, folder, &r.date);
-    let date = cx.date(&r.date);
-    let text = r.counts.value.0.as_str();
-    let counts = match (text, orgs.get(org.as_str())) {
-        ("family", _) => Some(Counted::Family),
-        (t, _) if t.starts_with("tier:") => {
-            let tier = Located {
-                value: Plain(t["tier:".len()..].to_string()),
-                ..r.counts
-            };
-            cx.keyword::<Tier>("tier", &tier).map(Counted::Tier)
-        }
-        (ids, Some(o)) => match ids
-            .split('+')
-            .map(|id| o.status(id).filter(|s| s.is_held()))
-            .collect::<Option<Vec<_>>>()
-        {
-            Some(v) if v.len() == 1 => Some(Counted::Status(v[0])),
-            Some(v) => Some(Counted::Statuses(v)),
-            None => {
-                cx.at(&r.counts, invalid(format!(
-                    "a count of `{}`: expected `family`, `tier:member` (or another tier), or {}'s statuses joined by `+` ({})",
-                    shown(ids), o.id, o.vocabulary()
-                )));
-                None
-            }
-        },
-        (_, None) => None,
-    };
-    let sources = refs.sources(cx, &r.sources);
-    Some(Claim {
-        organization: OrganizationId::new(org),
-        date: date?,
-        counts: counts?,
-        number: r.number.value.0,
-        sources,
-        note: Text::of(&r.note),
     })
 }

@@ -136,6 +136,11 @@ impl Reader<'_> {
             }
             Some("summit") => {
                 rename(&mut obj, "summit_id", "id");
+                // The export writes a summit without a city (a planned
+                // one) with an empty city.
+                if obj.get("city").is_some_and(|c| c == "") {
+                    obj.remove("city");
+                }
                 if let Some(s) = self.entry(Part::Summits, "summit", &id, obj)
                 {
                     push(&mut self.docs.summits, name, s);

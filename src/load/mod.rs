@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+mod claims;
 mod documents;
 // For the importer (the build script's copy of the loader has none).
 #[allow(unused_imports)]
@@ -23,10 +24,13 @@ pub(crate) mod files;
 #[cfg(feature = "json")]
 mod json;
 pub(crate) mod layers;
+mod lineage;
 mod refs;
+mod review;
 mod rules;
 pub(crate) mod schema;
 mod sink;
+mod vocabulary;
 mod yaml;
 
 use self::files::{InputFile, Role};
@@ -37,8 +41,8 @@ use self::sink::Cx;
 use self::sink::{Part, Sink};
 use crate::error::Error;
 use crate::model::{
-    Affiliation, ChairTerm, Claim, Event, OfficeTerm, Organization, Source,
-    State, Summit,
+    Affiliation, ChairTerm, Claim, Event, OfficeTerm, Organization,
+    OrganizationId, Source, State, Summit,
 };
 
 /// The largest data file accepted, in bytes (16 MiB). Larger files are
@@ -100,8 +104,38 @@ enum Histories {
     Parsed(Document<schema::History>),
 }
 
+/// What the caller knows that a data set cannot say of itself.
+#[derive(Clone, Copy, Debug, Default)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// The day the caller calls today: no organisation's data may have
+    /// been reviewed after it. `None` (the default) leaves review days
+    /// unchecked against the calendar, since the library never reads the
+    /// clock.
+    pub today: Option<crate::date::Date>,
+}
+
+impl LoadOptions {
+    /// No today: what [`KnowledgeGraph::load`] checks.
+    ///
+    /// [`KnowledgeGraph::load`]: crate::KnowledgeGraph::load
+    pub fn new() -> LoadOptions {
+        LoadOptions::default()
+    }
+
+    /// The same options with `today` as the caller's today: a review day
+    /// after it is an error.
+    pub fn today(mut self, today: crate::date::Date) -> LoadOptions {
+        self.today = Some(today);
+        self
+    }
+}
+
 /// Loads and validates a data set, or reports every problem found.
-pub(crate) fn load(input: Input<'_>) -> Result<Dataset, Error> {
+pub(crate) fn load(
+    input: Input<'_>,
+    opts: &LoadOptions,
+) -> Result<Dataset, Error> {
     let mut sink = Sink::default();
     let (docs, histories) = match read(input, &mut sink) {
         Some(read) => read,
@@ -112,7 +146,7 @@ pub(crate) fn load(input: Input<'_>) -> Result<Dataset, Error> {
     }
     let refs = refs::collect(&docs, &mut sink);
     let mut data = Dataset::default();
-    let checked = convert(&docs, &refs, &mut data, &mut sink);
+    let checked = convert(&docs, (&refs, opts), &mut data, &mut sink);
     let mut located =
         check_histories(histories, &refs, &data, &checked, &mut sink);
     rules::one_history_each(&located, &mut sink);
@@ -121,6 +155,7 @@ pub(crate) fn load(input: Input<'_>) -> Result<Dataset, Error> {
     });
     data.affiliations = located.into_iter().map(|(a, _)| a).collect();
     across_files(&docs, &refs, &checked, &mut data, &mut sink);
+    review::sources(&docs.sources, &data, &mut sink);
     sink.finish(data)
 }
 
@@ -202,7 +237,7 @@ struct Checked {
 /// histories, which their rules need).
 fn convert(
     docs: &Documents,
-    refs: &Refs,
+    (refs, opts): (&Refs, &LoadOptions),
     data: &mut Dataset,
     sink: &mut Sink,
 ) -> Checked {
@@ -229,7 +264,7 @@ fn convert(
         }
         for r in &doc.entries {
             data.organizations
-                .extend(documents::organization(&mut cx, refs, r));
+                .extend(documents::organization(&mut cx, refs, r, opts.today));
             for link in [&r.predecessor, &r.successor].into_iter().flatten() {
                 refs.organization(&mut cx, link);
             }
@@ -237,6 +272,7 @@ fn convert(
     }
     rules::names_apart(&docs.states, sink);
     let orgs = by_id(&data.organizations);
+    lineage::links(&docs.organizations, &orgs, sink);
     let published: BTreeMap<&str, Option<crate::date::Date>> =
         data.sources.iter().map(|s| (s.id.as_str(), s.published)).collect();
     let mut summits = BTreeMap::new();
@@ -373,9 +409,12 @@ fn across_files(
     data: &mut Dataset,
     sink: &mut Sink,
 ) {
+    // Membership by tier needs the histories and the vocabularies whole.
     let sound = sink.clean(Part::Histories)
-        && sink.read_whole(Part::Organizations)
+        && sink.clean(Part::Organizations)
         && sink.read_whole(Part::States);
+    let orgs = by_id(&data.organizations);
+    let org = |id: &OrganizationId| orgs.get(id.as_str()).copied();
     let mut chairs: BTreeMap<String, Vec<(ChairTerm, ChairAt)>> =
         BTreeMap::new();
     for doc in &docs.chairs {
@@ -386,6 +425,7 @@ fn across_files(
             else {
                 continue;
             };
+            review::chair(&mut cx, org(&t.organization), &t, r);
             let at = ChairAt {
                 path: doc.path.clone(),
                 state: place(&r.state),
@@ -412,6 +452,7 @@ fn across_files(
             ) else {
                 continue;
             };
+            review::office(&mut cx, org(&t.organization), &t, r);
             let at = OfficeAt {
                 path: doc.path.clone(),
                 nationality: place(&r.nationality),
@@ -425,16 +466,21 @@ fn across_files(
     }
     for doc in &docs.events {
         let mut cx = Cx::new(sink, &doc.path, Part::Events);
-        data.events.extend(doc.entries.iter().filter_map(|r| {
-            documents::event(&mut cx, refs, doc.folder.as_deref(), r)
-        }));
+        for r in &doc.entries {
+            let Some(e) =
+                documents::event(&mut cx, refs, doc.folder.as_deref(), r)
+            else {
+                continue;
+            };
+            review::event(&mut cx, org(&e.organization), &e, r);
+            data.events.push(e);
+        }
     }
-    let orgs = by_id(&data.organizations);
     let mut claims = Vec::new();
     for doc in &docs.claims {
         let mut cx = Cx::new(sink, &doc.path, Part::Claims);
         claims.extend(doc.entries.iter().filter_map(|r| {
-            documents::claim(&mut cx, refs, doc.folder.as_deref(), &orgs, r)
+            claims::claim(&mut cx, refs, doc.folder.as_deref(), &orgs, r)
         }));
     }
     data.claims = claims;

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::review;
 use super::schema::{self, Located};
 use super::sink::Cx;
 use super::sink::{Part, Sink};
@@ -77,6 +78,9 @@ pub(crate) fn summit(
         );
     }
     let Some(o) = orgs.get(s.organization.as_str()) else { return };
+    if let (SummitStatus::Held, Some(start)) = (s.status, s.start) {
+        review::held(cx, o, (id, start), &r.status);
+    }
     let first = s.start.or(s.end);
     let last = s.end.or(s.start);
     if last.is_some_and(|l| l.certainly_before(o.founded))
@@ -182,6 +186,7 @@ pub(crate) fn transitions(
         }
         if let Some(org) = org {
             lifetime(cx, t, rt, org);
+            reviewed(cx, state, org, (t, &rt.value));
         }
         if i > 0 {
             forward(cx, state, &ts[i - 1].0, t, rt);
@@ -231,6 +236,24 @@ fn lifetime(
             );
         }
     }
+}
+
+/// A transition known by its organisation's review day: decided by then,
+/// or, when no decision day is known, in effect by then.
+fn reviewed(
+    cx: &mut Cx<'_>,
+    state: &str,
+    org: &Organization,
+    (t, rt): (&Transition, &schema::Transition),
+) {
+    let (day, when, at) = match (t.decided, t.effective) {
+        (Some(d), _) => (d, "decided on", rt.decided.as_ref()),
+        (None, Some(e)) => (e, "in effect from", rt.effective.as_ref()),
+        (None, None) => return,
+    };
+    let Some(at) = at.or(rt.date.as_ref()) else { return };
+    let what = || format!("`{state}`'s transition to {}", t.status);
+    review::check(cx, Some(org), what, (when, day), at);
 }
 
 /// `t` starts after `prev` under both bases, and not on the same day.
@@ -405,9 +428,11 @@ fn spans_files<'a>(mut paths: impl Iterator<Item = &'a str>) -> bool {
     paths.any(|p| Some(p) != first)
 }
 
-/// Whether `b` starts after `a`.
+/// Whether `b` can start after `a`: some day `b` may stand for is after
+/// some day `a` may (`2018` can follow 2018-03-01; `2018` cannot follow
+/// 2018-12-31).
 fn after(b: Date, a: Date) -> bool {
-    !(b.certainly_before(a) || b == a)
+    b.last_day() > a.first_day()
 }
 
 fn listed_out_of_order(what: &str, next: Date, start: Date) -> Diagnostic {
@@ -492,9 +517,7 @@ pub(crate) fn offices(
         let (term, at) = &terms[i];
         if let Some(j) = next_of(terms, i) {
             let (next, next_at) = &terms[j];
-            if next.start.certainly_before(term.start)
-                || next.start == term.start
-            {
+            if !after(next.start, term.start) {
                 let d = out_of_order(format!(
                     "office terms out of order: {} is not after {}",
                     next.start, term.start

@@ -110,12 +110,17 @@ const NOT_A_NUMBER: &str = "expected a whole number";
 const TAGGED: &str = "a value tagged";
 
 fn tagged<E: serde::de::Error>(tag: &str) -> E {
+    E::custom(tag_message(tag))
+}
+
+/// What a value tagged `tag` is told.
+fn tag_message(tag: &str) -> String {
     let tag = tag
         .strip_prefix("tag:yaml.org,2002:")
         .map_or(tag.to_string(), |t| format!("!!{t}"));
-    E::custom(format!(
+    format!(
         "{TAGGED} `{tag}`: data files hold plain values, without YAML tags"
-    ))
+    )
 }
 
 /// The parser's budgets: its own node and event counts are set so that
@@ -351,6 +356,14 @@ fn meaning(
         YamlError::Message { msg, .. } if msg.starts_with(TAGGED) => found(
             DiagnosticKind::WrongType,
             message.to_string(),
+            "write the value as plain text, without `!tag`",
+        ),
+        // `!!binary` of bytes that are not text, or not even base64: the
+        // parser decodes before our own refusal of tags can speak.
+        YamlError::BinaryNotUtf8 { .. }
+        | YamlError::InvalidBinaryBase64 { .. } => found(
+            DiagnosticKind::WrongType,
+            tag_message("tag:yaml.org,2002:binary"),
             "write the value as plain text, without `!tag`",
         ),
         YamlError::TaggedScalarCannotDeserializeIntoString { .. }

@@ -21,19 +21,37 @@ pub struct Holding<'a, T> {
 
 /// The holder of a sequence of terms (each ending where the next begins)
 /// on `day`.
+///
+/// Each term starts after the one before it and before the one after it,
+/// so an imprecise start is narrowed by its neighbours: a term that
+/// started in `2018`, after one that started on 2018-03-01, cannot have
+/// started before 2018-03-02, and on the days before that the earlier
+/// holder holds for certain.
 fn holding<'a, T>(
     terms: impl Iterator<Item = &'a T>,
     start: impl Fn(&T) -> Date,
     day: Date,
 ) -> Option<Holding<'a, T>> {
-    let mut found = None;
-    for t in terms {
-        let s = start(t);
-        if s.first_day() <= day {
-            found = Some(Holding { term: t, certain: s.last_day() <= day });
+    let terms: Vec<&T> = terms.collect();
+    // The first and last day each term can have started on.
+    let mut bounds: Vec<(Date, Date)> = terms
+        .iter()
+        .map(|t| (start(t).first_day(), start(t).last_day()))
+        .collect();
+    for i in 1..bounds.len() {
+        let after = bounds[i - 1].0.next_day();
+        if let Some(a) = after.filter(|a| *a > bounds[i].0) {
+            bounds[i].0 = a.min(bounds[i].1);
         }
     }
-    found
+    for i in (0..bounds.len().saturating_sub(1)).rev() {
+        let before = bounds[i + 1].1.previous_day();
+        if let Some(b) = before.filter(|b| *b < bounds[i].1) {
+            bounds[i].1 = b.max(bounds[i].0);
+        }
+    }
+    let i = bounds.iter().rposition(|(first, _)| *first <= day)?;
+    Some(Holding { term: terms[i], certain: bounds[i].1 <= day })
 }
 
 impl KnowledgeGraph {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use igo_graph::{Basis, Date, KnowledgeGraph, Status, export};
+use igo_graph::{Basis, Date, KnowledgeGraph, LoadOptions, Status, export};
 
 use crate::args::{CsvTable, ExportKind, Format, PanelRule};
 use crate::report::Failure;
@@ -331,16 +331,33 @@ pub fn diff(ctx: &Ctx, from: Date, to: Date) -> Result<String, Failure> {
 }
 
 /// `igo validate [DIR]`: the counts of a folder that loads, in the
-/// format asked for; with `--org`, the folder must hold it.
+/// format asked for; with `--org`, the folder must hold it. No review day
+/// may be after `today`.
 pub fn validate(
     dir: Option<&PathBuf>,
     org: Option<&str>,
     format: Format,
+    today: Date,
 ) -> Result<String, Failure> {
     let (kg, shown) = match dir {
-        Some(d) => (KnowledgeGraph::load(d)?, d.display().to_string()),
+        Some(d) => {
+            let opts = LoadOptions::new().today(today);
+            (KnowledgeGraph::load_with(d, &opts)?, d.display().to_string())
+        }
         None => (KnowledgeGraph::bundled(), "bundled data".to_string()),
     };
+    // The bundled data was checked when igo was built, without a clock.
+    if dir.is_none()
+        && let Some(o) = kg
+            .organizations()
+            .find(|o| o.reviewed.is_some_and(|r| today.certainly_before(r)))
+    {
+        return Err(Failure::Msg(format!(
+            "the bundled data of `{}` was reviewed on {}, after today ({today}): is the computer's clock right?",
+            o.id,
+            o.reviewed.map_or(String::new(), |r| r.to_string())
+        )));
+    }
     if let Some(org) = org {
         kg.resolve_organization(org)?;
     }

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
-use igo_graph::{Date, KnowledgeGraph};
+use igo_graph::{Date, KnowledgeGraph, LoadOptions};
 
 use crate::args::{BasisArg, Cli, Command, CsvTable, Format, PanelRule};
 use crate::commands::Ctx;
@@ -73,14 +73,18 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         }
         Command::Validate { dir } => {
             let dir = dir.as_ref().or(cli.data.as_ref());
-            return commands::validate(dir, cli.org.as_deref(), format)
+            let today = today()?;
+            return commands::validate(dir, cli.org.as_deref(), format, today)
                 .map(|t| printable_as(format, t).into_bytes());
         }
         _ => {}
     }
+    let today = today()?;
+    // The data of a folder may not have been reviewed after today.
+    let checks = LoadOptions::new().today(today);
     let kg = match (&cli.data, cli.layer.as_slice()) {
         (None, []) => KnowledgeGraph::bundled(),
-        (Some(dir), []) => KnowledgeGraph::load(dir)?,
+        (Some(dir), []) => KnowledgeGraph::load_with(dir, &checks)?,
         (None, _) => {
             return Err(Failure::Msg(
                 "`--layer` loads a folder over the one of `--data`: give \
@@ -91,7 +95,8 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         (Some(dir), layers) => {
             let mut dirs = vec![dir.clone()];
             dirs.extend(layers.iter().cloned());
-            let (kg, notes) = KnowledgeGraph::load_layers(&dirs)?;
+            let (kg, notes) =
+                KnowledgeGraph::load_layers_with(&dirs, &checks)?;
             for n in &notes {
                 report::note(n);
             }
@@ -106,7 +111,7 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         kg,
         basis: cli.basis.unwrap_or(BasisArg::Effective).into(),
         format,
-        today: today()?,
+        today,
     };
     let days = match &cli.command {
         Command::At { date } => vec![ctx.day(date)?],
