@@ -253,3 +253,18 @@ fn a_folder_without_the_default_organisation() {
         );
     }
 }
+
+#[test]
+fn a_comparison_of_no_years_says_so() {
+    let file = crate::common::root().join("tests/data/cow/state_year.csv");
+    let file = file.display().to_string();
+    let (code, out, err) =
+        run(&["compare", "cow", &file, "--from", "2010", "--to", "2000"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert_eq!(
+        err,
+        "igo: --from 2010 is after --to 2000: no year is compared (give \
+         the earlier year with --from)\n"
+    );
+}

@@ -180,6 +180,14 @@ fn listing(cli: &Cli, ctx: &Ctx) -> Result<String, Failure> {
             commands::diff(ctx, ctx.day(from)?, ctx.day(to)?)
         }
         Command::Compare { file, from, to, .. } => {
+            if let (Some(a), Some(b)) = (from, to)
+                && a > b
+            {
+                return Err(Failure::Msg(format!(
+                    "--from {a} is after --to {b}: no year is compared \
+                     (give the earlier year with --from)"
+                )));
+            }
             cow::compare_cow(ctx, ctx.scope.one(), file, (*from, *to))
         }
         Command::Validate { .. }
