@@ -75,6 +75,13 @@ mod explorer;
 /// COW IGO v3: import, round trip, errors, comparison.
 mod cow;
 
+/// Every error class of `igo import cow`, each with its bad file.
+mod cow_bad;
+
+/// COW files of any shape cost little: the size cases, under a memory
+/// cap.
+mod cow_size;
+
 /// One answer everywhere: every command, export and the page say what
 /// `igo at` says, for every bundled organisation and for generated data.
 mod one_answer;

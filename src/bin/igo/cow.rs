@@ -6,19 +6,18 @@ use std::path::Path;
 use igo_graph::KnowledgeGraph;
 use igo_graph::export::csv::cell;
 use igo_graph::import::cow::{
-    Comparison, Disagreement, Input, compare, import,
+    Comparison, Disagreement, Stream, compare_stream, import_stream,
 };
 
 use crate::args::Format;
 use crate::commands::{Ctx, Target};
 use crate::report::{self, Failure};
 
-/// The text of a file named on the command line.
-fn read(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// A file named on the command line, opened to be read as it streams.
+fn open(path: &Path) -> Result<std::fs::File, Failure> {
+    std::fs::File::open(path).map_err(|e| {
         Failure::Msg(format!("cannot read `{}`: {e}", path.display()))
-    })?;
-    Ok(Input::text(&path.display().to_string(), bytes)?)
+    })
 }
 
 /// With `--force` into a folder that holds a data folder already: its
@@ -123,14 +122,15 @@ pub fn import_cow(
         )));
     }
     let name = file.display().to_string();
-    let text = read(file)?;
+    let mut reader = open(file)?;
+    let state_year = Stream { name: &name, reader: &mut reader };
     let igo_name = igos.map(|p| p.display().to_string());
-    let igo_text = igos.map(read).transpose()?;
-    let igo_input = match (&igo_name, &igo_text) {
-        (Some(name), Some(text)) => Some(Input { name, text }),
+    let mut igo_reader = igos.map(open).transpose()?;
+    let igo_input = match (&igo_name, &mut igo_reader) {
+        (Some(name), Some(reader)) => Some(Stream { name, reader }),
         _ => None,
     };
-    let folder = import(Input { name: &name, text: &text }, igo_input)?;
+    let folder = import_stream(state_year, igo_input)?;
     // Never a folder the loader would refuse.
     KnowledgeGraph::from_texts(folder.files.clone())?;
     if full {
@@ -157,9 +157,9 @@ pub fn compare_cow(
     years: (Option<i32>, Option<i32>),
 ) -> Result<String, Failure> {
     let name = file.display().to_string();
-    let text = read(file)?;
-    let input = Input { name: &name, text: &text };
-    let c = compare(ctx.kg, input, org, years, ctx.basis)?;
+    let mut reader = open(file)?;
+    let input = Stream { name: &name, reader: &mut reader };
+    let c = compare_stream(ctx.kg, input, org, years, ctx.basis)?;
     match ctx.format {
         Format::Json => crate::rows::json(&c),
         Format::Csv => csv(&c),

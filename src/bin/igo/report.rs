@@ -1,6 +1,9 @@
 //! What goes to stderr: a library error's diagnostics with the offending
 //! line and a caret, or a plain `igo: message`.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, Read};
+
 use igo_graph::Error;
 
 use crate::term::{printable, snippet};
@@ -51,14 +54,19 @@ pub fn note(text: &str) {
 fn diagnostics(e: &Error) -> String {
     let mut out = String::new();
     let n = e.diagnostics().len();
+    let lines = source_lines(e.diagnostics().iter().take(MAX_SHOWN));
     for d in e.diagnostics().iter().take(MAX_SHOWN) {
         let head = format!("error[{}]: {}", d.kind.code(), d.message);
         match &d.location {
             None => out.push_str(&format!("igo: {head}\n")),
             Some(loc) => {
                 out.push_str(&format!("{loc}: {head}\n"));
-                if let Some(line) = source_line(&loc.path, loc.line) {
-                    let (shown, caret) = snippet(&line, loc.column as usize);
+                let line = lines.get(&(loc.path.as_str(), loc.line));
+                if let Some(line) = line.filter(|l| {
+                    l.chars().count() >= loc.column as usize
+                        || l.len() < MAX_LINE_SHOWN
+                }) {
+                    let (shown, caret) = snippet(line, loc.column as usize);
                     let pad = " ".repeat(caret);
                     out.push_str(&format!("   | {shown}\n   | {pad}^\n"));
                 }
@@ -77,11 +85,54 @@ fn diagnostics(e: &Error) -> String {
     out
 }
 
-/// Line `line` (1-based) of the file at `path`, when it can be read.
-fn source_line(path: &str, line: u32) -> Option<String> {
-    if line == 0 {
-        return None;
+/// The most bytes of a line kept to show a snippet of it: a caret
+/// further along a longer line gets none.
+const MAX_LINE_SHOWN: usize = 64 * 1024;
+
+/// The lines the diagnostics point at, each file read once, as far as
+/// the last of them: a regular file only (a device or a pipe is not read
+/// again: `/dev/zero` never ends), a line kept to [`MAX_LINE_SHOWN`]
+/// bytes, so that a diagnostic in a file of any shape costs little.
+fn source_lines<'a>(
+    diagnostics: impl Iterator<Item = &'a igo_graph::Diagnostic>,
+) -> BTreeMap<(&'a str, u32), String> {
+    let mut wanted: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+    for loc in diagnostics.filter_map(|d| d.location.as_ref()) {
+        if loc.line > 0 {
+            wanted.entry(&loc.path).or_default().insert(loc.line);
+        }
     }
-    let text = std::fs::read_to_string(path).ok()?;
-    text.lines().nth(line as usize - 1).map(str::to_string)
+    let mut out = BTreeMap::new();
+    for (path, lines) in wanted {
+        let Ok(file) = std::fs::File::open(path) else { continue };
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            continue;
+        }
+        let mut reader = std::io::BufReader::new(file);
+        let mut at = 1;
+        for line in lines {
+            while at < line {
+                match reader.skip_until(b'\n') {
+                    Ok(n) if n > 0 => at += 1,
+                    _ => break,
+                }
+            }
+            if at < line {
+                break;
+            }
+            let mut bytes = Vec::new();
+            let mut head = (&mut reader).take(MAX_LINE_SHOWN as u64);
+            if head.read_until(b'\n', &mut bytes).is_err() {
+                break;
+            }
+            if bytes.last() != Some(&b'\n') && bytes.len() == MAX_LINE_SHOWN {
+                let _ = reader.skip_until(b'\n');
+            }
+            at += 1;
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.trim_end_matches(['\n', '\r']).to_string();
+            out.insert((path, line), text);
+        }
+    }
+    out
 }
