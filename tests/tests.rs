@@ -82,6 +82,9 @@ mod cow_bad;
 /// cap.
 mod cow_size;
 
+/// `igo import cow --force` cannot break a data folder.
+mod cow_force;
+
 /// One answer everywhere: every command, export and the page say what
 /// `igo at` says, for every bundled organisation and for generated data.
 mod one_answer;

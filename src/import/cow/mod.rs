@@ -44,7 +44,9 @@
 //!
 //! The importer works in three steps, each in its own file: read
 //! (`state_year.rs`, the wide reader, and `igos.rs`), check (the loader,
-//! on the texts), build (`build.rs`).
+//! on the texts), build (`build.rs`); [`write_folder`] writes the folder.
+//!
+//! [`write_folder`]: crate::import::write_folder
 
 use std::collections::BTreeMap;
 use std::io::Read;
