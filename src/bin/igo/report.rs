@@ -54,7 +54,12 @@ pub fn note(text: &str) {
 fn diagnostics(e: &Error) -> String {
     let mut out = String::new();
     let n = e.diagnostics().len();
-    let lines = source_lines(e.diagnostics().iter().take(MAX_SHOWN));
+    let places = e.diagnostics().iter().take(MAX_SHOWN);
+    let lines = source_lines(
+        places
+            .filter_map(|d| d.location.as_ref())
+            .map(|l| (l.path.as_str(), l.line)),
+    );
     for d in e.diagnostics().iter().take(MAX_SHOWN) {
         let head = format!("error[{}]: {}", d.kind.code(), d.message);
         match &d.location {
@@ -94,12 +99,12 @@ const MAX_LINE_SHOWN: usize = 64 * 1024;
 /// again: `/dev/zero` never ends), a line kept to [`MAX_LINE_SHOWN`]
 /// bytes, so that a diagnostic in a file of any shape costs little.
 fn source_lines<'a>(
-    diagnostics: impl Iterator<Item = &'a igo_graph::Diagnostic>,
+    places: impl Iterator<Item = (&'a str, u32)>,
 ) -> BTreeMap<(&'a str, u32), String> {
     let mut wanted: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
-    for loc in diagnostics.filter_map(|d| d.location.as_ref()) {
-        if loc.line > 0 {
-            wanted.entry(&loc.path).or_default().insert(loc.line);
+    for (path, line) in places {
+        if line > 0 {
+            wanted.entry(path).or_default().insert(line);
         }
     }
     let mut out = BTreeMap::new();
@@ -109,15 +114,18 @@ fn source_lines<'a>(
             continue;
         }
         let mut reader = std::io::BufReader::new(file);
-        let mut at = 1;
+        // The line the reader is at the start of, or inside of (after a
+        // line cut at MAX_LINE_SHOWN, whose rest is read only when a later
+        // line is wanted).
+        let (mut at, mut inside) = (1, false);
         for line in lines {
-            while at < line {
+            while inside || at < line {
                 match reader.skip_until(b'\n') {
-                    Ok(n) if n > 0 => at += 1,
+                    Ok(n) if n > 0 => (at, inside) = (at + 1, false),
                     _ => break,
                 }
             }
-            if at < line {
+            if inside || at != line {
                 break;
             }
             let mut bytes = Vec::new();
@@ -125,14 +133,37 @@ fn source_lines<'a>(
             if head.read_until(b'\n', &mut bytes).is_err() {
                 break;
             }
-            if bytes.last() != Some(&b'\n') && bytes.len() == MAX_LINE_SHOWN {
-                let _ = reader.skip_until(b'\n');
+            if bytes.last() == Some(&b'\n') {
+                at += 1;
+            } else {
+                inside = true;
             }
-            at += 1;
             let text = String::from_utf8_lossy(&bytes);
             let text = text.trim_end_matches(['\n', '\r']).to_string();
             out.insert((path, line), text);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_LINE_SHOWN, source_lines};
+
+    #[test]
+    fn lines_are_read_once_and_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        let long = "x".repeat(MAX_LINE_SHOWN + 10);
+        std::fs::write(&path, format!("a\n{long}\nc\r\nd")).unwrap();
+        let p = path.to_str().unwrap();
+        let got = source_lines([(p, 4), (p, 2), (p, 3), (p, 9)].into_iter());
+        assert_eq!(got[&(p, 2)].len(), MAX_LINE_SHOWN);
+        assert_eq!(got[&(p, 3)], "c");
+        assert_eq!(got[&(p, 4)], "d");
+        assert!(!got.contains_key(&(p, 9)));
+        // A device is not read: /dev/zero would never end.
+        let zero = source_lines([("/dev/zero", 1)].into_iter());
+        assert!(zero.is_empty());
+    }
 }
