@@ -266,9 +266,11 @@ fn row(
     };
     let mut codes = Vec::with_capacity(columns.igos.len());
     for (&i, column) in columns.igos.iter().zip(igo_names) {
-        let text = rec.get(i).trim();
-        codes.push(code(text).unwrap_or_else(|| {
-            problems.push(at(i)(code_problem(text, column)));
+        // Most cells are a code as it is; spaces around one are rare.
+        let text = rec.get(i);
+        let c = code(text).or_else(|| code(text.trim()));
+        codes.push(c.unwrap_or_else(|| {
+            problems.push(at(i)(code_problem(text.trim(), column)));
             -9
         }));
     }
