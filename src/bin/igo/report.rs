@@ -130,7 +130,7 @@ fn source_lines<'a>(
             }
             let mut bytes = Vec::new();
             let mut head = (&mut reader).take(MAX_LINE_SHOWN as u64);
-            if head.read_until(b'\n', &mut bytes).is_err() {
+            if !head.read_until(b'\n', &mut bytes).is_ok_and(|n| n > 0) {
                 break;
             }
             if bytes.last() == Some(&b'\n') {
@@ -138,7 +138,17 @@ fn source_lines<'a>(
             } else {
                 inside = true;
             }
-            let text = String::from_utf8_lossy(&bytes);
+            // A line that is not UTF-8 is not shown: its columns would
+            // not be the diagnostic's (a character cut by the limit is
+            // left out).
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(t) => t,
+                Err(e) if e.error_len().is_none() => {
+                    std::str::from_utf8(&bytes[..e.valid_up_to()])
+                        .unwrap_or("")
+                }
+                Err(_) => continue,
+            };
             let text = text.trim_end_matches(['\n', '\r']).to_string();
             out.insert((path, line), text);
         }
@@ -162,6 +172,10 @@ mod tests {
         assert_eq!(got[&(p, 3)], "c");
         assert_eq!(got[&(p, 4)], "d");
         assert!(!got.contains_key(&(p, 9)));
+        // Nothing for a line past the end, or one that is not UTF-8.
+        std::fs::write(&path, b"a\n\xffb\n").unwrap();
+        let got = source_lines([(p, 1), (p, 2), (p, 3)].into_iter());
+        assert_eq!(got.into_values().collect::<Vec<_>>(), ["a"]);
         // A device is not read: /dev/zero would never end.
         let zero = source_lines([("/dev/zero", 1)].into_iter());
         assert!(zero.is_empty());
