@@ -93,8 +93,10 @@ fn a_folder_inside_a_data_folder_is_refused() {
     );
     // Deeper, through a folder that does not exist yet, or inside an
     // organisation's folder.
-    let deeper = data.path().join("new/cow");
-    assert!(refused(ORG, &deeper, data.path()).contains("inside the data"));
+    for deeper in ["new/cow", "new/er/cow"] {
+        let line = refused(ORG, &data.path().join(deeper), data.path());
+        assert!(line.contains("inside the data folder"), "{line}");
+    }
     let in_org = data.path().join("org/cow");
     let line = refused(ORG, &in_org, data.path());
     assert!(line.contains("inside the organisation's folder"), "{line}");

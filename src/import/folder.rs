@@ -13,10 +13,11 @@ use crate::error::{Diagnostic, DiagnosticKind, Error};
 const NAMED: usize = 10;
 
 /// Checks that `dir` may receive a data folder: it is a folder or does
-/// not exist yet, it is no organisation's folder, and neither it nor its
-/// parent would sit inside a data folder (which reads the folders it
-/// holds as organisation folders, and would no longer load). Answers
-/// whether `dir` holds anything already.
+/// not exist yet, it is no organisation's folder, and neither it nor a
+/// folder made for it would sit inside a data folder or an organisation's
+/// folder (a data folder reads the folders it holds as organisation
+/// folders, and would no longer load). Answers whether `dir` holds
+/// anything already.
 ///
 /// # Errors
 ///
@@ -55,8 +56,13 @@ pub fn check_destination(dir: &Path) -> Result<bool, Error> {
         ));
     }
     let full = std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some());
+    // The folder the import is written in, or the nearest that exists
+    // (its missing folders are made in it), and the one above.
     let abs = absolute(dir);
-    let parent = abs.parent();
+    let mut parent = abs.parent();
+    while let Some(p) = parent.filter(|p| !p.exists()) {
+        parent = p.parent();
+    }
     let up = [parent, parent.and_then(Path::parent)];
     for p in up.into_iter().flatten() {
         let what = if is_organization(p) {
