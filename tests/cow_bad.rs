@@ -402,3 +402,17 @@ fn a_long_column_name_is_refused_in_the_header() {
          the limit of 64 bytes\n",
     );
 }
+
+/// UTF-16 text without a byte order mark is told by its NUL bytes.
+#[test]
+fn utf16_without_a_byte_order_mark_is_named() {
+    pinned(
+        "utf16-without-bom.csv",
+        "tests/data/cow/bad/utf16-without-bom.csv:1:2: error[syntax]: a NUL \
+         byte (byte 1 of the file): this is UTF-16 text, not UTF-8\n   | \
+         c\\u{0}c\\u{0}o\\u{0}d\\u{0}e\\u{0},\\u{0}y\\u{0}e\\u{0}a\\u{0}\
+         r\\u{0},\\u{0}s\\u{0}t\\u{0}a\\u{0}t\\u{0}e\\u{0},\\u{0}s\\u{0}\
+         c\\u{0}o\\u{0}\n   |  ^\n  = help: save it as UTF-8 (`iconv -f UTF-16LE -t UTF-8 \
+         tests/data/cow/bad/utf16-without-bom.csv > out.csv`)\n",
+    );
+}

@@ -188,6 +188,9 @@ pub(crate) struct Records<'a> {
     col: u32,
     /// The file's first bytes were checked for a known binary format.
     sniffed: bool,
+    /// Its first bytes are ASCII and NUL by turns: UTF-16 text without
+    /// a byte order mark.
+    utf16: bool,
 }
 
 impl<'a> Records<'a> {
@@ -206,6 +209,7 @@ impl<'a> Records<'a> {
             line: 1,
             col: 1,
             sniffed: false,
+            utf16: false,
         }
     }
 
@@ -371,6 +375,7 @@ impl<'a> Records<'a> {
         }
         if !self.sniffed {
             self.sniffed = true;
+            self.utf16 = signature::utf16(&self.buf[..len]);
             if let Some(d) = signature::binary(self.name, &self.buf[..len]) {
                 return Err(d);
             }
@@ -410,7 +415,13 @@ impl<'a> Records<'a> {
 /// The messages of the reader, one function each.
 impl Records<'_> {
     fn not_text(&self, nul: bool, at: u64) -> Diagnostic {
-        let d = if nul {
+        let d = if nul && self.utf16 {
+            Diagnostic::new(
+                DiagnosticKind::Syntax,
+                format!("a NUL byte (byte {at} of the file): this is UTF-16 text, not UTF-8"),
+            )
+            .help(format!("save it as UTF-8 (`iconv -f UTF-16LE -t UTF-8 {} > out.csv`)", self.name))
+        } else if nul {
             Diagnostic::new(
                 DiagnosticKind::Syntax,
                 format!("a NUL byte (byte {at} of the file): this is not CSV text"),

@@ -105,6 +105,16 @@ pub(crate) fn binary(name: &str, first: &[u8]) -> Option<Diagnostic> {
     )
 }
 
+/// Whether `first` looks like UTF-16 text without a byte order mark:
+/// ASCII characters with a NUL after each (little-endian) or before.
+pub(crate) fn utf16(first: &[u8]) -> bool {
+    let pairs: Vec<&[u8]> = first.chunks_exact(2).take(4).collect();
+    let ascii = |b: u8| b.is_ascii() && b != 0;
+    pairs.len() == 4
+        && (pairs.iter().all(|p| ascii(p[0]) && p[1] == 0)
+            || pairs.iter().all(|p| p[0] == 0 && ascii(p[1])))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +123,14 @@ mod tests {
     fn every_magic_fits_the_bytes_read_first() {
         assert!(FORMATS.iter().all(|f| f.magic.len() <= LONGEST));
         assert!(FORMATS[8].magic == b"RDX");
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_seen() {
+        assert!(utf16(b"c\0c\0o\0d\0e\0"));
+        assert!(utf16(b"\0c\0c\0o\0d"));
+        assert!(!utf16(b"ccode,year"));
+        assert!(!utf16(b"\0\0\0\0\0\0\0\0"));
     }
 
     #[test]
