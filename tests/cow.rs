@@ -210,56 +210,6 @@ fn every_transition_cites_its_cow_column() {
     assert!(sources.contains("column `sco`"));
 }
 
-/// `igo import cow` of a bad file: exit 2 and the located message.
-fn refused(file: &str, expected: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = format!("tests/data/cow/bad/{file}");
-    let out = crate::common::igo()
-        .current_dir(root())
-        .args(["import", "cow", &path, "-o"])
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr.starts_with(&format!("{path}:{expected}")), "{stderr}");
-    assert!(stderr.contains("= help: "), "{stderr}");
-    assert!(!dir.path().join("out").exists(), "nothing is written");
-}
-
-#[test]
-fn a_missing_column_is_located() {
-    refused(
-        "missing-column.csv",
-        "1:1: error[missing-field]: `tests/data/cow/bad/missing-column.csv` \
-         has no `year` column",
-    );
-}
-
-#[test]
-fn a_code_outside_cows_is_located() {
-    refused(
-        "code-outside-cow.csv",
-        "3:16: error[invalid-value]: `4` in column `sco` is not a COW code",
-    );
-}
-
-#[test]
-fn a_ccode_that_is_not_a_cow_state_is_located() {
-    refused(
-        "ccode-not-a-state.csv",
-        "3:1: error[unknown-state]: ccode `999` is not a COW state",
-    );
-}
-
-#[test]
-fn a_truncated_file_is_located() {
-    refused(
-        "truncated.csv",
-        "4:14: error[syntax]: line 4 has 3 fields, the header 5",
-    );
-}
-
 #[test]
 fn compare_lists_the_known_disagreements() {
     let f = fixture();
@@ -451,42 +401,6 @@ fn the_import_compared_with_its_file_agrees_in_every_cell() {
 }
 
 #[test]
-fn a_second_row_for_a_state_and_year_is_located() {
-    refused(
-        "second-row.csv",
-        "3:1: error[duplicate-key]: a second row for ccode 710 in 2001",
-    );
-}
-
-#[test]
-fn an_igo_year_file_without_ioname_is_located() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = crate::common::igo()
-        .current_dir(root())
-        .args([
-            "import",
-            "cow",
-            "tests/data/cow/state_year.csv",
-            "--igos",
-            "tests/data/cow/bad/igos-without-ioname.csv",
-            "-o",
-        ])
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr.starts_with(
-            "tests/data/cow/bad/igos-without-ioname.csv:1:1: \
-         error[missing-field]: `tests/data/cow/bad/igos-without-ioname.csv` \
-         has no `ioname` column"
-        ),
-        "{stderr}"
-    );
-}
-
-#[test]
 fn a_later_layer_joins_cows_states_by_cow_code() {
     let dir = imported();
     let d = data(dir.path());
@@ -550,25 +464,6 @@ fn the_igo_year_file_gives_names_numbers_and_ends() {
     assert!(cento.contains("deaddate 1979"));
     let (code, _, stderr) = run(&["validate", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-}
-
-#[test]
-fn reading_stops_after_fifty_problems() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = crate::common::igo()
-        .current_dir(root())
-        .args(["import", "cow", "tests/data/cow/bad/many-bad-codes.csv", "-o"])
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(stderr.matches("is not a COW code").count(), 49);
-    assert!(stderr.contains(
-        "igo: error[limit]: stopped after 49 problems: the rest of the \
-         file was not read"
-    ));
-    assert!(stderr.ends_with("igo: 50 problems found\n"), "{stderr}");
 }
 
 #[test]
@@ -760,7 +655,10 @@ fn import_with_force_writes_a_whole_folder_or_nothing() {
     let (code, _, err) =
         run(&["import", "cow", small.to_str().unwrap(), "-o", o, "--force"]);
     assert_ne!(code, 0);
-    assert!(err.contains("does not write (asean, benelux, cento,"), "{err}");
+    assert!(
+        err.contains("does not write (asean/, benelux/, cento/,"),
+        "{err}"
+    );
     assert!(!out.join("nordic").exists(), "nothing written");
     let (code, _, err) = run(&["validate", o]);
     assert_eq!(code, 0, "{err}");
@@ -781,27 +679,6 @@ fn import_with_force_writes_a_whole_folder_or_nothing() {
         .filter(|n| n.contains("igo-import"))
         .collect();
     assert!(left.is_empty(), "no staging folder left: {left:?}");
-}
-
-#[test]
-fn a_file_that_is_not_utf8_is_located() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = "tests/data/cow/bad/not-utf8.csv";
-    let out = crate::common::igo()
-        .current_dir(root())
-        .args(["import", "cow", path, "-o"])
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr.contains(&format!(
-            "{path}:3:12: error[syntax]: the file is not UTF-8"
-        )),
-        "{stderr}"
-    );
-    assert!(!dir.path().join("out").exists(), "nothing is written");
 }
 
 /// A column whose id would be a state's (`COW255`, Germany's in an
@@ -842,63 +719,6 @@ fn a_day_in_an_igos_last_year_may_be_after_its_end() {
     let (_, _, err) =
         run(&["--data", data, "--org", "CENTO", "at", "1980-06-01"]);
     assert!(err.contains("CENTO did not exist on 1980-06-01"), "{err}");
-}
-
-#[test]
-fn a_second_ccode_column_is_located() {
-    refused(
-        "second-ccode.csv",
-        "1:18: error[duplicate-id]: column `ccode` again (first as column 1)",
-    );
-}
-
-/// A quoted field with a comma (a state's name as a spreadsheet writes
-/// it) does not shift the columns after it, in the header or the row.
-#[test]
-fn a_quoted_comma_shifts_no_column() {
-    refused(
-        "quoted-comma.csv",
-        "3:36: error[invalid-value]: `4` in column `sco` is not a COW code",
-    );
-}
-
-/// A file saved with CRLF line ends (as spreadsheets save it) is located
-/// on the right line, though the CSV reader places each record a line
-/// early.
-#[test]
-fn a_crlf_file_is_located_on_the_right_line() {
-    refused(
-        "crlf.csv",
-        "3:14: error[invalid-value]: `4` in column `sco` is not a COW code",
-    );
-}
-
-/// A carriage return inside quotes is text, not a line end.
-#[test]
-fn a_carriage_return_in_quotes_ends_no_line() {
-    refused(
-        "carriage-return-in-quotes.csv",
-        "2:18: error[invalid-value]: `4` in column `sco` is not a COW code",
-    );
-}
-
-/// A quote never closed swallows the rest of the file: the problem is
-/// placed where that field begins, on a line the file has.
-#[test]
-fn an_unclosed_quote_is_located_where_it_opens() {
-    refused(
-        "unclosed-quote.csv",
-        "3:10: error[syntax]: line 3 has 3 fields, the header 4",
-    );
-}
-
-/// A byte order mark before `ccode` does not shift the columns.
-#[test]
-fn a_byte_order_mark_shifts_no_column() {
-    refused(
-        "bom-duplicate-column.csv",
-        "1:22: error[duplicate-id]: column `sco` names the same IGO",
-    );
 }
 
 /// A -1 for one state inside an IGO's lifetime is imported as unknown,

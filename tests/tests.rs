@@ -79,6 +79,16 @@ mod cow;
 /// mean what they say: cases a committed bad file cannot hold.
 mod meaning;
 
+/// Every error class of `igo import cow`, each with its bad file.
+mod cow_bad;
+
+/// COW files of any shape cost little: the size cases, under a memory
+/// cap.
+mod cow_size;
+
+/// `igo import cow --force` cannot break a data folder.
+mod cow_force;
+
 /// One answer everywhere: every command, export and the page say what
 /// `igo at` says, for every bundled organisation and for generated data.
 mod one_answer;

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::cow::{Input, Problems, cow_states, read_state_year};
+use super::cow::{Input, Problems, Stream, cow_states, read_state_year};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind};
 use crate::export::cow::{answering_for, cell};
@@ -93,11 +93,30 @@ pub fn compare(
     kg: &KnowledgeGraph,
     file: Input<'_>,
     only: Option<&str>,
+    years: (Option<i32>, Option<i32>),
+    basis: Basis,
+) -> Result<Comparison, Error> {
+    let mut text = file.text.as_bytes();
+    let file = Stream { name: file.name, reader: &mut text };
+    compare_stream(kg, file, only, years, basis)
+}
+
+/// As [`compare`], reading the file as it streams (a line at a time, as
+/// [`import_stream`](super::cow::import_stream) reads it).
+///
+/// # Errors
+///
+/// As [`compare`].
+pub fn compare_stream(
+    kg: &KnowledgeGraph,
+    file: Stream<'_>,
+    only: Option<&str>,
     (from, to): (Option<i32>, Option<i32>),
     basis: Basis,
 ) -> Result<Comparison, Error> {
     let mut problems = Problems::default();
     let known = cow_states();
+    let name = file.name;
     let table = read_state_year(file, &known, &mut problems);
     if !problems.list.is_empty() {
         return Err(Error::data(problems.finish()));
@@ -146,7 +165,7 @@ pub fn compare(
             if only.is_some() {
                 return Err(Error::parse(
                     ErrorKind::Query,
-                    format!("`{}` has no column `{col}`", file.name),
+                    format!("`{name}` has no column `{col}`"),
                 ));
             }
             continue;

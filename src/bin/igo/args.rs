@@ -158,7 +158,8 @@ pub enum Command {
         /// The data folder to write.
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
-        /// Write into a folder that is not empty.
+        /// Replace the data folder DIR holds (an earlier import): refused
+        /// when data of it would stay that the import does not write.
         #[arg(long)]
         force: bool,
     },

@@ -6,137 +6,51 @@ use std::path::Path;
 use igo_graph::KnowledgeGraph;
 use igo_graph::export::csv::cell;
 use igo_graph::import::cow::{
-    Comparison, Disagreement, Input, compare, import,
+    Comparison, Disagreement, Stream, compare_stream, import_stream,
 };
+use igo_graph::import::{check_destination, write_folder};
 
 use crate::args::Format;
 use crate::commands::{Ctx, Target};
 use crate::report::{self, Failure};
 
-/// The text of a file named on the command line.
-fn read(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// A file named on the command line, opened to be read as it streams.
+fn open(path: &Path) -> Result<std::fs::File, Failure> {
+    std::fs::File::open(path).map_err(|e| {
         Failure::Msg(format!("cannot read `{}`: {e}", path.display()))
-    })?;
-    Ok(Input::text(&path.display().to_string(), bytes)?)
-}
-
-/// With `--force` into a folder that holds a data folder already: its
-/// organisation folders that this import does not write would stay, and
-/// the folder would then cite states and sources no longer there. Refused
-/// before anything is written.
-fn refuse_stale_folders(
-    dir: &Path,
-    files: &[(String, String)],
-) -> Result<(), Failure> {
-    let written: std::collections::BTreeSet<&str> = files
-        .iter()
-        .filter_map(|(p, _)| p.split_once('/').map(|(d, _)| d))
-        .collect();
-    let mut stale: Vec<String> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().join("organization.yaml").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| !written.contains(name.as_str()))
-        .collect();
-    stale.sort();
-    if stale.is_empty() {
-        return Ok(());
-    }
-    Err(Failure::Msg(format!(
-        "`{}` holds organisation folders this import does not write ({}): \
-         with them the folder would not load; remove them, or import into \
-         an empty folder",
-        dir.display(),
-        stale.join(", ")
-    )))
-}
-
-/// Writes `files` into `dir` whole: first into a new folder beside it,
-/// then, for a new or empty `dir`, renamed into place in one step; into a
-/// folder that is not empty (`--force`), file by file, after the whole
-/// folder was written once beside it (so a full disk usually stops before
-/// `dir` is touched).
-fn write_whole(
-    dir: &Path,
-    files: &[(String, String)],
-    full: bool,
-) -> Result<(), Failure> {
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
-    let parent = parent.unwrap_or(Path::new("."));
-    let name = dir
-        .file_name()
-        .map_or("import".into(), |n| n.to_string_lossy().into_owned());
-    let staging =
-        parent.join(format!(".{name}.igo-import-{}", std::process::id()));
-    let io = |p: &Path| {
-        let p = p.display().to_string();
-        move |e: std::io::Error| {
-            Failure::Msg(format!("cannot write `{p}`: {e}"))
-        }
-    };
-    let write_all = |root: &Path| -> Result<(), Failure> {
-        for (path, text) in files {
-            let p = root.join(path);
-            if let Some(parent) = p.parent() {
-                std::fs::create_dir_all(parent).map_err(io(parent))?;
-            }
-            std::fs::write(&p, text).map_err(io(&p))?;
-        }
-        Ok(())
-    };
-    if write_all(&staging).is_err() {
-        // No room beside it (a parent we may not write, a full disk):
-        // straight into the folder, which reports what fails.
-        let _ = std::fs::remove_dir_all(&staging);
-        return write_all(dir);
-    }
-    if !full {
-        // An empty folder is replaced by the written one.
-        let _ = std::fs::remove_dir(dir);
-        if std::fs::rename(&staging, dir).is_ok() {
-            return Ok(());
-        }
-    }
-    let _ = std::fs::remove_dir_all(&staging);
-    write_all(dir)
+    })
 }
 
 /// `igo import cow FILE [--igos FILE] -o DIR`: the folder is checked by
-/// the loader before a file of it is written.
+/// the loader before a file of it is written, and written whole
+/// ([`write_folder`]); where it may go is checked before a file is read.
 pub fn import_cow(
     file: &Path,
     igos: Option<&Path>,
     target: Target,
 ) -> Result<String, Failure> {
     let dir = target.path.expect("clap requires -o");
-    let full = std::fs::read_dir(dir)
-        .map(|mut entries| entries.next().is_some())
-        .unwrap_or(false);
-    if full && !target.force {
+    if check_destination(dir)? && !target.force {
         return Err(Failure::Msg(format!(
             "`{}` is not empty: `import cow` writes a data folder into an \
-             empty or new folder (add --force to write into it anyway)",
+             empty or new folder (add --force to replace the data folder \
+             it holds)",
             dir.display()
         )));
     }
     let name = file.display().to_string();
-    let text = read(file)?;
+    let mut reader = open(file)?;
+    let state_year = Stream { name: &name, reader: &mut reader };
     let igo_name = igos.map(|p| p.display().to_string());
-    let igo_text = igos.map(read).transpose()?;
-    let igo_input = match (&igo_name, &igo_text) {
-        (Some(name), Some(text)) => Some(Input { name, text }),
+    let mut igo_reader = igos.map(open).transpose()?;
+    let igo_input = match (&igo_name, &mut igo_reader) {
+        (Some(name), Some(reader)) => Some(Stream { name, reader }),
         _ => None,
     };
-    let folder = import(Input { name: &name, text: &text }, igo_input)?;
+    let folder = import_stream(state_year, igo_input)?;
     // Never a folder the loader would refuse.
     KnowledgeGraph::from_texts(folder.files.clone())?;
-    if full {
-        refuse_stale_folders(dir, &folder.files)?;
-    }
-    write_whole(dir, &folder.files, full)?;
+    write_folder(dir, &folder.files, target.force)?;
     for note in &folder.notes {
         report::note(note);
     }
@@ -157,9 +71,9 @@ pub fn compare_cow(
     years: (Option<i32>, Option<i32>),
 ) -> Result<String, Failure> {
     let name = file.display().to_string();
-    let text = read(file)?;
-    let input = Input { name: &name, text: &text };
-    let c = compare(ctx.kg, input, org, years, ctx.basis)?;
+    let mut reader = open(file)?;
+    let input = Stream { name: &name, reader: &mut reader };
+    let c = compare_stream(ctx.kg, input, org, years, ctx.basis)?;
     match ctx.format {
         Format::Json => crate::rows::json(&c),
         Format::Csv => csv(&c),
