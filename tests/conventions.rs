@@ -267,4 +267,19 @@ fn a_comparison_of_no_years_says_so() {
         "igo: --from 2010 is after --to 2000: no year is compared (give \
          the earlier year with --from)\n"
     );
+    // Years the file does not have: said, not counted as agreement.
+    for (flag, year, asked) in
+        [("--from", "2020", "from 2020"), ("--to", "1900", "up to 1900")]
+    {
+        let (code, out, err) = run(&["compare", "cow", &file, flag, year]);
+        assert_eq!(code, 2);
+        assert!(out.is_empty());
+        assert!(
+            err.contains(&format!(
+                "has the years 1940-2014, none of them {asked}: no year is \
+                 compared"
+            )),
+            "{err}"
+        );
+    }
 }

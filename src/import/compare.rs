@@ -82,6 +82,32 @@ pub struct Comparison {
 
 /// Compares the organisations of `kg` that name a COW column (only
 /// `only`, when given) with COW's state-year file, over the years
+/// Refuses a range of years that holds none of the file's: nothing would
+/// be compared, and a summary of zeros would read as agreement.
+fn no_years_outside(
+    name: &str,
+    (first, last): (i32, i32),
+    (from, to): (Option<i32>, Option<i32>),
+) -> Result<(), Error> {
+    let (lo, hi) = (from.unwrap_or(first), to.unwrap_or(last));
+    if lo <= last && hi >= first {
+        return Ok(());
+    }
+    let asked = match (from, to) {
+        (Some(f), Some(t)) => format!("{f}-{t}"),
+        (Some(f), None) => format!("from {f}"),
+        (None, Some(t)) => format!("up to {t}"),
+        (None, None) => return Ok(()),
+    };
+    Err(Error::parse(
+        ErrorKind::Query,
+        format!(
+            "`{name}` has the years {first}-{last}, none of them {asked}: \
+             no year is compared (ask about years within {first}-{last})"
+        ),
+    ))
+}
+
 /// `from..=to` (each end optional).
 ///
 /// # Errors
@@ -121,6 +147,7 @@ pub fn compare_stream(
     if !problems.list.is_empty() {
         return Err(Error::data(problems.finish()));
     }
+    no_years_outside(name, table.years, (from, to))?;
     let chosen: Vec<&Organization> = match only {
         Some(id) => {
             let o = kg.resolve_organization(id)?;
