@@ -737,3 +737,34 @@ fn a_minus_one_inside_a_run_is_quoted_as_cow_wrote_it() {
     );
     assert!(!statuses.contains("-9"), "{statuses}");
 }
+
+/// A file reaching into the current year imports into a folder that loads
+/// today: its review day is today, not a 31 December still to come.
+#[test]
+fn an_import_reaching_into_this_year_loads_today() {
+    // Today as `igo` reads the clock.
+    let today = json(&["at", "today", "--format", "json"]);
+    let today = today["date"].as_str().unwrap().to_string();
+    let year: i32 = today[..4].parse().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("state_year.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "ccode,year,state,sco\n710,{},chn,1\n710,{year},chn,1\n",
+            year - 1
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, _, err) = run(&[
+        "import",
+        "cow",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["validate", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "the imported folder loads today: {err}");
+}

@@ -28,6 +28,7 @@ pub fn import_cow(
     file: &Path,
     igos: Option<&Path>,
     target: Target,
+    today: igo_graph::Date,
 ) -> Result<String, Failure> {
     let dir = target.path.expect("clap requires -o");
     if check_destination(dir)? && !target.force {
@@ -47,8 +48,8 @@ pub fn import_cow(
         (Some(name), Some(reader)) => Some(Stream { name, reader }),
         _ => None,
     };
-    let folder = import_stream(state_year, igo_input)?;
-    // Never a folder the loader would refuse.
+    let folder = import_stream(state_year, igo_input, Some(today))?;
+    // Never a folder the loader would refuse, today.
     KnowledgeGraph::from_texts(folder.files.clone())?;
     write_folder(dir, &folder.files, target.force)?;
     for note in &folder.notes {

@@ -68,7 +68,7 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         Command::Import { file, igos, output, force, .. } => {
             let target =
                 commands::Target { path: Some(output), force: *force };
-            return cow::import_cow(file, igos.as_deref(), target)
+            return cow::import_cow(file, igos.as_deref(), target, today()?)
                 .map(String::into_bytes);
         }
         Command::Validate { dir } => {

@@ -23,9 +23,19 @@ struct Cx<'a> {
     ours: BTreeMap<u16, &'a crate::model::State>,
     /// The file's name (without its folder).
     file: &'a str,
+    /// The caller's today, when given: no review day is later.
+    today: Option<crate::Date>,
 }
 
 impl Cx<'_> {
+    /// The review day: 31 December of the file's last year, or today when
+    /// that is earlier.
+    fn reviewed(&self) -> crate::Date {
+        let end = crate::Date::from_ymd(self.table.years.1, 12, 31)
+            .expect("a year of the file is a real year");
+        self.today.map_or(end, |t| t.min(end))
+    }
+
     /// A state's id: ours, or `COW` and its code.
     fn state_id(&self, ccode: u16) -> String {
         match self.ours.get(&ccode) {
@@ -50,7 +60,7 @@ pub(crate) fn build(
     table: &Table,
     facts: &BTreeMap<String, IgoFacts>,
     known: &BTreeMap<u16, CowState>,
-    file: &str,
+    (file, today): (&str, Option<crate::Date>),
 ) -> Import {
     // The data names the file, not where it was on the importer's disk.
     let file = std::path::Path::new(file)
@@ -60,7 +70,7 @@ pub(crate) fn build(
     let bundled = KnowledgeGraph::bundled();
     let ours =
         bundled.states().filter_map(|s| s.cow_code.map(|c| (c, s))).collect();
-    let cx = Cx { table, facts, known, bundled: &bundled, ours, file };
+    let cx = Cx { table, facts, known, bundled: &bundled, ours, file, today };
     let mut out = Out::default();
     for (j, column) in table.columns.iter().enumerate() {
         organization(&cx, j, column, &mut out);
@@ -283,8 +293,9 @@ fn organization_doc(
         cow_ionum: f.and_then(|f| f.ionum).map(|n| Located::new(Whole(n))),
         sources: cites(&[o.cite]),
         note: Some(Text(note)),
-        // COW's data speaks of its last year, no later.
-        reviewed: Some(plain(format!("{}-12-31", cx.table.years.1))),
+        // COW's data speaks of its last year, no later (and of no day
+        // after today).
+        reviewed: Some(plain(cx.reviewed().to_string())),
         names: Vec::new(),
         statuses: vocabulary(),
     }

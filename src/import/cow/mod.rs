@@ -184,12 +184,17 @@ pub fn import(
     let state_year = Stream { name: state_year.name, reader: &mut text };
     let mut igo_text = igos.map_or(&b""[..], |i| i.text.as_bytes());
     let igos = igos.map(|i| Stream { name: i.name, reader: &mut igo_text });
-    import_stream(state_year, igos)
+    import_stream(state_year, igos, None)
 }
 
 /// Imports COW's state-year file (and, when given, its IGO-year file) as
 /// a data folder, reading each as it streams: a line at a time, each
 /// within [`MAX_LINE_BYTES`], so that a file of any shape costs little.
+///
+/// The folder's organisations are reviewed on 31 December of the file's
+/// last year, or on `today` when that is earlier (the library never
+/// reads the clock: a file that reaches into the current year then gives
+/// a folder that loads today).
 ///
 /// # Errors
 ///
@@ -203,17 +208,18 @@ pub fn import(
 ///
 /// let mut file = &b"ccode,year,state,sco\n710,1996,chn,1\n"[..];
 /// let input = Stream { name: "state_year_formatv3.csv", reader: &mut file };
-/// assert_eq!(import_stream(input, None)?.organizations, 1);
+/// assert_eq!(import_stream(input, None, None)?.organizations, 1);
 ///
 /// let mut gzip = &b"\x1f\x8b\x08\x00\x00\x00"[..];
 /// let input = Stream { name: "state_year.csv.gz", reader: &mut gzip };
-/// let err = import_stream(input, None).unwrap_err();
+/// let err = import_stream(input, None, None).unwrap_err();
 /// assert!(err.to_string().contains("compressed with gzip"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn import_stream(
     state_year: Stream<'_>,
     igos: Option<Stream<'_>>,
+    today: Option<crate::Date>,
 ) -> Result<Import, Error> {
     let mut problems = Problems::default();
     let known = cow_states();
@@ -226,7 +232,7 @@ pub fn import_stream(
     if !problems.list.is_empty() {
         return Err(Error::data(problems.finish()));
     }
-    Ok(build::build(&table, &facts, &known, name))
+    Ok(build::build(&table, &facts, &known, (name, today)))
 }
 
 /// Problems found so far, up to [`MAX_PROBLEMS`]; past it, reading
