@@ -191,3 +191,30 @@ fn decisions_name_the_summit_that_took_them() {
     let lao = kg.transitions("SCO", "LAO");
     assert_eq!(lao[0].summit.as_ref().unwrap().as_str(), "sco-2025-tianjin");
 }
+
+/// A chair whose membership the sources dispute on the day (an exit one
+/// side reports) is not refused as "not a member": `igo at` says the
+/// state may still be one.
+#[test]
+fn a_chair_after_a_disputed_exit_is_not_refused() {
+    let dir = crate::common::good_copy();
+    let path = dir.path().join("org/statuses.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let exit = "      sources: [s1, s2]\n    - status: none\n      date: 2018-05-01\n      sources: [s1]\n      disputed:\n        against: [s2]\n";
+    let text = text.replacen("      sources: [s1, s2]\n", exit, 1);
+    std::fs::write(&path, text).unwrap();
+    let data = dir.path().display().to_string();
+    let (code, _, err) = run(&["validate", &data]);
+    assert_eq!(code, 0, "{err}");
+    let (_, at, _) = run(&[
+        "--data",
+        &data,
+        "--org",
+        "ORG",
+        "at",
+        "2018-06-10",
+        "--format",
+        "json",
+    ]);
+    assert!(at.contains("\"disputed\""), "{at}");
+}

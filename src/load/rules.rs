@@ -14,7 +14,7 @@ use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
     Affiliation, Basis, ChairTerm, OfficeTerm, Organization, OrganizationId,
-    StateId, Status, StatusOn, Summit, SummitStatus, Transition,
+    StateId, Status, Summit, SummitStatus, Transition,
 };
 
 fn rule(message: impl Into<String>) -> Diagnostic {
@@ -348,11 +348,14 @@ impl<'a> Membership<'a> {
     fn member(&self, org: &str, state: &str, day: Date) -> bool {
         match (self.orgs.get(org), self.histories.get(&(org, state))) {
             (Some(o), Some(ts)) => {
-                // Any status of the member tier (the CSTO's frozen one).
-                matches!(
-                    crate::rule::status_on(o, ts, day, Basis::Effective),
-                    StatusOn::Certain(s) if s.tier() == crate::model::Tier::Member
-                )
+                // Any status of the member tier (the CSTO's frozen one),
+                // held or possibly held: where the sources dispute an exit,
+                // or date it only to a month, the rule cannot say that the
+                // chair was not a member, so neither does this check.
+                crate::rule::status_on(o, ts, day, Basis::Effective)
+                    .possible()
+                    .iter()
+                    .any(|s| s.tier() == crate::model::Tier::Member)
             }
             _ => false,
         }
