@@ -44,7 +44,11 @@ fn invisible(c: char) -> bool {
                 | '\u{fe00}'..='\u{fe0f}'
                 | '\u{feff}'
                 | '\u{ffa0}'
-                | '\u{fff0}'..='\u{fff8}'
+                | '\u{fff0}'..='\u{fffb}'
+                | '\u{2800}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0000}'..='\u{e007f}'
+                | '\u{e0100}'..='\u{e01ef}'
         )
 }
 
@@ -213,6 +217,34 @@ fn apart(
             None => {
                 named.insert(key, id.clone());
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod blank {
+    use super::invisible;
+
+    /// Characters that show nothing, from the blocks a name could hide in:
+    /// a name of only these is blank.
+    #[test]
+    fn invisible_characters_show_nothing() {
+        for c in [
+            '\u{200b}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{3164}',
+            '\u{2800}',
+            '\u{fff9}',
+            '\u{fffb}',
+            '\u{1d173}',
+            '\u{e0020}',
+            '\u{e0101}',
+        ] {
+            assert!(invisible(c), "{:?}", c);
+        }
+        for c in ['a', 'Ж', '中', '\u{2801}', '-'] {
+            assert!(!invisible(c), "{c:?}");
         }
     }
 }
