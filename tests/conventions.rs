@@ -267,6 +267,22 @@ fn a_comparison_of_no_years_says_so() {
         "igo: --from 2010 is after --to 2000: no year is compared (give \
          the earlier year with --from)\n"
     );
+    // Years partly the file's: the table says which were compared, and
+    // the JSON gives both ranges.
+    let (code, out, err) =
+        run(&["compare", "cow", &file, "--from", "2013", "--to", "2020"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(
+            "years compared: 2013-2014 (the file has 1940-2014)\n"
+        ),
+        "{out}"
+    );
+    let (_, json, _) =
+        run(&["compare", "cow", &file, "--to", "2020", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["years"], serde_json::json!([1940, 2014]));
+    assert_eq!(v["file_years"], serde_json::json!([1940, 2014]));
     // Years the file does not have: said, not counted as agreement.
     for (flag, year, asked) in
         [("--from", "2020", "from 2020"), ("--to", "1900", "up to 1900")]

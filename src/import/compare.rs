@@ -78,10 +78,12 @@ pub struct Comparison {
     pub summary: Vec<Tally>,
     /// Every disagreement, by organisation, state and year.
     pub disagreements: Vec<Disagreement>,
+    /// The years compared: those asked for that the file has.
+    pub years: (i32, i32),
+    /// The file's first and last year.
+    pub file_years: (i32, i32),
 }
 
-/// Compares the organisations of `kg` that name a COW column (only
-/// `only`, when given) with COW's state-year file, over the years
 /// Refuses a range of years that holds none of the file's: nothing would
 /// be compared, and a summary of zeros would read as agreement.
 fn no_years_outside(
@@ -108,6 +110,8 @@ fn no_years_outside(
     ))
 }
 
+/// Compares the organisations of `kg` that name a COW column (only
+/// `only`, when given) with COW's state-year file, over the years
 /// `from..=to` (each end optional).
 ///
 /// # Errors
@@ -148,6 +152,11 @@ pub fn compare_stream(
         return Err(Error::data(problems.finish()));
     }
     no_years_outside(name, table.years, (from, to))?;
+    let (first, last) = table.years;
+    let years = (
+        from.map_or(first, |f| f.max(first)),
+        to.map_or(last, |t| t.min(last)),
+    );
     let chosen: Vec<&Organization> = match only {
         Some(id) => {
             let o = kg.resolve_organization(id)?;
@@ -249,7 +258,7 @@ pub fn compare_stream(
         }
         summary.push(tally);
     }
-    Ok(Comparison { summary, disagreements })
+    Ok(Comparison { summary, disagreements, years, file_years: table.years })
 }
 
 /// The organisation of `orgs` that answers for `year`.

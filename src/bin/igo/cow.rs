@@ -133,7 +133,15 @@ const COLUMNS: [&str; 12] = [
 ];
 
 fn table(c: &Comparison) -> String {
-    let mut out = String::from(
+    let mut out = String::new();
+    if c.years != c.file_years {
+        // Say which years were compared when they are not the file's.
+        out.push_str(&format!(
+            "years compared: {}-{} (the file has {}-{})\n",
+            c.years.0, c.years.1, c.file_years.0, c.file_years.1
+        ));
+    }
+    out.push_str(
         "organization      column  state-years  agree  disagree  \
          (lifetime)\n",
     );
