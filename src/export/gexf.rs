@@ -282,12 +282,29 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
                 span.end_disputed.is_none()
             );
         }
-        // A disputed status is no certain membership on any of its days.
-        let _ = writeln!(
-            s,
-            r#"          <attvalue for="certain" value="{}"{range}/>"#,
-            span.is_certain()
-        );
+        // A disputed status is no certain membership on any of its days;
+        // any status is uncertain inside an imprecise start (drawn from its
+        // first day), certain from its last.
+        let (first, last) = (iv.start.first_day(), iv.start.last_day());
+        if first < last && iv.end.is_none_or(|e| last < e.first_day()) {
+            let before = last.previous_day().unwrap_or(first);
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="certain" value="false" start="{first}" end="{before}"/>"#
+            );
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="certain" value="{}" start="{last}"{}/>"#,
+                span.is_certain(),
+                end_attr(iv.end)
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="certain" value="{}"{range}/>"#,
+                span.is_certain()
+            );
+        }
         let mut ids = |key: &str, list: &[SourceId]| {
             let _ = writeln!(
                 s,

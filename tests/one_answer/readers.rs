@@ -239,7 +239,20 @@ pub fn gexf(text: &str) -> Vec<SpanRow> {
                 (attr(v, "for").unwrap(), attr(v, "value").unwrap());
             ranges.entry(range).or_default().insert(name, value);
         }
-        for ((start, end), v) in ranges {
+        // `certain` may be split in two ranges (false inside an imprecise
+        // start, then the span's own): the span's is the one that ends it.
+        let certain: Vec<((String, String), String)> = ranges
+            .iter()
+            .filter_map(|(r, v)| Some((r.clone(), v.get("certain")?.clone())))
+            .collect();
+        for ((start, end), v) in
+            ranges.into_iter().filter(|(_, v)| v.contains_key("status"))
+        {
+            let span_certain = certain
+                .iter()
+                .filter(|((s, e), _)| *e == end && *s >= start)
+                .max_by(|a, b| a.0.0.cmp(&b.0.0))
+                .is_some_and(|(_, c)| c == "true");
             let first: Date = start.parse().unwrap();
             let end = (!end.is_empty()).then(|| {
                 let closed: Date = end.parse().unwrap();
@@ -251,7 +264,7 @@ pub fn gexf(text: &str) -> Vec<SpanRow> {
                 status: v["status"].clone(),
                 start: with_precision(first, &v["start_precision"]),
                 end,
-                certain: v["certain"] == "true",
+                certain: span_certain,
                 end_certain: v.get("end_certain").is_none_or(|c| c == "true"),
             });
         }
