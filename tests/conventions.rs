@@ -197,11 +197,14 @@ fn a_table_never_cuts_the_possible_statuses_of_an_uncertain_state() {
     // a participating state, in the CIS's own words, or hold nothing.
     let (out, _) = ok(&["memberships", "UKR", "--at", "2020-01-01"]);
     assert!(
-        out.contains("CIS        uncertain: participating state or none"),
+        out.contains("CIS        uncertain: participating state or no status"),
         "{out}"
     );
     let (out, _) = ok(&["memberships", "SAU", "--at", "2024-06-01"]);
-    assert!(out.contains("BRICS      uncertain: member or none"), "{out}");
+    assert!(
+        out.contains("BRICS      uncertain: member or no status"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -30,14 +30,12 @@ pub fn human(s: &StatusOn) -> String {
     match s {
         StatusOn::Certain(Status::NONE) => "-".to_string(),
         StatusOn::Certain(s) => s.label().to_string(),
-        StatusOn::Uncertain(v) => {
-            v.iter().map(|s| s.label()).collect::<Vec<_>>().join(" or ")
-        }
+        StatusOn::Uncertain(v) => possible(v),
     }
 }
 
 /// The possible statuses of an uncertain one: `member or no status`.
-fn possible(v: &[Status]) -> String {
+pub fn possible(v: &[Status]) -> String {
     v.iter()
         .map(|s| match *s {
             Status::NONE => "no status",
@@ -627,14 +625,19 @@ pub fn memberships(
     ms: &[igo_graph::Membership],
 ) -> Result<String, Failure> {
     let mut out = String::new();
-    let n = ms.len();
-    writeln!(
-        out,
-        "{} ({}) on {date}, by {basis} date: {n} organisation{}",
+    // Counted as `igo at` counts: certain statuses; the others apart.
+    let n = ms.iter().filter(|m| m.certain).count();
+    let also = match ms.len() - n {
+        0 => String::new(),
+        k => format!(", and {k} where its status is uncertain"),
+    };
+    let heading = format!(
+        "{} ({}) on {date}, by {basis} date: {n} organisation{}{also}",
         st.name,
         st.id,
         if n == 1 { "" } else { "s" }
-    )?;
+    );
+    writeln!(out, "{}", wrap(&heading, 78, 0, 2))?;
     for m in ms {
         let org = m.organization.as_str();
         let label = match kg
@@ -655,8 +658,11 @@ pub fn memberships(
             let labels: Vec<&str> = m
                 .status
                 .split('|')
-                .map(|id| {
-                    o.and_then(|o| o.status(id)).map_or(id, |s| s.label())
+                .map(|id| match id {
+                    "none" => "no status",
+                    id => {
+                        o.and_then(|o| o.status(id)).map_or(id, |s| s.label())
+                    }
                 })
                 .collect();
             let text = format!("uncertain: {}", labels.join(" or "));
@@ -683,9 +689,11 @@ pub fn overlap(
     // whole below the table, never cut.
     let label = |org: &str, text: &str| -> String {
         let o = kg.organization(org);
-        let one = |id: &str| {
-            o.and_then(|o| o.status(id))
-                .map_or(id.to_string(), |s| s.label().to_string())
+        let one = |id: &str| match id {
+            "none" => "no status".to_string(),
+            id => o
+                .and_then(|o| o.status(id))
+                .map_or(id.to_string(), |s| s.label().to_string()),
         };
         let all: Vec<String> = text.split('|').map(one).collect();
         all.join(" or ")
