@@ -157,37 +157,7 @@ pub fn compare_stream(
         from.map_or(first, |f| f.max(first)),
         to.map_or(last, |t| t.min(last)),
     );
-    let chosen: Vec<&Organization> = match only {
-        Some(id) => {
-            let o = kg.resolve_organization(id)?;
-            if o.cow_column.is_none() {
-                return Err(Error::parse(
-                    ErrorKind::Query,
-                    format!(
-                        "`{}` names no COW column (`cow_column` in its \
-                         organization.yaml): nothing to compare",
-                        o.id
-                    ),
-                ));
-            }
-            let col = o.cow_column.as_deref().unwrap_or_default();
-            kg.organizations()
-                .filter(|p| {
-                    p.cow_column
-                        .as_deref()
-                        .is_some_and(|c| c.eq_ignore_ascii_case(col))
-                })
-                .collect()
-        }
-        None => {
-            kg.organizations().filter(|o| o.cow_column.is_some()).collect()
-        }
-    };
-    let mut by_column: BTreeMap<String, Vec<&Organization>> = BTreeMap::new();
-    for o in chosen {
-        let col = o.cow_column.clone().unwrap_or_default();
-        by_column.entry(col.to_ascii_lowercase()).or_default().push(o);
-    }
+    let by_column = by_column(kg, only)?;
     let states: BTreeMap<u16, &str> = kg
         .states()
         .filter_map(|s| s.cow_code.map(|c| (c, s.id.as_str())))
@@ -219,12 +189,10 @@ pub fn compare_stream(
             disagree: 0,
             lifetime: 0,
         };
-        for (&ccode, years) in &table.rows {
+        for (&ccode, rows) in &table.rows {
             let state = states.get(&ccode).copied().unwrap_or("");
-            for (&year, codes) in years {
-                if from.is_some_and(|f| year < f)
-                    || to.is_some_and(|t| year > t)
-                {
+            for (&year, codes) in rows {
+                if year < years.0 || year > years.1 {
                     continue;
                 }
                 let cow = codes[j];
@@ -259,6 +227,46 @@ pub fn compare_stream(
         summary.push(tally);
     }
     Ok(Comparison { summary, disagreements, years, file_years: table.years })
+}
+
+/// The organisations to compare, by COW column (lower case): `only` and
+/// those that share its column, or every organisation that names one.
+fn by_column<'a>(
+    kg: &'a KnowledgeGraph,
+    only: Option<&str>,
+) -> Result<BTreeMap<String, Vec<&'a Organization>>, Error> {
+    let chosen: Vec<&Organization> = match only {
+        Some(id) => {
+            let o = kg.resolve_organization(id)?;
+            if o.cow_column.is_none() {
+                return Err(Error::parse(
+                    ErrorKind::Query,
+                    format!(
+                        "`{}` names no COW column (`cow_column` in its \
+                         organization.yaml): nothing to compare",
+                        o.id
+                    ),
+                ));
+            }
+            let col = o.cow_column.as_deref().unwrap_or_default();
+            kg.organizations()
+                .filter(|p| {
+                    p.cow_column
+                        .as_deref()
+                        .is_some_and(|c| c.eq_ignore_ascii_case(col))
+                })
+                .collect()
+        }
+        None => {
+            kg.organizations().filter(|o| o.cow_column.is_some()).collect()
+        }
+    };
+    let mut by_column: BTreeMap<String, Vec<&Organization>> = BTreeMap::new();
+    for o in chosen {
+        let col = o.cow_column.clone().unwrap_or_default();
+        by_column.entry(col.to_ascii_lowercase()).or_default().push(o);
+    }
+    Ok(by_column)
 }
 
 /// The organisation of `orgs` that answers for `year`.

@@ -26,8 +26,11 @@ pub struct Cli {
     /// (`igo --data cow --layer data ...`: COW's IGOs and ours).
     #[arg(long, global = true, value_name = "DIR")]
     pub layer: Vec<PathBuf>,
-    /// The organisation asked about [default: SCO]. `history` keeps only
-    /// its entries; `validate` checks that the folder holds it.
+    /// The organisation asked about [default: SCO]; `all` for every one
+    /// (`at`, `export dot|svg|png`). `history` keeps only its entries;
+    /// `validate` checks that the folder holds it. Commands about the whole
+    /// data set need none (`memberships`, `overlap`, `export yaml|html|cow`;
+    /// `history`, `export json` and `compare cow` without it).
     #[arg(long, global = true, value_name = "ID")]
     pub org: Option<String>,
     /// Count status changes by the day they took effect, or by the day

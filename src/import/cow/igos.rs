@@ -66,17 +66,7 @@ pub(crate) fn read_igos(
         return out;
     };
     let mut numbers: BTreeMap<u16, (String, u32)> = BTreeMap::new();
-    loop {
-        if problems.full() {
-            problems.stopped = true;
-            break;
-        }
-        match records.next(&mut rec) {
-            Ok(true) if rec.is_blank() => continue,
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(d) => return stop(problems, d, out),
-        }
+    while problems.next_row(&mut records, &mut rec) {
         let Some((id, facts)) = row(name, &rec, &columns, problems) else {
             continue;
         };

@@ -252,6 +252,31 @@ impl Problems {
         }
     }
 
+    /// Reads the next row that is not blank into `rec`: false at the end
+    /// of the file, at a problem of the file itself (noted), or once too
+    /// many problems are found (reading stops, and says so).
+    pub(crate) fn next_row(
+        &mut self,
+        records: &mut crate::import::records::Records<'_>,
+        rec: &mut crate::import::records::Record,
+    ) -> bool {
+        loop {
+            if self.full() {
+                self.stopped = true;
+                return false;
+            }
+            match records.next(rec) {
+                Ok(true) if rec.is_blank() => continue,
+                Ok(true) => return true,
+                Ok(false) => return false,
+                Err(d) => {
+                    self.push(d);
+                    return false;
+                }
+            }
+        }
+    }
+
     fn full(&self) -> bool {
         self.list.len() >= MAX_PROBLEMS - 1
     }

@@ -72,20 +72,7 @@ pub(crate) fn read_state_year(
     table.columns =
         columns.igos.iter().map(|&i| rec.get(i).trim().to_string()).collect();
     let (mut first, mut last) = (i32::MAX, i32::MIN);
-    loop {
-        if problems.full() {
-            problems.stopped = true;
-            break;
-        }
-        match records.next(&mut rec) {
-            Ok(true) if rec.is_blank() => continue,
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(d) => {
-                problems.push(d);
-                break;
-            }
-        }
+    while problems.next_row(&mut records, &mut rec) {
         let Some((ccode, year, codes)) =
             row(name, &rec, &columns, &table.columns, known, problems)
         else {
