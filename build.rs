@@ -18,6 +18,8 @@ mod model;
 mod rule;
 #[path = "src/serde_tree.rs"]
 mod serde_tree;
+#[path = "src/state.rs"]
+mod state;
 #[path = "src/status.rs"]
 mod status;
 
@@ -30,6 +32,7 @@ fn main() {
         "src/error.rs",
         "src/load",
         "src/model.rs",
+        "src/state.rs",
         "src/rule.rs",
         "src/serde_tree.rs",
         "src/status.rs",

@@ -264,6 +264,11 @@ mod tests {
             wikidata: None,
             sources: Vec::new(),
             note: None,
+            gw_code: None,
+            gw_abbrev: None,
+            lifetimes: Vec::new(),
+            names: Vec::new(),
+            successions: Vec::new(),
         };
         let states = vec![state("AAA", None), state("BBB", Some("B"))];
         let bytes = write(&states, &()).unwrap();

@@ -55,6 +55,7 @@ mod model;
 mod query;
 mod rule;
 mod serde_tree;
+mod state;
 mod status;
 #[cfg(feature = "synth")]
 pub mod synth;
@@ -81,6 +82,9 @@ pub use crate::query::{
     Timeline, TimelineEntry, TimelineEvent, Uncertain, Why,
 };
 pub use crate::rule::{Reason, Standing};
+pub use crate::state::{
+    Held, Lifetime, StateList, Succession, SuccessionKind,
+};
 pub use crate::status::StatusDef;
 
 /// The petgraph graph type behind [`KnowledgeGraph::graph`], re-exported so

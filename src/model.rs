@@ -91,6 +91,11 @@ id_type!(
     SourceId
 );
 
+#[allow(unused_imports)]
+// build.rs compiles this module without the users
+pub use crate::state::{
+    Held, Lifetime, State, StateList, Succession, SuccessionKind,
+};
 pub use crate::status::{Status, Tier};
 
 /// Keywords print as their serde names.
@@ -156,32 +161,6 @@ impl FromStr for Basis {
             )),
         }
     }
-}
-
-/// A sovereign state that held (or holds) a status in an organisation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct State {
-    /// ISO 3166-1 alpha-3 code.
-    pub id: StateId,
-    /// ISO 3166-1 alpha-2 code; empty for a state known only by its COW
-    /// code (whose id is then `COW` and the code, e.g. `COW255`).
-    pub iso2: String,
-    /// Common English name.
-    pub name: String,
-    /// Official name, where sourced.
-    pub official_name: Option<String>,
-    /// Other names in use (e.g. `Türkiye`).
-    pub aliases: Vec<String>,
-    /// Correlates of War state number.
-    pub cow_code: Option<u16>,
-    /// Correlates of War state abbreviation (e.g. `KZK` for Kazakhstan).
-    pub cow_abbrev: Option<String>,
-    /// Wikidata item id (e.g. `Q668`).
-    pub wikidata: Option<String>,
-    /// Sources for the identifiers and names.
-    pub sources: Vec<SourceId>,
-    /// Remarks (e.g. on an outdated official name).
-    pub note: Option<String>,
 }
 
 /// An intergovernmental organisation.

@@ -98,6 +98,11 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             wikidata: None,
             sources: cite(i % n_sources),
             note: None,
+            gw_code: None,
+            gw_abbrev: None,
+            lifetimes: Vec::new(),
+            names: Vec::new(),
+            successions: Vec::new(),
         }
     });
     let sources = (0..n_sources).map(|i| schema::Source {

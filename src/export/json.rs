@@ -378,7 +378,18 @@ impl Serialize for StateNode<'_> {
             wikidata,
             sources,
             note,
+            gw_code,
+            gw_abbrev,
+            lifetimes,
+            names,
+            successions,
         } = self.st;
+        // The data format's own shape for the life of a state, so that
+        // the JSON reads back through the same checks as the YAML.
+        let doc = (!lifetimes.is_empty()
+            || !names.is_empty()
+            || !successions.is_empty())
+        .then(|| super::yaml::state(self.st));
         let histories = || {
             kg.organizations().filter_map(move |o| {
                 let org = o.id.as_str();
@@ -394,6 +405,12 @@ impl Serialize for StateNode<'_> {
         m.field("aliases", aliases)?;
         m.field("cow_abbrev", cow_abbrev)?;
         m.field("cow_code", cow_code)?;
+        if let Some(code) = gw_code {
+            m.field("gw_code", code)?;
+        }
+        if let Some(abbrev) = gw_abbrev {
+            m.field("gw_abbrev", abbrev)?;
+        }
         m.field("histories", &Seq(histories))?;
         m.field("id", id)?;
         // A state known by its COW code alone (`COW255`) has no alpha-2.
@@ -401,6 +418,14 @@ impl Serialize for StateNode<'_> {
             m.field("iso2", iso2)?;
         }
         m.field("kind", "state")?;
+        if let Some(doc) = &doc {
+            if !doc.lifetimes.is_empty() {
+                m.field("lifetimes", &doc.lifetimes)?;
+            }
+            if !doc.names.is_empty() {
+                m.field("names", &doc.names)?;
+            }
+        }
         m.field("name", name)?;
         m.field("note", note)?;
         // As the model writes it: absent, not null, when there is none.
@@ -408,6 +433,9 @@ impl Serialize for StateNode<'_> {
             m.field("official_name", official_name)?;
         }
         m.field("sources", sources)?;
+        if let Some(doc) = doc.as_ref().filter(|d| !d.successions.is_empty()) {
+            m.field("successions", &doc.successions)?;
+        }
         m.field("wikidata", wikidata)?;
         m.end()
     }

@@ -139,7 +139,7 @@ pub fn files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
     out
 }
 
-fn state(s: &model::State) -> schema::State {
+pub(crate) fn state(s: &model::State) -> schema::State {
     schema::State {
         id: text(s.id.as_str()),
         iso2: (!s.iso2.is_empty()).then(|| text(&s.iso2)),
@@ -151,6 +151,43 @@ fn state(s: &model::State) -> schema::State {
         wikidata: s.wikidata.as_deref().map(text),
         sources: cites(&s.sources),
         note: Text::opt(s.note.as_deref()),
+        gw_code: s.gw_code.map(|c| Located::new(Whole(c))),
+        gw_abbrev: s.gw_abbrev.as_deref().map(text),
+        lifetimes: s
+            .lifetimes
+            .iter()
+            .map(|l| Located::new(lifetime(l)))
+            .collect(),
+        names: s.names.iter().map(|n| Located::new(dated_name(n))).collect(),
+        successions: s
+            .successions
+            .iter()
+            .map(|x| Located::new(succession(x)))
+            .collect(),
+    }
+}
+
+fn lifetime(l: &model::Lifetime) -> schema::Lifetime {
+    schema::Lifetime {
+        list: Located::new(Plain(l.list.as_str().to_string())),
+        from: date(l.from),
+        to: l.to.map(date),
+        code: l.code.map(|c| Located::new(Whole(c))),
+        abbrev: l.abbrev.as_deref().map(text),
+        sources: (!l.sources.is_empty()).then(|| cites(&l.sources)),
+        note: Text::opt(l.note.as_deref()),
+    }
+}
+
+fn succession(x: &model::Succession) -> schema::Succession {
+    schema::Succession {
+        kind: Located::new(Plain(x.kind.as_str().to_string())),
+        date: date(x.date),
+        states: Located::new(
+            x.states.iter().map(|s| text(s.as_str())).collect(),
+        ),
+        sources: cites(&x.sources),
+        note: Text::opt(x.note.as_deref()),
     }
 }
 

@@ -221,8 +221,10 @@ pub(crate) fn state(
         }
         Some(_) => {}
     }
-    if let Some(abb) = &r.cow_abbrev
-        && !is_upper_code(&abb.value, 3)
+    for abb in [&r.cow_abbrev, &r.gw_abbrev]
+        .into_iter()
+        .flatten()
+        .filter(|a| !is_upper_code(&a.value, 3))
     {
         cx.at(
             abb,
@@ -249,6 +251,11 @@ pub(crate) fn state(
         wikidata,
         sources: refs.sources(cx, &r.sources),
         note: Text::of(&r.note),
+        gw_code: r.gw_code.as_ref().map(|c| c.value.0),
+        gw_abbrev: r.gw_abbrev.as_ref().map(|c| c.value.clone()),
+        lifetimes: super::life::lifetimes(cx, refs, r),
+        names: super::life::names(cx, refs, r),
+        successions: super::life::successions(cx, refs, r),
     }
 }
 

@@ -24,6 +24,7 @@ pub(crate) mod files;
 #[cfg(feature = "json")]
 mod json;
 pub(crate) mod layers;
+mod life;
 mod lineage;
 mod refs;
 mod review;
@@ -150,6 +151,7 @@ pub(crate) fn load(
     let mut located =
         check_histories(histories, &refs, &data, &checked, &mut sink);
     rules::one_history_each(&located, &mut sink);
+    life::statuses_within_life(&data.states, &located, &mut sink);
     located.sort_by(|(a, _), (b, _)| {
         (&a.organization, &a.state).cmp(&(&b.organization, &b.state))
     });
@@ -271,6 +273,7 @@ fn convert(
         }
     }
     rules::names_apart(&docs.states, sink);
+    life::codes_apart(&docs.states, &data.states, sink);
     let orgs = by_id(&data.organizations);
     lineage::links(&docs.organizations, &orgs, sink);
     let published: BTreeMap<&str, Option<crate::date::Date>> =

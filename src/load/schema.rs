@@ -144,6 +144,50 @@ pub(crate) struct State {
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Gleditsch and Ward's number and letters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gw_code: Option<L<Whole<u16>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gw_abbrev: Option<L<String>>,
+    /// Its life as the lists date it.
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub lifetimes: Vec<L<Lifetime>>,
+    /// Earlier names, dated.
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub names: Vec<L<DatedName>>,
+    /// What became of it.
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub successions: Vec<L<Succession>>,
+}
+
+/// A period of a state's life as a list dates it.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Lifetime {
+    pub list: L<Plain>,
+    pub from: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<L<Whole<u16>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abbrev: Option<L<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Cites>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// What became of a state.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Succession {
+    pub kind: L<Plain>,
+    pub date: L<Plain>,
+    pub states: L<Vec<L<String>>>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// One entry of `sources.yaml`.

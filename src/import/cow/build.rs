@@ -402,6 +402,11 @@ fn states(cx: &Cx) -> (Vec<schema::State>, BTreeSet<String>) {
             wikidata: None,
             sources: cites(&["cow-state-list-igor"]),
             note: None,
+            gw_code: None,
+            gw_abbrev: None,
+            lifetimes: Vec::new(),
+            names: Vec::new(),
+            successions: Vec::new(),
         });
     }
     states.sort_by(|a, b| a.id.value.cmp(&b.id.value));
@@ -506,18 +511,5 @@ fn vocabulary() -> Vec<Located<schema::StatusDecl>> {
 }
 
 fn bundled_state(s: &crate::model::State) -> schema::State {
-    schema::State {
-        id: text(s.id.as_str()),
-        iso2: (!s.iso2.is_empty()).then(|| text(s.iso2.clone())),
-        name: text(s.name.clone()),
-        official_name: Text::opt(s.official_name.as_deref()),
-        aliases: s.aliases.iter().map(|a| text(a.clone())).collect(),
-        cow_code: s.cow_code.map(|c| Located::new(Whole(c))),
-        cow_abbrev: s.cow_abbrev.as_deref().map(text),
-        wikidata: s.wikidata.as_deref().map(text),
-        sources: Located::new(
-            s.sources.iter().map(|i| text(i.as_str())).collect(),
-        ),
-        note: Text::opt(s.note.as_deref()),
-    }
+    crate::export::yaml::state(s)
 }
