@@ -83,7 +83,7 @@ pub use crate::query::{
 };
 pub use crate::rule::{Reason, Standing};
 pub use crate::state::{
-    Held, Lifetime, StateList, Succession, SuccessionKind,
+    Held, Lifetime, StateYear, cow_state_years, StateList, Succession, SuccessionKind,
 };
 pub use crate::status::StatusDef;
 

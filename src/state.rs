@@ -264,6 +264,29 @@ impl State {
             .chain(self.names.iter().map(|n| n.name.as_str()))
     }
 
+    /// Its life as the lists date it, in words: `COW: from 1991-12-26;
+    /// G&W: from 1991-12-16` (empty when the data gives none).
+    pub fn life_text(&self) -> String {
+        let mut parts = Vec::new();
+        for (list, name) in [
+            (StateList::Cow, "COW"),
+            (StateList::Gw, "G&W"),
+            (StateList::Other, "other"),
+        ] {
+            let spans: Vec<String> = self
+                .lifetimes_in(list)
+                .map(|l| match l.to {
+                    Some(t) => format!("{} to {t}", l.from),
+                    None => format!("from {}", l.from),
+                })
+                .collect();
+            if !spans.is_empty() {
+                parts.push(format!("{name}: {}", spans.join(", ")));
+            }
+        }
+        parts.join("; ")
+    }
+
     /// The first and last day of its life by all its lifetimes (`None`
     /// for the last while it lives); `None` when it has no lifetime.
     pub fn life(&self) -> Option<(Date, Option<Date>)> {
@@ -275,4 +298,79 @@ impl State {
         };
         Some((first, last))
     }
+}
+
+/// A state-year by COW's rules: the code, the letters and the state
+/// that holds the code in that year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StateYear<'a> {
+    /// COW state number.
+    pub ccode: u16,
+    /// COW letters, where known.
+    pub abbrev: Option<&'a str>,
+    /// The year.
+    pub year: i32,
+    /// The state holding the code that year.
+    pub state: &'a State,
+}
+
+/// The state-years of `states` in `years` by COW's rules, ordered by code
+/// and year: a state has a row for each year one of its COW lifetimes
+/// touches (a state the data gives no lifetime, every year), under the
+/// code it holds then. A code held by two states in one year (365 in
+/// 1991: the USSR to 25 December, Russia from the 26th) has one row, for
+/// the state that holds it on 31 December, or else held it last.
+pub fn cow_state_years<'a>(
+    states: impl IntoIterator<Item = &'a State>,
+    years: std::ops::RangeInclusive<i32>,
+) -> Vec<StateYear<'a>> {
+    use std::collections::BTreeMap;
+    type Row<'a> = (u16, Option<&'a str>, Date);
+    // Per state and year, the code it holds last that year (West Germany
+    // becomes 255 in 1990); then per code and year, the state that holds
+    // it last.
+    let mut by_state: BTreeMap<(&str, i32), (&State, Row<'a>)> =
+        BTreeMap::new();
+    for s in states {
+        let mut put = |year: i32, row: Row<'a>| {
+            let old = by_state.get(&(s.id.as_str(), year));
+            if old.is_none_or(|(_, o)| o.2 < row.2) {
+                by_state.insert((s.id.as_str(), year), (s, row));
+            }
+        };
+        if s.lifetimes.is_empty() {
+            let Some(code) = s.cow_code else { continue };
+            for year in years.clone() {
+                put(year, (code, s.cow_abbrev.as_deref(), dec31(year)));
+            }
+            continue;
+        }
+        for l in s.lifetimes_in(StateList::Cow) {
+            let Some(held) = s.held_in(l) else { continue };
+            for year in years.clone().filter(|y| l.touches_year(*y)) {
+                let end = l.to.map_or(dec31(year), |t| t.last_day().min(dec31(year)));
+                put(year, (held.code, held.abbrev, end));
+            }
+        }
+    }
+    let mut by_code: BTreeMap<(u16, i32), (&State, Row<'a>)> = BTreeMap::new();
+    for ((_, year), (s, row)) in by_state {
+        let old = by_code.get(&(row.0, year));
+        if old.is_none_or(|(_, o)| o.2 < row.2) {
+            by_code.insert((row.0, year), (s, row));
+        }
+    }
+    by_code
+        .into_iter()
+        .map(|((ccode, year), (state, (_, abbrev, _)))| StateYear {
+            ccode,
+            abbrev,
+            year,
+            state,
+        })
+        .collect()
+}
+
+fn dec31(year: i32) -> Date {
+    Date::from_ymd(year, 12, 31).expect("31 December is a day")
 }

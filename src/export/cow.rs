@@ -11,7 +11,9 @@
 //! (an imprecise date or a disputed status). A year is coded by the status
 //! held on 31 December (`panel::Rule::December31`, the default) or the
 //! highest held on any day (`panel::Rule::Any`). States without a COW code
-//! (Palestine) have no row. The year an organisation ceased is coded by
+//! (Palestine) have no row; a state has rows only for the years its COW
+//! lifetimes touch, under the code it holds that year (one row per code
+//! and year: see [`crate::cow_state_years`]). The year an organisation ceased is coded by
 //! the status on 31 December as if it had not ceased, as COW codes an
 //! IGO's members through the year it ended (its `deaddate`); a membership
 //! the data itself ends that year (the CST's, 2003) is ended. Where our coding differs from COW's: COW has no
@@ -64,23 +66,21 @@ pub fn write<W: Write>(
     let last = opts.day()?.year();
     let mut header = vec!["ccode".to_string(), "year".into(), "state".into()];
     header.extend(orgs.iter().map(|o| o.id.as_str().to_ascii_lowercase()));
-    let mut states: Vec<_> =
-        kg.states().filter(|s| s.cow_code.is_some()).collect();
-    states.sort_by_key(|s| s.cow_code);
-    // One row at a time, straight to the writer: at COW's scale the table
-    // has millions of cells.
-    let rows = states.into_iter().flat_map(|st| {
-        let ccode = st.cow_code.map(|c| c.to_string()).unwrap_or_default();
-        let abb = st.cow_abbrev.clone().unwrap_or_default();
-        let orgs = &orgs;
-        (first..=last).map(move |year| {
-            let mut row = vec![ccode.clone(), year.to_string(), abb.clone()];
-            row.extend(orgs.iter().map(|org| {
-                cell(kg, org, st.id.as_str(), year, (rule, opts.basis))
-                    .to_string()
-            }));
-            row
-        })
+    // One row per COW code and year in which a state holds it (by its
+    // lifetimes), straight to the writer: at COW's scale the table has
+    // millions of cells.
+    let years = crate::state::cow_state_years(kg.states(), first..=last);
+    let rows = years.into_iter().map(|sy| {
+        let mut row = vec![
+            sy.ccode.to_string(),
+            sy.year.to_string(),
+            sy.abbrev.unwrap_or_default().to_string(),
+        ];
+        row.extend(orgs.iter().map(|org| {
+            cell(kg, org, sy.state.id.as_str(), sy.year, (rule, opts.basis))
+                .to_string()
+        }));
+        row
     });
     write_rows(out, &header, rows)
 }

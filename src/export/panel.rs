@@ -71,13 +71,10 @@ pub fn write<W: Write>(
         Rule::Any => "any",
     };
     for (state_id, ts) in kg.affiliations_of(org.id.as_str()) {
-        let state = kg.state(state_id.as_str());
-        let ccode = state
-            .and_then(|s| s.cow_code)
-            .map(|c| c.to_string())
-            .unwrap_or_default();
-        let abb = state.and_then(|s| s.cow_abbrev.clone()).unwrap_or_default();
-        for year in first..=last {
+        let Some(state) = kg.state(state_id.as_str()) else { continue };
+        for (year, held) in years_of(state, first..=last) {
+            let ccode = held.map(|h| h.0.to_string()).unwrap_or_default();
+            let abb = held.and_then(|h| h.1).unwrap_or_default().to_string();
             let (status, certain) =
                 status_in_year(org, ts, year, (rule, opts.basis));
             rows.push([
@@ -94,6 +91,34 @@ pub fn write<W: Write>(
         }
     }
     write_table(out, COLUMNS, rows)
+}
+
+/// The years of `years` in which `state` exists, with the COW code and
+/// letters it holds then: by its COW lifetimes where it has any (as
+/// `export cow`), else by any lifetime (a state COW does not list), else
+/// every year (a state the data gives no life).
+fn years_of(
+    state: &crate::model::State,
+    years: std::ops::RangeInclusive<i32>,
+) -> Vec<(i32, Option<(u16, Option<&str>)>)> {
+    use crate::model::StateList;
+    if state.lifetimes_in(StateList::Cow).next().is_some() || state.lifetimes.is_empty() {
+        return crate::state::cow_state_years([state], years.clone())
+            .into_iter()
+            .map(|sy| (sy.year, Some((sy.ccode, sy.abbrev))))
+            .chain(
+                // A state without lifetimes or a COW code: every year.
+                (state.lifetimes.is_empty() && state.cow_code.is_none())
+                    .then(|| years.clone().map(|y| (y, None)))
+                    .into_iter()
+                    .flatten(),
+            )
+            .collect();
+    }
+    years
+        .filter(|y| state.lifetimes.iter().any(|l| l.touches_year(*y)))
+        .map(|y| (y, None))
+        .collect()
 }
 
 /// The status a state-year gets under `rule`, and whether it is certain

@@ -3,6 +3,7 @@
 
 mod build;
 mod open;
+mod resolve;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -584,70 +585,6 @@ impl KnowledgeGraph {
         Err(Error::one(d))
     }
 
-    /// Finds a state by ISO alpha-3 or alpha-2 code, English name, official
-    /// name or other name, in any case (`ind`, `IN`, `india`, `Türkiye`).
-    ///
-    /// # Errors
-    ///
-    /// When nothing matches; the message suggests the nearest name.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use igo_graph::KnowledgeGraph;
-    ///
-    /// let kg = KnowledgeGraph::bundled();
-    /// assert_eq!(kg.resolve_state("in")?.id, "IND");
-    /// assert_eq!(kg.resolve_state("Türkiye")?.id, "TUR");
-    /// let err = kg.resolve_state("Indai").unwrap_err();
-    /// assert!(err.to_string().contains("did you mean `India`?"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn resolve_state(&self, query: &str) -> Result<&State, Error> {
-        if let Some(s) = self.state(query) {
-            return Ok(s);
-        }
-        let q = query.trim().to_lowercase();
-        let found = self.states().find(|s| {
-            s.id.as_str().to_lowercase() == q
-                || s.iso2.to_lowercase() == q
-                || s.name.to_lowercase() == q
-                || s.official_name
-                    .as_ref()
-                    .is_some_and(|n| n.to_lowercase() == q)
-                || s.aliases.iter().any(|a| a.to_lowercase() == q)
-        });
-        if let Some(s) = found {
-            return Ok(s);
-        }
-        if let Some(c) = crate::countries::find(query) {
-            return Err(Error::msg(
-                DiagnosticKind::Query,
-                format!(
-                    "`{query}`: {} ({}, {}) holds no status in this data: \
-                     no organisation here has had it as a member, observer \
-                     or partner",
-                    c.name, c.alpha3, c.alpha2
-                ),
-            ));
-        }
-        let mut names: Vec<&str> = Vec::new();
-        for s in self.states() {
-            names.push(s.id.as_str());
-            names.push(&s.name);
-            names.extend(s.aliases.iter().map(String::as_str));
-        }
-        let d = Diagnostic::new(
-            DiagnosticKind::Query,
-            format!("unknown state `{query}`"),
-        )
-        .suggest(
-            query,
-            names,
-            "give an ISO 3166-1 alpha-3 or alpha-2 code or an English name",
-        );
-        Err(Error::one(d))
-    }
 }
 
 /// Two graphs are equal when they hold the same facts: states, sources,

@@ -292,7 +292,7 @@ pub(crate) fn statuses_within_life(
             if state.exists_on(start.last_day()) == Some(false) {
                 let d = rule(format!(
                     "`{}` holds {} of `{}` from {start}, when it did not exist ({})",
-                    a.state, t.status.label(), a.organization, life_text(state)
+                    a.state, t.status.label(), a.organization, state.life_text()
                 ))
                 .help("check the state and the date; a state's life is in states.yaml (`lifetimes`)");
                 sink.at(Part::Histories, &at.path, &at.state, d);
@@ -319,22 +319,4 @@ pub(crate) fn statuses_within_life(
             }
         }
     }
-}
-
-/// A state's life as the lists date it, for a message.
-pub(crate) fn life_text(s: &State) -> String {
-    let mut parts = Vec::new();
-    for list in [StateList::Cow, StateList::Gw, StateList::Other] {
-        let spans: Vec<String> = s
-            .lifetimes_in(list)
-            .map(|l| match l.to {
-                Some(t) => format!("{} to {t}", l.from),
-                None => format!("from {}", l.from),
-            })
-            .collect();
-        if !spans.is_empty() {
-            parts.push(format!("{}: {}", list_name(list), spans.join(", ")));
-        }
-    }
-    parts.join("; ")
 }

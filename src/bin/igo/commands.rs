@@ -189,6 +189,9 @@ pub fn memberships(
             "date": date,
             "basis": ctx.basis,
             "memberships": ms,
+            // Whether the state lived that day (null: the data gives it
+            // no life).
+            "exists": st.exists_on(date),
         })),
         Format::Csv => rows::memberships(st.id.as_str(), date, ctx.basis, &ms),
         Format::Table => table::memberships(ctx.kg, st, date, ctx.basis, &ms),

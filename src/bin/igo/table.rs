@@ -354,6 +354,10 @@ pub fn history(h: &History) -> Result<String, Failure> {
     if !s.aliases.is_empty() {
         writeln!(out, "also: {}", s.aliases.join(", "))?;
     }
+    crate::life::describe(&mut out, s)?;
+    if h.entries.is_empty() {
+        writeln!(out, "\nholds no status in this data")?;
+    }
     let mut sources: Vec<&Source> = Vec::new();
     for e in &h.entries {
         let date = match (e.decided, e.effective) {
@@ -633,11 +637,19 @@ pub fn memberships(
     };
     let heading = format!(
         "{} ({}) on {date}, by {basis} date: {n} organisation{}{also}",
-        st.name,
+        st.name_on(date),
         st.id,
         if n == 1 { "" } else { "s" }
     );
     writeln!(out, "{}", wrap(&heading, 78, 0, 2))?;
+    if st.exists_on(date) == Some(false) {
+        let line = format!(
+            "{} did not exist on {date} ({})",
+            st.name,
+            st.life_text()
+        );
+        writeln!(out, "{}", wrap(&line, 78, 0, 2))?;
+    }
     for m in ms {
         let org = m.organization.as_str();
         let label = match kg
