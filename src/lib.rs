@@ -83,7 +83,8 @@ pub use crate::query::{
 };
 pub use crate::rule::{Reason, Standing};
 pub use crate::state::{
-    Held, Lifetime, StateYear, cow_state_years, StateList, Succession, SuccessionKind,
+    Held, Lifetime, StateList, StateYear, Succession, SuccessionKind,
+    cow_state_years,
 };
 pub use crate::status::StatusDef;
 

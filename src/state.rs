@@ -348,7 +348,9 @@ pub fn cow_state_years<'a>(
         for l in s.lifetimes_in(StateList::Cow) {
             let Some(held) = s.held_in(l) else { continue };
             for year in years.clone().filter(|y| l.touches_year(*y)) {
-                let end = l.to.map_or(dec31(year), |t| t.last_day().min(dec31(year)));
+                let end = l
+                    .to
+                    .map_or(dec31(year), |t| t.last_day().min(dec31(year)));
                 put(year, (held.code, held.abbrev, end));
             }
         }

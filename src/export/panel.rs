@@ -102,7 +102,9 @@ fn years_of(
     years: std::ops::RangeInclusive<i32>,
 ) -> Vec<(i32, Option<(u16, Option<&str>)>)> {
     use crate::model::StateList;
-    if state.lifetimes_in(StateList::Cow).next().is_some() || state.lifetimes.is_empty() {
+    if state.lifetimes_in(StateList::Cow).next().is_some()
+        || state.lifetimes.is_empty()
+    {
         return crate::state::cow_state_years([state], years.clone())
             .into_iter()
             .map(|sy| (sy.year, Some((sy.ccode, sy.abbrev))))

@@ -584,7 +584,6 @@ impl KnowledgeGraph {
         .suggest(id, known.iter().copied(), known_list(id, &known));
         Err(Error::one(d))
     }
-
 }
 
 /// Two graphs are equal when they hold the same facts: states, sources,

@@ -54,8 +54,9 @@ impl KnowledgeGraph {
             return Ok(s);
         }
         let lower = q.to_lowercase();
-        if let Some(s) =
-            self.states().find(|s| s.all_names().any(|n| n.to_lowercase() == lower))
+        if let Some(s) = self
+            .states()
+            .find(|s| s.all_names().any(|n| n.to_lowercase() == lower))
         {
             return Ok(s);
         }
@@ -162,7 +163,8 @@ impl KnowledgeGraph {
     /// one) or name.
     fn unknown_state(&self, query: &str) -> Diagnostic {
         let q = query.trim();
-        let code_like = q.len() <= 3 && q.bytes().all(|b| b.is_ascii_alphanumeric());
+        let code_like =
+            q.len() <= 3 && q.bytes().all(|b| b.is_ascii_alphanumeric());
         let mut codes: Vec<&str> = Vec::new();
         let mut names: Vec<&str> = Vec::new();
         for s in self.states() {
@@ -176,12 +178,15 @@ impl KnowledgeGraph {
         } else {
             names.into_iter().chain(codes).collect()
         };
-        Diagnostic::new(DiagnosticKind::Query, format!("unknown state `{query}`"))
-            .suggest(
-                query,
-                known,
-                "give an ISO 3166-1 alpha-3 or alpha-2 code, a COW or G&W \
+        Diagnostic::new(
+            DiagnosticKind::Query,
+            format!("unknown state `{query}`"),
+        )
+        .suggest(
+            query,
+            known,
+            "give an ISO 3166-1 alpha-3 or alpha-2 code, a COW or G&W \
                  number or letters (`COW:365`, `GW:260`), or an English name",
-            )
+        )
     }
 }

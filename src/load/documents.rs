@@ -268,7 +268,10 @@ pub(crate) fn missing_iso2(
     sink: &mut super::sink::Sink,
 ) {
     for r in &doc.entries {
-        if r.iso2.is_none() && cow_state_id(&r.id.value).is_none() {
+        // A state the lists date may never have had an alpha-2 code
+        // (Bavaria, Abkhazia), or had one that passed on (SCG).
+        let listed = !r.lifetimes.is_empty();
+        if r.iso2.is_none() && cow_state_id(&r.id.value).is_none() && !listed {
             let d = Diagnostic::new(
                 DiagnosticKind::MissingField,
                 format!(
