@@ -69,7 +69,10 @@ fn imported() -> tempfile::TempDir {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("imported 9 organisations, 23 states"));
+    assert!(
+        stdout.starts_with("imported 9 organisations, 24 states"),
+        "{stdout}"
+    );
     dir
 }
 
@@ -181,18 +184,57 @@ fn missing_data_is_uncertain_never_guessed() {
 }
 
 #[test]
-fn states_unknown_to_our_data_are_identified_by_cow_code() {
+fn cows_states_become_ours_and_a_passing_code_is_split_by_year() {
     let dir = imported();
     let states =
         std::fs::read_to_string(dir.path().join("cow/states.yaml")).unwrap();
-    // Germany, Luxembourg and the Netherlands are not in data/states.yaml.
-    for (id, code) in [("COW255", 255), ("COW210", 210), ("COW212", 212)] {
+    // Germany, Luxembourg and the Netherlands by their ISO ids, with the
+    // lives COW gives them; no COW-only id is left.
+    for (id, code) in [("DEU", 255), ("NLD", 210), ("LUX", 212)] {
         assert!(states.contains(&format!("- id: \"{id}\"")), "{id}");
         assert!(states.contains(&format!("cow_code: {code}")));
     }
-    // China keeps its ISO id.
-    assert!(states.contains("- id: \"CHN\""));
-    assert!(!states.contains("COW710"));
+    assert!(!states.contains("id: \"COW"), "{states}");
+    assert!(states.contains("list: \"cow\"") || states.contains("list: cow"));
+    // COW's 365 is the USSR's from 1923 to 1990 here, Russia's after: the
+    // fixture's rows for 365 become two histories.
+    let ussr = run(&[
+        "--data",
+        dir.path().join("cow").to_str().unwrap(),
+        "history",
+        "SUN",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(ussr.0, 0, "{}", ussr.2);
+    let russia = run(&[
+        "--data",
+        dir.path().join("cow").to_str().unwrap(),
+        "history",
+        "RUS",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(russia.0, 0, "{}", russia.2);
+    let first = |out: &str| {
+        let v: serde_json::Value = serde_json::from_str(out).unwrap();
+        v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["effective"].as_str().map(str::to_string))
+            .min()
+    };
+    assert!(
+        first(&ussr.1).is_some_and(|d| ("1923".."1991").contains(&d.as_str())),
+        "{}",
+        ussr.1
+    );
+    assert!(
+        first(&russia.1).is_some_and(|d| d.as_str() >= "1991"),
+        "{}",
+        russia.1
+    );
 }
 
 #[test]
@@ -350,7 +392,7 @@ fn layered_folders_use_our_record_where_both_describe_an_organisation() {
         "csv",
     ]);
     assert_eq!(code, 0);
-    assert!(out.contains("COW210"), "{out}");
+    assert!(out.contains("\nNLD,Netherlands,"), "{out}");
     let (code, out, _) = run(&[
         "--data",
         &d,
@@ -419,11 +461,11 @@ fn a_later_layer_joins_cows_states_by_cow_code() {
         "csv",
     ]);
     assert_eq!(code, 0, "{stderr}");
-    // Luxembourg is one state, by the later layer's id; the Netherlands,
-    // unknown to it, keep COW's.
+    // Luxembourg is one state, by the later layer's id; the Netherlands
+    // by the bundled id the import gave it.
     assert!(out.contains("\nLUX,Luxembourg,member,1958,true,"), "{out}");
     assert!(!out.contains("COW212"));
-    assert!(out.contains("\nCOW210,Netherlands,member,1958,true,"));
+    assert!(out.contains("\nNLD,Netherlands,member,1958,true,"));
 }
 
 #[test]
@@ -485,9 +527,9 @@ fn the_imported_data_round_trips_through_yaml_and_json() {
     assert!(back == kg);
 }
 
-/// A state our data does not know is named by COW's abbreviation.
+/// Every COW state is one of ours, named by our id beside COW's letters.
 #[test]
-fn compare_names_states_we_lack_by_cows_abbreviation() {
+fn compare_names_cows_states_by_our_id_and_cows_letters() {
     let file = fixture();
     let (code, out, err) = run(&[
         "compare",
@@ -509,7 +551,7 @@ fn compare_names_states_we_lack_by_cows_abbreviation() {
         rows.iter().find(|d| d["ccode"] == 210).expect("the Netherlands");
     assert_eq!(
         (&nth["state"], &nth["cow_abbrev"]),
-        (&"".into(), &"NTH".into())
+        (&"NLD".into(), &"NTH".into())
     );
     // India: a member by our record since 1999, CICA not yet in COW's.
     let ind = rows.iter().find(|d| d["ccode"] == 750).expect("India");
@@ -528,7 +570,7 @@ fn compare_names_states_we_lack_by_cows_abbreviation() {
         "--to",
         "1999",
     ]);
-    assert!(table.contains("(NTH)"), "{table}");
+    assert!(table.contains("NLD"), "{table}");
 }
 
 /// A state re-pointed by a later layer is re-pointed everywhere: its

@@ -211,7 +211,8 @@ fn diagnostics_show_control_characters_escaped() {
     assert_eq!(
         err,
         "igo: error[query]: unknown state `\\u{1b}[31mIND`\n  = help: give \
-         an ISO 3166-1 alpha-3 or alpha-2 code or an English name\n"
+         an ISO 3166-1 alpha-3 or alpha-2 code, a COW or G&W number or \
+         letters (`COW:365`, `GW:260`), or an English name\n"
     );
     // A status is the organisation's own, named in the error escaped.
     let (code, _, err) = run(&["members", "--status", "x\u{7}\u{202e}"]);

@@ -390,6 +390,16 @@ impl Serialize for StateNode<'_> {
             || !names.is_empty()
             || !successions.is_empty())
         .then(|| super::yaml::state(self.st));
+        // As values, so that their keys are sorted as `to_value` sorts
+        // them.
+        let value = |f: fn(&crate::load::schema::State) -> Option<Value>| {
+            doc.as_ref()
+                .and_then(f)
+                .filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+        };
+        let lifetimes = value(|d| serde_json::to_value(&d.lifetimes).ok());
+        let names = value(|d| serde_json::to_value(&d.names).ok());
+        let successions = value(|d| serde_json::to_value(&d.successions).ok());
         let histories = || {
             kg.organizations().filter_map(move |o| {
                 let org = o.id.as_str();
@@ -405,11 +415,11 @@ impl Serialize for StateNode<'_> {
         m.field("aliases", aliases)?;
         m.field("cow_abbrev", cow_abbrev)?;
         m.field("cow_code", cow_code)?;
-        if let Some(code) = gw_code {
-            m.field("gw_code", code)?;
-        }
         if let Some(abbrev) = gw_abbrev {
             m.field("gw_abbrev", abbrev)?;
+        }
+        if let Some(code) = gw_code {
+            m.field("gw_code", code)?;
         }
         m.field("histories", &Seq(histories))?;
         m.field("id", id)?;
@@ -418,23 +428,21 @@ impl Serialize for StateNode<'_> {
             m.field("iso2", iso2)?;
         }
         m.field("kind", "state")?;
-        if let Some(doc) = &doc {
-            if !doc.lifetimes.is_empty() {
-                m.field("lifetimes", &doc.lifetimes)?;
-            }
-            if !doc.names.is_empty() {
-                m.field("names", &doc.names)?;
-            }
+        if let Some(v) = &lifetimes {
+            m.field("lifetimes", v)?;
         }
         m.field("name", name)?;
+        if let Some(v) = &names {
+            m.field("names", v)?;
+        }
         m.field("note", note)?;
         // As the model writes it: absent, not null, when there is none.
         if let Some(official_name) = official_name {
             m.field("official_name", official_name)?;
         }
         m.field("sources", sources)?;
-        if let Some(doc) = doc.as_ref().filter(|d| !d.successions.is_empty()) {
-            m.field("successions", &doc.successions)?;
+        if let Some(v) = &successions {
+            m.field("successions", v)?;
         }
         m.field("wikidata", wikidata)?;
         m.end()

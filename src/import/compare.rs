@@ -158,10 +158,10 @@ pub fn compare_stream(
         to.map_or(last, |t| t.min(last)),
     );
     let by_column = by_column(kg, only)?;
-    let states: BTreeMap<u16, &str> = kg
-        .states()
-        .filter_map(|s| s.cow_code.map(|c| (c, s.id.as_str())))
-        .collect();
+    // Our state holding each code each year (a code may pass: 365).
+    let ours: Vec<&crate::model::State> = kg.states().collect();
+    let (holders, last) =
+        super::cow::holders::by_year(ours.iter().copied(), table.years);
     let mut summary = Vec::new();
     let mut disagreements = Vec::new();
     for (col, orgs) in &by_column {
@@ -190,11 +190,14 @@ pub fn compare_stream(
             lifetime: 0,
         };
         for (&ccode, rows) in &table.rows {
-            let state = states.get(&ccode).copied().unwrap_or("");
             for (&year, codes) in rows {
                 if year < years.0 || year > years.1 {
                     continue;
                 }
+                let state = holders
+                    .get(&(ccode, year))
+                    .or_else(|| last.get(&ccode))
+                    .map_or("", |s| s.id.as_str());
                 let cow = codes[j];
                 let org = in_year(orgs, year);
                 let ours = match org {

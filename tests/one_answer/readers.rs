@@ -399,10 +399,13 @@ pub fn check_year_codes(
             );
         }
         // COW codes an organisation's members through its last year.
-        if let Some(ccode) = st.cow_code
+        // A row only where the state holds a COW code that year (by its
+        // lifetimes).
+        let row = igo_graph::cow_state_years(kg.states(), year..=year);
+        if let Some(sy) = row.iter().find(|sy| sy.state.id == st.id)
             && last != Some(year)
         {
-            let got = cow.get(&(column.clone(), ccode, year));
+            let got = cow.get(&(column.clone(), sy.ccode, year));
             assert_eq!(got, Some(&code), "cow {id} {year} in {}", org.id);
         }
     }

@@ -19,8 +19,8 @@ struct Cx<'a> {
     facts: &'a BTreeMap<String, IgoFacts>,
     known: &'a BTreeMap<u16, CowState>,
     bundled: &'a KnowledgeGraph,
-    /// Our states by COW code.
-    ours: BTreeMap<u16, &'a crate::model::State>,
+    /// Each code's rows by the state of ours that holds it each year.
+    split: BTreeMap<u16, Vec<super::holders::Holder<'a>>>,
     /// The file's name (without its folder).
     file: &'a str,
     /// The caller's today, when given: no review day is later.
@@ -34,14 +34,6 @@ impl Cx<'_> {
         let end = crate::Date::from_ymd(self.table.years.1, 12, 31)
             .expect("a year of the file is a real year");
         self.today.map_or(end, |t| t.min(end))
-    }
-
-    /// A state's id: ours, or `COW` and its code.
-    fn state_id(&self, ccode: u16) -> String {
-        match self.ours.get(&ccode) {
-            Some(s) => s.id.to_string(),
-            None => format!("COW{ccode:03}"),
-        }
     }
 }
 
@@ -68,9 +60,9 @@ pub(crate) fn build(
         .and_then(|f| f.to_str())
         .unwrap_or(file);
     let bundled = KnowledgeGraph::bundled();
-    let ours =
-        bundled.states().filter_map(|s| s.cow_code.map(|c| (c, s))).collect();
-    let cx = Cx { table, facts, known, bundled: &bundled, ours, file, today };
+    let ours: Vec<&crate::model::State> = bundled.states().collect();
+    let split = super::holders::split(&table.rows, &ours, table.years);
+    let cx = Cx { table, facts, known, bundled: &bundled, split, file, today };
     let mut out = Out::default();
     for (j, column) in table.columns.iter().enumerate() {
         organization(&cx, j, column, &mut out);
@@ -166,20 +158,23 @@ fn organization(cx: &Cx, j: usize, column: &str, out: &mut Out) {
     }
     let mut histories = Vec::new();
     let mut odd = 0;
-    for (&ccode, years) in &cx.table.rows {
-        let column = Column { j, column, cite: &cite, years: (founded, end) };
-        let (ts, minus_one) = history(&column, years, &alive);
-        odd += minus_one;
-        if ts.is_empty() {
-            continue;
+    for (&ccode, holders) in &cx.split {
+        for h in holders {
+            let column =
+                Column { j, column, cite: &cite, years: (founded, end) };
+            let (ts, minus_one) = history(&column, &h.years, &alive);
+            odd += minus_one;
+            if ts.is_empty() {
+                continue;
+            }
+            out.transitions += ts.len();
+            histories.push(schema::History {
+                state: text(h.id(ccode)),
+                organization: None,
+                transitions: Located::new(ts),
+                note: None,
+            });
         }
-        out.transitions += ts.len();
-        histories.push(schema::History {
-            state: text(cx.state_id(ccode)),
-            organization: None,
-            transitions: Located::new(ts),
-            note: None,
-        });
     }
     if odd > 0 {
         out.notes.push(format!(
@@ -205,6 +200,35 @@ fn organization(cx: &Cx, j: usize, column: &str, out: &mut Out) {
     out.files.push((format!("{dir}/organization.yaml"), document([org])));
     out.files.push((format!("{dir}/statuses.yaml"), document(histories)));
     out.sources.push(column_source(cx, column, cite, &name, &id));
+}
+
+/// A state the bundled data does not know, by its COW code alone.
+fn cow_only(ccode: u16, cow: &super::CowState) -> schema::State {
+    schema::State {
+        id: text(format!("COW{ccode:03}")),
+        iso2: None,
+        name: text(cow.name.clone()),
+        official_name: None,
+        aliases: Vec::new(),
+        cow_code: Some(Located::new(Whole(ccode))),
+        cow_abbrev: Some(text(cow.abbrev.clone())),
+        wikidata: None,
+        sources: cites(&["cow-state-list-igor"]),
+        note: None,
+        gw_code: None,
+        gw_abbrev: None,
+        lifetimes: Vec::new(),
+        names: Vec::new(),
+        successions: Vec::new(),
+    }
+}
+
+/// The sources a state's lifetimes, names and successions cite.
+fn lifetime_sources(s: &crate::model::State) -> impl Iterator<Item = String> {
+    let l = s.lifetimes.iter().flat_map(|l| &l.sources);
+    let n = s.names.iter().flat_map(|n| &n.sources);
+    let x = s.successions.iter().flat_map(|x| &x.sources);
+    l.chain(n).chain(x).map(|id| id.to_string())
 }
 
 /// The source every transition of a column cites.
@@ -314,7 +338,7 @@ struct Column<'a> {
 /// the lifetime are coded -1.
 fn history(
     c: &Column,
-    years: &BTreeMap<i32, Vec<i8>>,
+    years: &BTreeMap<i32, &Vec<i8>>,
     alive: &BTreeSet<i32>,
 ) -> (Vec<Located<schema::Transition>>, usize) {
     let (founded, end) = c.years;
@@ -384,30 +408,39 @@ fn history(
 fn states(cx: &Cx) -> (Vec<schema::State>, BTreeSet<String>) {
     let mut states = Vec::new();
     let mut sources = BTreeSet::new();
-    for &ccode in cx.table.rows.keys() {
-        if let Some(s) = cx.ours.get(&ccode) {
-            sources.extend(s.sources.iter().map(|s| s.to_string()));
-            states.push(bundled_state(s));
-            continue;
+    let mut seen = BTreeSet::new();
+    for (&ccode, holders) in &cx.split {
+        for h in holders {
+            if !seen.insert(h.id(ccode)) {
+                continue;
+            }
+            if let Some(s) = h.state {
+                sources.extend(s.sources.iter().map(|s| s.to_string()));
+                sources.extend(lifetime_sources(s));
+                states.push(bundled_state(s));
+                continue;
+            }
+            states.push(cow_only(ccode, &cx.known[&ccode]));
         }
-        let cow = &cx.known[&ccode];
-        states.push(schema::State {
-            id: text(cx.state_id(ccode)),
-            iso2: None,
-            name: text(cow.name.clone()),
-            official_name: None,
-            aliases: Vec::new(),
-            cow_code: Some(Located::new(Whole(ccode))),
-            cow_abbrev: Some(text(cow.abbrev.clone())),
-            wikidata: None,
-            sources: cites(&["cow-state-list-igor"]),
-            note: None,
-            gw_code: None,
-            gw_abbrev: None,
-            lifetimes: Vec::new(),
-            names: Vec::new(),
-            successions: Vec::new(),
-        });
+    }
+    // The states the successions of those name, so that each reads.
+    let mut i = 0;
+    while i < states.len() {
+        let named: Vec<String> = states[i]
+            .successions
+            .iter()
+            .flat_map(|x| x.value.states.value.iter().map(|s| s.value.clone()))
+            .collect();
+        for id in named {
+            if let Some(s) = cx.bundled.state(&id)
+                && seen.insert(id)
+            {
+                sources.extend(s.sources.iter().map(|s| s.to_string()));
+                sources.extend(lifetime_sources(s));
+                states.push(bundled_state(s));
+            }
+        }
+        i += 1;
     }
     states.sort_by(|a, b| a.id.value.cmp(&b.id.value));
     (states, sources)

@@ -62,6 +62,7 @@ pub use super::records::{
 pub(crate) use state_year::read_state_year;
 
 mod build;
+pub(crate) mod holders;
 mod igos;
 mod number;
 mod state_year;
