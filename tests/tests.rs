@@ -92,3 +92,4 @@ mod cow_force;
 /// One answer everywhere: every command, export and the page say what
 /// `igo at` says, for every bundled organisation and for generated data.
 mod one_answer;
+mod states;
