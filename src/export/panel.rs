@@ -93,6 +93,9 @@ pub fn write<W: Write>(
     write_table(out, COLUMNS, rows)
 }
 
+/// A COW code and its letters.
+type CodeHeld<'a> = (u16, Option<&'a str>);
+
 /// The years of `years` in which `state` exists, with the COW code and
 /// letters it holds then: by its COW lifetimes where it has any (as
 /// `export cow`), else by any lifetime (a state COW does not list), else
@@ -100,7 +103,7 @@ pub fn write<W: Write>(
 fn years_of(
     state: &crate::model::State,
     years: std::ops::RangeInclusive<i32>,
-) -> Vec<(i32, Option<(u16, Option<&str>)>)> {
+) -> Vec<(i32, Option<CodeHeld<'_>>)> {
     use crate::model::StateList;
     if state.lifetimes_in(StateList::Cow).next().is_some()
         || state.lifetimes.is_empty()

@@ -179,6 +179,9 @@ pub(crate) fn successions(
     out
 }
 
+/// A state holding a code from a day to a day (`None`: always, today).
+type Holding<'a> = (&'a State, Option<Date>, Option<Date>);
+
 /// Where each state's entry is, for the rules across states.
 type Places<'a> = BTreeMap<&'a str, (&'a str, &'a Located<String>)>;
 
@@ -201,10 +204,7 @@ pub(crate) fn codes_apart(
 ) {
     let places = places(docs);
     for list in [StateList::Cow, StateList::Gw] {
-        let mut holders: BTreeMap<
-            u16,
-            Vec<(&State, Option<Date>, Option<Date>)>,
-        > = BTreeMap::new();
+        let mut holders: BTreeMap<u16, Vec<Holding<'_>>> = BTreeMap::new();
         for s in states {
             for (code, from, to) in periods(s, list) {
                 holders.entry(code).or_default().push((s, from, to));
