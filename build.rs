@@ -30,6 +30,7 @@ fn main() {
         "src/error.rs",
         "src/load",
         "src/model.rs",
+        "src/model",
         "src/rule.rs",
         "src/serde_tree.rs",
         "src/status.rs",

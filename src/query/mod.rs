@@ -26,7 +26,7 @@ use crate::model::{
 pub use self::across::{Cell, Membership, Overlap, OverlapMatrix, Shared};
 pub use self::claims::{ClaimCheck, Difference, Why};
 pub use self::history::{History, HistoryEntry};
-pub use self::institutions::Holding;
+pub use self::institutions::{Holding, OfficeHolder};
 pub use self::snapshot::{
     BasesComparison, BasisDifference, Pending, RosterEntry, Snapshot,
     Uncertain,
