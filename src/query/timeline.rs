@@ -83,8 +83,8 @@ pub struct Diff {
     pub events: Vec<TimelineEvent>,
 }
 
-/// A [`Timeline`] with the organisation's summits (Council of Heads of
-/// State meetings) beside it, from
+/// A [`Timeline`] with the organisation's summits (the meetings of its
+/// summit body) beside it, from
 /// [`KnowledgeGraph::timeline_with_summits`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SummitTimeline<'a> {

@@ -38,7 +38,14 @@ pub fn timeline(
     key.push("U uncertain".into());
     key.push("F the whole family (certain)".into());
     let key = format!("counts after the day: {}", key.join(", "));
-    writeln!(out, "{}\n", wrap(&key, 78, 0, 0))?;
+    writeln!(out, "{}", wrap(&key, 78, 0, 0))?;
+    if !t.summits.is_empty() {
+        // The summit rows, in the organisation's words.
+        let meeting =
+            org.map_or("a summit".to_string(), |o| o.summit_meeting());
+        writeln!(out, "{}", wrap(&format!("* {meeting}"), 78, 0, 2))?;
+    }
+    writeln!(out)?;
     let mut head = format!("{:<10} ", "date");
     for h in &heads {
         head.push_str(&format!(" {h:>2}"));

@@ -8,7 +8,7 @@ use igo_graph::{Basis, Date, KnowledgeGraph, LoadOptions, Status, export};
 use crate::args::{CsvTable, ExportKind, Format, PanelRule};
 use crate::report::Failure;
 use crate::scope::Scope;
-use crate::{changes, rows, table};
+use crate::{changes, institutions, rows, table};
 
 /// What every command needs: the graph, the organisation asked about, the
 /// basis and format, and the day the clock says is today.
@@ -283,7 +283,7 @@ pub fn chairs(ctx: &Ctx) -> Result<String, Failure> {
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_chairs(kg, o, b))
         }
-        Format::Table => table::chairs(ctx.kg, ctx.org()?),
+        Format::Table => institutions::chairs(ctx.kg, ctx.org()?),
     }
 }
 
@@ -294,18 +294,18 @@ pub fn summits(ctx: &Ctx) -> Result<String, Failure> {
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_summits(kg, o, b))
         }
-        Format::Table => table::summits(ctx.kg, ctx.org()?),
+        Format::Table => institutions::summits(ctx.kg, ctx.org()?),
     }
 }
 
 /// `igo officials`.
 pub fn officials(ctx: &Ctx) -> Result<String, Failure> {
     match ctx.format {
-        Format::Json => rows::json(&ctx.kg.officials(ctx.org()?)),
+        Format::Json => rows::officials(ctx.kg, ctx.org()?),
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_officials(kg, o, b))
         }
-        Format::Table => table::officials(ctx.kg, ctx.org()?),
+        Format::Table => institutions::officials(ctx.kg, ctx.org()?),
     }
 }
 
@@ -316,7 +316,7 @@ pub fn events(ctx: &Ctx) -> Result<String, Failure> {
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_org_events(kg, o, b))
         }
-        Format::Table => table::events(ctx.kg, ctx.org()?),
+        Format::Table => institutions::events(ctx.kg, ctx.org()?),
     }
 }
 

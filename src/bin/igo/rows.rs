@@ -78,6 +78,30 @@ pub fn snapshot(
     )
 }
 
+/// `igo officials --format json`: the library's office terms, each with
+/// `office_label`, the office's title in the organisation's words.
+pub fn officials(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
+    /// A term with its office's title after its own fields.
+    #[derive(serde::Serialize)]
+    struct Term<'a> {
+        #[serde(flatten)]
+        term: &'a igo_graph::OfficeTerm,
+        office_label: Option<&'a str>,
+    }
+    let o = kg.resolve_organization(org)?;
+    let terms: Vec<Term> = kg
+        .officials(org)
+        .into_iter()
+        .map(|term| Term {
+            term,
+            office_label: o
+                .office(term.office.as_str())
+                .map(|f| f.label.as_str()),
+        })
+        .collect();
+    json(&terms)
+}
+
 /// `igo members --format json`.
 pub fn roster_json(
     org: &str,

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use igo_graph::{
     BasesComparison, Basis, Date, Evidence, History, KnowledgeGraph, Reason,
-    RosterEntry, Snapshot, Source, Status, StatusOn, Summit, SummitStatus,
+    RosterEntry, Snapshot, Source, Status, StatusOn, Summit,
 };
 
 use crate::report::Failure;
@@ -187,10 +187,14 @@ fn snapshot_offices(
     snap: &Snapshot,
 ) -> Result<(), Failure> {
     let org_id = snap.organization.as_str();
+    let word = kg.organization(org_id).map_or("chair", |o| o.chair_word());
     if let Some(h) = kg.chair_at(org_id, snap.date)? {
         let t = h.term;
-        let mut line =
-            format!("chair: {} since {}", name(kg, t.state.as_str()), t.start);
+        let mut line = format!(
+            "{word}: {} since {}",
+            name(kg, t.state.as_str()),
+            t.start
+        );
         if let Some(s) =
             t.ended_by.as_ref().and_then(|s| kg.summit(s.as_str()))
         {
@@ -210,13 +214,14 @@ fn snapshot_offices(
         }
         writeln!(out, "{}", wrap(&line, 78, 0, 2))?;
     }
-    if let Some(h) = kg.secretary_general_at(org_id, snap.date)? {
-        let t = h.term;
+    // Every office the organisation declares, in its words.
+    for h in &snap.offices {
         let mut line = format!(
-            "Secretary-General: {} ({}) since {}",
-            t.name,
-            name(kg, t.nationality.as_str()),
-            t.start
+            "{}: {} ({}) since {}",
+            h.label,
+            h.name,
+            name(kg, h.nationality.as_str()),
+            h.since
         );
         if !h.certain {
             line.push_str(" (uncertain: the term's start is imprecise)");
@@ -433,110 +438,6 @@ fn history_sources(
         writeln!(out, "    {}", s.url)?;
     }
     Ok(())
-}
-
-/// `igo chairs`.
-pub fn chairs(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
-    let mut out = String::new();
-    writeln!(
-        out,
-        "{org} chairs (the chair passes at the end of a Council meeting)\n"
-    )?;
-    writeln!(out, "{:<11} {:<11} {:<20} ended by", "from", "until", "chair")?;
-    for t in kg.chairs(org) {
-        let ended = t
-            .ended_by
-            .as_ref()
-            .and_then(|s| kg.summit(s.as_str()))
-            .map(|s| format!("{} {}", s.city, s.days()))
-            .unwrap_or_default();
-        let mark =
-            if t.evidence == Evidence::Inferred { " (inferred)" } else { "" };
-        writeln!(
-            out,
-            "{:<11} {:<11} {:<20} {ended}",
-            t.start.to_string(),
-            opt_or(t.end, "now"),
-            trunc(&format!("{}{mark}", name(kg, t.state.as_str())), 20)
-        )?;
-    }
-    Ok(out)
-}
-
-/// `igo summits`.
-pub fn summits(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
-    let mut out = String::new();
-    writeln!(out, "{org} summits (Council of Heads of State)\n")?;
-    writeln!(
-        out,
-        "{:>3}  {:<21} {:<16} {:<4} format",
-        "no", "days", "city", "host"
-    )?;
-    for s in kg.summits(org) {
-        let no = s.ordinal.map(|n| n.to_string()).unwrap_or_default();
-        let mut format = s.format.map_or("", |f| f.as_str()).replace('_', " ");
-        if s.status == SummitStatus::Planned {
-            format = "planned".to_string();
-        }
-        writeln!(
-            out,
-            "{no:>3}  {:<21} {:<16} {:<4} {format}",
-            s.days(),
-            trunc(&s.city, 16),
-            s.host.as_str()
-        )?;
-    }
-    Ok(out)
-}
-
-/// `igo officials`.
-pub fn officials(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
-    let mut out = String::new();
-    writeln!(out, "{org} Secretaries-General\n")?;
-    writeln!(
-        out,
-        "{:<11} {:<11} {:<24} {:<4} appointed",
-        "from", "until", "name", "of"
-    )?;
-    for t in kg.officials(org) {
-        let until = t.end.map_or_else(
-            || t.scheduled_end.map_or("now".to_string(), |d| format!("({d})")),
-            |d| d.to_string(),
-        );
-        let appointed = match (t.appointed, &t.appointed_at) {
-            (_, Some(s)) => kg
-                .summit(s.as_str())
-                .map_or(s.to_string(), |x| format!("{} {}", x.city, x.days())),
-            (Some(d), None) => d.to_string(),
-            _ => String::new(),
-        };
-        writeln!(
-            out,
-            "{:<11} {:<11} {:<24} {:<4} {appointed}",
-            t.start.to_string(),
-            until,
-            trunc(&t.name, 24),
-            t.nationality.as_str()
-        )?;
-    }
-    Ok(out)
-}
-
-/// `igo events`.
-pub fn events(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
-    let mut out = String::new();
-    writeln!(out, "{org} founding acts and institutions\n")?;
-    for e in kg.events(org) {
-        let place =
-            e.place.as_ref().map_or(String::new(), |p| format!(" ({p})"));
-        writeln!(
-            out,
-            "{:<11} {}",
-            e.date.to_string(),
-            wrap(&format!("{}{place}", e.title), 78, 12, 12)
-        )?;
-    }
-    Ok(out)
 }
 
 /// `igo claims`: each published count beside the computed ones.
