@@ -75,13 +75,13 @@ pub use crate::model::{
     Summit, SummitFormat, SummitId, SummitStatus, Tier, Transition,
 };
 pub use crate::model::{Coverage, Office, OfficeId, SECRETARY_GENERAL};
-pub use crate::query::OfficeHolder;
 pub use crate::query::{
     BasesComparison, BasisDifference, Cell, Change, ClaimCheck, Counts, Diff,
     Difference, History, HistoryEntry, Holding, Membership, Overlap,
     OverlapMatrix, Pending, RosterEntry, Shared, Snapshot, SummitTimeline,
     Timeline, TimelineEntry, TimelineEvent, Uncertain, Why,
 };
+pub use crate::query::{OfficeHolder, Verdict};
 pub use crate::rule::{Reason, Standing};
 pub use crate::status::StatusDef;
 

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use igo_graph::{DiagnosticKind, KnowledgeGraph};
+use igo_graph::{DiagnosticKind, KnowledgeGraph, Verdict};
 
-use crate::common::{ok, root};
+use crate::common::{ok, root, run};
 
 fn words_dir() -> String {
     root().join("tests/data/words").display().to_string()
@@ -228,6 +228,127 @@ fn an_office_the_organisation_does_not_declare_names_the_ones_it_does() {
     assert_eq!((loc.line, loc.column), (7, 11));
 }
 
+const CAVEAT: &str = "the data lists all of UNION's states only from \
+                      2010-01-01 (its observers before 2010 were not \
+                      published)";
+
+#[test]
+fn answers_from_a_partial_list_carry_a_caveat_and_the_others_do_not() {
+    let on = |args: &[&str]| json_on("UNION", args);
+    let partial = on(&["at", "2008-01-01", "--format", "json"]);
+    assert!(partial["coverage"].as_str().unwrap().starts_with(CAVEAT));
+    let complete = on(&["at", "2013-01-01", "--format", "json"]);
+    assert_eq!(complete["coverage"], serde_json::Value::Null);
+    // The horizon's caveat is its own key, untouched.
+    assert_eq!(partial["caveat"], serde_json::Value::Null);
+    let members = on(&["members", "--at", "2008-01-01", "--format", "json"]);
+    assert!(members["coverage"].as_str().unwrap().starts_with(CAVEAT));
+    let later = on(&["members", "--at", "2013-01-01", "--format", "json"]);
+    assert_eq!(later["coverage"], serde_json::Value::Null);
+    // A timeline covers the partial years; a diff, when a day is in them.
+    let timeline = on(&["timeline", "--format", "json"]);
+    assert!(timeline["coverage"].as_str().unwrap().starts_with(CAVEAT));
+    let diff = on(&["diff", "2008-01-01", "2013-01-01", "--format", "json"]);
+    assert!(diff["coverage"].as_str().unwrap().starts_with(CAVEAT));
+    let late = on(&["diff", "2011-01-01", "2013-01-01", "--format", "json"]);
+    assert_eq!(late["coverage"], serde_json::Value::Null);
+    // ALPHA's list is complete: its timeline has no caveat.
+    let alpha = json_on("ALPHA", &["timeline", "--format", "json"]);
+    assert_eq!(alpha["coverage"], serde_json::Value::Null);
+    // Across organisations: UNION's caveat, only where UNION is partial.
+    let data = words_dir();
+    let across = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["--data", data.as_str()];
+        all.extend(args);
+        serde_json::from_str(&ok(&all)).unwrap()
+    };
+    let m = across(&[
+        "memberships",
+        "NPL",
+        "--at",
+        "2008-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(m["coverage"].as_array().unwrap().len(), 1);
+    let m = across(&[
+        "memberships",
+        "NPL",
+        "--at",
+        "2013-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(m["coverage"], serde_json::json!([]));
+    let o = across(&[
+        "overlap",
+        "ALPHA",
+        "UNION",
+        "--at",
+        "2008-01-01",
+        "--format",
+        "json",
+    ]);
+    assert!(o["coverage"][0].as_str().unwrap().starts_with(CAVEAT));
+    // And every table says it, as it says the horizon's caveat.
+    for args in [
+        &["at", "2008-01-01"][..],
+        &["members", "--at", "2008-01-01"],
+        &["timeline"],
+        &["diff", "2008-01-01", "2013-01-01"],
+    ] {
+        let text = igo_on("UNION", args).replace("\n  ", " ");
+        assert!(
+            text.contains(&format!("caveat: {CAVEAT}")),
+            "{args:?}: {text}"
+        );
+    }
+    let text = igo_on("UNION", &["at", "2013-01-01"]);
+    assert!(!text.contains("caveat"), "{text}");
+    let table =
+        ok(&["--data", &data, "memberships", "NPL", "--at", "2008-01-01"]);
+    assert!(table.replace("\n  ", " ").contains(CAVEAT), "{table}");
+}
+
+#[test]
+fn a_claim_nothing_explains_on_a_partial_day_is_a_partial_list() {
+    let checks = json_on("UNION", &["claims", "--format", "json"]);
+    let verdicts: Vec<(&str, &str, bool)> = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["date"].as_str().unwrap(),
+                c["verdict"].as_str().unwrap(),
+                c["explained"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("2008-01-01", "partial_list", false),
+            ("2013-01-01", "agrees", true)
+        ]
+    );
+    let table = igo_on("UNION", &["claims"]);
+    assert!(table.contains("  partial list\n"), "{table}");
+    assert!(!table.contains("NOT EXPLAINED"), "{table}");
+    // The same claim over a complete list is a finding.
+    let dir = with_union(|t| {
+        let start = t.find("  coverage:").unwrap();
+        let end = t.find("  statuses:").unwrap();
+        format!("{}{}", &t[..start], &t[end..])
+    });
+    let kg = load(dir.path()).unwrap();
+    let checks = kg.claim_checks("UNION").unwrap();
+    assert_eq!(checks[0].verdict, Verdict::NotExplained);
+    let shown = dir.path().display().to_string();
+    let (_, table, _) = run(&["--data", &shown, "--org", "UNION", "claims"]);
+    assert!(table.contains("NOT EXPLAINED"), "{table}");
+}
+
 #[test]
 fn the_bundled_organisations_speak_their_own_words() {
     let kg = KnowledgeGraph::bundled();
@@ -267,4 +388,7 @@ fn the_explorer_has_each_organisations_words() {
     let labels: Vec<&str> =
         day.offices.iter().map(|o| o.label.as_str()).collect();
     assert_eq!(labels, ["Chairperson of the Commission", "Director-General"]);
+    assert_eq!(day.coverage, None);
+    let early = union.day_on("2008-01-01".parse().unwrap()).unwrap();
+    assert!(early.coverage.as_deref().unwrap().starts_with(CAVEAT));
 }

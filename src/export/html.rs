@@ -164,6 +164,8 @@ pub struct Day {
     pub offices: Vec<crate::query::OfficeHolder>,
     /// Why the answer may be stale.
     pub caveat: Option<String>,
+    /// Why the answer may miss states (a partial list).
+    pub coverage: Option<String>,
 }
 
 /// A state: its spans in every organisation and each transition with its
@@ -352,6 +354,7 @@ fn change_days(kg: &KnowledgeGraph, org: &Organization) -> BTreeSet<Date> {
     add(Some(org.founded));
     add(org.dissolved);
     add(org.reviewed);
+    add(org.coverage.from);
     for n in &org.names {
         add(Some(n.from));
         add(n.until);
@@ -402,6 +405,7 @@ fn org_page(
             secretary_general_certain: s.secretary_general_certain,
             offices: s.offices,
             caveat: s.caveat,
+            coverage: s.coverage,
         };
         let same =
             out.last().is_some_and(|last| Day { date, ..last.clone() } == day);

@@ -96,6 +96,9 @@ pub struct Snapshot {
     pub reviewed: Option<Date>,
     /// Why the answer may be stale (a day after the review), or `None`.
     pub caveat: Option<String>,
+    /// Why the answer may miss states: the organisation's list of states
+    /// is partial on this day (the data says why), or `None`.
+    pub coverage: Option<String>,
 }
 
 impl Snapshot {
@@ -270,6 +273,7 @@ impl KnowledgeGraph {
             offices: Vec::new(),
             reviewed: org.reviewed,
             caveat: self.caveat(org.id.as_str(), date)?,
+            coverage: super::coverage::caveat_of(org, Some(date)),
         };
         if org.existed_on(date) {
             let chair = self.chair_at(org.id.as_str(), date)?;

@@ -28,6 +28,7 @@ pub fn timeline(
         )),
         tl.basis
     )?;
+    crate::table::caveats(&mut out, &tl.coverage)?;
     let vocabulary = org.map_or(&[][..], |o| o.statuses.as_slice());
     let heads = count_heads(vocabulary);
     let mut key: Vec<String> = vocabulary
@@ -184,6 +185,7 @@ pub fn diff(
         d.organization, d.from, d.to, d.basis
     )?;
     writeln!(out, "family: {before} -> {after}")?;
+    crate::table::caveats(&mut out, &d.coverage)?;
     if d.changes.is_empty() {
         writeln!(out, "no state changed status")?;
     }

@@ -189,6 +189,7 @@ pub fn memberships(
             "date": date,
             "basis": ctx.basis,
             "memberships": ms,
+            "coverage": ctx.kg.coverage_caveats(date),
         })),
         Format::Csv => rows::memberships(st.id.as_str(), date, ctx.basis, &ms),
         Format::Table => table::memberships(ctx.kg, st, date, ctx.basis, &ms),
@@ -231,15 +232,20 @@ pub fn members(
     date: Date,
     status: Option<Status>,
 ) -> Result<String, Failure> {
-    let roster = ctx.kg.roster(ctx.org()?, date, ctx.basis, status)?;
+    let org = ctx.org()?;
+    let roster = ctx.kg.roster(org, date, ctx.basis, status)?;
+    let coverage = ctx.kg.coverage_caveat(org, date)?;
     match ctx.format {
         Format::Json => {
-            rows::roster_json(ctx.org()?, date, ctx.basis, &roster)
+            rows::roster_json((org, date, ctx.basis), &roster, coverage)
         }
         Format::Csv => rows::roster(date, &roster),
-        Format::Table => {
-            table::roster(ctx.org()?, date, ctx.basis, status, &roster)
-        }
+        Format::Table => table::roster(
+            (org, date, ctx.basis),
+            status,
+            &roster,
+            coverage.as_ref(),
+        ),
     }
 }
 

@@ -102,12 +102,12 @@ pub fn officials(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
     json(&terms)
 }
 
-/// `igo members --format json`.
+/// `igo members --format json`, with `coverage`, the caveat of a
+/// partial list (or null).
 pub fn roster_json(
-    org: &str,
-    date: Date,
-    basis: Basis,
+    (org, date, basis): (&str, Date, Basis),
     roster: &[RosterEntry],
+    coverage: Option<String>,
 ) -> Result<String, Failure> {
     let v: Vec<serde_json::Value> = roster
         .iter()
@@ -127,6 +127,7 @@ pub fn roster_json(
         "date": date,
         "basis": basis,
         "states": v,
+        "coverage": coverage,
     }))
 }
 
@@ -347,7 +348,7 @@ pub fn validate(
 
 /// `igo claims --format csv`.
 pub fn claims(checks: &[igo_graph::ClaimCheck]) -> Result<String, Failure> {
-    let rows: Vec<[String; 10]> = checks
+    let rows: Vec<[String; 11]> = checks
         .iter()
         .map(|c| {
             [
@@ -373,6 +374,7 @@ pub fn claims(checks: &[igo_graph::ClaimCheck]) -> Result<String, Failure> {
                     .map(|s| s.as_str())
                     .collect::<Vec<_>>()
                     .join(";"),
+                c.verdict.as_str().to_string(),
             ]
         })
         .collect();
@@ -388,6 +390,7 @@ pub fn claims(checks: &[igo_graph::ClaimCheck]) -> Result<String, Failure> {
             "explained",
             "differences",
             "sources",
+            "verdict",
         ],
         &rows,
     )

@@ -175,7 +175,18 @@ fn snapshot_heading(
             parts.join(", ")
         }
     )?;
-    if let Some(c) = &snap.caveat {
+    for c in snap.caveat.iter().chain(&snap.coverage) {
+        writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
+    }
+    Ok(())
+}
+
+/// The caveats of an answer, each on lines of its own.
+pub fn caveats<'a>(
+    out: &mut String,
+    all: impl IntoIterator<Item = &'a String>,
+) -> Result<(), Failure> {
+    for c in all {
         writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
     }
     Ok(())
@@ -306,13 +317,12 @@ fn snapshot_states(
     Ok(())
 }
 
-/// `igo members`.
+/// `igo members`, with the caveat of a partial list (`coverage`).
 pub fn roster(
-    org: &str,
-    date: Date,
-    basis: Basis,
+    (org, date, basis): (&str, Date, Basis),
     status: Option<Status>,
     roster: &[RosterEntry],
+    coverage: Option<&String>,
 ) -> Result<String, Failure> {
     let mut out = String::new();
     let what = status.map_or("states", Status::plural);
@@ -326,6 +336,7 @@ pub fn roster(
         n => format!(", and {n} uncertain"),
     };
     writeln!(out, "{org} {what} on {date}, by {basis} date: {certain}{also}")?;
+    caveats(&mut out, coverage)?;
     for e in roster {
         let status = match &e.status {
             StatusOn::Uncertain(v) => format!("uncertain: {}", possible(v)),
@@ -465,7 +476,7 @@ pub fn claims(
             .organization(org)
             .map_or(c.counts.clone(), |o| counted_label(o, &c.counts));
         let agrees = if c.agrees.is_empty() {
-            if c.explained { "explained" } else { "NOT EXPLAINED" }.to_string()
+            c.verdict.label().to_string()
         } else {
             c.agrees.iter().map(|b| b.as_str()).collect::<Vec<_>>().join(", ")
         };
@@ -576,6 +587,8 @@ pub fn memberships(
     }) {
         writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
     }
+    // A state that a partial list does not name may still be in it.
+    caveats(&mut out, &kg.coverage_caveats(date))?;
     Ok(out)
 }
 
@@ -612,6 +625,7 @@ pub fn overlap(
         o.basis,
     );
     writeln!(out, "{}", wrap(&heading, 78, 0, 2))?;
+    caveats(&mut out, &o.coverage)?;
     let cell = |s: &igo_graph::Shared, id: &str| -> String {
         match s.statuses.get(id).cloned().flatten() {
             None => "-".into(),
@@ -706,6 +720,9 @@ pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
         }
         writeln!(out)?;
     }
-    out.pop();
+    caveats(&mut out, &m.coverage)?;
+    if m.coverage.is_empty() {
+        out.pop();
+    }
     Ok(out)
 }

@@ -275,6 +275,7 @@
       el("strong", { text: `On ${date}` }), ` (${since}): `,
       day.exists ? `${day.counts.family} states hold a status` : "the organisation no longer exists"));
     if (day.caveat) out.push(el("p", { class: "caveat", role: "note", id: "caveat", text: `Caveat: ${day.caveat}.` }));
+    if (day.coverage) out.push(el("p", { class: "caveat", role: "note", id: "coverage", text: `Caveat: ${day.coverage}.` }));
     const roster = [];
     for (const s of org.statuses) {
       const ids = (day.statuses[s.id] || []).slice().sort((a, b) => stateName(a).localeCompare(stateName(b)));
@@ -636,7 +637,8 @@
       diagram(o, day, { links: false }), legend(o, day),
       el("p", { class: "meta", "data-chair": day.chair || "" }, `${capital(o.chair_title)}: ${day.chair ? stateName(day.chair) : "not known"}`,
         day.uncertain.length ? ` · uncertain: ${day.uncertain.map((u) => `${u.state} (${reason(u.reason)})`).join(", ")}` : null),
-      day.caveat ? el("p", { class: "caveat", role: "note", text: `Caveat: ${day.caveat}.` }) : null))));
+      day.caveat ? el("p", { class: "caveat", role: "note", text: `Caveat: ${day.caveat}.` }) : null,
+      day.coverage ? el("p", { class: "caveat", role: "note", text: `Caveat: ${day.coverage}.` }) : null))));
     // The same facts as a table: each state's status in each organisation.
     const held = new Map();
     for (const { o, day } of here) {
