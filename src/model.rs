@@ -238,7 +238,7 @@ pub struct Organization {
     /// list carry a caveat.
     pub coverage: Coverage,
     /// The name of its summit body (`Council of Heads of State`), if the
-    /// data gives one (see [`Organization::summit_words`]).
+    /// data gives one (see [`Organization::summit_meetings`]).
     pub summit_body: Option<String>,
     /// What it calls its chair (`chairmanship`), if the data says (see
     /// [`Organization::chair_word`]).

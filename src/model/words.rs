@@ -115,12 +115,6 @@ impl Organization {
         self.offices.iter().find(|o| o.id == id)
     }
 
-    /// The name of its summit body, as a heading shows it: its own
-    /// (`Council of Heads of State`), or `summits` when it declares none.
-    pub fn summit_words(&self) -> &str {
-        self.summit_body.as_deref().unwrap_or(SUMMITS)
-    }
-
     /// A meeting of its summit body in running text: `a meeting of the
     /// Collective Security Council`, or `a summit` when it names none.
     pub fn summit_meeting(&self) -> String {
@@ -169,6 +163,60 @@ impl Organization {
 #[cfg(test)]
 mod tests {
     use super::{Coverage, plural};
+    use crate::model::Organization;
+
+    fn named(body: Option<&str>, chair: Option<&str>) -> Organization {
+        Organization {
+            id: crate::model::OrganizationId::new("ORG"),
+            name: "Test".into(),
+            short_name: "T".into(),
+            other_names: Vec::new(),
+            founded: "2001".parse().unwrap(),
+            dissolved: None,
+            headquarters: None,
+            wikidata: None,
+            predecessor: None,
+            successor: None,
+            cow_column: None,
+            cow_ionum: None,
+            sources: Vec::new(),
+            note: None,
+            statuses: Vec::new(),
+            reviewed: None,
+            names: Vec::new(),
+            offices: Vec::new(),
+            coverage: Coverage::default(),
+            summit_body: body.map(str::to_string),
+            chair_title: chair.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_summit_body_and_a_chair_read_in_running_text() {
+        let sco = named(Some("Council of Heads of State"), Some("chair"));
+        assert_eq!(sco.summit_meeting_short(), "a Council meeting");
+        assert_eq!(
+            sco.summit_meeting(),
+            "a meeting of the Council of Heads of State"
+        );
+        assert_eq!(
+            sco.summit_meetings(),
+            "Council of Heads of State meetings"
+        );
+        assert_eq!(sco.chair_plural(), "chairs");
+        let au = named(Some("Assembly of the Union"), Some("presidency"));
+        assert_eq!(au.summit_meeting_short(), "an Assembly meeting");
+        assert_eq!(au.chair_plural(), "presidencies");
+        let csto = named(Some("Collective Security Council"), None);
+        assert_eq!(
+            csto.summit_meeting_short(),
+            "a Collective Security Council meeting"
+        );
+        assert_eq!(csto.chair_word(), "chair");
+        let plain = named(None, None);
+        assert_eq!(plain.summit_meeting_short(), "a summit");
+        assert_eq!(plain.summit_meetings(), "summits");
+    }
 
     #[test]
     fn titles_take_english_plurals() {
