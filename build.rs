@@ -33,6 +33,7 @@ fn main() {
         "src/load",
         "src/model.rs",
         "src/state.rs",
+        "src/model",
         "src/rule.rs",
         "src/serde_tree.rs",
         "src/status.rs",

@@ -98,6 +98,14 @@ pub use crate::state::{
 };
 pub use crate::status::{Status, Tier};
 
+// A file of its own (model.rs is long); by path, so that the build
+// script's copy of the model finds it too.
+#[path = "model/words.rs"]
+mod words;
+pub(crate) use words::plural;
+#[allow(unused_imports)] // The build script's copy names no office.
+pub use words::{Coverage, Office, OfficeId, SECRETARY_GENERAL};
+
 /// Keywords print as their serde names.
 macro_rules! display_by_name {
     ($($name:ident),*) => {$(
@@ -202,6 +210,18 @@ pub struct Organization {
     pub reviewed: Option<Date>,
     /// Its earlier names, with the days they were used (`BRIC`).
     pub names: Vec<DatedName>,
+    /// Its offices (the Secretary-General alone where the data declares
+    /// none).
+    pub offices: Vec<Office>,
+    /// Whether its list of states is complete: answers from a partial
+    /// list carry a caveat.
+    pub coverage: Coverage,
+    /// The name of its summit body (`Council of Heads of State`), if the
+    /// data gives one (see [`Organization::summit_meetings`]).
+    pub summit_body: Option<String>,
+    /// What it calls its chair (`chairmanship`), if the data says (see
+    /// [`Organization::chair_word`]).
+    pub chair_title: Option<String>,
 }
 
 /// A count a source published: "a family of 26", "BRICS has doubled to
@@ -682,27 +702,11 @@ pub struct ChairTerm {
     pub note: Option<String>,
 }
 
-/// An office of an organisation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Office {
-    /// Secretary-General (at first titled Executive Secretary in the SCO).
-    SecretaryGeneral,
-}
-
-impl Office {
-    /// `secretary_general`, as in the data.
-    pub fn as_str(self) -> &'static str {
-        crate::serde_tree::variant_name(&self)
-    }
-}
-
 /// A person's term in an office.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfficeTerm {
-    /// The office.
-    pub office: Office,
+    /// The office, one its organisation declares.
+    pub office: OfficeId,
     /// The organisation.
     pub organization: OrganizationId,
     /// The person's id.

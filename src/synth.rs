@@ -140,6 +140,10 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             reviewed: None,
             names: Vec::new(),
             statuses: Vec::new(),
+            offices: Vec::new(),
+            coverage: None,
+            summit_body: None,
+            chair_title: None,
         };
         files.push((format!("org{o}/organization.yaml"), document([org])));
         let histories =

@@ -465,7 +465,7 @@ DATA/org/summits.yaml:2:7: error[domain]: summit `org-1999-bishkek` (1999-08-25)
 fn secretary_general_not_from_a_member_state() {
     check("secretary-general-not-from-a-member", "
 DATA/org/officials.yaml:5:16: error[domain]: B. Tester (PAK) took office on 2018-01-01, when `PAK` was not a member of `ORG`
-  = help: the Secretary-General comes from a member state; check nationality and date");
+  = help: the Secretary-General comes from a member state; check nationality and date (or say `from_members: false` for the office)");
 }
 
 #[test]

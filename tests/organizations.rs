@@ -137,7 +137,7 @@ fn every_published_count_is_explained() {
     assert_eq!(feb["differences"][0]["state"], "LAO");
     assert_eq!(feb["differences"][0]["why"], "decided_not_in_effect");
     let csv = ok(&["claims", "--format", "csv"]);
-    assert!(csv.starts_with("organization,date,counts,published,effective,decided,agrees,explained,differences,sources\n"), "{csv}");
+    assert!(csv.starts_with("organization,date,counts,published,effective,decided,agrees,explained,differences,sources,verdict\n"), "{csv}");
 }
 
 #[test]

@@ -89,6 +89,10 @@ mod cow_size;
 /// `igo import cow --force` cannot break a data folder.
 mod cow_force;
 
+/// Organisations declare their words: offices, summit body, chair and
+/// the coverage of their lists, each its own in every output.
+mod words;
+
 /// One answer everywhere: every command, export and the page say what
 /// `igo at` says, for every bundled organisation and for generated data.
 mod one_answer;

@@ -120,7 +120,7 @@ pub fn write<W: Write>(
         );
     }
     time_axis(&mut s, &frame, start.year(), end.year());
-    summits(&mut s, &frame, kg, org.id.as_str());
+    summits(&mut s, &frame, kg, org);
     let _ = writeln!(s, "</svg>");
     out.write_all(s.as_bytes())?;
     Ok(())
@@ -287,10 +287,20 @@ fn time_axis(s: &mut String, f: &Frame, first: i32, last: i32) {
     }
 }
 
-/// The Council of Heads of State meetings, marked under the time axis.
-fn summits(s: &mut String, f: &Frame, kg: &KnowledgeGraph, org: &str) {
+/// The meetings of the organisation's summit body, marked under the time
+/// axis, with a legend in its words (none without summits).
+fn summits(
+    s: &mut String,
+    f: &Frame,
+    kg: &KnowledgeGraph,
+    org: &Organization,
+) {
     let axis_y = H - BOTTOM;
-    for summit in kg.summits(org) {
+    let all = kg.summits(org.id.as_str());
+    if all.is_empty() {
+        return;
+    }
+    for summit in all {
         let Some(day) = summit.handover_day() else { continue };
         if day > f.end {
             continue;
@@ -306,7 +316,8 @@ fn summits(s: &mut String, f: &Frame, kg: &KnowledgeGraph, org: &str) {
     }
     let _ = writeln!(
         s,
-        r##"  <text x="{LEFT}" y="{:.1}" font-size="12" fill="#cb181d">▲ Council of Heads of State meetings</text>"##,
-        H - 14.0
+        r##"  <text x="{LEFT}" y="{:.1}" font-size="12" fill="#cb181d">▲ {}</text>"##,
+        H - 14.0,
+        esc(&org.summit_meetings())
     );
 }

@@ -93,8 +93,9 @@ pub const SUMMIT_COLUMNS: [&str; 12] = [
     "note",
 ];
 
-/// The columns of [`write_officials`].
-pub const OFFICIAL_COLUMNS: [&str; 10] = [
+/// The columns of [`write_officials`] (`office_label`, the office's
+/// title in the organisation's words, added in 0.4).
+pub const OFFICIAL_COLUMNS: [&str; 11] = [
     "organization",
     "office",
     "person",
@@ -105,6 +106,7 @@ pub const OFFICIAL_COLUMNS: [&str; 10] = [
     "appointed",
     "sources",
     "note",
+    "office_label",
 ];
 
 /// The columns of [`write_org_events`].
@@ -419,8 +421,9 @@ pub fn write_summits<W: Write>(
     write_table(out, SUMMIT_COLUMNS, rows)
 }
 
-/// One row per term of office (the Secretaries-General) of the
-/// organisation ([`OFFICIAL_COLUMNS`]).
+/// One row per term of office (the Secretaries-General, and each other
+/// office the organisation declares) of the organisation
+/// ([`OFFICIAL_COLUMNS`]).
 ///
 /// # Errors
 ///
@@ -447,6 +450,7 @@ pub fn write_officials<W: Write>(
 ) -> Result<(), Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let rows = kg.officials(org.id.as_str()).into_iter().map(|t| {
+        let label = org.office(t.office.as_str()).map(|o| o.label.clone());
         [
             t.organization.to_string(),
             t.office.as_str().to_string(),
@@ -458,6 +462,7 @@ pub fn write_officials<W: Write>(
             opt(t.appointed),
             id_list(&t.sources),
             t.note.clone().unwrap_or_default(),
+            label.unwrap_or_default(),
         ]
     });
     write_table(out, OFFICIAL_COLUMNS, rows)

@@ -79,9 +79,10 @@ pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
         kg.chair_at(org.id.as_str(), day)?.map(|h| h.term.state.clone());
     let certain = held.iter().filter(|h| h.status.certain().is_some()).count();
     let mut stmts = preamble(org, day, certain, opts.basis);
-    stmts.extend(clusters(&org.statuses, &held, chair.as_ref()));
+    let chair = chair.as_ref().map(|c| (c, org.chair_word()));
+    stmts.extend(clusters(&org.statuses, &held, chair));
     stmts.extend(edges(org, &held));
-    stmts.push(legend(&org.statuses, opts.basis));
+    stmts.push(legend(org, opts.basis));
     Ok(Graph::DiGraph {
         id: quote(&format!("{}-{day}", org.id)),
         strict: false,
@@ -134,11 +135,11 @@ fn preamble(
 }
 
 /// One cluster per status, in a fixed order; uncertain states last; the
-/// chair marked.
+/// chair marked, with what the organisation calls it.
 fn clusters(
     vocabulary: &[Status],
     held: &[RosterEntry],
-    chair: Option<&StateId>,
+    chair: Option<(&StateId, &str)>,
 ) -> Vec<Stmt> {
     let mut stmts = Vec::new();
     let mut groups: Vec<(String, String, Vec<&RosterEntry>)> = vocabulary
@@ -172,10 +173,10 @@ fn clusters(
             Stmt::Attribute(attr("color", "#bbbbbb")),
         ];
         for h in members {
-            let is_chair = chair == Some(&h.state);
+            let is_chair = chair.is_some_and(|(c, _)| *c == h.state);
             let mut label = h.name.clone();
-            if is_chair {
-                label.push_str("\n(chair)");
+            if let Some((_, word)) = chair.filter(|_| is_chair) {
+                label.push_str(&format!("\n({word})"));
             }
             if let StatusOn::Uncertain(v) = &h.status {
                 let names: Vec<&str> = v.iter().map(|s| s.label()).collect();
@@ -227,9 +228,10 @@ fn edges(org: &Organization, held: &[RosterEntry]) -> Vec<Stmt> {
     stmts
 }
 
-/// Legend: one swatch per status, the chair's border, and what edge
-/// labels mean.
-fn legend(vocabulary: &[Status], basis: Basis) -> Stmt {
+/// Legend: one swatch per status, the chair's border (in the
+/// organisation's words), and what edge labels mean.
+fn legend(org: &Organization, basis: Basis) -> Stmt {
+    let vocabulary = &org.statuses;
     let mut legend = vec![
         Stmt::Attribute(attr("label", "legend")),
         Stmt::Attribute(attr("style", "rounded")),
@@ -244,7 +246,7 @@ fn legend(vocabulary: &[Status], basis: Basis) -> Stmt {
     legend.push(node(
         "legend_chair",
         vec![
-            attr("label", "chair"),
+            attr("label", org.chair_word()),
             attr("fillcolor", "#ffffff"),
             attr("penwidth", "3"),
             attr("color", "#cb181d"),

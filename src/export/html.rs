@@ -108,6 +108,12 @@ pub struct OrgPage {
     pub successor: Option<OrganizationId>,
     /// Its statuses, in the vocabulary's order.
     pub statuses: Vec<StatusInfo>,
+    /// What it calls its chair (`chair`, `chairmanship`).
+    pub chair_title: String,
+    /// The name of its summit body, if the data gives one.
+    pub summit_body: Option<String>,
+    /// Its offices, in the order it declares them.
+    pub offices: Vec<crate::model::Office>,
     /// Its own sources.
     pub sources: Vec<SourceId>,
     /// The days on which anything about it changes, oldest first, each
@@ -154,8 +160,12 @@ pub struct Day {
     pub secretary_general: Option<String>,
     /// Whether the Secretary-General is certain.
     pub secretary_general_certain: Option<bool>,
+    /// The holder of each of its offices (as the snapshot's `offices`).
+    pub offices: Vec<crate::query::OfficeHolder>,
     /// Why the answer may be stale.
     pub caveat: Option<String>,
+    /// Why the answer may miss states (a partial list).
+    pub coverage: Option<String>,
 }
 
 /// A state: its spans in every organisation and each transition with its
@@ -344,6 +354,7 @@ fn change_days(kg: &KnowledgeGraph, org: &Organization) -> BTreeSet<Date> {
     add(Some(org.founded));
     add(org.dissolved);
     add(org.reviewed);
+    add(org.coverage.from);
     for n in &org.names {
         add(Some(n.from));
         add(n.until);
@@ -392,7 +403,9 @@ fn org_page(
             chair_certain: s.chair_certain,
             secretary_general: s.secretary_general,
             secretary_general_certain: s.secretary_general_certain,
+            offices: s.offices,
             caveat: s.caveat,
+            coverage: s.coverage,
         };
         let same =
             out.last().is_some_and(|last| Day { date, ..last.clone() } == day);
@@ -410,6 +423,9 @@ fn org_page(
         predecessor: org.predecessor.clone(),
         successor: org.successor.clone(),
         statuses: status_infos(&org.statuses),
+        chair_title: org.chair_word().to_string(),
+        summit_body: org.summit_body.clone(),
+        offices: org.offices.clone(),
         sources: org.sources.clone(),
         days: out,
     })

@@ -245,15 +245,21 @@ impl Serialize for OrgNode<'_> {
             statuses,
             reviewed,
             names,
+            offices,
+            coverage,
+            summit_body,
+            chair_title,
         } = self.o;
         let chairs = self.kg.chairs(id.as_str());
         let officials = self.kg.officials(id.as_str());
         let mut m = Obj::new(s)?;
+        m.field("chair_title", chair_title)?;
         m.field("chairs", &Seq(|| chairs.iter().copied().map(ChairNode)))?;
         let claims = self.kg.claims(id.as_str());
         if !claims.is_empty() {
             m.field("claims", &Seq(|| claims.iter().map(ClaimNode)))?;
         }
+        m.field("coverage", coverage)?;
         if cow_column.is_some() {
             m.field("cow_column", cow_column)?;
         }
@@ -270,6 +276,12 @@ impl Serialize for OrgNode<'_> {
             m.field("names", &Seq(|| names.iter().map(DatedNameNode)))?;
         }
         m.field("note", note)?;
+        // A JSON object: its keys sorted, as every node's.
+        let office = |o: &crate::model::Office| {
+            json!({"from_members": o.from_members, "id": o.id,
+                   "label": o.label, "plural": o.plural})
+        };
+        m.field("offices", &Seq(|| offices.iter().map(office)))?;
         m.field(
             "officials",
             &Seq(|| officials.iter().copied().map(OfficialNode)),
@@ -286,6 +298,7 @@ impl Serialize for OrgNode<'_> {
             &Seq(|| statuses.iter().map(|s| StatusDeclNode(*s))),
         )?;
         m.field("successor", successor)?;
+        m.field("summit_body", summit_body)?;
         m.field("wikidata", wikidata)?;
         m.end()
     }

@@ -229,6 +229,36 @@ fn organization(o: &model::Organization) -> schema::Organization {
             .iter()
             .map(|s| Located::new(status_decl(*s)))
             .collect(),
+        // The Secretary-General alone, and a complete list, go unsaid.
+        offices: if o.offices == [model::Office::secretary_general()] {
+            Vec::new()
+        } else {
+            o.offices.iter().map(|f| Located::new(office_decl(f))).collect()
+        },
+        coverage: (o.coverage != model::Coverage::default())
+            .then(|| Located::new(coverage_decl(&o.coverage))),
+        summit_body: o.summit_body.as_deref().map(text),
+        chair_title: o.chair_title.as_deref().map(text),
+    }
+}
+
+fn office_decl(o: &model::Office) -> schema::OfficeDecl {
+    // The plural goes unsaid where English spelling gives it.
+    let plural =
+        (o.plural != model::plural(&o.label)).then(|| text(&o.plural));
+    schema::OfficeDecl {
+        id: text(o.id.as_str()),
+        label: text(&o.label),
+        plural,
+        from_members: (!o.from_members).then(|| Located::new(false)),
+    }
+}
+
+fn coverage_decl(c: &model::Coverage) -> schema::CoverageDecl {
+    schema::CoverageDecl {
+        complete: Located::new(c.complete),
+        from: c.from.map(date),
+        why: c.why.as_deref().map(text),
     }
 }
 
@@ -317,7 +347,7 @@ fn chair(c: &model::ChairTerm) -> schema::Chair {
 
 fn official(t: &model::OfficeTerm) -> schema::Official {
     schema::Official {
-        office: keyword(&t.office),
+        office: Located::new(Plain(t.office.to_string())),
         organization: None,
         person: text(&t.name),
         person_id: text(t.person.as_str()),

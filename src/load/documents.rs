@@ -14,9 +14,9 @@ use crate::date::Date;
 pub(crate) use crate::error::shown;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
-    Affiliation, ChairTerm, Dispute, Event, EventId, OfficeTerm, Organization,
-    OrganizationId, PersonId, Source, SourceId, State, StateId, Summit,
-    SummitId, Transition,
+    Affiliation, ChairTerm, Dispute, Event, EventId, OfficeId, OfficeTerm,
+    Organization, OrganizationId, PersonId, Source, SourceId, State, StateId,
+    Summit, SummitId, Transition,
 };
 
 fn is_upper_code(s: &str, len: usize) -> bool {
@@ -348,6 +348,19 @@ pub(crate) fn organization(
         l.as_ref().map(|p| OrganizationId::new(p.value.clone()))
     };
     let statuses = vocabulary::statuses(cx, &r.statuses);
+    let offices = vocabulary::offices(cx, &r.offices);
+    let coverage =
+        vocabulary::coverage(cx, id, &r.coverage, (founded, dissolved));
+    let summit_body = vocabulary::title(
+        cx,
+        &format!("the summit body of `{shown_id}`"),
+        &r.summit_body,
+    );
+    let chair_title = vocabulary::title(
+        cx,
+        &format!("the chair title of `{shown_id}`"),
+        &r.chair_title,
+    );
     let reviewed = review::day(cx, r, founded, today);
     let names = lineage::names(cx, refs, r, (founded, dissolved, reviewed));
     Some(Organization {
@@ -368,6 +381,10 @@ pub(crate) fn organization(
         statuses,
         reviewed,
         names,
+        offices,
+        coverage,
+        summit_body,
+        chair_title,
     })
 }
 
@@ -445,17 +462,52 @@ pub(crate) fn chair(
     })
 }
 
+/// The office a term names: one its organisation declares (unchecked
+/// when the organisation is unknown, which is reported already), or
+/// `None` after reporting the ones it declares.
+fn office(
+    cx: &mut Cx<'_>,
+    org: Option<&Organization>,
+    at: &Located<schema::Plain>,
+) -> Option<OfficeId> {
+    let id = at.value.0.as_str();
+    let Some(org) = org else { return Some(OfficeId::new(id)) };
+    if org.office(id).is_some() {
+        return Some(OfficeId::new(id));
+    }
+    let declared: Vec<&str> =
+        org.offices.iter().map(|o| o.id.as_str()).collect();
+    let listed: Vec<String> =
+        declared.iter().map(|o| format!("`{o}`")).collect();
+    let d = invalid(format!(
+        "unknown office `{}`: `{}` declares {}",
+        shown(id),
+        org.id,
+        listed.join(", ")
+    ))
+    .suggest(
+        id,
+        declared.iter().copied(),
+        format!(
+            "declare the office in the `offices:` of `{}` in its organization.yaml",
+            org.id
+        ),
+    );
+    cx.at(at, d);
+    None
+}
+
 /// An office term (its end is set by the next term), or `None` when its
 /// office or start is unreadable.
 pub(crate) fn official(
     cx: &mut Cx<'_>,
     refs: &Refs,
-    folder: Option<&str>,
+    (folder, orgs): (Option<&str>, &BTreeMap<&str, &Organization>),
     summits: &BTreeMap<String, Summit>,
     r: &schema::Official,
 ) -> Option<OfficeTerm> {
     let org = owner(cx, refs, &r.organization, folder, &r.person);
-    let office = cx.keyword("office", &r.office);
+    let office = office(cx, orgs.get(org.as_str()).copied(), &r.office);
     refs.state(cx, &r.nationality);
     let start = cx.date(&r.start);
     let scheduled_end = cx.opt_date(&r.scheduled_end);

@@ -449,7 +449,7 @@ fn across_files(
             let Some(t) = documents::official(
                 &mut cx,
                 refs,
-                doc.folder.as_deref(),
+                (doc.folder.as_deref(), &orgs),
                 &checked.summits,
                 r,
             ) else {

@@ -13,8 +13,8 @@ use super::sink::{Part, Sink};
 use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
-    Affiliation, Basis, ChairTerm, OfficeTerm, Organization, OrganizationId,
-    StateId, Status, Summit, SummitStatus, Transition,
+    Affiliation, Basis, ChairTerm, Office, OfficeTerm, Organization,
+    OrganizationId, StateId, Status, Summit, SummitStatus, Transition,
 };
 
 fn rule(message: impl Into<String>) -> Diagnostic {
@@ -345,6 +345,11 @@ impl<'a> Membership<'a> {
         }
     }
 
+    /// The office `office` of `org`, if both are known.
+    fn office(&self, org: &str, office: &str) -> Option<&'a Office> {
+        self.orgs.get(org).and_then(|o| o.office(office))
+    }
+
     fn member(&self, org: &str, state: &str, day: Date) -> bool {
         match (self.orgs.get(org), self.histories.get(&(org, state))) {
             (Some(o), Some(ts)) => {
@@ -496,9 +501,10 @@ pub(crate) struct OfficeAt {
     pub start: Located<()>,
 }
 
-/// An organisation's office terms in order per office, each holder from a
-/// member state (when the histories are sound enough to say); sets each
-/// term's end.
+/// An organisation's office terms in order per office, each holder of an
+/// office whose holders come from members (`from_members`, the default)
+/// from a member state (when the histories are sound enough to say);
+/// sets each term's end.
 pub(crate) fn offices(
     terms: &mut [(OfficeTerm, OfficeAt)],
     members: Option<&Membership<'_>>,
@@ -529,9 +535,12 @@ pub(crate) fn offices(
                 sink.at(Part::Officials, &next_at.path, &next_at.start, d);
             }
         }
+        let org = term.organization.as_str();
         if let Some(m) = members
+            && let Some(office) = m.office(org, term.office.as_str())
+            && office.from_members
             && !m.member(
-                term.organization.as_str(),
+                org,
                 term.nationality.as_str(),
                 term.start.first_day(),
             )
@@ -540,7 +549,11 @@ pub(crate) fn offices(
                 "{} ({}) took office on {}, when `{}` was not a member of `{}`",
                 term.name, term.nationality, term.start, term.nationality, term.organization
             ))
-            .help("the Secretary-General comes from a member state; check nationality and date");
+            .help(format!(
+                "the {} comes from a member state; check nationality and date \
+                 (or say `from_members: false` for the office)",
+                office.label
+            ));
             sink.at(Part::Officials, &at.path, &at.nationality, d);
         }
     }

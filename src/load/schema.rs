@@ -246,6 +246,46 @@ pub(crate) struct Organization {
     /// The statuses it gives; the SCO's four when absent.
     #[serde(default, skip_serializing_if = "no_values")]
     pub statuses: Vec<L<StatusDecl>>,
+    /// The offices it has; the Secretary-General alone when absent.
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub offices: Vec<L<OfficeDecl>>,
+    /// Whether its list of states is complete; complete when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<L<CoverageDecl>>,
+    /// The name of its summit body (`Council of Heads of State`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summit_body: Option<L<String>>,
+    /// What it calls its chair (`chair`, `chairmanship`, `presidency`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair_title: Option<L<String>>,
+}
+
+/// One office of an organisation.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OfficeDecl {
+    pub id: L<String>,
+    pub label: L<String>,
+    /// The plural, where English spelling rules would get it wrong
+    /// (`Secretaries-General`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plural: Option<L<String>>,
+    /// Whether holders are nationals of member states; true when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_members: Option<L<bool>>,
+}
+
+/// Whether an organisation's list of states is complete.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CoverageDecl {
+    pub complete: L<bool>,
+    /// Complete from this day; partial before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<L<Plain>>,
+    /// Why the list is partial.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<L<String>>,
 }
 
 /// A name an organisation bore for a time.

@@ -1,14 +1,16 @@
 //! An organisation's words: the statuses it declares, each with an id, a
 //! label and a plural that name it and no other status, one of the four
-//! tiers that questions across organisations compare, and a COW code;
-//! and what every text a person reads must be: not blank.
+//! tiers that questions across organisations compare, and a COW code; its
+//! offices, its summit body and chair, and the coverage of its list of
+//! states; and what every text a person reads must be: not blank.
 
 use std::collections::BTreeMap;
 
 use super::schema::{self, Located};
 use super::sink::Cx;
+use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind, shown};
-use crate::model::{Status, Tier, status_key};
+use crate::model::{Coverage, Office, OfficeId, Status, Tier, status_key};
 
 /// The tiers a declared status may have, as messages list them.
 pub(crate) const TIERS: &str =
@@ -218,6 +220,158 @@ fn apart(
                 named.insert(key, id.clone());
             }
         }
+    }
+}
+
+/// An organisation's offices, each checked: the Secretary-General alone
+/// when it declares none.
+pub(crate) fn offices(
+    cx: &mut Cx<'_>,
+    decls: &[Located<schema::OfficeDecl>],
+) -> Vec<Office> {
+    if decls.is_empty() {
+        return vec![Office::secretary_general()];
+    }
+    let mut out: Vec<Office> = Vec::with_capacity(decls.len());
+    for d in decls {
+        let d = &d.value;
+        let id = &d.id.value;
+        let ok = !id.is_empty()
+            && id.len() <= 32
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if !ok {
+            cx.at(
+                &d.id,
+                invalid(format!(
+                    "office id `{}` must be lowercase letters and `_`, at most 32",
+                    shown(id)
+                ))
+                .help("e.g. `secretary_general`, `director_general`"),
+            );
+        }
+        if out.iter().any(|o| o.id == id.as_str()) {
+            cx.at(
+                &d.id,
+                Diagnostic::new(
+                    DiagnosticKind::DuplicateId,
+                    format!("office `{}` is declared twice", shown(id)),
+                ),
+            );
+        }
+        let shown_id = shown(id);
+        words(cx, &format!("the label of office `{shown_id}`"), &d.label);
+        if let Some(p) = &d.plural {
+            words(cx, &format!("the plural of office `{shown_id}`"), p);
+        }
+        let label = d.label.value.clone();
+        out.push(Office {
+            id: OfficeId::new(id.clone()),
+            plural: d.plural.as_ref().map_or_else(
+                || crate::model::plural(&label),
+                |p| p.value.clone(),
+            ),
+            label,
+            from_members: d.from_members.as_ref().is_none_or(|f| f.value),
+        });
+    }
+    out
+}
+
+/// A name an organisation gives itself (its summit body, its chair): not
+/// blank.
+pub(crate) fn title(
+    cx: &mut Cx<'_>,
+    what: &str,
+    value: &Option<Located<String>>,
+) -> Option<String> {
+    let v = value.as_ref()?;
+    words(cx, what, v);
+    Some(v.value.clone())
+}
+
+/// The coverage of an organisation's list of states, checked against its
+/// life (`founded`, `dissolved`): complete when it says nothing.
+pub(crate) fn coverage(
+    cx: &mut Cx<'_>,
+    id: &str,
+    decl: &Option<Located<schema::CoverageDecl>>,
+    (founded, dissolved): (Option<Date>, Option<Date>),
+) -> Coverage {
+    let Some(decl) = decl else { return Coverage::default() };
+    let c = &decl.value;
+    let complete = c.complete.value;
+    let from = cx.opt_date(&c.from);
+    let why = c.why.as_ref().map(|w| {
+        words(cx, &format!("why the list of `{}` is partial", shown(id)), w);
+        w.value.clone()
+    });
+    match (complete, &c.from, &c.why) {
+        (false, _, None) => cx.at(
+            &c.complete,
+            Diagnostic::new(
+                DiagnosticKind::MissingField,
+                format!(
+                    "the list of `{}` is partial (`complete: false`), but \
+                     the data says not why",
+                    shown(id)
+                ),
+            )
+            .help("add `why:`, the reason every answer from the list will give"),
+        ),
+        (false, Some(at), _) => cx.at(
+            at,
+            invalid("`from` is the first day of a complete list, but `complete` is false")
+                .help("remove `from`, or write `complete: true` if the list is complete from that day"),
+        ),
+        (true, None, Some(w)) => cx.at(
+            w,
+            invalid("`why` explains a partial list, but the list is complete from the founding")
+                .help("remove `why`, or give `from:`, the day the list becomes complete"),
+        ),
+        _ => {}
+    }
+    if let (Some(f), Some(at)) = (from, &c.from) {
+        within_life(cx, id, (f, at), (founded, dissolved));
+    }
+    Coverage { complete, from: from.filter(|_| complete), why }
+}
+
+/// The day a list becomes complete falls in the organisation's life.
+fn within_life(
+    cx: &mut Cx<'_>,
+    id: &str,
+    (from, at): (Date, &Located<schema::Plain>),
+    (founded, dissolved): (Option<Date>, Option<Date>),
+) {
+    if let Some(a) = founded
+        && from.certainly_before(a)
+    {
+        cx.at(
+            at,
+            Diagnostic::new(
+                DiagnosticKind::Domain,
+                format!(
+                    "the list of `{}` is complete from {from}, before it was founded on {a}",
+                    shown(id)
+                ),
+            )
+            .help("a list complete from the founding needs no `from`"),
+        );
+    }
+    if let Some(end) = dissolved
+        && !from.certainly_before(end)
+    {
+        cx.at(
+            at,
+            Diagnostic::new(
+                DiagnosticKind::Domain,
+                format!(
+                    "the list of `{}` is complete from {from}, not before it ceased to exist on {end}",
+                    shown(id)
+                ),
+            )
+            .help("a list never complete is `complete: false`, with `why`"),
+        );
     }
 }
 

@@ -42,6 +42,10 @@ pub struct Overlap {
     /// Each state holding (or possibly holding) a status in at least two
     /// of them, sorted.
     pub states: Vec<Shared>,
+    /// Why the answer may miss states: the caveat of each of them whose
+    /// list of states is partial on the day (see
+    /// [`KnowledgeGraph::coverage_caveat`]).
+    pub coverage: Vec<String>,
 }
 
 /// One state of an [`Overlap`].
@@ -68,6 +72,9 @@ pub struct OverlapMatrix {
     /// One cell per ordered pair (the diagonal: each organisation's own
     /// family), row by row.
     pub cells: Vec<Cell>,
+    /// The caveat of each organisation whose list of states is partial on
+    /// the day.
+    pub coverage: Vec<String>,
 }
 
 /// One cell of an [`OverlapMatrix`].
@@ -101,6 +108,14 @@ fn distinct(orgs: &[&Organization]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The coverage caveats of those of `orgs` whose list is partial on
+/// `date`.
+fn partial(orgs: &[&Organization], date: Date) -> Vec<String> {
+    orgs.iter()
+        .filter_map(|o| super::coverage::caveat_of(o, Some(date)))
+        .collect()
 }
 
 impl KnowledgeGraph {
@@ -187,6 +202,7 @@ impl KnowledgeGraph {
             basis,
             organizations: orgs.iter().map(|o| o.id.clone()).collect(),
             cells,
+            coverage: partial(&orgs, date),
         })
     }
 
@@ -332,6 +348,7 @@ impl KnowledgeGraph {
             basis,
             organizations: orgs.iter().map(|o| o.id.clone()).collect(),
             states,
+            coverage: partial(&orgs, date),
         })
     }
 

@@ -35,6 +35,11 @@ pub struct ClaimCheck {
     /// the range the listed states allow. A claim nothing explains is a
     /// finding: the data or the source is wrong.
     pub explained: bool,
+    /// The verdict, as an id: whether a basis agrees, the listed states
+    /// explain the number, or nothing does; where nothing does but the
+    /// organisation's list of states is partial on the claim's day, the
+    /// list may miss the states that make the difference.
+    pub verdict: Verdict,
     /// The sources that published it.
     pub sources: Vec<SourceId>,
     /// Remarks on the claim.
@@ -79,6 +84,39 @@ impl Why {
             Why::ImpreciseDate => "imprecise date",
             Why::Missing => "missing data",
             Why::Existence => "the organisation may no longer have existed",
+        }
+    }
+}
+
+/// What a [`ClaimCheck`] finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The count of a basis is the published number.
+    Agrees,
+    /// The number is within the range the listed states allow.
+    Explained,
+    /// Nothing in the data explains the number, but the organisation's
+    /// list of states is partial on the claim's day: a state it does not
+    /// name may make the difference.
+    PartialList,
+    /// Nothing explains the number: the data or the source is wrong.
+    NotExplained,
+}
+
+impl Verdict {
+    /// The id: `agrees`, `explained`, `partial_list`, `not_explained`.
+    pub fn as_str(self) -> &'static str {
+        crate::serde_tree::variant_name(&self)
+    }
+
+    /// A few words for a table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Agrees => "agrees",
+            Verdict::Explained => "explained",
+            Verdict::PartialList => "partial list",
+            Verdict::NotExplained => "NOT EXPLAINED",
         }
     }
 }
@@ -176,6 +214,15 @@ impl KnowledgeGraph {
         }
         let explained =
             !agrees.is_empty() || (e.len() <= n && n <= e.len() + open);
+        let partial = self
+            .organization(org)
+            .is_some_and(|o| o.coverage.partial_on(c.date.first_day()));
+        let verdict = match (agrees.is_empty(), explained, partial) {
+            (false, _, _) => Verdict::Agrees,
+            (true, true, _) => Verdict::Explained,
+            (true, false, true) => Verdict::PartialList,
+            (true, false, false) => Verdict::NotExplained,
+        };
         Ok(ClaimCheck {
             organization: org.to_string(),
             date: c.date,
@@ -186,6 +233,7 @@ impl KnowledgeGraph {
             agrees,
             differences,
             explained,
+            verdict,
             sources: c.sources.clone(),
             note: c.note.clone(),
         })

@@ -1,5 +1,5 @@
-//! Who held an office on a day: the rotating chair and the
-//! Secretary-General.
+//! Who held an office on a day: the rotating chair, and each office the
+//! organisation declares (the Secretary-General ...).
 
 use serde::Serialize;
 
@@ -7,7 +7,29 @@ use super::need_day;
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{ChairTerm, Office, OfficeTerm};
+use crate::model::{
+    ChairTerm, OfficeId, OfficeTerm, PersonId, SECRETARY_GENERAL, StateId,
+};
+
+/// The holder of one office on a day: an entry of a snapshot's
+/// `offices`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OfficeHolder {
+    /// The office's id (`secretary_general`).
+    pub id: OfficeId,
+    /// Its title, in the organisation's words (`Secretary-General`).
+    pub label: String,
+    /// The holder's id.
+    pub person: PersonId,
+    /// The holder's name.
+    pub name: String,
+    /// The holder's nationality.
+    pub nationality: StateId,
+    /// The first day of the term.
+    pub since: Date,
+    /// False when the day falls inside the imprecise start of the term.
+    pub certain: bool,
+}
 
 /// Who held a term on a day, and whether that is certain (a term starting
 /// in a month or year makes the days of that month or year uncertain).
@@ -113,6 +135,33 @@ impl KnowledgeGraph {
         organization: &str,
         date: Date,
     ) -> Result<Option<Holding<'_, OfficeTerm>>, Error> {
+        self.office_at(organization, SECRETARY_GENERAL, date)
+    }
+
+    /// The holder of the office `office` (an id the organisation
+    /// declares) of `organization` on `date`, if the data has one.
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let sg = kg.office_at("SCO", "secretary_general", "2024-02-22".parse()?)?;
+    /// assert_eq!(sg.unwrap().term.name, "Zhang Ming");
+    /// assert!(kg.office_at("SCO", "director_general", "2024-02-22".parse()?)?.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn office_at(
+        &self,
+        organization: &str,
+        office: &str,
+        date: Date,
+    ) -> Result<Option<Holding<'_, OfficeTerm>>, Error> {
         let org = self.resolve_organization(organization)?;
         need_day(date)?;
         if !org.existed_on(date) {
@@ -121,9 +170,53 @@ impl KnowledgeGraph {
         Ok(holding(
             self.officials(org.id.as_str())
                 .into_iter()
-                .filter(|t| t.office == Office::SecretaryGeneral),
+                .filter(|t| t.office == office),
             |t| t.start,
             date,
         ))
+    }
+
+    /// The holder of each office of `organization` on `date`, in the
+    /// order the organisation declares its offices (an office without a
+    /// holder that day is left out).
+    ///
+    /// # Errors
+    ///
+    /// An unknown organisation, or a `date` that is not a day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    ///
+    /// let kg = KnowledgeGraph::bundled();
+    /// let held = kg.offices_at("SCO", "2024-02-22".parse()?)?;
+    /// assert_eq!(held.len(), 1);
+    /// assert_eq!((held[0].label.as_str(), held[0].name.as_str()),
+    ///            ("Secretary-General", "Zhang Ming"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn offices_at(
+        &self,
+        organization: &str,
+        date: Date,
+    ) -> Result<Vec<OfficeHolder>, Error> {
+        let org = self.resolve_organization(organization)?;
+        let mut out = Vec::new();
+        for office in &org.offices {
+            let id = office.id.as_str();
+            if let Some(h) = self.office_at(org.id.as_str(), id, date)? {
+                out.push(OfficeHolder {
+                    id: office.id.clone(),
+                    label: office.label.clone(),
+                    person: h.term.person.clone(),
+                    name: h.term.name.clone(),
+                    nationality: h.term.nationality.clone(),
+                    since: h.term.start,
+                    certain: h.certain,
+                });
+            }
+        }
+        Ok(out)
     }
 }

@@ -6,6 +6,7 @@
 
 mod across;
 mod claims;
+mod coverage;
 mod history;
 mod institutions;
 mod lineage;
@@ -24,9 +25,9 @@ use crate::model::{
 };
 
 pub use self::across::{Cell, Membership, Overlap, OverlapMatrix, Shared};
-pub use self::claims::{ClaimCheck, Difference, Why};
+pub use self::claims::{ClaimCheck, Difference, Verdict, Why};
 pub use self::history::{History, HistoryEntry};
-pub use self::institutions::Holding;
+pub use self::institutions::{Holding, OfficeHolder};
 pub use self::snapshot::{
     BasesComparison, BasisDifference, Pending, RosterEntry, Snapshot,
     Uncertain,

@@ -89,10 +89,16 @@ pub struct Snapshot {
     /// Whether the Secretary-General is certain on this day (as for the
     /// chair).
     pub secretary_general_certain: Option<bool>,
+    /// The holder of each office the organisation declares, on this day,
+    /// in its words (the Secretary-General among them).
+    pub offices: Vec<super::OfficeHolder>,
     /// The day the organisation's data was last reviewed.
     pub reviewed: Option<Date>,
     /// Why the answer may be stale (a day after the review), or `None`.
     pub caveat: Option<String>,
+    /// Why the answer may miss states: the organisation's list of states
+    /// is partial on this day (the data says why), or `None`.
+    pub coverage: Option<String>,
 }
 
 impl Snapshot {
@@ -264,8 +270,10 @@ impl KnowledgeGraph {
             secretary_general: None,
             chair_certain: None,
             secretary_general_certain: None,
+            offices: Vec::new(),
             reviewed: org.reviewed,
             caveat: self.caveat(org.id.as_str(), date)?,
+            coverage: super::coverage::caveat_of(org, Some(date)),
         };
         if org.existed_on(date) {
             let chair = self.chair_at(org.id.as_str(), date)?;
@@ -274,6 +282,7 @@ impl KnowledgeGraph {
             let sg = self.secretary_general_at(org.id.as_str(), date)?;
             snap.secretary_general = sg.as_ref().map(|h| h.term.name.clone());
             snap.secretary_general_certain = sg.map(|h| h.certain);
+            snap.offices = self.offices_at(org.id.as_str(), date)?;
         }
         // Only the states with a span that may contain the day, found in
         // the interval index; each answered by the one rule.

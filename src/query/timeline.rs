@@ -53,6 +53,10 @@ pub struct Timeline {
     pub events: Vec<TimelineEvent>,
     /// Decisions not yet in effect (basis `effective` only).
     pub pending: Vec<Pending>,
+    /// Why counts on some days may miss states: the organisation's list
+    /// of states is partial there (see
+    /// [`KnowledgeGraph::coverage_caveat`]); `None` when it is complete.
+    pub coverage: Option<String>,
 }
 
 /// One state's change between two days.
@@ -81,10 +85,13 @@ pub struct Diff {
     pub changes: Vec<Change>,
     /// The timeline events after `from` up to and including `to`.
     pub events: Vec<TimelineEvent>,
+    /// Why the changes may miss states: the organisation's list of states
+    /// is partial on one of the two days; `None` when it is complete.
+    pub coverage: Option<String>,
 }
 
-/// A [`Timeline`] with the organisation's summits (Council of Heads of
-/// State meetings) beside it, from
+/// A [`Timeline`] with the organisation's summits (the meetings of its
+/// summit body) beside it, from
 /// [`KnowledgeGraph::timeline_with_summits`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SummitTimeline<'a> {
@@ -209,7 +216,13 @@ impl KnowledgeGraph {
             }
             i = j;
         }
-        Ok(Timeline { organization: org.id.clone(), basis, events, pending })
+        Ok(Timeline {
+            organization: org.id.clone(),
+            basis,
+            events,
+            pending,
+            coverage: super::coverage::caveat_of(org, None),
+        })
     }
 
     /// What changed in `organization` between the days `from` and `to`.
@@ -261,6 +274,9 @@ impl KnowledgeGraph {
             basis,
             changes,
             events,
+            coverage: [from, to]
+                .into_iter()
+                .find_map(|d| super::coverage::caveat_of(org, Some(d))),
         })
     }
 

@@ -70,15 +70,17 @@ pub enum Command {
     },
     /// Every change in date order, with the family size after each.
     Timeline {
-        /// Interleave the Council of Heads of State meetings.
+        /// Interleave the summits: the meetings of the organisation's
+        /// summit body, named in its words.
         #[arg(long)]
         with_summits: bool,
     },
-    /// The rotating chairmanship, term by term.
+    /// The rotating chair, term by term, in the organisation's words.
     Chairs,
-    /// The Council of Heads of State meetings.
+    /// The summits: the meetings of the organisation's summit body.
     Summits,
-    /// The Secretaries-General.
+    /// The holders of each office the organisation declares (the
+    /// Secretaries-General ...).
     Officials,
     /// Founding acts and institutions.
     Events,

@@ -28,6 +28,7 @@ pub fn timeline(
         )),
         tl.basis
     )?;
+    crate::table::caveats(&mut out, &tl.coverage)?;
     let vocabulary = org.map_or(&[][..], |o| o.statuses.as_slice());
     let heads = count_heads(vocabulary);
     let mut key: Vec<String> = vocabulary
@@ -38,7 +39,14 @@ pub fn timeline(
     key.push("U uncertain".into());
     key.push("F the whole family (certain)".into());
     let key = format!("counts after the day: {}", key.join(", "));
-    writeln!(out, "{}\n", wrap(&key, 78, 0, 0))?;
+    writeln!(out, "{}", wrap(&key, 78, 0, 0))?;
+    if !t.summits.is_empty() {
+        // The summit rows, in the organisation's words.
+        let meeting =
+            org.map_or("a summit".to_string(), |o| o.summit_meeting());
+        writeln!(out, "{}", wrap(&format!("* {meeting}"), 78, 0, 2))?;
+    }
+    writeln!(out)?;
     let mut head = format!("{:<10} ", "date");
     for h in &heads {
         head.push_str(&format!(" {h:>2}"));
@@ -177,6 +185,7 @@ pub fn diff(
         d.organization, d.from, d.to, d.basis
     )?;
     writeln!(out, "family: {before} -> {after}")?;
+    crate::table::caveats(&mut out, &d.coverage)?;
     if d.changes.is_empty() {
         writeln!(out, "no state changed status")?;
     }

@@ -8,7 +8,7 @@ use igo_graph::{Basis, Date, KnowledgeGraph, LoadOptions, Status, export};
 use crate::args::{CsvTable, ExportKind, Format, PanelRule};
 use crate::report::Failure;
 use crate::scope::Scope;
-use crate::{changes, rows, table};
+use crate::{changes, institutions, rows, table};
 
 /// What every command needs: the graph, the organisation asked about, the
 /// basis and format, and the day the clock says is today.
@@ -192,6 +192,7 @@ pub fn memberships(
             // Whether the state lived that day (null: the data gives it
             // no life).
             "exists": st.exists_on(date),
+            "coverage": ctx.kg.coverage_caveats(date),
         })),
         Format::Csv => rows::memberships(st.id.as_str(), date, ctx.basis, &ms),
         Format::Table => table::memberships(ctx.kg, st, date, ctx.basis, &ms),
@@ -234,15 +235,20 @@ pub fn members(
     date: Date,
     status: Option<Status>,
 ) -> Result<String, Failure> {
-    let roster = ctx.kg.roster(ctx.org()?, date, ctx.basis, status)?;
+    let org = ctx.org()?;
+    let roster = ctx.kg.roster(org, date, ctx.basis, status)?;
+    let coverage = ctx.kg.coverage_caveat(org, date)?;
     match ctx.format {
         Format::Json => {
-            rows::roster_json(ctx.org()?, date, ctx.basis, &roster)
+            rows::roster_json((org, date, ctx.basis), &roster, coverage)
         }
         Format::Csv => rows::roster(date, &roster),
-        Format::Table => {
-            table::roster(ctx.org()?, date, ctx.basis, status, &roster)
-        }
+        Format::Table => table::roster(
+            (org, date, ctx.basis),
+            status,
+            &roster,
+            coverage.as_ref(),
+        ),
     }
 }
 
@@ -286,7 +292,7 @@ pub fn chairs(ctx: &Ctx) -> Result<String, Failure> {
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_chairs(kg, o, b))
         }
-        Format::Table => table::chairs(ctx.kg, ctx.org()?),
+        Format::Table => institutions::chairs(ctx.kg, ctx.org()?),
     }
 }
 
@@ -297,18 +303,18 @@ pub fn summits(ctx: &Ctx) -> Result<String, Failure> {
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_summits(kg, o, b))
         }
-        Format::Table => table::summits(ctx.kg, ctx.org()?),
+        Format::Table => institutions::summits(ctx.kg, ctx.org()?),
     }
 }
 
 /// `igo officials`.
 pub fn officials(ctx: &Ctx) -> Result<String, Failure> {
     match ctx.format {
-        Format::Json => rows::json(&ctx.kg.officials(ctx.org()?)),
+        Format::Json => rows::officials(ctx.kg, ctx.org()?),
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_officials(kg, o, b))
         }
-        Format::Table => table::officials(ctx.kg, ctx.org()?),
+        Format::Table => institutions::officials(ctx.kg, ctx.org()?),
     }
 }
 
@@ -319,7 +325,7 @@ pub fn events(ctx: &Ctx) -> Result<String, Failure> {
         Format::Csv => {
             csv_with(ctx, |kg, o, b| export::csv::write_org_events(kg, o, b))
         }
-        Format::Table => table::events(ctx.kg, ctx.org()?),
+        Format::Table => institutions::events(ctx.kg, ctx.org()?),
     }
 }
 

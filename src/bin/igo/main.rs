@@ -7,6 +7,7 @@ mod changes;
 mod commands;
 mod cow;
 mod flags;
+mod institutions;
 mod life;
 mod report;
 mod rows;

@@ -78,12 +78,36 @@ pub fn snapshot(
     )
 }
 
-/// `igo members --format json`.
+/// `igo officials --format json`: the library's office terms, each with
+/// `office_label`, the office's title in the organisation's words.
+pub fn officials(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
+    /// A term with its office's title after its own fields.
+    #[derive(serde::Serialize)]
+    struct Term<'a> {
+        #[serde(flatten)]
+        term: &'a igo_graph::OfficeTerm,
+        office_label: Option<&'a str>,
+    }
+    let o = kg.resolve_organization(org)?;
+    let terms: Vec<Term> = kg
+        .officials(org)
+        .into_iter()
+        .map(|term| Term {
+            term,
+            office_label: o
+                .office(term.office.as_str())
+                .map(|f| f.label.as_str()),
+        })
+        .collect();
+    json(&terms)
+}
+
+/// `igo members --format json`, with `coverage`, the caveat of a
+/// partial list (or null).
 pub fn roster_json(
-    org: &str,
-    date: Date,
-    basis: Basis,
+    (org, date, basis): (&str, Date, Basis),
     roster: &[RosterEntry],
+    coverage: Option<String>,
 ) -> Result<String, Failure> {
     let v: Vec<serde_json::Value> = roster
         .iter()
@@ -103,6 +127,7 @@ pub fn roster_json(
         "date": date,
         "basis": basis,
         "states": v,
+        "coverage": coverage,
     }))
 }
 
@@ -323,7 +348,7 @@ pub fn validate(
 
 /// `igo claims --format csv`.
 pub fn claims(checks: &[igo_graph::ClaimCheck]) -> Result<String, Failure> {
-    let rows: Vec<[String; 10]> = checks
+    let rows: Vec<[String; 11]> = checks
         .iter()
         .map(|c| {
             [
@@ -349,6 +374,7 @@ pub fn claims(checks: &[igo_graph::ClaimCheck]) -> Result<String, Failure> {
                     .map(|s| s.as_str())
                     .collect::<Vec<_>>()
                     .join(";"),
+                c.verdict.as_str().to_string(),
             ]
         })
         .collect();
@@ -364,6 +390,7 @@ pub fn claims(checks: &[igo_graph::ClaimCheck]) -> Result<String, Failure> {
             "explained",
             "differences",
             "sources",
+            "verdict",
         ],
         &rows,
     )

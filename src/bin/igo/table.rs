@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use igo_graph::{
     BasesComparison, Basis, Date, Evidence, History, KnowledgeGraph, Reason,
-    RosterEntry, Snapshot, Source, Status, StatusOn, Summit, SummitStatus,
+    RosterEntry, Snapshot, Source, Status, StatusOn, Summit,
 };
 
 use crate::report::Failure;
@@ -175,7 +175,18 @@ fn snapshot_heading(
             parts.join(", ")
         }
     )?;
-    if let Some(c) = &snap.caveat {
+    for c in snap.caveat.iter().chain(&snap.coverage) {
+        writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
+    }
+    Ok(())
+}
+
+/// The caveats of an answer, each on lines of its own.
+pub fn caveats<'a>(
+    out: &mut String,
+    all: impl IntoIterator<Item = &'a String>,
+) -> Result<(), Failure> {
+    for c in all {
         writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
     }
     Ok(())
@@ -187,10 +198,14 @@ fn snapshot_offices(
     snap: &Snapshot,
 ) -> Result<(), Failure> {
     let org_id = snap.organization.as_str();
+    let word = kg.organization(org_id).map_or("chair", |o| o.chair_word());
     if let Some(h) = kg.chair_at(org_id, snap.date)? {
         let t = h.term;
-        let mut line =
-            format!("chair: {} since {}", name(kg, t.state.as_str()), t.start);
+        let mut line = format!(
+            "{word}: {} since {}",
+            name(kg, t.state.as_str()),
+            t.start
+        );
         if let Some(s) =
             t.ended_by.as_ref().and_then(|s| kg.summit(s.as_str()))
         {
@@ -210,13 +225,14 @@ fn snapshot_offices(
         }
         writeln!(out, "{}", wrap(&line, 78, 0, 2))?;
     }
-    if let Some(h) = kg.secretary_general_at(org_id, snap.date)? {
-        let t = h.term;
+    // Every office the organisation declares, in its words.
+    for h in &snap.offices {
         let mut line = format!(
-            "Secretary-General: {} ({}) since {}",
-            t.name,
-            name(kg, t.nationality.as_str()),
-            t.start
+            "{}: {} ({}) since {}",
+            h.label,
+            h.name,
+            name(kg, h.nationality.as_str()),
+            h.since
         );
         if !h.certain {
             line.push_str(" (uncertain: the term's start is imprecise)");
@@ -301,13 +317,12 @@ fn snapshot_states(
     Ok(())
 }
 
-/// `igo members`.
+/// `igo members`, with the caveat of a partial list (`coverage`).
 pub fn roster(
-    org: &str,
-    date: Date,
-    basis: Basis,
+    (org, date, basis): (&str, Date, Basis),
     status: Option<Status>,
     roster: &[RosterEntry],
+    coverage: Option<&String>,
 ) -> Result<String, Failure> {
     let mut out = String::new();
     let what = status.map_or("states", Status::plural);
@@ -321,6 +336,7 @@ pub fn roster(
         n => format!(", and {n} uncertain"),
     };
     writeln!(out, "{org} {what} on {date}, by {basis} date: {certain}{also}")?;
+    caveats(&mut out, coverage)?;
     for e in roster {
         let status = match &e.status {
             StatusOn::Uncertain(v) => format!("uncertain: {}", possible(v)),
@@ -439,110 +455,6 @@ fn history_sources(
     Ok(())
 }
 
-/// `igo chairs`.
-pub fn chairs(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
-    let mut out = String::new();
-    writeln!(
-        out,
-        "{org} chairs (the chair passes at the end of a Council meeting)\n"
-    )?;
-    writeln!(out, "{:<11} {:<11} {:<20} ended by", "from", "until", "chair")?;
-    for t in kg.chairs(org) {
-        let ended = t
-            .ended_by
-            .as_ref()
-            .and_then(|s| kg.summit(s.as_str()))
-            .map(|s| format!("{} {}", s.city, s.days()))
-            .unwrap_or_default();
-        let mark =
-            if t.evidence == Evidence::Inferred { " (inferred)" } else { "" };
-        writeln!(
-            out,
-            "{:<11} {:<11} {:<20} {ended}",
-            t.start.to_string(),
-            opt_or(t.end, "now"),
-            trunc(&format!("{}{mark}", name(kg, t.state.as_str())), 20)
-        )?;
-    }
-    Ok(out)
-}
-
-/// `igo summits`.
-pub fn summits(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
-    let mut out = String::new();
-    writeln!(out, "{org} summits (Council of Heads of State)\n")?;
-    writeln!(
-        out,
-        "{:>3}  {:<21} {:<16} {:<4} format",
-        "no", "days", "city", "host"
-    )?;
-    for s in kg.summits(org) {
-        let no = s.ordinal.map(|n| n.to_string()).unwrap_or_default();
-        let mut format = s.format.map_or("", |f| f.as_str()).replace('_', " ");
-        if s.status == SummitStatus::Planned {
-            format = "planned".to_string();
-        }
-        writeln!(
-            out,
-            "{no:>3}  {:<21} {:<16} {:<4} {format}",
-            s.days(),
-            trunc(&s.city, 16),
-            s.host.as_str()
-        )?;
-    }
-    Ok(out)
-}
-
-/// `igo officials`.
-pub fn officials(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
-    let mut out = String::new();
-    writeln!(out, "{org} Secretaries-General\n")?;
-    writeln!(
-        out,
-        "{:<11} {:<11} {:<24} {:<4} appointed",
-        "from", "until", "name", "of"
-    )?;
-    for t in kg.officials(org) {
-        let until = t.end.map_or_else(
-            || t.scheduled_end.map_or("now".to_string(), |d| format!("({d})")),
-            |d| d.to_string(),
-        );
-        let appointed = match (t.appointed, &t.appointed_at) {
-            (_, Some(s)) => kg
-                .summit(s.as_str())
-                .map_or(s.to_string(), |x| format!("{} {}", x.city, x.days())),
-            (Some(d), None) => d.to_string(),
-            _ => String::new(),
-        };
-        writeln!(
-            out,
-            "{:<11} {:<11} {:<24} {:<4} {appointed}",
-            t.start.to_string(),
-            until,
-            trunc(&t.name, 24),
-            t.nationality.as_str()
-        )?;
-    }
-    Ok(out)
-}
-
-/// `igo events`.
-pub fn events(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
-    let mut out = String::new();
-    writeln!(out, "{org} founding acts and institutions\n")?;
-    for e in kg.events(org) {
-        let place =
-            e.place.as_ref().map_or(String::new(), |p| format!(" ({p})"));
-        writeln!(
-            out,
-            "{:<11} {}",
-            e.date.to_string(),
-            wrap(&format!("{}{place}", e.title), 78, 12, 12)
-        )?;
-    }
-    Ok(out)
-}
-
 /// `igo claims`: each published count beside the computed ones.
 pub fn claims(
     kg: &KnowledgeGraph,
@@ -568,7 +480,7 @@ pub fn claims(
             .organization(org)
             .map_or(c.counts.clone(), |o| counted_label(o, &c.counts));
         let agrees = if c.agrees.is_empty() {
-            if c.explained { "explained" } else { "NOT EXPLAINED" }.to_string()
+            c.verdict.label().to_string()
         } else {
             c.agrees.iter().map(|b| b.as_str()).collect::<Vec<_>>().join(", ")
         };
@@ -687,6 +599,8 @@ pub fn memberships(
     }) {
         writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
     }
+    // A state that a partial list does not name may still be in it.
+    caveats(&mut out, &kg.coverage_caveats(date))?;
     Ok(out)
 }
 
@@ -723,6 +637,7 @@ pub fn overlap(
         o.basis,
     );
     writeln!(out, "{}", wrap(&heading, 78, 0, 2))?;
+    caveats(&mut out, &o.coverage)?;
     let cell = |s: &igo_graph::Shared, id: &str| -> String {
         match s.statuses.get(id).cloned().flatten() {
             None => "-".into(),
@@ -817,6 +732,9 @@ pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
         }
         writeln!(out)?;
     }
-    out.pop();
+    caveats(&mut out, &m.coverage)?;
+    if m.coverage.is_empty() {
+        out.pop();
+    }
     Ok(out)
 }

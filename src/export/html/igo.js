@@ -80,6 +80,8 @@
     return i < 0 ? null : org.days[i];
   }
   const stateName = (id) => (stateById.get(id) || { name: id }).name;
+  // A title at the start of a line: "chairmanship" -> "Chairmanship".
+  const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
   const statusOf = (org, id) => org.statuses.find((s) => s.id === id) ||
     { id, label: id.replace(/_/g, " "), plural: id, tier: "none", color: "#eeeeee" };
   const stateLink = (id) => el("a", { href: `#state/${id}`, text: stateName(id) });
@@ -273,6 +275,7 @@
       el("strong", { text: `On ${date}` }), ` (${since}): `,
       day.exists ? `${day.counts.family} states hold a status` : "the organisation no longer exists"));
     if (day.caveat) out.push(el("p", { class: "caveat", role: "note", id: "caveat", text: `Caveat: ${day.caveat}.` }));
+    if (day.coverage) out.push(el("p", { class: "caveat", role: "note", id: "coverage", text: `Caveat: ${day.coverage}.` }));
     const roster = [];
     for (const s of org.statuses) {
       const ids = (day.statuses[s.id] || []).slice().sort((a, b) => stateName(a).localeCompare(stateName(b)));
@@ -282,13 +285,13 @@
       el("figure", {},
         diagram(org, day, { links: true }),
         legend(org, day),
-        el("figcaption", { text: `The ${org.short_name} on ${date}: each state drawn by its status; the chair has a red ring, uncertain states a dashed one. The same facts are in the tables.` })),
+        el("figcaption", { text: `The ${org.short_name} on ${date}: each state drawn by its status; the ${org.chair_title} has a red ring, uncertain states a dashed one. The same facts are in the tables.` })),
       el("div", {},
         el("h2", { text: "States by status" }),
         table(["State", "ISO", "Status", "Since"], roster.map((r) => {
           const sp = spanOn(r.id, org.id, date);
           return el("tr", { "data-state": r.id, "data-status": r.status.id },
-            el("td", {}, stateLink(r.id), day.chair === r.id ? " (chair)" : null),
+            el("td", {}, stateLink(r.id), day.chair === r.id ? ` (${org.chair_title})` : null),
             el("td", { text: r.id }),
             el("td", {}, el("span", { class: "swatch", style: `background:${r.status.color}` }), r.status.label),
             el("td", { text: sp ? (sp.start.effective || sp.start.decided || "") : "" }));
@@ -299,10 +302,13 @@
           .concat([el("tr", {}, el("th", { text: "all statuses" }), el("th", { class: "num", text: day.counts.family }))]), "counts"),
         el("h2", { text: "Offices" }),
         el("dl", { class: "facts", id: "offices", "data-chair": day.chair || "", "data-secretary-general": day.secretary_general || "" },
-          el("dt", { text: "Chair" }),
+          el("dt", { text: capital(org.chair_title) }),
           el("dd", {}, day.chair ? [stateLink(day.chair), day.chair_certain === false ? el("span", { class: "uncertain-mark", text: " (uncertain on this day)" }) : null] : "not known"),
-          el("dt", { text: "Secretary-General" }),
-          el("dd", {}, day.secretary_general ? [day.secretary_general, day.secretary_general_certain === false ? el("span", { class: "uncertain-mark", text: " (uncertain on this day)" }) : null] : "none or not known")),
+          org.offices.map((o) => {
+            const h = day.offices.find((x) => x.id === o.id);
+            return [el("dt", { text: o.label }),
+              el("dd", { "data-office": o.id }, h ? [h.name, h.certain === false ? el("span", { class: "uncertain-mark", text: " (uncertain on this day)" }) : null] : "none or not known")];
+          })),
         uncertainTable(org, day),
         pendingTable(org, day))));
     out.push(el("h2", { text: "Growth" }), growth(org, date, list));
@@ -406,7 +412,7 @@
         const x = +(g.r * Math.cos(a)).toFixed(1), y = +(g.r * Math.sin(a)).toFixed(1);
         lines.append(sv("line", { x1: 0, y1: 0, x2: x, y2: y }));
         const chair = day.chair === id;
-        const label = `${stateName(id)}: ${g.status.label}${chair ? ", chair" : ""}`;
+        const label = `${stateName(id)}: ${g.status.label}${chair ? `, ${org.chair_title}` : ""}`;
         const shape = [
           sv("title", { text: label }),
           sv("circle", {
@@ -629,9 +635,10 @@
     out.push(el("div", { class: "cards" }, here.map(({ o, day }) => el("section", { class: "card", "data-org": o.id },
       el("h2", {}, el("a", { href: `#${o.id}/${date}`, text: o.short_name }), ` · ${day.family_size} states`),
       diagram(o, day, { links: false }), legend(o, day),
-      el("p", { class: "meta", "data-chair": day.chair || "" }, `Chair: ${day.chair ? stateName(day.chair) : "not known"}`,
+      el("p", { class: "meta", "data-chair": day.chair || "" }, `${capital(o.chair_title)}: ${day.chair ? stateName(day.chair) : "not known"}`,
         day.uncertain.length ? ` · uncertain: ${day.uncertain.map((u) => `${u.state} (${reason(u.reason)})`).join(", ")}` : null),
-      day.caveat ? el("p", { class: "caveat", role: "note", text: `Caveat: ${day.caveat}.` }) : null))));
+      day.caveat ? el("p", { class: "caveat", role: "note", text: `Caveat: ${day.caveat}.` }) : null,
+      day.coverage ? el("p", { class: "caveat", role: "note", text: `Caveat: ${day.coverage}.` }) : null))));
     // The same facts as a table: each state's status in each organisation.
     const held = new Map();
     for (const { o, day } of here) {
@@ -652,7 +659,7 @@
           const s = held.get(id).get(o.id);
           const day = here.find((x) => x.o === o).day;
           return el("td", { "data-org": o.id, "data-status": s ? s.id : "none" },
-            s ? [el("span", { class: "swatch", style: `background:${s.color}` }), s.label, day.chair === id ? " (chair)" : null] : "");
+            s ? [el("span", { class: "swatch", style: `background:${s.color}` }), s.label, day.chair === id ? ` (${o.chair_title})` : null] : "");
         }))), "holdings"));
     const m = D.region[lastOnOrBefore(D.region, date, (x) => x.date)];
     if (m) {

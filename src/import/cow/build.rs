@@ -322,6 +322,10 @@ fn organization_doc(
         reviewed: Some(plain(cx.reviewed().to_string())),
         names: Vec::new(),
         statuses: vocabulary(),
+        offices: Vec::new(),
+        coverage: None,
+        summit_body: None,
+        chair_title: None,
     }
 }
 
