@@ -193,7 +193,11 @@ fn places(docs: &[schema::Document<schema::State>]) -> Places<'_> {
 }
 
 /// No two states hold one COW code, or one G&W code, on one day. A state
-/// without lifetimes holds its codes on every day.
+/// without lifetimes holds its codes on every day. `states` may hold
+/// states that `docs` does not define (a layer's checked with those of
+/// the folders below): a problem is reported at the entry `docs`
+/// defines, and one between two states defined elsewhere is not (it was
+/// reported where they are).
 pub(crate) fn codes_apart(
     docs: &[schema::Document<schema::State>],
     states: &[State],
@@ -201,25 +205,27 @@ pub(crate) fn codes_apart(
 ) {
     let places = places(docs);
     for list in [StateList::Cow, StateList::Gw] {
-        let mut holders: BTreeMap<
-            u16,
-            Vec<(&State, Option<Date>, Option<Date>)>,
-        > = BTreeMap::new();
+        let mut holders: BTreeMap<u16, Vec<(&State, Period)>> =
+            BTreeMap::new();
         for s in states {
-            for (code, from, to) in periods(s, list) {
-                holders.entry(code).or_default().push((s, from, to));
+            for p in periods(s, list) {
+                holders.entry(p.0).or_default().push((s, p));
             }
         }
         for (code, mut periods) in holders {
-            periods.sort_by_key(|p| p.1);
+            periods.sort_by_key(|(_, p)| p.1);
             for pair in periods.windows(2) {
-                let ((a, _, a_to), (b, b_from, _)) = (pair[0], pair[1]);
+                let ((a, (_, _, a_to)), (b, (_, b_from, _))) =
+                    (pair[0], pair[1]);
                 let overlap =
                     a_to.is_none_or(|t| b_from.is_none_or(|f| f <= t));
                 if !overlap || a.id == b.id {
                     continue;
                 }
-                let Some(&(path, at)) = places.get(b.id.as_str()) else {
+                let place = places.get(b.id.as_str());
+                let Some(&(path, at)) =
+                    place.or_else(|| places.get(a.id.as_str()))
+                else {
                     continue;
                 };
                 let d = Diagnostic::new(
@@ -246,11 +252,11 @@ fn list_name(list: StateList) -> &'static str {
 }
 
 /// A code held from a day (`None`: always) to a day (`None`: today).
-type Period = (u16, Option<Date>, Option<Date>);
+pub(crate) type Period = (u16, Option<Date>, Option<Date>);
 
 /// The periods in which `s` holds a code of `list`: its lifetimes in the
 /// list, or every day when it has no lifetime at all.
-fn periods(s: &State, list: StateList) -> Vec<Period> {
+pub(crate) fn periods(s: &State, list: StateList) -> Vec<Period> {
     if s.lifetimes.is_empty() {
         let code = match list {
             StateList::Cow => s.cow_code,
