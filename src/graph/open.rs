@@ -182,7 +182,7 @@ impl KnowledgeGraph {
     /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/union-state");
     /// let opts = LoadOptions::new();
     /// let (kg, notes) = KnowledgeGraph::bundled_with_layers(&[dir], &opts)?;
-    /// assert!(kg.organization("UNION_STATE").is_some());
+    /// assert!(kg.organization("UNIONSTATE").is_some());
     /// assert!(kg.organization("SCO").is_some());
     /// assert!(notes.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
