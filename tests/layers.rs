@@ -172,6 +172,20 @@ fn two_states_holding_one_code_in_one_folder_is_an_error() {
 }
 
 #[test]
+fn a_life_replaced_on_purpose_is_checked_against_the_histories_below() {
+    let got = refused("life-leaves-out-a-status-below");
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(
+        lines[..2].join("\n"),
+        "tests/data/layers/bad/life-leaves-out-a-status-below/states.yaml:4:7: error[domain]: `KAZ` holds member state of `CICA` below from 1999-09-14, when it did not exist (COW: from 2005-01-01)
+  = help: check the state and the date; a state's life is in states.yaml (`lifetimes`)"
+    );
+    // One for each organisation below that Kazakhstan was in before
+    // 2005: CICA, CIS (twice), CST, CSTO, EURASEC, SCO, SHANGHAI5.
+    assert_eq!(lines.last(), Some(&"igo: 8 problems found"));
+}
+
+#[test]
 fn a_predecessor_below_is_suggested_and_checked_as_any_other() {
     assert_eq!(
         refused("predecessor-misspelt"),

@@ -29,11 +29,14 @@ use serde::Serialize;
 
 use super::life::{self, Period, periods};
 use super::refs::Refs;
+use super::rules::HistoryAt;
 use super::schema::{self, Document, Located};
 use super::sink::{Part, Sink};
 use super::{Dataset, Input, LoadOptions};
 use crate::error::{Diagnostic, DiagnosticKind, Error};
-use crate::model::{Organization, OrganizationId, State, StateId, StateList};
+use crate::model::{
+    Affiliation, Organization, OrganizationId, State, StateId, StateList,
+};
 use crate::serde_tree::{Tree, tree};
 
 /// `dirs`, earliest first, each loaded as a layer over `bottom` and the
@@ -192,6 +195,49 @@ pub(crate) fn states(
     after.extend(over.iter().cloned());
     life::codes_apart(docs, &after, sink);
     after
+}
+
+/// The histories below of the states a layer describes again (by id or
+/// by a join), in the organisations it does not describe itself, each
+/// placed at the layer's entry of the state: they are checked against
+/// the state's life as the layer gives it.
+pub(crate) fn histories_below(
+    docs: &[Document<schema::State>],
+    over: &Dataset,
+    below: &Dataset,
+) -> Vec<(Affiliation, HistoryAt)> {
+    let mut ids: BTreeMap<&str, &StateId> =
+        over.states.iter().map(|s| (s.id.as_str(), &s.id)).collect();
+    for j in joins(&below.states, &over.states) {
+        ids.entry(j.below.id.as_str()).or_insert(&j.over.id);
+    }
+    let columns: BTreeSet<String> = over
+        .organizations
+        .iter()
+        .filter_map(|o| o.cow_column.as_ref().map(|c| c.to_ascii_lowercase()))
+        .collect();
+    let replaced = |id: &OrganizationId| {
+        below.organizations.iter().any(|o| {
+            o.id == *id
+                && (over.organizations.iter().any(|n| n.id == o.id)
+                    || o.cow_column.as_ref().is_some_and(|c| {
+                        columns.contains(&c.to_ascii_lowercase())
+                    }))
+        })
+    };
+    let mut out = Vec::new();
+    for a in &below.affiliations {
+        let Some(&id) = ids.get(a.state.as_str()) else { continue };
+        let Some((path, r)) = entry(docs, id) else { continue };
+        if replaced(&a.organization) {
+            continue;
+        }
+        let mut a = a.clone();
+        a.state = id.clone();
+        let at = HistoryAt { path: path.to_string(), state: place(&r.id) };
+        out.push((a, at));
+    }
+    out
 }
 
 /// Why the join `j` is refused: the layer's state keeps its own id (it

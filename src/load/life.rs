@@ -279,12 +279,19 @@ pub(crate) fn periods(s: &State, list: StateList) -> Vec<Period> {
 
 /// No state holds a status outside its life: every held status begins
 /// on a day the state lives, and a state whose life ends holds none
-/// after its last day.
+/// after its last day. `below`: the histories are those of the folders
+/// below a layer, placed at the layer's entry of the state (whose life
+/// the layer gives).
 pub(crate) fn statuses_within_life(
     states: &[State],
     located: &[(Affiliation, HistoryAt)],
+    below: bool,
     sink: &mut Sink,
 ) {
+    let of = |a: &Affiliation| match below {
+        true => format!("`{}` below", a.organization),
+        false => format!("`{}`", a.organization),
+    };
     let by_id: BTreeMap<&str, &State> =
         states.iter().map(|s| (s.id.as_str(), s)).collect();
     for (a, at) in located {
@@ -297,8 +304,8 @@ pub(crate) fn statuses_within_life(
             }
             if state.exists_on(start.last_day()) == Some(false) {
                 let d = rule(format!(
-                    "`{}` holds {} of `{}` from {start}, when it did not exist ({})",
-                    a.state, t.status.label(), a.organization, state.life_text()
+                    "`{}` holds {} of {} from {start}, when it did not exist ({})",
+                    a.state, t.status.label(), of(a), state.life_text()
                 ))
                 .help("check the state and the date; a state's life is in states.yaml (`lifetimes`)");
                 sink.at(Part::Histories, &at.path, &at.state, d);
@@ -317,8 +324,8 @@ pub(crate) fn statuses_within_life(
                 && past(last)
             {
                 let d = rule(format!(
-                    "`{}` holds {} of `{}` after its life ended on {last}",
-                    a.state, t.status.label(), a.organization
+                    "`{}` holds {} of {} after its life ended on {last}",
+                    a.state, t.status.label(), of(a)
                 ))
                 .help("end the status with `none` by that day (a successor that continues it has its own history)");
                 sink.at(Part::Histories, &at.path, &at.state, d);

@@ -169,7 +169,11 @@ pub(crate) fn load_over(
         check_histories(histories, &refs, &data, &checked, &mut sink);
     rules::one_history_each(&located, &mut sink);
     let states = states.as_deref().unwrap_or(&data.states);
-    life::statuses_within_life(states, &located, &mut sink);
+    life::statuses_within_life(states, &located, false, &mut sink);
+    if let Some(below) = below {
+        let theirs = layers::histories_below(&docs.states, &data, below);
+        life::statuses_within_life(states, &theirs, true, &mut sink);
+    }
     located.sort_by(|(a, _), (b, _)| {
         (&a.organization, &a.state).cmp(&(&b.organization, &b.state))
     });
