@@ -117,7 +117,8 @@ pub enum Command {
         /// The second day (YYYY-MM-DD or `today`).
         to: String,
     },
-    /// Check a data folder (default: --data, else the bundled data).
+    /// Check a data folder (default: --data, else the bundled data), with
+    /// each --layer over it.
     Validate {
         /// The folder to check.
         dir: Option<PathBuf>,
