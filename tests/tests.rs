@@ -75,6 +75,10 @@ mod explorer;
 /// COW IGO v3: import, round trip, errors, comparison.
 mod cow;
 
+/// Layers: folders checked with the data below them; what they replace
+/// said, what would change a state in silence refused.
+mod layers;
+
 /// Vocabularies, lineage, disputes, counts, the horizon and addresses
 /// mean what they say: cases a committed bad file cannot hold.
 mod meaning;

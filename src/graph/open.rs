@@ -8,6 +8,23 @@ use super::{KnowledgeGraph, Lazy, Sources};
 use crate::error::Error;
 use crate::load::{self, LoadOptions};
 
+// build.rs loads and validates data/ with this crate's own loader (the
+// build fails, with located diagnostics, if the data is invalid) and
+// stores the result compactly: starting needs no YAML.
+static BUNDLED: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/bundled.postcard"));
+
+/// The bundled data set whole, sources included: the data that layers
+/// are loaded over when no folder is given.
+fn bundled_data() -> load::Dataset {
+    let (mut data, sources): (load::Dataset, &[u8]) =
+        crate::bundle::read(BUNDLED)
+            .expect("build.rs wrote the bundled data with this crate's types");
+    data.sources = postcard::from_bytes(sources)
+        .expect("build.rs wrote the bundled sources");
+    data
+}
+
 impl KnowledgeGraph {
     /// The data compiled into the crate (the `data/` folder of this
     /// repository).
@@ -15,11 +32,6 @@ impl KnowledgeGraph {
     /// The bundled data is validated when the crate is built (an invalid
     /// data folder fails the build), so this cannot fail at run time.
     pub fn bundled() -> KnowledgeGraph {
-        // build.rs loads and validates data/ with this crate's own loader
-        // (the build fails, with located diagnostics, if the data is
-        // invalid) and stores the result compactly: starting needs no YAML.
-        static BUNDLED: &[u8] =
-            include_bytes!(concat!(env!("OUT_DIR"), "/bundled.postcard"));
         let (data, sources): (load::Dataset, _) = crate::bundle::read(BUNDLED)
             .expect("build.rs wrote the bundled data with this crate's types");
         let sources = Sources::Bundled(Box::new(Lazy {
@@ -89,16 +101,24 @@ impl KnowledgeGraph {
         Ok(KnowledgeGraph::build(data))
     }
 
-    /// Loads several data folders as one, each validated on its own, a
-    /// later folder's states, organisations and sources taking the place
-    /// of an earlier one's where both describe the same (a state by id or
-    /// COW code, an organisation by id or COW column: COW's `EAEC` and our
-    /// `EURASEC`). Returns the graph and one note per organisation left
-    /// out for a later folder's.
+    /// Loads several data folders as one: the first on its own, each
+    /// later one (a layer) checked together with the folders below it. A
+    /// layer may cite their states and sources, and name their
+    /// organisations as predecessor or successor; its states,
+    /// organisations and sources take the place of those below that
+    /// describe the same (a state by id, or by COW code on the same days;
+    /// an organisation by id or COW column: COW's `EAEC` and our
+    /// `EURASEC`; a source by id). Returns the graph and one note per
+    /// replacement that changes anything, saying what differs.
     ///
     /// # Errors
     ///
-    /// Any folder's problems, as [`KnowledgeGraph::load`] reports them.
+    /// Any folder's problems, as [`KnowledgeGraph::load`] reports them,
+    /// the first folder's alone, a layer's with the folders below it;
+    /// among them a layer's state that would take the place of a state
+    /// below of another id and change its name or life (unless the layer
+    /// gives the entry the state's id), or two states that hold one code
+    /// on one day.
     ///
     /// # Example
     ///
@@ -124,17 +144,54 @@ impl KnowledgeGraph {
     ///
     /// # Errors
     ///
-    /// Any folder's problems, as
-    /// [`load_with`](KnowledgeGraph::load_with) reports them.
+    /// Those of [`load_layers`](KnowledgeGraph::load_layers), and of
+    /// [`load_with`](KnowledgeGraph::load_with).
     pub fn load_layers_with(
         dirs: &[impl AsRef<Path>],
         opts: &LoadOptions,
     ) -> Result<(KnowledgeGraph, Vec<String>), Error> {
-        let mut layers = Vec::new();
-        for dir in dirs {
-            layers.push(load::load(load::Input::Folder(dir.as_ref()), opts)?);
-        }
-        let (data, notes) = load::layers::merge(layers);
+        let Some((first, layers)) = dirs.split_first() else {
+            return Ok((
+                KnowledgeGraph::build(load::Dataset::default()),
+                Vec::new(),
+            ));
+        };
+        let first = load::load(load::Input::Folder(first.as_ref()), opts)?;
+        let (data, notes) = load::layers::over(first, layers, opts)?;
+        Ok((KnowledgeGraph::build(data), notes))
+    }
+
+    /// Loads data folders as layers over the bundled data, as
+    /// [`load_layers_with`](KnowledgeGraph::load_layers_with) loads them
+    /// over its first folder: a layer may cite the bundled states and
+    /// sources, and name a bundled organisation as its predecessor or
+    /// successor. Returns the graph and one note per replacement that
+    /// changes anything.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`load_layers_with`](KnowledgeGraph::load_layers_with).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{KnowledgeGraph, LoadOptions};
+    ///
+    /// // An organisation the bundled data does not hold, in a folder of
+    /// // its own that cites the bundled states.
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/union-state");
+    /// let opts = LoadOptions::new();
+    /// let (kg, notes) = KnowledgeGraph::bundled_with_layers(&[dir], &opts)?;
+    /// assert!(kg.organization("UNIONSTATE").is_some());
+    /// assert!(kg.organization("SCO").is_some());
+    /// assert!(notes.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bundled_with_layers(
+        dirs: &[impl AsRef<Path>],
+        opts: &LoadOptions,
+    ) -> Result<(KnowledgeGraph, Vec<String>), Error> {
+        let (data, notes) = load::layers::over(bundled_data(), dirs, opts)?;
         Ok((KnowledgeGraph::build(data), notes))
     }
 

@@ -125,12 +125,18 @@ pub(crate) fn from_texts(
     files
 }
 
-/// Reads every data file of `dir`.
+/// Reads every data file of `dir`; a `layer` (a folder loaded over
+/// others) may leave out states.yaml and sources.yaml, citing the states
+/// and sources of the folders below.
 ///
 /// Problems with the folder itself (missing, not a folder, a missing
 /// required file, an unknown YAML file, unreadable or non-UTF-8 text) are
 /// all reported together.
-pub(crate) fn read_dir(dir: &Path, sink: &mut Sink) -> Vec<InputFile> {
+pub(crate) fn read_dir(
+    dir: &Path,
+    sink: &mut Sink,
+    layer: bool,
+) -> Vec<InputFile> {
     let shown = dir.display().to_string();
     let problem = match std::fs::metadata(dir) {
         Err(e) => Some(format!("cannot read data folder `{shown}`: {e}")),
@@ -148,7 +154,9 @@ pub(crate) fn read_dir(dir: &Path, sink: &mut Sink) -> Vec<InputFile> {
     }
     let mut files = Vec::new();
     let mut diags = Vec::new();
-    for required in ["states.yaml", "sources.yaml"] {
+    let required: &[&str] =
+        if layer { &[] } else { &["states.yaml", "sources.yaml"] };
+    for required in required {
         let p = dir.join(required);
         // Something there that is not a file is reported as what it is.
         if std::fs::symlink_metadata(&p).is_err() {
@@ -176,7 +184,9 @@ pub(crate) fn read_dir(dir: &Path, sink: &mut Sink) -> Vec<InputFile> {
             Entry::Other(p, what) => diags.push(not_a_file(&p, &what)),
         }
     }
-    if org_folders == 0 && diags.is_empty() {
+    // A layer may hold only states.yaml or sources.yaml.
+    let nothing = !layer || files.is_empty();
+    if org_folders == 0 && diags.is_empty() && nothing {
         diags.push(
             Diagnostic::new(
                 DiagnosticKind::Io,

@@ -179,9 +179,6 @@ pub(crate) fn successions(
     out
 }
 
-/// A state holding a code from a day to a day (`None`: always, today).
-type Holding<'a> = (&'a State, Option<Date>, Option<Date>);
-
 /// Where each state's entry is, for the rules across states.
 type Places<'a> = BTreeMap<&'a str, (&'a str, &'a Located<String>)>;
 
@@ -196,7 +193,11 @@ fn places(docs: &[schema::Document<schema::State>]) -> Places<'_> {
 }
 
 /// No two states hold one COW code, or one G&W code, on one day. A state
-/// without lifetimes holds its codes on every day.
+/// without lifetimes holds its codes on every day. `states` may hold
+/// states that `docs` does not define (a layer's checked with those of
+/// the folders below): a problem is reported at the entry `docs`
+/// defines, and one between two states defined elsewhere is not (it was
+/// reported where they are).
 pub(crate) fn codes_apart(
     docs: &[schema::Document<schema::State>],
     states: &[State],
@@ -204,22 +205,27 @@ pub(crate) fn codes_apart(
 ) {
     let places = places(docs);
     for list in [StateList::Cow, StateList::Gw] {
-        let mut holders: BTreeMap<u16, Vec<Holding<'_>>> = BTreeMap::new();
+        let mut holders: BTreeMap<u16, Vec<(&State, Period)>> =
+            BTreeMap::new();
         for s in states {
-            for (code, from, to) in periods(s, list) {
-                holders.entry(code).or_default().push((s, from, to));
+            for p in periods(s, list) {
+                holders.entry(p.0).or_default().push((s, p));
             }
         }
         for (code, mut periods) in holders {
-            periods.sort_by_key(|p| p.1);
+            periods.sort_by_key(|(_, p)| p.1);
             for pair in periods.windows(2) {
-                let ((a, _, a_to), (b, b_from, _)) = (pair[0], pair[1]);
+                let ((a, (_, _, a_to)), (b, (_, b_from, _))) =
+                    (pair[0], pair[1]);
                 let overlap =
                     a_to.is_none_or(|t| b_from.is_none_or(|f| f <= t));
                 if !overlap || a.id == b.id {
                     continue;
                 }
-                let Some(&(path, at)) = places.get(b.id.as_str()) else {
+                let place = places.get(b.id.as_str());
+                let Some(&(path, at)) =
+                    place.or_else(|| places.get(a.id.as_str()))
+                else {
                     continue;
                 };
                 let d = Diagnostic::new(
@@ -246,11 +252,11 @@ fn list_name(list: StateList) -> &'static str {
 }
 
 /// A code held from a day (`None`: always) to a day (`None`: today).
-type Period = (u16, Option<Date>, Option<Date>);
+pub(crate) type Period = (u16, Option<Date>, Option<Date>);
 
 /// The periods in which `s` holds a code of `list`: its lifetimes in the
 /// list, or every day when it has no lifetime at all.
-fn periods(s: &State, list: StateList) -> Vec<Period> {
+pub(crate) fn periods(s: &State, list: StateList) -> Vec<Period> {
     if s.lifetimes.is_empty() {
         let code = match list {
             StateList::Cow => s.cow_code,
@@ -273,12 +279,19 @@ fn periods(s: &State, list: StateList) -> Vec<Period> {
 
 /// No state holds a status outside its life: every held status begins
 /// on a day the state lives, and a state whose life ends holds none
-/// after its last day.
+/// after its last day. `below`: the histories are those of the folders
+/// below a layer, placed at the layer's entry of the state (whose life
+/// the layer gives).
 pub(crate) fn statuses_within_life(
     states: &[State],
     located: &[(Affiliation, HistoryAt)],
+    below: bool,
     sink: &mut Sink,
 ) {
+    let of = |a: &Affiliation| match below {
+        true => format!("`{}` below", a.organization),
+        false => format!("`{}`", a.organization),
+    };
     let by_id: BTreeMap<&str, &State> =
         states.iter().map(|s| (s.id.as_str(), s)).collect();
     for (a, at) in located {
@@ -291,8 +304,8 @@ pub(crate) fn statuses_within_life(
             }
             if state.exists_on(start.last_day()) == Some(false) {
                 let d = rule(format!(
-                    "`{}` holds {} of `{}` from {start}, when it did not exist ({})",
-                    a.state, t.status.label(), a.organization, state.life_text()
+                    "`{}` holds {} of {} from {start}, when it did not exist ({})",
+                    a.state, t.status.label(), of(a), state.life_text()
                 ))
                 .help("check the state and the date; a state's life is in states.yaml (`lifetimes`)");
                 sink.at(Part::Histories, &at.path, &at.state, d);
@@ -311,8 +324,8 @@ pub(crate) fn statuses_within_life(
                 && past(last)
             {
                 let d = rule(format!(
-                    "`{}` holds {} of `{}` after its life ended on {last}",
-                    a.state, t.status.label(), a.organization
+                    "`{}` holds {} of {} after its life ended on {last}",
+                    a.state, t.status.label(), of(a)
                 ))
                 .help("end the status with `none` by that day (a successor that continues it has its own history)");
                 sink.at(Part::Histories, &at.path, &at.state, d);

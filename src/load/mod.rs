@@ -137,21 +137,43 @@ pub(crate) fn load(
     input: Input<'_>,
     opts: &LoadOptions,
 ) -> Result<Dataset, Error> {
+    load_over(input, None, opts)
+}
+
+/// Loads and validates a data set as [`load`] does; when it is a layer
+/// over `below` (see [`layers`]), together with it: it may cite the
+/// states and sources below and name an organisation below as its
+/// predecessor or successor, and no state of it may take the place of
+/// one below in silence.
+pub(crate) fn load_over(
+    input: Input<'_>,
+    below: Option<&Dataset>,
+    opts: &LoadOptions,
+) -> Result<Dataset, Error> {
     let mut sink = Sink::default();
-    let (docs, histories) = match read(input, &mut sink) {
+    let (docs, histories) = match read(input, below.is_some(), &mut sink) {
         Some(read) => read,
         None => return Err(sink.finish(()).unwrap_err()),
     };
     for doc in &docs.states {
         documents::missing_iso2(doc, &mut sink);
     }
-    let refs = refs::collect(&docs, &mut sink);
+    let mut refs = refs::collect(&docs, &mut sink);
+    if let Some(below) = below {
+        layers::know(&mut refs, below);
+    }
     let mut data = Dataset::default();
-    let checked = convert(&docs, (&refs, opts), &mut data, &mut sink);
+    let (checked, states) =
+        convert(&docs, (&refs, opts, below), &mut data, &mut sink);
     let mut located =
         check_histories(histories, &refs, &data, &checked, &mut sink);
     rules::one_history_each(&located, &mut sink);
-    life::statuses_within_life(&data.states, &located, &mut sink);
+    let states = states.as_deref().unwrap_or(&data.states);
+    life::statuses_within_life(states, &located, false, &mut sink);
+    if let Some(below) = below {
+        let theirs = layers::histories_below(&docs.states, &data, below);
+        life::statuses_within_life(states, &theirs, true, &mut sink);
+    }
     located.sort_by(|(a, _), (b, _)| {
         (&a.organization, &a.state).cmp(&(&b.organization, &b.state))
     });
@@ -165,10 +187,11 @@ pub(crate) fn load(
 /// the files themselves are wrong (nothing further is worth checking).
 fn read(
     input: Input<'_>,
+    layer: bool,
     sink: &mut Sink,
 ) -> Option<(Documents, Vec<Histories>)> {
     let files = match input {
-        Input::Folder(dir) => files::read_dir(dir, sink),
+        Input::Folder(dir) => files::read_dir(dir, sink, layer),
         Input::Texts(texts) => files::from_texts(texts, sink),
         #[cfg(feature = "json")]
         Input::Json { name, text } => {
@@ -236,13 +259,14 @@ struct Checked {
 
 /// Phase 4 for everything but the histories: sources, states,
 /// organisations and summits (chairs, officials and events follow the
-/// histories, which their rules need).
+/// histories, which their rules need). For a layer, also the states as
+/// they will be once it is merged with those `below`.
 fn convert(
     docs: &Documents,
-    (refs, opts): (&Refs, &LoadOptions),
+    (refs, opts, below): (&Refs, &LoadOptions, Option<&Dataset>),
     data: &mut Dataset,
     sink: &mut Sink,
-) -> Checked {
+) -> (Checked, Option<Vec<State>>) {
     for doc in &docs.sources {
         let mut cx = Cx::new(sink, &doc.path, Part::Sources);
         data.sources
@@ -268,14 +292,22 @@ fn convert(
             data.organizations
                 .extend(documents::organization(&mut cx, refs, r, opts.today));
             for link in [&r.predecessor, &r.successor].into_iter().flatten() {
-                refs.organization(&mut cx, link);
+                refs.link(&mut cx, link, &r.id.value);
             }
         }
     }
     rules::names_apart(&docs.states, sink);
-    life::codes_apart(&docs.states, &data.states, sink);
+    let merged = match below {
+        None => {
+            life::codes_apart(&docs.states, &data.states, sink);
+            None
+        }
+        Some(b) => {
+            Some(layers::states(&docs.states, &data.states, &b.states, sink))
+        }
+    };
     let orgs = by_id(&data.organizations);
-    lineage::links(&docs.organizations, &orgs, sink);
+    lineage::links(&docs.organizations, &layers::linkable(&orgs, below), sink);
     let published: BTreeMap<&str, Option<crate::date::Date>> =
         data.sources.iter().map(|s| (s.id.as_str(), s.published)).collect();
     let mut summits = BTreeMap::new();
@@ -302,7 +334,7 @@ fn convert(
         }
     }
     data.summits = summits.into_values().collect();
-    Checked { summits: checked }
+    (Checked { summits: checked }, merged)
 }
 
 fn by_id(orgs: &[Organization]) -> BTreeMap<&str, &Organization> {

@@ -39,6 +39,12 @@ pub(crate) struct Refs {
     /// Per organisation folder, its own organisation (the first its
     /// organization.yaml defines).
     pub folder_org: BTreeMap<String, String>,
+    /// For a layer, the organisations of the folders below it: a
+    /// predecessor or successor may name one.
+    pub below_organizations: BTreeSet<String>,
+    /// Whether the data set is a layer, whose states and sources may be
+    /// those of the folders below (the messages say so).
+    pub layered: bool,
     /// How many "did you mean" suggestions are left to make: each costs a
     /// comparison with every known id, so a file of thousands of unknown
     /// ids stays cheap to report.
@@ -92,6 +98,8 @@ pub(crate) fn collect(docs: &Documents, sink: &mut Sink) -> Refs {
             ("summit", "give each summit its own id"),
         ),
         folder_org,
+        below_organizations: BTreeSet::new(),
+        layered: false,
         suggestions: AtomicUsize::new(MAX_SUGGESTIONS),
     }
 }
@@ -162,7 +170,11 @@ impl Refs {
             let d = self.hint(
                 Diagnostic::new(
                     DiagnosticKind::UnknownState,
-                    format!("state `{}` is not in states.yaml", shown(&id.value)),
+                    format!(
+                        "state `{}` is not in states.yaml{}",
+                        shown(&id.value),
+                        self.below()
+                    ),
                 ),
                 &id.value,
                 self.states.names(),
@@ -189,7 +201,11 @@ impl Refs {
                 let d = self.hint(
                     Diagnostic::new(
                         DiagnosticKind::UnknownSource,
-                        format!("source `{}` is not in sources.yaml", shown(&s.value)),
+                        format!(
+                            "source `{}` is not in sources.yaml{}",
+                            shown(&s.value),
+                            self.below()
+                        ),
                     ),
                     &s.value,
                     self.sources.names(),
@@ -221,6 +237,39 @@ impl Refs {
         );
         let otherwise = "define it in an organization.yaml";
         self.hint(d, id, self.organizations.names(), otherwise)
+    }
+
+    /// Checks the `predecessor:` or `successor:` of the organisation
+    /// `own`: an organisation of this data set or of a folder below it,
+    /// other than `own` (which no suggestion names).
+    pub fn link(&self, cx: &mut Cx<'_>, id: &Located<String>, own: &str) {
+        let Some(known) = self.organizations.checkable() else { return };
+        if known.contains(&id.value)
+            || self.below_organizations.contains(&id.value)
+        {
+            return;
+        }
+        let d = Diagnostic::new(
+            DiagnosticKind::UnknownOrganization,
+            format!(
+                "organisation `{}` is not defined in any organization.yaml{}",
+                shown(&id.value),
+                self.below()
+            ),
+        );
+        let names = known
+            .iter()
+            .chain(&self.below_organizations)
+            .map(String::as_str)
+            .filter(|n| *n != own);
+        let otherwise = "define it in an organization.yaml";
+        cx.at(id, self.hint(d, &id.value, names, otherwise));
+    }
+
+    /// `, here or below` in a layer's messages: an id may be defined in
+    /// the folders below it.
+    fn below(&self) -> &'static str {
+        if self.layered { ", here or below" } else { "" }
     }
 
     /// The organisation of an entry: its `organization:` field, or its

@@ -20,10 +20,12 @@ pub struct Cli {
     /// Read the data from this folder instead of the bundled data.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Load this data folder too, over --data (repeatable, each over the
-    /// ones before): where both describe a state (by id or COW code) or
-    /// an organisation (by id or COW column), the later folder's is used
-    /// (`igo --data cow --layer data ...`: COW's IGOs and ours).
+    /// Load this data folder too, over --data or the bundled data
+    /// (repeatable, each over the ones before). It may cite their states
+    /// and sources; where both describe a state (by id or COW code), an
+    /// organisation (by id or COW column) or a source, the later folder's
+    /// is used and stderr says what changed (`igo --data cow --layer data
+    /// ...`: COW's IGOs and ours; `igo validate --layer my-org`).
     #[arg(long, global = true, value_name = "DIR")]
     pub layer: Vec<PathBuf>,
     /// The organisation asked about [default: SCO]; `all` for every one
@@ -117,7 +119,8 @@ pub enum Command {
         /// The second day (YYYY-MM-DD or `today`).
         to: String,
     },
-    /// Check a data folder (default: --data, else the bundled data).
+    /// Check a data folder (default: --data, else the bundled data), with
+    /// each --layer over it.
     Validate {
         /// The folder to check.
         dir: Option<PathBuf>,

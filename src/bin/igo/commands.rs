@@ -1,9 +1,9 @@
 //! One function per command: ask the library, then hand the answer to
 //! the table, CSV or JSON printer the `--format` asks for.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use igo_graph::{Basis, Date, KnowledgeGraph, LoadOptions, Status, export};
+use igo_graph::{Basis, Date, KnowledgeGraph, Status, export};
 
 use crate::args::{CsvTable, ExportKind, Format, PanelRule};
 use crate::report::Failure;
@@ -339,24 +339,29 @@ pub fn diff(ctx: &Ctx, from: Date, to: Date) -> Result<String, Failure> {
     }
 }
 
-/// `igo validate [DIR]`: the counts of a folder that loads, in the
-/// format asked for; with `--org`, the folder must hold it. No review day
-/// may be after `today`.
+/// A data set loaded for `validate`, and how to name it.
+pub struct Checked<'a> {
+    pub kg: &'a KnowledgeGraph,
+    /// `bundled data`, or the folder, then each layer.
+    pub shown: String,
+    /// Whether the bundled data is part of it (checked when igo was
+    /// built, without a clock).
+    pub bundled: bool,
+}
+
+/// `igo validate [DIR] [--layer L]...`: the counts of a data set that
+/// loads (a folder, or the bundled data, with its layers), in the format
+/// asked for; with `--org`, the data must hold it. No review day may be
+/// after `today`.
 pub fn validate(
-    dir: Option<&PathBuf>,
+    data: &Checked<'_>,
     org: Option<&str>,
     format: Format,
     today: Date,
 ) -> Result<String, Failure> {
-    let (kg, shown) = match dir {
-        Some(d) => {
-            let opts = LoadOptions::new().today(today);
-            (KnowledgeGraph::load_with(d, &opts)?, d.display().to_string())
-        }
-        None => (KnowledgeGraph::bundled(), "bundled data".to_string()),
-    };
+    let (kg, shown) = (data.kg, &data.shown);
     // The bundled data was checked when igo was built, without a clock.
-    if dir.is_none()
+    if data.bundled
         && let Some(o) = kg
             .organizations()
             .find(|o| o.reviewed.is_some_and(|r| today.certainly_before(r)))
@@ -413,7 +418,7 @@ pub fn validate(
                 .into();
             rows::json(&v)
         }
-        Format::Csv => rows::validate(&shown, counts),
+        Format::Csv => rows::validate(shown, counts),
     }
 }
 

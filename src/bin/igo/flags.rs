@@ -4,7 +4,7 @@
 //! | flag | refused by | why |
 //! |---|---|---|
 //! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
-//! | `--layer` | `validate`, `import` | each folder is validated on its own |
+//! | `--layer` | `import` | it reads a file and writes a folder |
 //! | `--org` | `export yaml`, `export html`, `export cow`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
 //! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
 //! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
@@ -97,9 +97,8 @@ fn data_refused(command: &Command) -> Option<&'static str> {
 /// Why `--layer` means nothing to `command`, if it does not.
 fn layer_refused(command: &Command) -> Option<&'static str> {
     match command {
-        Command::Validate { .. } => {
-            Some("it checks one folder; validate each layer on its own")
-        }
+        // `validate DIR --layer L` checks the folder with its layers.
+        Command::Validate { .. } => None,
         _ => data_refused(command),
     }
 }

@@ -16,6 +16,7 @@ mod table;
 mod term;
 
 use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -76,35 +77,24 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         Command::Validate { dir } => {
             let dir = dir.as_ref().or(cli.data.as_ref());
             let today = today()?;
-            return commands::validate(dir, cli.org.as_deref(), format, today)
-                .map(|t| printable_as(format, t).into_bytes());
+            let kg = open(dir, &cli.layer, today)?;
+            let data = commands::Checked {
+                kg: &kg,
+                shown: shown(dir, &cli.layer),
+                bundled: dir.is_none(),
+            };
+            return commands::validate(
+                &data,
+                cli.org.as_deref(),
+                format,
+                today,
+            )
+            .map(|t| printable_as(format, t).into_bytes());
         }
         _ => {}
     }
     let today = today()?;
-    // The data of a folder may not have been reviewed after today.
-    let checks = LoadOptions::new().today(today);
-    let kg = match (&cli.data, cli.layer.as_slice()) {
-        (None, []) => KnowledgeGraph::bundled(),
-        (Some(dir), []) => KnowledgeGraph::load_with(dir, &checks)?,
-        (None, _) => {
-            return Err(Failure::Msg(
-                "`--layer` loads a folder over the one of `--data`: give \
-                 --data DIR too"
-                    .into(),
-            ));
-        }
-        (Some(dir), layers) => {
-            let mut dirs = vec![dir.clone()];
-            dirs.extend(layers.iter().cloned());
-            let (kg, notes) =
-                KnowledgeGraph::load_layers_with(&dirs, &checks)?;
-            for n in &notes {
-                report::note(n);
-            }
-            kg
-        }
-    };
+    let kg = open(cli.data.as_ref(), &cli.layer, today)?;
     // The process ends right after answering: freeing every string of the
     // graph first would be a sixth of the work of `igo at`.
     let kg: &KnowledgeGraph = Box::leak(Box::new(kg));
@@ -139,6 +129,45 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         return commands::export(&ctx, *kind, at, target, how);
     }
     listing(cli, &ctx).map(|t| printable_as(format, t).into_bytes())
+}
+
+/// The data asked for: the folder of `--data` (or of `validate DIR`),
+/// else the bundled data, with each `--layer` loaded over it; what the
+/// layers replace is said on stderr.
+fn open(
+    data: Option<&PathBuf>,
+    layers: &[PathBuf],
+    today: Date,
+) -> Result<KnowledgeGraph, Failure> {
+    // The data of a folder may not have been reviewed after today.
+    let checks = LoadOptions::new().today(today);
+    let (kg, notes) = match (data, layers) {
+        (None, []) => return Ok(KnowledgeGraph::bundled()),
+        (Some(dir), []) => {
+            return Ok(KnowledgeGraph::load_with(dir, &checks)?);
+        }
+        (None, layers) => {
+            KnowledgeGraph::bundled_with_layers(layers, &checks)?
+        }
+        (Some(dir), layers) => {
+            let mut dirs = vec![dir.clone()];
+            dirs.extend(layers.iter().cloned());
+            KnowledgeGraph::load_layers_with(&dirs, &checks)?
+        }
+    };
+    for n in &notes {
+        report::note(n);
+    }
+    Ok(kg)
+}
+
+/// The data as `validate` names it: `bundled data`, or the folder, then
+/// each layer (`bundled data + my-org`).
+fn shown(data: Option<&PathBuf>, layers: &[PathBuf]) -> String {
+    let base =
+        data.map_or("bundled data".to_string(), |d| d.display().to_string());
+    let layers = layers.iter().map(|l| format!(" + {}", l.display()));
+    std::iter::once(base).chain(layers).collect()
 }
 
 /// Every command but validate, completions and man: its output.
