@@ -29,11 +29,51 @@ pub struct Spec {
     pub states: usize,
     /// Seed of the pseudo-random choices.
     pub seed: u64,
+    /// Whether to write, beside the histories, what the world's record
+    /// holds: states with several names, codes, notes and sources (as
+    /// many texts as their lifetimes, codes and dated names), notes on
+    /// some transitions, and each organisation's summits and events.
+    pub rich: bool,
 }
 
 impl Default for Spec {
     fn default() -> Spec {
-        Spec { transitions: 10_000, organizations: 0, states: 217, seed: 1 }
+        Spec {
+            transitions: 10_000,
+            organizations: 0,
+            states: 217,
+            seed: 1,
+            rich: false,
+        }
+    }
+}
+
+impl Spec {
+    /// The size the world's record will have: 250 states and 25
+    /// organisations, each with the histories of 100 to 190 states
+    /// (15,000 transitions in all), summits and events, all
+    /// [`rich`](Spec::rich).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::KnowledgeGraph;
+    /// use igo_graph::synth::{Spec, generate};
+    ///
+    /// let kg = KnowledgeGraph::from_texts(generate(&Spec::world()))?;
+    /// assert_eq!(kg.states().count(), 250);
+    /// assert_eq!(kg.organizations().count(), 25);
+    /// assert!(!kg.summits("ORG0").is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn world() -> Spec {
+        Spec {
+            transitions: 15_000,
+            organizations: 25,
+            states: 250,
+            seed: 1,
+            rich: true,
+        }
     }
 }
 
@@ -84,10 +124,12 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
     } else {
         spec.organizations
     };
-    let n_sources = 50.max(spec.transitions / 200);
+    // The world's record cites a source for every few facts.
+    let per_source = if spec.rich { 3 } else { 200 };
+    let n_sources = 50.max(spec.transitions / per_source);
     let states = (0..n_states).map(|i| {
         let c = code(i);
-        schema::State {
+        let mut state = schema::State {
             id: text(c.as_str()),
             iso2: Some(text(&c[1..])),
             name: text(format!("State {c}")),
@@ -98,7 +140,11 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             wikidata: None,
             sources: cite(i % n_sources),
             note: None,
+        };
+        if spec.rich {
+            enrich(&mut state, i, n_sources);
         }
+        state
     });
     let sources = (0..n_sources).map(|i| schema::Source {
         id: text(format!("src-{i}")),
@@ -137,11 +183,98 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             statuses: Vec::new(),
         };
         files.push((format!("org{o}/organization.yaml"), document([org])));
-        let histories =
+        let mut histories =
             histories(&mut rng, founded, per_org, n_states, n_sources);
+        if spec.rich {
+            for (k, h) in histories.iter_mut().enumerate() {
+                annotate(h, k);
+            }
+            let (summits, events) =
+                institutions(&mut rng, o, founded, n_states);
+            files.push((format!("org{o}/summits.yaml"), document(summits)));
+            files.push((format!("org{o}/events.yaml"), document(events)));
+        }
         files.push((format!("org{o}/statuses.yaml"), document(histories)));
     }
     files
+}
+
+/// A state as the world's data describes one: names, codes, a note and
+/// several sources.
+fn enrich(state: &mut schema::State, i: usize, n_sources: usize) {
+    let c = state.id.value.clone();
+    state.official_name =
+        Some(schema::Text(format!("The Synthetic Republic of {c}")));
+    state.aliases =
+        (1..=5).map(|k| text(format!("{c} under its name {k}"))).collect();
+    state.cow_abbrev = Some(text(c.as_str()));
+    state.wikidata = Some(text(format!("Q{}", 1_000 + i)));
+    state.sources = Located::new(
+        (0..5).map(|k| text(format!("src-{}", (i + k) % n_sources))).collect(),
+    );
+    state.note = Some(schema::Text(format!(
+        "State {c} was independent from its first day in the synthetic \
+         record; its names changed five times, each dated and sourced."
+    )));
+}
+
+/// A note on one history in four, as the real data has on some.
+fn annotate(h: &mut schema::History, k: usize) {
+    if k % 4 == 0
+        && let Some(t) = h.transitions.value.first_mut()
+    {
+        t.value.note = Some(schema::Text(format!(
+            "The sources give this day for the deposit of the instrument \
+             of accession ({k}); the decision was announced earlier."
+        )));
+    }
+}
+
+/// An organisation's summits (one every two years from its founding to
+/// 2024) and one event each.
+fn institutions(
+    rng: &mut Rng,
+    o: usize,
+    founded: u32,
+    n_states: usize,
+) -> (Vec<schema::Summit>, Vec<schema::Event>) {
+    let (mut summits, mut events) = (Vec::new(), Vec::new());
+    for (k, year) in (founded + 1..=2024).step_by(2).enumerate() {
+        let id = format!("org{o}-{year}");
+        let day = format!("{year}-{:02}-{:02}", 1 + k % 12, 1 + k % 28);
+        // A source published in or after the summit's year.
+        let src = if year < 2000 { 0 } else { year as usize - 2000 };
+        summits.push(schema::Summit {
+            id: text(id.as_str()),
+            organization: None,
+            ordinal: Some(schema::Whole(k as u32 + 1)),
+            start: Some(plain(day.as_str())),
+            end: Some(plain(day.as_str())),
+            council: None,
+            city: Some(text(format!("City {}", rng.below(500)))),
+            host: text(code(rng.below(n_states as u64) as usize)),
+            format: Some(plain("in_person")),
+            status: plain("held"),
+            sources: cite(src),
+            note: Some(schema::Text(format!(
+                "Summit {} of organisation {o}: the heads of state met for \
+                 one day and signed a declaration; the sources agree on \
+                 the day and the city.",
+                k + 1
+            ))),
+        });
+        events.push(schema::Event {
+            id: text(format!("{id}-declaration")),
+            organization: None,
+            kind: plain("other"),
+            title: text(format!("Declaration of the {} summit", k + 1)),
+            date: plain(day.as_str()),
+            place: None,
+            sources: cite(src),
+            note: None,
+        });
+    }
+    (summits, events)
 }
 
 /// About `per_org` transitions of one organisation founded in `founded`.
