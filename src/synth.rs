@@ -17,6 +17,8 @@
 
 use crate::export::yaml::document;
 use crate::load::schema::{self, Located, Plain};
+use crate::load::{self, LoadOptions};
+use crate::{Error, KnowledgeGraph, bundle};
 
 /// What to generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,7 +222,7 @@ fn enrich(state: &mut schema::State, i: usize, n_sources: usize) {
 
 /// A note on one history in four, as the real data has on some.
 fn annotate(h: &mut schema::History, k: usize) {
-    if k % 4 == 0
+    if k.is_multiple_of(4)
         && let Some(t) = h.transitions.value.first_mut()
     {
         t.value.note = Some(schema::Text(format!(
@@ -353,4 +355,61 @@ fn histories(
         });
     }
     out
+}
+
+/// A data set in the compact form `build.rs` gives the bundled data, to
+/// measure what [`KnowledgeGraph::bundled`] costs with other data (the
+/// world's size: [`Spec::world`]) without building the crate again.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::synth::{Bundle, Spec, generate};
+///
+/// let bundle = Bundle::new(generate(&Spec { transitions: 2_000, ..Spec::default() }))?;
+/// let kg = bundle.open();
+/// assert!(kg == igo_graph::KnowledgeGraph::from_texts(generate(&Spec {
+///     transitions: 2_000,
+///     ..Spec::default()
+/// }))?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Bundle {
+    bytes: &'static [u8],
+}
+
+impl Bundle {
+    /// Loads and validates `files` (as [`KnowledgeGraph::from_texts`])
+    /// and encodes the data set as `build.rs` encodes `data/`. The bytes
+    /// live until the program ends, as the bundled data's do: make few.
+    ///
+    /// # Errors
+    ///
+    /// The data set's problems, as [`KnowledgeGraph::from_texts`] reports
+    /// them.
+    pub fn new(files: Vec<(String, String)>) -> Result<Bundle, Error> {
+        let data = load::load(load::Input::Texts(files), &LoadOptions::new())?;
+        let (core, facts, sources) = bundle::split(data);
+        let bytes = bundle::write(&core, &facts, &sources)
+            .expect("the model serializes");
+        Ok(Bundle { bytes: Box::leak(bytes.into_boxed_slice()) })
+    }
+
+    /// The graph of the bundle, made as [`KnowledgeGraph::bundled`] makes
+    /// the compiled-in one's.
+    pub fn open(&self) -> KnowledgeGraph {
+        KnowledgeGraph::from_bundle(self.bytes)
+    }
+
+    /// The bundle's size in bytes.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether the bundle holds no bytes (never: even an empty data set
+    /// has its tables).
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
 }

@@ -1,22 +1,24 @@
-//! [`KnowledgeGraph`]: the petgraph graph plus id indices; [`build`]
-//! makes it from a validated data set.
+//! [`KnowledgeGraph`]: the states and organisations, each
+//! organisation's own part (its histories, spans, summits, chairs,
+//! offices, events and counts, see [`facts`]), and id indices; [`build`]
+//! makes it from a validated data set, [`full`] the petgraph graph of
+//! everything.
 
 mod build;
+mod facts;
+mod full;
 mod open;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
-use self::build::Builder;
+use self::facts::{OrgFacts, OrgIndex, Part};
 use crate::error::{Diagnostic, DiagnosticKind, Error};
-use crate::index::IntervalIndex;
-use crate::load;
 use crate::model::{
     ChairTerm, Claim, Event, OfficeTerm, Organization, OrganizationId,
-    PersonId, Source, SourceId, Span, State, StateId, Summit, SummitId,
-    Transition,
+    PersonId, Source, SourceId, Span, State, StateId, Summit, Transition,
 };
 
 /// A node of the graph.
@@ -93,7 +95,10 @@ pub enum Edge {
 /// Nodes are organisations, states and sources; each status a state held in
 /// an organisation is a [`Edge::Status`] edge from the state to the
 /// organisation, carrying its [`Span`]. A state that changed status has
-/// several parallel edges, one per span.
+/// several parallel edges, one per span. Each fact is kept once, in its
+/// organisation's part; [`KnowledgeGraph::graph`] makes the petgraph
+/// graph of them when first asked for. The bundled data builds an
+/// organisation's part when a question first needs it.
 ///
 /// # Example
 ///
@@ -105,29 +110,20 @@ pub enum Edge {
 /// assert_eq!(india.name, "India");
 /// assert_eq!(kg.organization("SCO").unwrap().founded.to_string(), "2001-06-15");
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct KnowledgeGraph {
-    /// Every node and edge; for the bundled data, all but the sources and
-    /// the edges to them (see [`Sources::Bundled`]).
+    /// The states, organisations and successions; for data read from
+    /// files, the sources and the edges to them too (see
+    /// [`Sources::Bundled`]).
     graph: StableDiGraph<Node, Edge>,
     organizations: BTreeMap<OrganizationId, NodeIndex>,
     states: BTreeMap<StateId, NodeIndex>,
     sources: Sources,
-    /// Per organisation, per state, the transitions in order.
-    affiliations: BTreeMap<OrganizationId, BTreeMap<StateId, Vec<Transition>>>,
-    summits: BTreeMap<SummitId, NodeIndex>,
-    /// Per organisation, its chair-term edges in order.
-    chairs: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
-    /// Per organisation, its office-term edges in order of start.
-    offices: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
-    /// Event nodes, by date.
-    events: Vec<NodeIndex>,
-    /// Per organisation, the counts sources published, by date.
-    claims: BTreeMap<OrganizationId, Vec<Claim>>,
-    /// Notes on whole status histories, by (organisation, state).
-    affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
-    /// Per organisation, an interval index of its spans under each basis.
-    span_index: BTreeMap<OrganizationId, OrgIndex>,
+    /// Per organisation, its own facts.
+    parts: BTreeMap<OrganizationId, Part>,
+    /// The graph of everything, made by the first call of
+    /// [`KnowledgeGraph::graph`].
+    full: OnceLock<StableDiGraph<Node, Edge>>,
 }
 
 /// Where the sources are.
@@ -140,18 +136,15 @@ enum Sources {
     Bundled(Box<Lazy>),
 }
 
-/// The bundled sources, and the graph with them.
+/// The bundled sources.
 #[derive(Clone)]
 struct Lazy {
     /// As `build.rs` wrote them.
     encoded: &'static [u8],
     table: OnceLock<BTreeMap<SourceId, Source>>,
     /// Each node that cites a source: the [`Edge::CitedIn`] edges of
-    /// `full`.
+    /// the graph of everything.
     cited: Vec<(NodeIndex, SourceId)>,
-    /// The graph with the sources, made by the first call of
-    /// [`KnowledgeGraph::graph`].
-    full: OnceLock<StableDiGraph<Node, Edge>>,
 }
 
 impl Lazy {
@@ -161,37 +154,6 @@ impl Lazy {
                 .expect("build.rs wrote the bundled sources");
             sources.into_iter().map(|s| (s.id.clone(), s)).collect()
         })
-    }
-
-    /// `graph` with the sources and the edges to them, built at its final
-    /// size: `graph`'s nodes and edges first, in the order of their
-    /// indices (it has no holes), so that every index stays valid.
-    fn full(
-        &self,
-        graph: &StableDiGraph<Node, Edge>,
-    ) -> StableDiGraph<Node, Edge> {
-        use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-        let sources = self.table();
-        let mut g = StableDiGraph::with_capacity(
-            graph.node_count() + sources.len(),
-            graph.edge_count() + self.cited.len(),
-        );
-        for n in graph.node_indices() {
-            g.add_node(graph[n].clone());
-        }
-        for e in graph.edge_references() {
-            g.add_edge(e.source(), e.target(), e.weight().clone());
-        }
-        let nodes: BTreeMap<&SourceId, NodeIndex> = sources
-            .iter()
-            .map(|(id, s)| (id, g.add_node(Node::Source(s.clone()))))
-            .collect();
-        for (node, id) in &self.cited {
-            if let Some(&src) = nodes.get(id) {
-                g.add_edge(*node, src, Edge::CitedIn);
-            }
-        }
-        g
     }
 }
 
@@ -206,71 +168,21 @@ impl std::fmt::Debug for Sources {
     }
 }
 
-/// The spans of one organisation, indexed by the days they may cover.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct OrgIndex {
-    /// The states with a history in the organisation, sorted; interval
-    /// values are positions in this list.
-    pub states: Vec<StateId>,
-    pub effective: IntervalIndex,
-    pub decided: IntervalIndex,
-    /// Decisions without an effective date: (state, status, decided).
-    pub pending: Vec<(StateId, crate::model::Status, Option<crate::Date>)>,
-}
-
-impl OrgIndex {
-    pub fn by(&self, basis: crate::Basis) -> &IntervalIndex {
-        match basis {
-            crate::Basis::Effective => &self.effective,
-            crate::Basis::Decided => &self.decided,
-        }
-    }
-}
-
-/// The `[start, end)` day numbers a span may cover under `basis`: from the
-/// first day its start may be to the last day its end may be.
-fn possible_days(span: &Span, basis: crate::Basis) -> Option<(i32, i32)> {
-    let start = span.start.at(basis)?.day_number();
-    // After a disputed end (an exit the sources dispute) the status may
-    // still be held: the span stays a candidate, and the rule decides.
-    let end = match span.end.and_then(|b| b.at(basis)) {
-        Some(_) if span.end_disputed.is_some() => i32::MAX,
-        Some(e) => e.last_day().day_number() + 1,
-        None => i32::MAX,
-    };
-    Some((start, end))
-}
-
 impl KnowledgeGraph {
-    fn build(data: load::Dataset) -> KnowledgeGraph {
-        KnowledgeGraph::build_with(data, Sources::Nodes(BTreeMap::new()))
+    /// The facts of `organization` (built by this call if they are still
+    /// encoded), or `None` for an unknown organisation.
+    pub(crate) fn facts(&self, organization: &str) -> Option<&OrgFacts> {
+        let part = self.parts.get(organization)?;
+        if let Some(f) = part.get_built() {
+            return Some(f);
+        }
+        Some(part.get(self.organization(organization)?))
     }
 
-    /// The graph of `data`, whose sources are where `sources` says: in
-    /// `data` for [`Sources::Nodes`], still encoded for the bundled ones.
-    fn build_with(data: load::Dataset, sources: Sources) -> KnowledgeGraph {
-        let mut b = Builder::sized_for(&data, sources);
-        b.sources(data.sources);
-        b.states(data.states);
-        b.organizations(data.organizations);
-        b.histories(data.affiliations);
-        b.summits(data.summits);
-        b.chairs(data.chairs);
-        b.offices(data.offices);
-        b.events(data.events);
-        b.claims(data.claims);
-        b.finish()
-    }
-
-    /// Every summit, sorted by id.
-    fn all_summits(&self) -> Vec<&Summit> {
-        self.summits
-            .values()
-            .filter_map(|&n| match &self.graph[n] {
-                Node::Summit(s) => Some(s),
-                _ => None,
-            })
-            .collect()
+    /// Every organisation with its facts, sorted by id: every part built.
+    fn every_part(&self) -> impl Iterator<Item = (&Organization, &OrgFacts)> {
+        self.organizations()
+            .filter_map(|o| Some((o, self.facts(o.id.as_str())?)))
     }
 
     /// The note on `state`'s whole status history in `organization`, if
@@ -280,81 +192,52 @@ impl KnowledgeGraph {
         organization: &str,
         state: &str,
     ) -> Option<&str> {
-        self.affiliation_notes
-            .get(&(OrganizationId::new(organization), StateId::new(state)))
-            .map(String::as_str)
+        self.facts(organization)?.notes.get(state).map(String::as_str)
     }
 
     /// The summit with id `id` (e.g. `sco-2024-astana`).
     pub fn summit(&self, id: &str) -> Option<&Summit> {
-        let n = *self.summits.get(id)?;
-        match &self.graph[n] {
-            Node::Summit(s) => Some(s),
-            _ => None,
+        fn find<'a>(f: &'a OrgFacts, id: &str) -> Option<&'a Summit> {
+            f.summits.iter().find(|s| s.id.as_str() == id)
         }
+        // The parts built already first (a chair's summit is its own
+        // organisation's): the answer is the same, found without building
+        // the others.
+        let built = self.parts.values().filter_map(Part::get_built);
+        built
+            .filter_map(|f| find(f, id))
+            .next()
+            .or_else(|| self.every_part().find_map(|(_, f)| find(f, id)))
     }
 
     /// The summits of `organization`, oldest first (planned ones with
     /// unknown dates last).
     pub fn summits(&self, organization: &str) -> Vec<&Summit> {
-        let mut v: Vec<&Summit> = self
-            .summits
-            .values()
-            .filter_map(|&n| match &self.graph[n] {
-                Node::Summit(s) if s.organization == organization => Some(s),
-                _ => None,
-            })
-            .collect();
-        v.sort_by(|a, b| {
-            (a.start.is_none(), a.start.map(|d| d.first_day()), &a.id).cmp(&(
-                b.start.is_none(),
-                b.start.map(|d| d.first_day()),
-                &b.id,
-            ))
-        });
-        v
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.summits.iter().collect())
     }
 
     /// The chair terms of `organization`, oldest first.
     pub fn chairs(&self, organization: &str) -> Vec<&ChairTerm> {
-        let edges =
-            self.chairs.get(organization).map_or(&[][..], Vec::as_slice);
-        edges
-            .iter()
-            .filter_map(|&e| match &self.graph[e] {
-                Edge::Chair(t) => Some(&**t),
-                _ => None,
-            })
-            .collect()
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.chairs.iter().collect())
     }
 
     /// The office terms of `organization`, oldest first.
     pub fn officials(&self, organization: &str) -> Vec<&OfficeTerm> {
-        let edges =
-            self.offices.get(organization).map_or(&[][..], Vec::as_slice);
-        edges
-            .iter()
-            .filter_map(|&e| match &self.graph[e] {
-                Edge::HeldOffice(t) => Some(&**t),
-                _ => None,
-            })
-            .collect()
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.offices.iter().collect())
     }
 
     /// The counts sources published about `organization`, oldest first.
     pub fn claims(&self, organization: &str) -> &[Claim] {
-        self.claims.get(organization).map_or(&[], Vec::as_slice)
+        self.facts(organization).map_or(&[], |f| f.claims.as_slice())
     }
 
     /// The events of `organization`, oldest first.
     pub fn events(&self, organization: &str) -> Vec<&Event> {
-        self.events
-            .iter()
-            .filter_map(|&n| match &self.graph[n] {
-                Node::Event(e) if e.organization == organization => Some(e),
-                _ => None,
-            })
-            .collect()
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.events.iter().collect())
     }
 
     /// The underlying petgraph graph, for users who want its algorithms.
@@ -362,11 +245,11 @@ impl KnowledgeGraph {
     /// Node and edge weights are [`Node`] and [`Edge`]. Iteration order of
     /// petgraph is an implementation detail: sort before printing.
     ///
-    /// For [`KnowledgeGraph::bundled`], whose queries do not walk the
-    /// sources, the graph with its sources is made by the first call of
-    /// this method and kept beside the graph without them (for the bundled
-    /// data, about 1,500 nodes); later calls return it at once. A graph
-    /// loaded from files holds its sources from the start.
+    /// The queries read each organisation's facts where they are kept, and
+    /// need no petgraph graph: it is made by the first call of this method
+    /// (every fact is copied into it once; for the bundled data, with the
+    /// sources, about 1,500 nodes) and kept; later calls return it at
+    /// once.
     ///
     /// # Example
     ///
@@ -382,10 +265,7 @@ impl KnowledgeGraph {
     /// assert!(spans > 27);
     /// ```
     pub fn graph(&self) -> &StableDiGraph<Node, Edge> {
-        match &self.sources {
-            Sources::Nodes(_) => &self.graph,
-            Sources::Bundled(l) => l.full.get_or_init(|| l.full(&self.graph)),
-        }
+        self.full.get_or_init(|| self.full())
     }
 
     /// The state with ISO alpha-3 code `id`.
@@ -451,62 +331,22 @@ impl KnowledgeGraph {
 
     /// Every status span, sorted by organisation, state and start.
     pub fn spans(&self) -> Vec<&Span> {
-        let mut spans: Vec<&Span> = self
-            .graph
-            .edge_weights()
-            .filter_map(|e| match e {
-                Edge::Status(s) => Some(s),
-                _ => None,
-            })
-            .collect();
-        spans.sort_by(|a, b| {
-            (&a.organization, &a.state, a.start.decided, a.start.effective)
-                .cmp(&(
-                    &b.organization,
-                    &b.state,
-                    b.start.decided,
-                    b.start.effective,
-                ))
-        });
-        spans
+        self.every_part().flat_map(|(_, f)| &f.spans).collect()
     }
 
-    /// The status spans of `organization`, sorted by state and start: the
-    /// edges into its node, so O(k log k) for its k spans.
+    /// The status spans of `organization`, sorted by state and start.
     pub fn spans_of(&self, organization: &str) -> Vec<&Span> {
-        let Some(&node) = self.organizations.get(organization) else {
-            return Vec::new();
-        };
-        let mut spans: Vec<&Span> = spans_into(&self.graph, node).collect();
-        spans.sort_by(|a, b| {
-            (&a.state, a.start.decided, a.start.effective).cmp(&(
-                &b.state,
-                b.start.decided,
-                b.start.effective,
-            ))
-        });
-        spans
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.spans.iter().collect())
     }
 
     /// The organisations in which `state` held (or was decided to hold) a
-    /// status: the targets of its span edges, sorted by id.
+    /// status, sorted by id.
     pub(crate) fn organizations_of(&self, state: &str) -> Vec<&Organization> {
-        use petgraph::visit::EdgeRef;
-        let Some(&node) = self.states.get(state) else {
-            return Vec::new();
-        };
-        let mut orgs: Vec<&Organization> = self
-            .graph
-            .edges_directed(node, petgraph::Direction::Outgoing)
-            .filter(|e| matches!(e.weight(), Edge::Status(_)))
-            .filter_map(|e| match &self.graph[e.target()] {
-                Node::Organization(o) => Some(o),
-                _ => None,
-            })
-            .collect();
-        orgs.sort_by(|a, b| a.id.cmp(&b.id));
-        orgs.dedup_by(|a, b| a.id == b.id);
-        orgs
+        self.every_part()
+            .filter(|(_, f)| f.has_spans_of(state))
+            .map(|(o, _)| o)
+            .collect()
     }
 
     /// The transitions of `state` in `organization`, in order (empty when
@@ -516,9 +356,8 @@ impl KnowledgeGraph {
         organization: &str,
         state: &str,
     ) -> &[Transition] {
-        self.affiliations
-            .get(organization)
-            .and_then(|m| m.get(state))
+        self.facts(organization)
+            .and_then(|f| f.histories.get(state))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -531,7 +370,10 @@ impl KnowledgeGraph {
     /// assert!(kg.transition_count() > 50);
     /// ```
     pub fn transition_count(&self) -> usize {
-        self.affiliations.values().flat_map(|m| m.values()).map(Vec::len).sum()
+        self.every_part()
+            .flat_map(|(_, f)| f.histories.values())
+            .map(Vec::len)
+            .sum()
     }
 
     /// The histories of `organization`, by state.
@@ -539,12 +381,12 @@ impl KnowledgeGraph {
         &self,
         organization: &str,
     ) -> Option<&BTreeMap<StateId, Vec<Transition>>> {
-        self.affiliations.get(organization)
+        self.facts(organization).map(|f| &f.histories)
     }
 
     /// The interval index of `organization`'s spans.
     pub(crate) fn org_index(&self, organization: &str) -> Option<&OrgIndex> {
-        self.span_index.get(organization)
+        self.facts(organization).map(|f| &f.index)
     }
 
     /// Per state (sorted by id), its transitions in `organization`.
@@ -552,7 +394,7 @@ impl KnowledgeGraph {
         &self,
         organization: &str,
     ) -> impl Iterator<Item = (&StateId, &Vec<Transition>)> {
-        self.affiliations.get(organization).into_iter().flatten()
+        self.histories_of(organization).into_iter().flatten()
     }
 
     /// The organisation `id`, or a query error naming the known ones.
@@ -658,16 +500,36 @@ impl PartialEq for KnowledgeGraph {
         self.states().eq(other.states())
             && self.sources().eq(other.sources())
             && self.organizations().eq(other.organizations())
-            && self.affiliations == other.affiliations
-            && self.affiliation_notes == other.affiliation_notes
-            && self.all_summits() == other.all_summits()
-            && self.organizations().all(|o| {
-                let id = o.id.as_str();
-                self.chairs(id) == other.chairs(id)
-                    && self.officials(id) == other.officials(id)
-                    && self.events(id) == other.events(id)
-                    && self.claims(id) == other.claims(id)
-            })
+            && self.every_part().zip(other.every_part()).all(
+                |((_, a), (_, b))| {
+                    a.histories == b.histories
+                        && a.notes == b.notes
+                        && a.summits == b.summits
+                        && a.chairs == b.chairs
+                        && a.offices == b.offices
+                        && a.events == b.events
+                        && a.claims == b.claims
+                },
+            )
+    }
+}
+
+/// The states, organisations, sources and each organisation's facts
+/// (every part built, to be shown).
+impl std::fmt::Debug for KnowledgeGraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KnowledgeGraph")
+            .field("states", &self.states().collect::<Vec<_>>())
+            .field("organizations", &self.organizations().collect::<Vec<_>>())
+            .field("sources", &self.sources)
+            .field(
+                "facts",
+                &self
+                    .every_part()
+                    .map(|(o, f)| (&o.id, f))
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
     }
 }
 
@@ -709,17 +571,4 @@ fn distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-/// The status spans on the edges into an organisation's node.
-pub(crate) fn spans_into(
-    graph: &StableDiGraph<Node, Edge>,
-    org: NodeIndex,
-) -> impl Iterator<Item = &Span> {
-    graph.edges_directed(org, petgraph::Direction::Incoming).filter_map(|e| {
-        match e.weight() {
-            Edge::Status(s) => Some(s),
-            _ => None,
-        }
-    })
 }

@@ -2,11 +2,16 @@
 //! folder (or several, layered), in-memory files, or the node-link JSON.
 
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+use super::facts::Part;
 use super::{KnowledgeGraph, Lazy, Sources};
+use crate::bundle::{Bundle, Core};
 use crate::error::Error;
 use crate::load::{self, LoadOptions};
+
+/// Why a bundle cannot fail to decode.
+const WRITTEN: &str = "the bundle was written with this crate's types";
 
 impl KnowledgeGraph {
     /// The data compiled into the crate (the `data/` folder of this
@@ -14,21 +19,36 @@ impl KnowledgeGraph {
     ///
     /// The bundled data is validated when the crate is built (an invalid
     /// data folder fails the build), so this cannot fail at run time.
+    /// It decodes the states and organisations; each organisation's
+    /// histories, summits, chairs, offices, events and counts are decoded
+    /// by the first question that needs them, and the sources by the
+    /// first that shows one.
     pub fn bundled() -> KnowledgeGraph {
         // build.rs loads and validates data/ with this crate's own loader
         // (the build fails, with located diagnostics, if the data is
         // invalid) and stores the result compactly: starting needs no YAML.
         static BUNDLED: &[u8] =
             include_bytes!(concat!(env!("OUT_DIR"), "/bundled.postcard"));
-        let (data, sources): (load::Dataset, _) = crate::bundle::read(BUNDLED)
-            .expect("build.rs wrote the bundled data with this crate's types");
+        KnowledgeGraph::from_bundle(BUNDLED)
+    }
+
+    /// The graph of `bytes`, written by `crate::bundle::write` (build.rs's
+    /// bundle, or a synthetic one): the states and organisations decoded
+    /// now, the rest when first asked for.
+    pub(crate) fn from_bundle(bytes: &'static [u8]) -> KnowledgeGraph {
+        let bundle = Bundle::open(bytes).expect(WRITTEN);
+        let core: Core = bundle.core().expect(WRITTEN);
         let sources = Sources::Bundled(Box::new(Lazy {
-            encoded: sources,
+            encoded: bundle.later,
             table: OnceLock::new(),
             cited: Vec::new(),
-            full: OnceLock::new(),
         }));
-        KnowledgeGraph::build_with(data, sources)
+        let parts = bundle
+            .parts
+            .iter()
+            .map(|bytes| Part::encoded(bytes, Arc::clone(&bundle.table)))
+            .collect();
+        KnowledgeGraph::build_core(core, parts, sources)
     }
 
     /// Loads and validates the data folder `dir` (see the README for its
