@@ -77,13 +77,11 @@ fn main() {
         _ => "data without review days".to_string(),
     };
     println!("cargo:rustc-env=IGO_DATA_REACH={reach}");
-    // The states and organisations first, then each organisation's facts
-    // on their own, decoded when first asked for; the sources (half the
-    // bytes) last, read only when first asked for: `igo at` never needs
-    // them.
-    let (core, facts, sources) = bundle::split(dataset);
-    let bytes =
-        bundle::write(&core, &facts, &sources).expect("the model serializes");
+    // The organisations first, then each state and each organisation's
+    // facts on their own, decoded when first asked for; the sources (half
+    // the bytes) last, read only when first asked for: `igo at` never
+    // needs them.
+    let bytes = bundle::encode(dataset).expect("the model serializes");
     let out = std::path::Path::new(
         &std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"),
     )

@@ -1,19 +1,21 @@
 //! The bundled data's compact form: a table of every identifier, read in
-//! place; the states and organisations; then each organisation's own facts
-//! as a part of its own, decoded when first asked for; then the sources.
+//! place; the organisations and the ids of the states; then each state,
+//! and each organisation's own facts, as sections of their own, decoded
+//! when first asked for; then the sources.
 //!
-//! `build.rs` writes it and [`KnowledgeGraph::bundled`] reads it. The
-//! states and organisations are decoded at once; an organisation's
-//! histories, summits, chairs, office terms, events and published counts
-//! only when a question first needs them, so that starting costs the same
-//! however many organisations the data holds.
+//! `build.rs` writes it and [`KnowledgeGraph::bundled`] reads it.
+//! Starting decodes the organisations alone: a state when a question
+//! first names it, an organisation's histories, summits, chairs, office
+//! terms, events and published counts when a question first needs them,
+//! so that starting costs the same however many states and organisations
+//! the data holds.
 //!
-//! Facts cite identifiers and statuses by their number in the tables. An
-//! identifier is made into an `Arc<str>` the first time a decoded fact
-//! names it, and shared by every later fact that does (India's `IND` is
-//! written once, not some hundred times): no string is copied twice,
-//! checked as UTF-8 twice or hashed. Outside the decoding, ids and
-//! statuses are read and written as text, as before.
+//! Data cites identifiers and statuses by their number in the tables. An
+//! identifier is made into an `Arc<str>` the first time decoded data
+//! names it, and shared by all that does later (India's `IND` is written
+//! once, not some hundred times): no string is copied, checked as UTF-8
+//! or hashed twice. Outside the decoding, ids and statuses are read and
+//! written as text, as before.
 //!
 //! [`KnowledgeGraph::bundled`]: crate::KnowledgeGraph::bundled
 
@@ -28,19 +30,21 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::load::Dataset;
 use crate::model::{
     Affiliation, ChairTerm, Claim, Event, OfficeTerm, Organization,
-    OrganizationId, Source, State, Summit,
+    OrganizationId, Source, State, StateId, Summit,
 };
 use crate::status::Status;
 
-/// What the bundle decodes at once.
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Core {
+/// A data set split as the bundle keeps it.
+#[derive(Debug, Default)]
+pub(crate) struct Split {
     pub states: Vec<State>,
     pub organizations: Vec<Organization>,
+    /// Each organisation's own facts, in the order of `organizations`.
+    pub facts: Vec<Facts>,
+    pub sources: Vec<Source>,
 }
 
-/// One organisation's own facts: what the bundle decodes when first
-/// asked for.
+/// One organisation's own facts, each kind in the order of the data set.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Facts {
     pub affiliations: Vec<Affiliation>,
@@ -51,10 +55,9 @@ pub(crate) struct Facts {
     pub claims: Vec<Claim>,
 }
 
-/// `data` as the bundle holds it: the states and organisations, each
-/// organisation's facts (in the order of `Core::organizations`, each in
-/// the order of `data`) and the sources.
-pub(crate) fn split(data: Dataset) -> (Core, Vec<Facts>, Vec<Source>) {
+/// `data` split: its states, organisations and sources, and the facts of
+/// each organisation.
+pub(crate) fn split(data: Dataset) -> Split {
     // Every field by name: a field added to the data set must be given
     // its place here.
     let Dataset {
@@ -106,7 +109,73 @@ pub(crate) fn split(data: Dataset) -> (Core, Vec<Facts>, Vec<Source>) {
             facts[i].claims.push(c);
         }
     }
-    (Core { states, organizations }, facts, sources)
+    Split { states, organizations, facts, sources }
+}
+
+/// `data` in the bundled form: a first section with the state ids and
+/// the organisations, a section for each state and one for each
+/// organisation's facts, and the sources.
+///
+/// # Errors
+///
+/// Whatever postcard reports, or a bundle over 4 GiB.
+// build.rs writes the bundle; the library, for the synthetic bundles of
+// benchmarks.
+#[cfg_attr(not(any(test, feature = "synth")), allow(dead_code))]
+pub(crate) fn encode(data: Dataset) -> postcard::Result<Vec<u8>> {
+    let Split { states, organizations, facts, sources } = split(data);
+    let ids: Vec<&StateId> = states.iter().map(|s| &s.id).collect();
+    let sections = |out: &mut Vec<Vec<u8>>| {
+        out.push(postcard::to_allocvec(&(ids, &organizations))?);
+        for s in &states {
+            out.push(postcard::to_allocvec(s)?);
+        }
+        for f in &facts {
+            out.push(postcard::to_allocvec(f)?);
+        }
+        Ok(())
+    };
+    write(sections, &sources)
+}
+
+/// A bundle written by [`encode()`], open: the organisations decoded, the
+/// rest where it is.
+pub(crate) struct Opened {
+    /// The tables the sections cite.
+    pub table: Arc<Table>,
+    /// Each state's id, and its section.
+    pub states: Vec<(StateId, &'static [u8])>,
+    /// Each organisation, and the section of its facts.
+    pub organizations: Vec<(Organization, &'static [u8])>,
+    /// The sources, written plainly (`postcard::from_bytes`).
+    pub sources: &'static [u8],
+}
+
+/// Opens a bundle written by [`encode()`].
+///
+/// # Errors
+///
+/// Whatever postcard reports, or sections that do not fit in `bytes`.
+pub(crate) fn decode(bytes: &'static [u8]) -> postcard::Result<Opened> {
+    let Bundle { table, sections, later } = Bundle::open(bytes)?;
+    let (&first, rest) = sections
+        .split_first()
+        .ok_or(postcard::Error::DeserializeUnexpectedEnd)?;
+    let (ids, organizations): (Vec<StateId>, Vec<Organization>) =
+        table.decode(first)?;
+    if rest.len() != ids.len() + organizations.len() {
+        return Err(postcard::Error::DeserializeBadEncoding);
+    }
+    let (states, facts) = rest.split_at(ids.len());
+    Ok(Opened {
+        states: ids.into_iter().zip(states.iter().copied()).collect(),
+        organizations: organizations
+            .into_iter()
+            .zip(facts.iter().copied())
+            .collect(),
+        sources: later,
+        table,
+    })
 }
 
 /// The tables being filled while the data is written.
@@ -128,8 +197,8 @@ thread_local! {
     static READING: RefCell<Option<Reading>> = const { RefCell::new(None) };
 }
 
-/// Where the sections of a bundle are. After it: the table of ids, the
-/// core, each part, the sources (written plainly, to the end).
+/// Where the sections of a bundle are. After it: the table of ids, each
+/// section, and what is written plainly, to the end.
 #[derive(Serialize, Deserialize)]
 struct Head {
     /// Every status, whole, by its number.
@@ -140,25 +209,20 @@ struct Head {
     /// `u32`), where each id's text starts and the last one ends, then
     /// the texts.
     table: u32,
-    /// The core's length in bytes.
-    core: u32,
-    /// Each part's length in bytes.
-    parts: Vec<u32>,
+    /// Each section's length in bytes.
+    sections: Vec<u32>,
 }
 
-/// Writes `core` and each of `parts` in the compact form, followed by
-/// `later`, written plainly (its ids as text), to be read on its own when
-/// first needed.
+/// Writes the sections `sections` pushes, each citing ids and statuses by
+/// their number in the tables, followed by `later`, written plainly (its
+/// ids as text).
 ///
 /// # Errors
 ///
 /// Whatever postcard reports, or a bundle over 4 GiB.
-// build.rs writes the bundle; the library, in its tests and for the
-// synthetic bundles of benchmarks.
 #[cfg_attr(not(any(test, feature = "synth")), allow(dead_code))]
-pub(crate) fn write<C: Serialize, P: Serialize, L: Serialize>(
-    core: &C,
-    parts: &[P],
+fn write<L: Serialize>(
+    sections: impl FnOnce(&mut Vec<Vec<u8>>) -> postcard::Result<()>,
     later: &L,
 ) -> postcard::Result<Vec<u8>> {
     /// Ends the writing even if serializing unwinds: ids and statuses
@@ -171,13 +235,11 @@ pub(crate) fn write<C: Serialize, P: Serialize, L: Serialize>(
     }
     WRITING.with_borrow_mut(|w| *w = Some(Writing::default()));
     let done = Done;
-    let body = postcard::to_allocvec(core).and_then(|core| {
-        let parts = parts.iter().map(postcard::to_allocvec);
-        Ok((core, parts.collect::<postcard::Result<Vec<_>>>()?))
-    });
+    let mut body = Vec::new();
+    let written = sections(&mut body);
     let tables = WRITING.with_borrow_mut(Option::take).unwrap_or_default();
     drop(done);
-    let (core, parts) = body?;
+    written?;
     let size = |n: usize| {
         u32::try_from(n).map_err(|_| postcard::Error::SerializeBufferFull)
     };
@@ -194,8 +256,7 @@ pub(crate) fn write<C: Serialize, P: Serialize, L: Serialize>(
         statuses: tables.statuses,
         ids: size(tables.id_order.len())?,
         table: size(offsets.len() + texts.len())?,
-        core: size(core.len())?,
-        parts: parts
+        sections: body
             .iter()
             .map(|p| size(p.len()))
             .collect::<Result<_, _>>()?,
@@ -204,8 +265,7 @@ pub(crate) fn write<C: Serialize, P: Serialize, L: Serialize>(
         postcard::to_allocvec(&head)?,
         offsets,
         texts,
-        core,
-        parts.concat(),
+        body.concat(),
         postcard::to_allocvec(later)?,
     ]
     .concat())
@@ -221,16 +281,12 @@ pub(crate) struct Table {
     made: Mutex<Vec<Option<Arc<str>>>>,
 }
 
-/// A bundle written by [`write()`], open: its tables, and where the core,
-/// each part and the rest are.
-pub(crate) struct Bundle {
-    /// The tables the core and the parts cite.
-    pub table: Arc<Table>,
-    core: &'static [u8],
-    /// Each part, in the order of `write`'s.
-    pub parts: Vec<&'static [u8]>,
+/// A bundle written by [`write()`], open: its tables and sections.
+struct Bundle {
+    table: Arc<Table>,
+    sections: Vec<&'static [u8]>,
     /// What `write` wrote plainly, last.
-    pub later: &'static [u8],
+    later: &'static [u8],
 }
 
 impl Bundle {
@@ -240,10 +296,9 @@ impl Bundle {
     /// # Errors
     ///
     /// Whatever postcard reports, or sections that do not fit in `bytes`.
-    pub(crate) fn open(bytes: &'static [u8]) -> postcard::Result<Bundle> {
+    fn open(bytes: &'static [u8]) -> postcard::Result<Bundle> {
         let (head, mut rest) = postcard::take_from_bytes::<Head>(bytes)?;
-        let mut take = |n: u32| {
-            let n = n as usize;
+        let mut take = |n: usize| {
             if n > rest.len() {
                 return Err(postcard::Error::DeserializeUnexpectedEnd);
             }
@@ -251,10 +306,9 @@ impl Bundle {
             rest = b;
             Ok(a)
         };
-        let table = take(head.table)?;
-        let core = take(head.core)?;
-        let parts = head.parts.iter().map(|&n| take(n));
-        let parts = parts.collect::<postcard::Result<Vec<_>>>()?;
+        let table = take(head.table as usize)?;
+        let sections = head.sections.iter().map(|&n| take(n as usize));
+        let sections = sections.collect::<postcard::Result<Vec<_>>>()?;
         let at = 4 * (head.ids as usize + 1);
         if at > table.len() {
             return Err(postcard::Error::DeserializeUnexpectedEnd);
@@ -266,22 +320,13 @@ impl Bundle {
             statuses: head.statuses,
             made: Mutex::new(Vec::new()),
         });
-        Ok(Bundle { table, core, parts, later: rest })
-    }
-
-    /// The core: what the bundle decodes at once.
-    ///
-    /// # Errors
-    ///
-    /// Whatever postcard reports, or an id or status number outside the
-    /// tables.
-    pub(crate) fn core<T: Deserialize<'static>>(&self) -> postcard::Result<T> {
-        self.table.decode(self.core)
+        Ok(Bundle { table, sections, later: rest })
     }
 }
 
 impl Table {
-    /// Decodes `bytes`, the core or a part of this table's bundle.
+    /// Decodes `bytes`, a section of this table's bundle. Decodings take
+    /// turns (each adds to the ids made); one never starts another.
     ///
     /// # Errors
     ///
@@ -301,14 +346,10 @@ impl Table {
                 }
             }
         }
-        // One decoding at a time uses the ids made so far, and adds to
-        // them; decoding never starts another.
         let mut made =
             self.made.lock().unwrap_or_else(PoisonError::into_inner);
-        let reading = Reading {
-            table: Arc::clone(self),
-            made: std::mem::take(&mut made),
-        };
+        let made_so_far = std::mem::take(&mut *made);
+        let reading = Reading { table: Arc::clone(self), made: made_so_far };
         READING.with_borrow_mut(|r| *r = Some(reading));
         let _done = Done(made);
         postcard::from_bytes(bytes)
@@ -400,6 +441,7 @@ pub(crate) fn status(n: u32) -> Option<Status> {
     READING
         .with_borrow(|r| r.as_ref()?.table.statuses.get(n as usize).copied())
 }
+
 /// Decodes text straight into an `Arc<str>`: one allocation. (serde's own
 /// `Arc<str>` decodes a `String` and copies it.)
 struct Text;
@@ -470,28 +512,42 @@ mod tests {
         Box::leak(bytes.into_boxed_slice())
     }
 
+    /// `values`, each a section of its own, then `later`.
+    fn written<T: Serialize, L: Serialize>(
+        values: &[T],
+        later: &L,
+    ) -> postcard::Result<&'static [u8]> {
+        let sections = |out: &mut Vec<Vec<u8>>| {
+            for v in values {
+                out.push(postcard::to_allocvec(v)?);
+            }
+            Ok(())
+        };
+        Ok(kept(write(sections, later)?))
+    }
+
     #[test]
     fn ids_are_written_once_and_read_back_shared() {
         let later = vec![SourceId::new("a-source")];
         let part = vec![StateId::new("CHN"), StateId::new("IND")];
-        let bytes = kept(write(&ids(), &[&part, &part], &later).unwrap());
+        let ind = StateId::new("IND");
+        let core = vec![ind.clone(), StateId::new("PAK"), ind];
+        let bytes = written(&[&core, &part, &part], &later).unwrap();
         let count = |needle: &[u8]| {
             bytes.windows(needle.len()).filter(|w| *w == needle).count()
         };
         assert_eq!(count(b"IND"), 1);
         let bundle = Bundle::open(bytes).unwrap();
-        let back: Ids = bundle.core().unwrap();
-        assert_eq!(back, ids());
-        assert!(std::ptr::eq(
-            back.states[0].as_str(),
-            back.states[2].as_str()
-        ));
-        // Each part on its own, sharing the ids the core made.
-        assert_eq!(bundle.parts.len(), 2);
-        let second: Vec<StateId> =
-            bundle.table.decode(bundle.parts[1]).unwrap();
-        assert_eq!(second, part);
-        assert!(std::ptr::eq(second[1].as_str(), back.states[0].as_str()));
+        let back: Vec<StateId> =
+            bundle.table.decode(bundle.sections[0]).unwrap();
+        assert_eq!(back, core);
+        assert!(std::ptr::eq(back[0].as_str(), back[2].as_str()));
+        // Each section on its own, sharing the ids made before.
+        assert_eq!(bundle.sections.len(), 3);
+        let third: Vec<StateId> =
+            bundle.table.decode(bundle.sections[2]).unwrap();
+        assert_eq!(third, part);
+        assert!(std::ptr::eq(third[1].as_str(), back[0].as_str()));
         // The rest is plain postcard, read outside the tables.
         let later_back: Vec<SourceId> =
             postcard::from_bytes(bundle.later).unwrap();
@@ -518,10 +574,12 @@ mod tests {
             note: None,
         };
         let states = vec![state("AAA", None), state("BBB", Some("B"))];
-        let bytes = kept(write(&states, &[(); 0], &()).unwrap());
-        let back: Vec<crate::model::State> =
-            Bundle::open(bytes).unwrap().core().unwrap();
-        assert_eq!(back, states);
+        let bundle = Bundle::open(written(&states, &()).unwrap()).unwrap();
+        for (i, state) in states.iter().enumerate() {
+            let back: crate::model::State =
+                bundle.table.decode(bundle.sections[i]).unwrap();
+            assert_eq!(&back, state);
+        }
     }
 
     /// A panic while the bundle is written leaves ids as text after it.
@@ -537,7 +595,7 @@ mod tests {
             }
         }
         let caught = std::panic::catch_unwind(|| {
-            let _ = write(&(StateId::new("IND"), Boom), &[(); 0], &());
+            let _ = written(&[(StateId::new("IND"), Boom)], &());
         });
         assert!(caught.is_err());
         let plain = postcard::to_allocvec(&StateId::new("PAK")).unwrap();
@@ -546,8 +604,7 @@ mod tests {
 
     #[test]
     fn a_number_outside_the_table_is_an_error() {
-        let bytes = kept(write(&ids(), &[(); 0], &()).unwrap());
-        let bundle = Bundle::open(bytes).unwrap();
+        let bundle = Bundle::open(written(&[ids()], &()).unwrap()).unwrap();
         // A part citing id 7 and status 9 of tables that hold fewer.
         let bad = kept(vec![7]);
         let err = bundle.table.decode::<StateId>(bad).unwrap_err();
@@ -556,17 +613,21 @@ mod tests {
         assert!(matches!(err, postcard::Error::SerdeDeCustom), "{err:?}");
         // The reading ended with the error, and the ids made stay usable.
         assert!(!reading());
-        let back: Ids = bundle.core().unwrap();
+        let back: Ids = bundle.table.decode(bundle.sections[0]).unwrap();
         assert_eq!(back, ids());
     }
 
     #[test]
     fn a_cut_bundle_is_an_error() {
-        let bytes = write(&ids(), &[ids()], &()).unwrap();
+        let bytes = written(&[ids(), ids()], &()).unwrap();
         for n in [0, 1, bytes.len() / 2] {
             let cut = kept(bytes[..n].to_vec());
-            // The sections do not fit, or the core is cut.
-            let read = Bundle::open(cut).and_then(|b| b.core::<Ids>());
+            // The sections do not fit, or a section is cut.
+            let read = Bundle::open(cut).and_then(|b| {
+                b.sections
+                    .iter()
+                    .try_for_each(|&s| b.table.decode::<Ids>(s).map(drop))
+            });
             assert!(read.is_err(), "{n} bytes");
         }
     }

@@ -390,9 +390,7 @@ impl Bundle {
     /// them.
     pub fn new(files: Vec<(String, String)>) -> Result<Bundle, Error> {
         let data = load::load(load::Input::Texts(files), &LoadOptions::new())?;
-        let (core, facts, sources) = bundle::split(data);
-        let bytes = bundle::write(&core, &facts, &sources)
-            .expect("the model serializes");
+        let bytes = bundle::encode(data).expect("the model serializes");
         Ok(Bundle { bytes: Box::leak(bytes.into_boxed_slice()) })
     }
 

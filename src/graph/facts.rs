@@ -4,15 +4,15 @@
 //!
 //! A graph read from files builds every part at once. The bundled data
 //! keeps each part encoded until a question first needs it (see
-//! `crate::bundle`): `igo at` on one organisation decodes that one, and
-//! starting costs the same however many organisations the data holds.
-//! Questions across organisations (a state's memberships or history,
-//! every span, `graph()`) build the parts they read.
+//! `crate::bundle` and [`super::slot`]): `igo at` on one organisation
+//! decodes that one, and starting costs the same however many
+//! organisations the data holds. Questions across organisations (a
+//! state's memberships or history, every span, `graph()`) build the
+//! parts they read.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
 
-use crate::bundle::{Facts, Table};
+use crate::bundle::Facts;
 use crate::index::IntervalIndex;
 use crate::model::{
     Affiliation, Boundary, ChairTerm, Claim, Event, OfficeTerm, Organization,
@@ -54,50 +54,9 @@ pub(crate) struct OrgIndex {
     pub pending: Vec<(StateId, Status, Option<crate::Date>)>,
 }
 
-/// One organisation's part: built, or still encoded in the bundle.
-#[derive(Clone)]
-pub(crate) struct Part {
-    built: OnceLock<OrgFacts>,
-    /// The bundled part's bytes and the table they cite.
-    encoded: Option<(&'static [u8], Arc<Table>)>,
-}
-
-impl Part {
-    /// The part of `org` with `facts`, built now.
-    pub fn built(org: &Organization, facts: Facts) -> Part {
-        Part {
-            built: OnceLock::from(OrgFacts::new(org, facts)),
-            encoded: None,
-        }
-    }
-
-    /// A bundled part, built by the first call of [`Part::get`].
-    pub fn encoded(bytes: &'static [u8], table: Arc<Table>) -> Part {
-        Part { built: OnceLock::new(), encoded: Some((bytes, table)) }
-    }
-
-    /// The facts of `org`, whose part this is.
-    pub fn get(&self, org: &Organization) -> &OrgFacts {
-        self.built.get_or_init(|| {
-            let facts = match &self.encoded {
-                Some((bytes, table)) => table.decode(bytes).expect(
-                    "build.rs wrote the bundled data with this crate's types",
-                ),
-                None => Facts::default(),
-            };
-            OrgFacts::new(org, facts)
-        })
-    }
-
-    /// The facts, if built.
-    pub fn get_built(&self) -> Option<&OrgFacts> {
-        self.built.get()
-    }
-}
-
 impl OrgFacts {
     /// The facts of `org` from its part of a validated data set.
-    fn new(org: &Organization, facts: Facts) -> OrgFacts {
+    pub(super) fn new(org: &Organization, facts: Facts) -> OrgFacts {
         let Facts {
             affiliations,
             mut summits,

@@ -1,62 +1,72 @@
 //! The petgraph graph with every fact, for [`KnowledgeGraph::graph`]: the
-//! queries read each organisation's part and need no such graph, so it
-//! is made by the first call that asks for it.
+//! queries read the states, the organisations' facts and the sources
+//! where they are kept and need no such graph, so it is made by the first
+//! call that asks for it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
 use super::facts::OrgFacts;
-use super::{Edge, KnowledgeGraph, Node, Person, Place, Sources};
-use crate::model::{Organization, PersonId, SourceId};
+use super::{Edge, KnowledgeGraph, Node, Person, Place};
+use crate::model::{
+    Organization, OrganizationId, PersonId, SourceId, StateId,
+};
 
-/// The graph being made, with the places and people added so far.
+/// The graph being made, with the nodes added so far by id.
+#[derive(Default)]
 struct Full<'a> {
-    kg: &'a KnowledgeGraph,
     g: StableDiGraph<Node, Edge>,
+    states: BTreeMap<&'a StateId, NodeIndex>,
+    organizations: BTreeMap<&'a OrganizationId, NodeIndex>,
+    sources: BTreeMap<&'a SourceId, NodeIndex>,
     places: BTreeMap<&'a str, NodeIndex>,
     people: BTreeMap<&'a PersonId, NodeIndex>,
 }
 
 impl KnowledgeGraph {
-    /// The graph with every fact: the states, organisations and (for a
-    /// graph read from files) sources first, with the same indices, then
-    /// each organisation's facts, then the bundled sources and the edges
-    /// to them. Sized exactly: nothing doubles on the way.
+    /// The graph with every fact: the states, organisations and sources,
+    /// the edges from each state and organisation to the sources it
+    /// cites, the successions, then each organisation's facts. Sized
+    /// exactly: nothing doubles on the way.
     pub(super) fn full(&self) -> StableDiGraph<Node, Edge> {
-        use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-        let parts: Vec<(&Organization, &OrgFacts)> = self
-            .organizations()
-            .filter_map(|o| Some((o, self.facts(o.id.as_str())?)))
-            .collect();
+        let parts: Vec<(&Organization, &OrgFacts)> =
+            self.every_part().collect();
         let (nodes, edges) = self.full_size(&parts);
         let mut full = Full {
-            kg: self,
             g: StableDiGraph::with_capacity(nodes, edges),
-            places: BTreeMap::new(),
-            people: BTreeMap::new(),
+            ..Full::default()
         };
-        // The core has no holes: its nodes keep their indices.
-        for n in self.graph.node_indices() {
-            full.g.add_node(self.graph[n].clone());
+        for s in self.states() {
+            full.states.insert(&s.id, full.g.add_node(Node::State(s.clone())));
         }
-        for e in self.graph.edge_references() {
-            full.g.add_edge(e.source(), e.target(), e.weight().clone());
+        for o in self.organizations() {
+            let n = full.g.add_node(Node::Organization(o.clone()));
+            full.organizations.insert(&o.id, n);
+        }
+        for s in self.sources() {
+            full.sources
+                .insert(&s.id, full.g.add_node(Node::Source(s.clone())));
+        }
+        for s in self.states() {
+            full.cite(full.states[&s.id], &s.sources);
+        }
+        for o in self.organizations() {
+            full.cite(full.organizations[&o.id], &o.sources);
+        }
+        for o in self.organizations() {
+            let next =
+                o.successor.as_ref().and_then(|n| full.organizations.get(n));
+            if let Some(&b) = next {
+                full.g.add_edge(
+                    full.organizations[&o.id],
+                    b,
+                    Edge::SucceededBy,
+                );
+            }
         }
         for (org, facts) in &parts {
             full.add(org, facts);
-        }
-        if let Sources::Bundled(l) = &self.sources {
-            let nodes: BTreeMap<&SourceId, NodeIndex> = l
-                .table()
-                .iter()
-                .map(|(id, s)| (id, full.g.add_node(Node::Source(s.clone()))))
-                .collect();
-            for (node, id) in &l.cited {
-                if let Some(&src) = nodes.get(id) {
-                    full.g.add_edge(*node, src, Edge::CitedIn);
-                }
-            }
         }
         full.g
     }
@@ -74,21 +84,36 @@ impl KnowledgeGraph {
             .collect();
         let people: BTreeSet<&PersonId> =
             facts().flat_map(|f| &f.offices).map(|t| &t.person).collect();
-        let (mut nodes, mut edges) =
-            (self.graph.node_count(), self.graph.edge_count());
-        if let Sources::Bundled(l) = &self.sources {
-            nodes += l.table().len();
-            edges += l.cited.len();
-        }
+        let sources = self.source_table();
+        let cites = self
+            .states()
+            .flat_map(|s| &s.sources)
+            .chain(self.organizations().flat_map(|o| &o.sources))
+            .filter(|c| sources.contains_key(*c))
+            .count();
+        let successions = self
+            .organizations()
+            .filter_map(|o| o.successor.as_ref())
+            .filter(|n| self.organizations.contains_key(*n))
+            .count();
         let n_summits = summits().count();
         let n_events = facts().map(|f| f.events.len()).sum::<usize>();
-        nodes += n_summits + places.len() + people.len() + n_events;
-        edges += facts()
+        let nodes = self.states.len()
+            + self.organizations.len()
+            + sources.len()
+            + n_summits
+            + places.len()
+            + people.len()
+            + n_events;
+        let facts_edges = facts()
             .map(|f| f.spans.len() + f.chairs.len() + f.offices.len())
             .sum::<usize>();
-        // Meeting of, hosted by, held in; the people's nationality; the
+        // Meeting of and hosted by, held in; the people's nationality; the
         // events' organisation.
-        edges += n_summits * 2
+        let edges = cites
+            + successions
+            + facts_edges
+            + n_summits * 2
             + summits().filter(|s| !s.city.is_empty()).count()
             + people.len()
             + n_events;
@@ -97,19 +122,27 @@ impl KnowledgeGraph {
 }
 
 impl<'a> Full<'a> {
+    /// Edges from `node` to each source it cites.
+    fn cite(&mut self, node: NodeIndex, cites: &[SourceId]) {
+        for c in cites {
+            if let Some(&src) = self.sources.get(c) {
+                self.g.add_edge(node, src, Edge::CitedIn);
+            }
+        }
+    }
+
     /// `org`'s facts as nodes and edges.
     fn add(&mut self, org: &'a Organization, facts: &'a OrgFacts) {
-        let kg = self.kg;
-        let Some(&o) = kg.organizations.get(&org.id) else { return };
+        let Some(&o) = self.organizations.get(&org.id) else { return };
         for span in &facts.spans {
-            if let Some(&s) = kg.states.get(&span.state) {
+            if let Some(&s) = self.states.get(&span.state) {
                 self.g.add_edge(s, o, Edge::Status(span.clone()));
             }
         }
         for sm in &facts.summits {
             let n = self.g.add_node(Node::Summit(sm.clone()));
             self.g.add_edge(n, o, Edge::MeetingOf);
-            if let Some(&h) = kg.states.get(&sm.host) {
+            if let Some(&h) = self.states.get(&sm.host) {
                 self.g.add_edge(h, n, Edge::Hosted);
             }
             // A planned summit may not have its city yet.
@@ -126,7 +159,7 @@ impl<'a> Full<'a> {
             }
         }
         for c in &facts.chairs {
-            if let Some(&s) = kg.states.get(&c.state) {
+            if let Some(&s) = self.states.get(&c.state) {
                 self.g.add_edge(s, o, Edge::Chair(Box::new(c.clone())));
             }
         }
@@ -140,7 +173,7 @@ impl<'a> Full<'a> {
                         other_names: t.other_names.clone(),
                         nationality: t.nationality.clone(),
                     }));
-                    if let Some(&s) = kg.states.get(&t.nationality) {
+                    if let Some(&s) = self.states.get(&t.nationality) {
                         self.g.add_edge(p, s, Edge::Nationality);
                     }
                     self.people.insert(&t.person, p);
@@ -160,54 +193,51 @@ impl<'a> Full<'a> {
 mod sizing {
     use super::*;
 
-    /// Both graphs of a graph read from files are sized exactly: no
-    /// vector of nodes or edges outgrew (and doubled) its capacity.
+    /// The graph of everything is sized exactly: no vector of nodes or
+    /// edges outgrew (and doubled) its capacity. A folder's and the
+    /// bundled data's are the same size.
     #[test]
-    fn a_loaded_graph_is_sized_exactly() {
+    fn the_graph_is_sized_exactly() {
         let kg =
             KnowledgeGraph::load(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
                 .unwrap();
-        assert!(matches!(kg.sources, Sources::Nodes(_)));
-        let g = &kg.graph;
-        assert_eq!(g.capacity().0, g.node_count());
-        assert_eq!(g.capacity().1, g.edge_count());
         let full = kg.graph();
         assert_eq!(full.capacity().0, full.node_count());
         assert_eq!(full.capacity().1, full.edge_count());
-        // The same graph as the bundled one's, sources and all.
         let bundled = KnowledgeGraph::bundled();
         assert_eq!(bundled.graph().node_count(), full.node_count());
         assert_eq!(bundled.graph().edge_count(), full.edge_count());
     }
 
-    /// The bundled graph starts with no organisation's facts built and no
-    /// source decoded; a snapshot builds its organisation's part alone.
+    /// The bundled graph starts with no state, no organisation's facts and
+    /// no source decoded; a snapshot decodes its organisation's part and
+    /// the states it names alone.
     #[test]
-    fn the_bundled_graph_builds_what_is_asked_for() {
+    fn the_bundled_graph_decodes_what_is_asked_for() {
         let kg = KnowledgeGraph::bundled();
-        let g = &kg.graph;
-        assert_eq!(g.capacity().0, g.node_count());
-        assert_eq!(g.capacity().1, g.edge_count());
-        let Sources::Bundled(lazy) = &kg.sources else {
-            panic!("the bundled sources are decoded when first asked for")
-        };
-        assert_eq!(lazy.cited.capacity(), lazy.cited.len());
         let built = || {
-            kg.parts
+            kg.organizations
                 .iter()
-                .filter(|(_, p)| p.get_built().is_some())
+                .filter(|(_, m)| m.facts.made().is_some())
                 .map(|(id, _)| id.as_str())
                 .collect::<Vec<_>>()
         };
+        let states =
+            || kg.states.values().filter(|s| s.made().is_some()).count();
         assert!(built().is_empty());
+        assert_eq!(states(), 0);
         let day = "2024-02-22".parse().unwrap();
-        kg.snapshot("SCO", day, crate::Basis::Effective).unwrap();
+        let snap = kg.snapshot("SCO", day, crate::Basis::Effective).unwrap();
         assert_eq!(built(), ["SCO"]);
+        assert!(states() <= snap.family_size);
+        assert!(kg.state("IND").is_some());
         // `igo at` does not read the sources.
-        assert!(lazy.table.get().is_none());
-        // The graph of everything builds every part, and is sized exactly.
+        assert!(kg.sources.made().is_none());
+        // The graph of everything decodes everything.
         let full = kg.graph();
         assert_eq!(built().len(), kg.organizations().count());
+        assert_eq!(states(), kg.states.len());
+        assert!(kg.sources.made().is_some());
         assert_eq!(full.capacity().0, full.node_count());
         assert_eq!(full.capacity().1, full.edge_count());
     }

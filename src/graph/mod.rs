@@ -1,20 +1,23 @@
-//! [`KnowledgeGraph`]: the states and organisations, each
-//! organisation's own part (its histories, spans, summits, chairs,
-//! offices, events and counts, see [`facts`]), and id indices; [`build`]
-//! makes it from a validated data set, [`full`] the petgraph graph of
-//! everything.
+//! [`KnowledgeGraph`]: every state, organisation and source by id, each
+//! organisation with its own facts (histories, spans, summits, chairs,
+//! offices, events and counts, see [`facts`]); [`build`] makes it from a
+//! validated data set or the bundle, whose parts stay encoded until first
+//! asked for ([`slot`]); [`full`] makes the petgraph graph of everything.
 
 mod build;
 mod facts;
 mod full;
 mod open;
+mod slot;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::stable_graph::StableDiGraph;
 
-use self::facts::{OrgFacts, OrgIndex, Part};
+use self::facts::{OrgFacts, OrgIndex};
+use self::slot::Slot;
+use crate::bundle::Table;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::model::{
     ChairTerm, Claim, Event, OfficeTerm, Organization, OrganizationId,
@@ -95,10 +98,11 @@ pub enum Edge {
 /// Nodes are organisations, states and sources; each status a state held in
 /// an organisation is a [`Edge::Status`] edge from the state to the
 /// organisation, carrying its [`Span`]. A state that changed status has
-/// several parallel edges, one per span. Each fact is kept once, in its
-/// organisation's part; [`KnowledgeGraph::graph`] makes the petgraph
-/// graph of them when first asked for. The bundled data builds an
-/// organisation's part when a question first needs it.
+/// several parallel edges, one per span. Each fact is kept once, with its
+/// state, organisation or source; [`KnowledgeGraph::graph`] makes the
+/// petgraph graph of them when first asked for. The bundled data decodes
+/// a state, an organisation's facts or the sources when a question first
+/// needs them.
 ///
 /// # Example
 ///
@@ -112,71 +116,58 @@ pub enum Edge {
 /// ```
 #[derive(Clone)]
 pub struct KnowledgeGraph {
-    /// The states, organisations and successions; for data read from
-    /// files, the sources and the edges to them too (see
-    /// [`Sources::Bundled`]).
-    graph: StableDiGraph<Node, Edge>,
-    organizations: BTreeMap<OrganizationId, NodeIndex>,
-    states: BTreeMap<StateId, NodeIndex>,
-    sources: Sources,
-    /// Per organisation, its own facts.
-    parts: BTreeMap<OrganizationId, Part>,
-    /// The graph of everything, made by the first call of
+    /// Every state, by id.
+    states: BTreeMap<StateId, Slot<State>>,
+    /// Every organisation, by id, with its own facts.
+    organizations: BTreeMap<OrganizationId, Member>,
+    /// Every source, by id: for the bundled data, decoded when first
+    /// asked for (they are half the bundled bytes, and `igo at`, which
+    /// names none, never reads them).
+    sources: Slot<BTreeMap<SourceId, Source>>,
+    /// The tables of the bundle whose sections the slots not made yet
+    /// hold: `None` for data read from files, whose slots are all made.
+    bundle: Option<Arc<Table>>,
+    /// The petgraph graph of everything, made by the first call of
     /// [`KnowledgeGraph::graph`].
     full: OnceLock<StableDiGraph<Node, Edge>>,
 }
 
-/// Where the sources are.
+/// An organisation and its own facts.
 #[derive(Clone)]
-enum Sources {
-    /// Nodes of the graph, by id: data read from a folder, texts or JSON.
-    Nodes(BTreeMap<SourceId, NodeIndex>),
-    /// The bundled sources, decoded when first asked for: they are half
-    /// the bundled bytes, and `igo at`, which names none, never reads them.
-    Bundled(Box<Lazy>),
+struct Member {
+    organization: Organization,
+    facts: Slot<OrgFacts>,
 }
 
-/// The bundled sources.
-#[derive(Clone)]
-struct Lazy {
-    /// As `build.rs` wrote them.
-    encoded: &'static [u8],
-    table: OnceLock<BTreeMap<SourceId, Source>>,
-    /// Each node that cites a source: the [`Edge::CitedIn`] edges of
-    /// the graph of everything.
-    cited: Vec<(NodeIndex, SourceId)>,
-}
-
-impl Lazy {
-    fn table(&self) -> &BTreeMap<SourceId, Source> {
-        self.table.get_or_init(|| {
-            let sources: Vec<Source> = postcard::from_bytes(self.encoded)
-                .expect("build.rs wrote the bundled sources");
-            sources.into_iter().map(|s| (s.id.clone(), s)).collect()
-        })
-    }
-}
-
-/// The sources by id, however they are kept (the bundled ones are
-/// decoded to be shown).
-impl std::fmt::Debug for Sources {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Sources::Nodes(m) => f.debug_map().entries(m).finish(),
-            Sources::Bundled(l) => f.debug_map().entries(l.table()).finish(),
-        }
-    }
-}
+/// Why a bundle cannot fail to decode.
+const WRITTEN: &str = "the bundle was written with this crate's types";
 
 impl KnowledgeGraph {
+    /// A section of the bundle, decoded.
+    fn decode<T: serde::Deserialize<'static>>(
+        &self,
+        bytes: &'static [u8],
+    ) -> T {
+        let table =
+            self.bundle.as_ref().expect("a slot not made is a bundle's");
+        table.decode(bytes).expect(WRITTEN)
+    }
+
     /// The facts of `organization` (built by this call if they are still
     /// encoded), or `None` for an unknown organisation.
     pub(crate) fn facts(&self, organization: &str) -> Option<&OrgFacts> {
-        let part = self.parts.get(organization)?;
-        if let Some(f) = part.get_built() {
-            return Some(f);
-        }
-        Some(part.get(self.organization(organization)?))
+        let m = self.organizations.get(organization)?;
+        Some(m.facts.get(|b| OrgFacts::new(&m.organization, self.decode(b))))
+    }
+
+    /// Every source, by id.
+    fn source_table(&self) -> &BTreeMap<SourceId, Source> {
+        self.sources.get(|bytes| {
+            // Written plainly, ids as text.
+            let sources: Vec<Source> =
+                postcard::from_bytes(bytes).expect(WRITTEN);
+            sources.into_iter().map(|s| (s.id.clone(), s)).collect()
+        })
     }
 
     /// Every organisation with its facts, sorted by id: every part built.
@@ -203,7 +194,7 @@ impl KnowledgeGraph {
         // The parts built already first (a chair's summit is its own
         // organisation's): the answer is the same, found without building
         // the others.
-        let built = self.parts.values().filter_map(Part::get_built);
+        let built = self.organizations.values().filter_map(|m| m.facts.made());
         built
             .filter_map(|f| find(f, id))
             .next()
@@ -270,63 +261,32 @@ impl KnowledgeGraph {
 
     /// The state with ISO alpha-3 code `id`.
     pub fn state(&self, id: &str) -> Option<&State> {
-        let n = *self.states.get(id)?;
-        match &self.graph[n] {
-            Node::State(s) => Some(s),
-            _ => None,
-        }
+        Some(self.states.get(id)?.get(|b| self.decode(b)))
     }
 
     /// Every state, sorted by id.
     pub fn states(&self) -> impl Iterator<Item = &State> {
-        self.states.values().filter_map(|&n| match &self.graph[n] {
-            Node::State(s) => Some(s),
-            _ => None,
-        })
+        self.states.values().map(|s| s.get(|b| self.decode(b)))
     }
 
     /// The organisation with id `id` (e.g. `SCO`).
     pub fn organization(&self, id: &str) -> Option<&Organization> {
-        let n = *self.organizations.get(id)?;
-        match &self.graph[n] {
-            Node::Organization(o) => Some(o),
-            _ => None,
-        }
+        self.organizations.get(id).map(|m| &m.organization)
     }
 
     /// Every organisation, sorted by id.
     pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
-        self.organizations.values().filter_map(|&n| match &self.graph[n] {
-            Node::Organization(o) => Some(o),
-            _ => None,
-        })
+        self.organizations.values().map(|m| &m.organization)
     }
 
     /// The source with id `id`.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        match &self.sources {
-            Sources::Nodes(m) => match &self.graph[*m.get(id)?] {
-                Node::Source(s) => Some(s),
-                _ => None,
-            },
-            Sources::Bundled(l) => l.table().get(id),
-        }
+        self.source_table().get(id)
     }
 
     /// Every source, sorted by id.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
-        let (nodes, table) = match &self.sources {
-            Sources::Nodes(m) => (Some(m), None),
-            Sources::Bundled(l) => (None, Some(l.table())),
-        };
-        let in_graph =
-            nodes.into_iter().flat_map(|m| m.values()).filter_map(|&n| {
-                match &self.graph[n] {
-                    Node::Source(s) => Some(s),
-                    _ => None,
-                }
-            });
-        in_graph.chain(table.into_iter().flat_map(BTreeMap::values))
+        self.source_table().values()
     }
 
     /// Every status span, sorted by organisation, state and start.
@@ -521,7 +481,7 @@ impl std::fmt::Debug for KnowledgeGraph {
         f.debug_struct("KnowledgeGraph")
             .field("states", &self.states().collect::<Vec<_>>())
             .field("organizations", &self.organizations().collect::<Vec<_>>())
-            .field("sources", &self.sources)
+            .field("sources", self.source_table())
             .field(
                 "facts",
                 &self

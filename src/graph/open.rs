@@ -2,16 +2,10 @@
 //! folder (or several, layered), in-memory files, or the node-link JSON.
 
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
 
-use super::facts::Part;
-use super::{KnowledgeGraph, Lazy, Sources};
-use crate::bundle::{Bundle, Core};
+use super::{KnowledgeGraph, WRITTEN};
 use crate::error::Error;
 use crate::load::{self, LoadOptions};
-
-/// Why a bundle cannot fail to decode.
-const WRITTEN: &str = "the bundle was written with this crate's types";
 
 impl KnowledgeGraph {
     /// The data compiled into the crate (the `data/` folder of this
@@ -19,10 +13,11 @@ impl KnowledgeGraph {
     ///
     /// The bundled data is validated when the crate is built (an invalid
     /// data folder fails the build), so this cannot fail at run time.
-    /// It decodes the states and organisations; each organisation's
-    /// histories, summits, chairs, offices, events and counts are decoded
-    /// by the first question that needs them, and the sources by the
-    /// first that shows one.
+    /// It decodes the organisations alone: a state when first asked for,
+    /// an organisation's histories, summits, chairs, offices, events and
+    /// counts when a question first needs them, the sources when one is
+    /// first shown. Starting costs the same however many states and
+    /// organisations the data holds.
     pub fn bundled() -> KnowledgeGraph {
         // build.rs loads and validates data/ with this crate's own loader
         // (the build fails, with located diagnostics, if the data is
@@ -32,23 +27,12 @@ impl KnowledgeGraph {
         KnowledgeGraph::from_bundle(BUNDLED)
     }
 
-    /// The graph of `bytes`, written by `crate::bundle::write` (build.rs's
-    /// bundle, or a synthetic one): the states and organisations decoded
-    /// now, the rest when first asked for.
+    /// The graph of `bytes`, written by `crate::bundle::encode` (build.rs's
+    /// bundle, or a synthetic one).
     pub(crate) fn from_bundle(bytes: &'static [u8]) -> KnowledgeGraph {
-        let bundle = Bundle::open(bytes).expect(WRITTEN);
-        let core: Core = bundle.core().expect(WRITTEN);
-        let sources = Sources::Bundled(Box::new(Lazy {
-            encoded: bundle.later,
-            table: OnceLock::new(),
-            cited: Vec::new(),
-        }));
-        let parts = bundle
-            .parts
-            .iter()
-            .map(|bytes| Part::encoded(bytes, Arc::clone(&bundle.table)))
-            .collect();
-        KnowledgeGraph::build_core(core, parts, sources)
+        KnowledgeGraph::from_opened(
+            crate::bundle::decode(bytes).expect(WRITTEN),
+        )
     }
 
     /// Loads and validates the data folder `dir` (see the README for its
