@@ -1,14 +1,14 @@
 //! The bundled data's compact form: a table of every identifier, read in
-//! place; the organisations and the ids of the states; then each state,
-//! and each organisation's own facts, as sections of their own, decoded
-//! when first asked for; then the sources.
+//! place; the ids of the states and organisations; then each state, each
+//! organisation and each organisation's own facts as sections of their
+//! own, decoded when first asked for; then the sources.
 //!
 //! `build.rs` writes it and [`KnowledgeGraph::bundled`] reads it.
-//! Starting decodes the organisations alone: a state when a question
-//! first names it, an organisation's histories, summits, chairs, office
-//! terms, events and published counts when a question first needs them,
-//! so that starting costs the same however many states and organisations
-//! the data holds.
+//! Starting decodes the ids alone: a state or an organisation when a
+//! question first names it, an organisation's histories, summits,
+//! chairs, office terms, events and published counts when a question
+//! first needs them, so that starting costs the same however many states
+//! and organisations the data holds.
 //!
 //! Data cites identifiers and statuses by their number in the tables. An
 //! identifier is made into an `Arc<str>` the first time decoded data
@@ -112,9 +112,9 @@ pub(crate) fn split(data: Dataset) -> Split {
     Split { states, organizations, facts, sources }
 }
 
-/// `data` in the bundled form: a first section with the state ids and
-/// the organisations, a section for each state and one for each
-/// organisation's facts, and the sources.
+/// `data` in the bundled form: a first section with the ids of the
+/// states and organisations, then a section for each state, each
+/// organisation and each organisation's facts, and the sources.
 ///
 /// # Errors
 ///
@@ -123,14 +123,23 @@ pub(crate) fn split(data: Dataset) -> Split {
 // benchmarks.
 #[cfg_attr(not(any(test, feature = "synth")), allow(dead_code))]
 pub(crate) fn encode(data: Dataset) -> postcard::Result<Vec<u8>> {
-    let Split { states, organizations, facts, sources } = split(data);
-    let ids: Vec<&StateId> = states.iter().map(|s| &s.id).collect();
+    let Split { mut states, organizations, facts, sources } = split(data);
+    // By id: the graph's maps of them are then built without sorting.
+    states.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut orgs: Vec<(Organization, Facts)> =
+        organizations.into_iter().zip(facts).collect();
+    orgs.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let state_ids: Vec<&StateId> = states.iter().map(|s| &s.id).collect();
+    let org_ids: Vec<&OrganizationId> = orgs.iter().map(|o| &o.0.id).collect();
     let sections = |out: &mut Vec<Vec<u8>>| {
-        out.push(postcard::to_allocvec(&(ids, &organizations))?);
+        out.push(postcard::to_allocvec(&(state_ids, org_ids))?);
         for s in &states {
             out.push(postcard::to_allocvec(s)?);
         }
-        for f in &facts {
+        for (o, _) in &orgs {
+            out.push(postcard::to_allocvec(o)?);
+        }
+        for (_, f) in &orgs {
             out.push(postcard::to_allocvec(f)?);
         }
         Ok(())
@@ -138,15 +147,16 @@ pub(crate) fn encode(data: Dataset) -> postcard::Result<Vec<u8>> {
     write(sections, &sources)
 }
 
-/// A bundle written by [`encode()`], open: the organisations decoded, the
-/// rest where it is.
+/// A bundle written by [`encode()`], open: the ids decoded, the rest
+/// where it is.
 pub(crate) struct Opened {
     /// The tables the sections cite.
     pub table: Arc<Table>,
-    /// Each state's id, and its section.
+    /// Each state's id and section, by id.
     pub states: Vec<(StateId, &'static [u8])>,
-    /// Each organisation, and the section of its facts.
-    pub organizations: Vec<(Organization, &'static [u8])>,
+    /// Each organisation's id, its section and the section of its facts,
+    /// by id.
+    pub organizations: Vec<(OrganizationId, &'static [u8], &'static [u8])>,
     /// The sources, written plainly (`postcard::from_bytes`).
     pub sources: &'static [u8],
 }
@@ -161,17 +171,19 @@ pub(crate) fn decode(bytes: &'static [u8]) -> postcard::Result<Opened> {
     let (&first, rest) = sections
         .split_first()
         .ok_or(postcard::Error::DeserializeUnexpectedEnd)?;
-    let (ids, organizations): (Vec<StateId>, Vec<Organization>) =
+    let (states, orgs): (Vec<StateId>, Vec<OrganizationId>) =
         table.decode(first)?;
-    if rest.len() != ids.len() + organizations.len() {
+    if rest.len() != states.len() + 2 * orgs.len() {
         return Err(postcard::Error::DeserializeBadEncoding);
     }
-    let (states, facts) = rest.split_at(ids.len());
+    let (of_states, rest) = rest.split_at(states.len());
+    let (of_orgs, of_facts) = rest.split_at(orgs.len());
     Ok(Opened {
-        states: ids.into_iter().zip(states.iter().copied()).collect(),
-        organizations: organizations
+        states: states.into_iter().zip(of_states.iter().copied()).collect(),
+        organizations: orgs
             .into_iter()
-            .zip(facts.iter().copied())
+            .zip(of_orgs.iter().zip(of_facts))
+            .map(|(id, (&o, &f))| (id, o, f))
             .collect(),
         sources: later,
         table,

@@ -19,7 +19,7 @@ impl KnowledgeGraph {
         let organizations =
             organizations.into_iter().zip(facts).map(|(o, f)| {
                 let facts = Slot::new(OrgFacts::new(&o, f));
-                (o.id.clone(), Member { organization: o, facts })
+                (o.id.clone(), Member { organization: Slot::new(o), facts })
             });
         KnowledgeGraph {
             states: states
@@ -35,15 +35,12 @@ impl KnowledgeGraph {
         }
     }
 
-    /// The graph of an open bundle: its organisations, and the rest
-    /// encoded.
+    /// The graph of an open bundle: its ids, and the rest encoded.
     pub(super) fn from_opened(opened: Opened) -> KnowledgeGraph {
         let Opened { table, states, organizations, sources } = opened;
-        let organizations = organizations.into_iter().map(|(o, bytes)| {
-            (
-                o.id.clone(),
-                Member { organization: o, facts: Slot::encoded(bytes) },
-            )
+        let organizations = organizations.into_iter().map(|(id, o, f)| {
+            let (organization, facts) = (Slot::encoded(o), Slot::encoded(f));
+            (id, Member { organization, facts })
         });
         KnowledgeGraph {
             states: states

@@ -135,7 +135,7 @@ pub struct KnowledgeGraph {
 /// An organisation and its own facts.
 #[derive(Clone)]
 struct Member {
-    organization: Organization,
+    organization: Slot<Organization>,
     facts: Slot<OrgFacts>,
 }
 
@@ -157,7 +157,13 @@ impl KnowledgeGraph {
     /// encoded), or `None` for an unknown organisation.
     pub(crate) fn facts(&self, organization: &str) -> Option<&OrgFacts> {
         let m = self.organizations.get(organization)?;
-        Some(m.facts.get(|b| OrgFacts::new(&m.organization, self.decode(b))))
+        let org = self.organization_of(m);
+        Some(m.facts.get(|b| OrgFacts::new(org, self.decode(b))))
+    }
+
+    /// The organisation of `m`.
+    fn organization_of<'a>(&'a self, m: &'a Member) -> &'a Organization {
+        m.organization.get(|b| self.decode(b))
     }
 
     /// Every source, by id.
@@ -271,12 +277,12 @@ impl KnowledgeGraph {
 
     /// The organisation with id `id` (e.g. `SCO`).
     pub fn organization(&self, id: &str) -> Option<&Organization> {
-        self.organizations.get(id).map(|m| &m.organization)
+        self.organizations.get(id).map(|m| self.organization_of(m))
     }
 
     /// Every organisation, sorted by id.
     pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
-        self.organizations.values().map(|m| &m.organization)
+        self.organizations.values().map(|m| self.organization_of(m))
     }
 
     /// The source with id `id`.
