@@ -367,6 +367,11 @@ impl Table {
         postcard::from_bytes(bytes)
     }
 
+    /// How many ids the table holds.
+    fn len(&self) -> usize {
+        (self.offsets.len() / 4).saturating_sub(1)
+    }
+
     /// The text of id number `n`, read in place.
     fn text(&self, n: u32) -> Option<&'static str> {
         let offset = |i: usize| -> Option<usize> {
@@ -388,7 +393,9 @@ impl Reading {
         }
         let id: Arc<str> = Arc::from(self.table.text(n)?);
         if i >= self.made.len() {
-            self.made.resize(i + 1, None);
+            // Room for every id at once: the numbers a part cites are
+            // scattered over the table.
+            self.made.resize(self.table.len().max(i + 1), None);
         }
         self.made[i] = Some(Arc::clone(&id));
         Some(id)

@@ -7,7 +7,9 @@ use std::sync::OnceLock;
 /// A value, or the bytes it is made of when first asked for.
 #[derive(Clone, Debug)]
 pub(crate) struct Slot<T> {
-    value: OnceLock<T>,
+    /// Boxed: a slot is small, so that the maps of thousands of them
+    /// are built without moving whole states around.
+    value: OnceLock<Box<T>>,
     /// The bundled bytes, for a value not made yet.
     encoded: &'static [u8],
 }
@@ -15,7 +17,7 @@ pub(crate) struct Slot<T> {
 impl<T> Slot<T> {
     /// A slot holding `value`.
     pub fn new(value: T) -> Slot<T> {
-        Slot { value: OnceLock::from(value), encoded: &[] }
+        Slot { value: OnceLock::from(Box::new(value)), encoded: &[] }
     }
 
     /// A slot whose value is made of `bytes` by the first
@@ -27,11 +29,11 @@ impl<T> Slot<T> {
     /// The value, made of the encoded bytes by `make` if this is the
     /// first call.
     pub fn get(&self, make: impl FnOnce(&'static [u8]) -> T) -> &T {
-        self.value.get_or_init(|| make(self.encoded))
+        self.value.get_or_init(|| Box::new(make(self.encoded)))
     }
 
     /// The value, if made.
     pub fn made(&self) -> Option<&T> {
-        self.value.get()
+        self.value.get().map(|v| &**v)
     }
 }
