@@ -190,7 +190,7 @@ impl<'a> Full<'a> {
 }
 
 #[cfg(test)]
-mod sizing {
+mod tests {
     use super::*;
 
     /// The graph of everything is sized exactly: no vector of nodes or
@@ -248,5 +248,30 @@ mod sizing {
         assert!(kg.sources.made().is_some());
         assert_eq!(full.capacity().0, full.node_count());
         assert_eq!(full.capacity().1, full.edge_count());
+    }
+
+    /// A graph is shared across threads: questions asked at once, each
+    /// decoding the parts it needs, answer as one thread alone would.
+    #[test]
+    fn parts_decoded_from_several_threads_at_once_agree() {
+        fn shared<T: Send + Sync>(t: T) -> T {
+            t
+        }
+        let kg = shared(KnowledgeGraph::bundled());
+        let day = "2024-02-22".parse().unwrap();
+        let ask = |kg: &KnowledgeGraph| {
+            let orgs: Vec<String> =
+                kg.organizations().map(|o| o.id.to_string()).collect();
+            orgs.iter()
+                .map(|o| kg.snapshot(o, day, crate::Basis::Effective).unwrap())
+                .collect::<Vec<_>>()
+        };
+        let answers: Vec<_> = std::thread::scope(|s| {
+            let threads: Vec<_> =
+                (0..4).map(|_| s.spawn(|| ask(&kg))).collect();
+            threads.into_iter().map(|t| t.join().unwrap()).collect()
+        });
+        let alone = ask(&KnowledgeGraph::bundled());
+        assert!(answers.iter().all(|a| *a == alone));
     }
 }
