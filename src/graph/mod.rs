@@ -156,14 +156,18 @@ impl KnowledgeGraph {
     /// The facts of `organization` (built by this call if they are still
     /// encoded), or `None` for an unknown organisation.
     pub(crate) fn facts(&self, organization: &str) -> Option<&OrgFacts> {
-        let m = self.organizations.get(organization)?;
-        let org = self.organization_of(m);
-        Some(m.facts.get(|b| OrgFacts::new(org, self.decode(b))))
+        self.organizations.get(organization).map(|m| self.facts_of(m))
     }
 
     /// The organisation of `m`.
     fn organization_of<'a>(&'a self, m: &'a Member) -> &'a Organization {
         m.organization.get(|b| self.decode(b))
+    }
+
+    /// The facts of `m`'s organisation.
+    fn facts_of<'a>(&'a self, m: &'a Member) -> &'a OrgFacts {
+        let org = self.organization_of(m);
+        m.facts.get(|b| OrgFacts::new(org, self.decode(b)))
     }
 
     /// Every source, by id.
@@ -178,8 +182,9 @@ impl KnowledgeGraph {
 
     /// Every organisation with its facts, sorted by id: every part built.
     fn every_part(&self) -> impl Iterator<Item = (&Organization, &OrgFacts)> {
-        self.organizations()
-            .filter_map(|o| Some((o, self.facts(o.id.as_str())?)))
+        self.organizations
+            .values()
+            .map(|m| (self.organization_of(m), self.facts_of(m)))
     }
 
     /// The note on `state`'s whole status history in `organization`, if
