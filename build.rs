@@ -1,5 +1,6 @@
-//! Loads and validates `data/` with the crate's own loader, and stores the
-//! result for `KnowledgeGraph::bundled()`. Invalid data fails the build
+//! Loads and validates `data/` (or the folder `IGO_BUNDLE_DATA` names)
+//! with the crate's own loader, and stores the result for
+//! `KnowledgeGraph::bundled()`. Invalid data fails the build
 //! with the same located diagnostics `igo validate data` prints.
 
 #![allow(dead_code)]
@@ -40,7 +41,19 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={f}");
     }
-    let data = std::path::Path::new("data");
+    // IGO_BUNDLE_DATA bundles another folder instead, to measure start-up
+    // with more data (`cargo run --example synth -- --world --out DIR`,
+    // then `IGO_BUNDLE_DATA=DIR cargo build --release`). The tests expect
+    // data/.
+    println!("cargo:rerun-if-env-changed=IGO_BUNDLE_DATA");
+    let folder = std::env::var("IGO_BUNDLE_DATA");
+    let data = match &folder {
+        Ok(dir) => {
+            println!("cargo:rerun-if-changed={dir}");
+            std::path::Path::new(dir)
+        }
+        Err(_) => std::path::Path::new("data"),
+    };
     // No today: a build's clock must not decide whether the data is
     // valid (tests check the review days against the clock).
     let dataset =
@@ -48,7 +61,10 @@ fn main() {
     let dataset = match dataset {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("the bundled data in data/ is invalid:\n{e}");
+            eprintln!(
+                "the bundled data in {} is invalid:\n{e}",
+                data.display()
+            );
             std::process::exit(1);
         }
     };
@@ -65,12 +81,11 @@ fn main() {
         _ => "data without review days".to_string(),
     };
     println!("cargo:rustc-env=IGO_DATA_REACH={reach}");
-    // The sources (half the bytes) go last, read only when first asked
-    // for: `igo at` never needs them.
-    let mut dataset = dataset;
-    let sources = std::mem::take(&mut dataset.sources);
-    let bytes =
-        bundle::write(&dataset, &sources).expect("the model serializes");
+    // The organisations first, then each state and each organisation's
+    // facts on their own, decoded when first asked for; the sources (half
+    // the bytes) last, read only when first asked for: `igo at` never
+    // needs them.
+    let bytes = bundle::encode(dataset).expect("the model serializes");
     let out = std::path::Path::new(
         &std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"),
     )

@@ -1,7 +1,12 @@
 //! Writes a synthetic data set that `igo --data DIR` loads.
 //!
 //! cargo run --release --example synth -- --transitions 1000000 --out /tmp/synth-1m
-//!     [--orgs O] [--states S] [--seed X]
+//!     [--orgs O] [--states S] [--seed X] [--rich]
+//! cargo run --release --example synth -- --world --out /tmp/world
+//!
+//! `--world` starts from the size the world's record will have
+//! (`Spec::world()`: 250 states, 25 organisations, 15,000 transitions,
+//! summits and events); the flags after it change that.
 
 use igo_graph::synth::{Spec, generate};
 
@@ -16,6 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--orgs" => spec.organizations = value()?.parse()?,
             "--states" => spec.states = value()?.parse()?,
             "--seed" => spec.seed = value()?.parse()?,
+            "--rich" => spec.rich = true,
+            "--world" => spec = Spec::world(),
             "--out" => out = Some(value()?.into()),
             other => return Err(format!("unknown argument `{other}`").into()),
         }

@@ -1,23 +1,28 @@
-//! [`KnowledgeGraph`]: the petgraph graph plus id indices; [`build`]
-//! makes it from a validated data set.
+//! [`KnowledgeGraph`]: every state, organisation and source by id, each
+//! organisation with its own facts (histories, spans, summits, chairs,
+//! offices, events and counts, see [`facts`]); [`build`] makes it from a
+//! validated data set or the bundle, whose parts stay encoded until first
+//! asked for ([`slot`]); [`full`] makes the petgraph graph of everything.
 
 mod build;
+mod facts;
+mod full;
 mod open;
 mod resolve;
+mod slot;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::stable_graph::StableDiGraph;
 
-use self::build::Builder;
+use self::facts::{OrgFacts, OrgIndex};
+use self::slot::Slot;
+use crate::bundle::Table;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
-use crate::index::IntervalIndex;
-use crate::load;
 use crate::model::{
     ChairTerm, Claim, Event, OfficeTerm, Organization, OrganizationId,
-    PersonId, Source, SourceId, Span, State, StateId, Summit, SummitId,
-    Transition,
+    PersonId, Source, SourceId, Span, State, StateId, Summit, Transition,
 };
 
 /// A node of the graph.
@@ -94,7 +99,11 @@ pub enum Edge {
 /// Nodes are organisations, states and sources; each status a state held in
 /// an organisation is a [`Edge::Status`] edge from the state to the
 /// organisation, carrying its [`Span`]. A state that changed status has
-/// several parallel edges, one per span.
+/// several parallel edges, one per span. Each fact is kept once, with its
+/// state, organisation or source; [`KnowledgeGraph::graph`] makes the
+/// petgraph graph of them when first asked for. The bundled data decodes
+/// a state, an organisation's facts or the sources when a question first
+/// needs them.
 ///
 /// # Example
 ///
@@ -106,172 +115,77 @@ pub enum Edge {
 /// assert_eq!(india.name, "India");
 /// assert_eq!(kg.organization("SCO").unwrap().founded.to_string(), "2001-06-15");
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct KnowledgeGraph {
-    /// Every node and edge; for the bundled data, all but the sources and
-    /// the edges to them (see [`Sources::Bundled`]).
-    graph: StableDiGraph<Node, Edge>,
-    organizations: BTreeMap<OrganizationId, NodeIndex>,
-    states: BTreeMap<StateId, NodeIndex>,
-    sources: Sources,
-    /// Per organisation, per state, the transitions in order.
-    affiliations: BTreeMap<OrganizationId, BTreeMap<StateId, Vec<Transition>>>,
-    summits: BTreeMap<SummitId, NodeIndex>,
-    /// Per organisation, its chair-term edges in order.
-    chairs: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
-    /// Per organisation, its office-term edges in order of start.
-    offices: BTreeMap<OrganizationId, Vec<EdgeIndex>>,
-    /// Event nodes, by date.
-    events: Vec<NodeIndex>,
-    /// Per organisation, the counts sources published, by date.
-    claims: BTreeMap<OrganizationId, Vec<Claim>>,
-    /// Notes on whole status histories, by (organisation, state).
-    affiliation_notes: BTreeMap<(OrganizationId, StateId), String>,
-    /// Per organisation, an interval index of its spans under each basis.
-    span_index: BTreeMap<OrganizationId, OrgIndex>,
-}
-
-/// Where the sources are.
-#[derive(Clone)]
-enum Sources {
-    /// Nodes of the graph, by id: data read from a folder, texts or JSON.
-    Nodes(BTreeMap<SourceId, NodeIndex>),
-    /// The bundled sources, decoded when first asked for: they are half
-    /// the bundled bytes, and `igo at`, which names none, never reads them.
-    Bundled(Box<Lazy>),
-}
-
-/// The bundled sources, and the graph with them.
-#[derive(Clone)]
-struct Lazy {
-    /// As `build.rs` wrote them.
-    encoded: &'static [u8],
-    table: OnceLock<BTreeMap<SourceId, Source>>,
-    /// Each node that cites a source: the [`Edge::CitedIn`] edges of
-    /// `full`.
-    cited: Vec<(NodeIndex, SourceId)>,
-    /// The graph with the sources, made by the first call of
+    /// Every state, by id.
+    states: BTreeMap<StateId, Slot<State>>,
+    /// Every organisation, by id, with its own facts.
+    organizations: BTreeMap<OrganizationId, Member>,
+    /// Every source, by id: for the bundled data, decoded when first
+    /// asked for (they are half the bundled bytes, and `igo at`, which
+    /// names none, never reads them).
+    sources: Slot<BTreeMap<SourceId, Source>>,
+    /// The tables of the bundle whose sections the slots not made yet
+    /// hold: `None` for data read from files, whose slots are all made.
+    bundle: Option<Arc<Table>>,
+    /// The petgraph graph of everything, made by the first call of
     /// [`KnowledgeGraph::graph`].
     full: OnceLock<StableDiGraph<Node, Edge>>,
 }
 
-impl Lazy {
-    fn table(&self) -> &BTreeMap<SourceId, Source> {
-        self.table.get_or_init(|| {
-            let sources: Vec<Source> = postcard::from_bytes(self.encoded)
-                .expect("build.rs wrote the bundled sources");
+/// An organisation and its own facts.
+#[derive(Clone)]
+struct Member {
+    organization: Slot<Organization>,
+    facts: Slot<OrgFacts>,
+}
+
+/// Why a bundle cannot fail to decode.
+const WRITTEN: &str = "the bundle was written with this crate's types";
+
+impl KnowledgeGraph {
+    /// A section of the bundle, decoded.
+    fn decode<T: serde::Deserialize<'static>>(
+        &self,
+        bytes: &'static [u8],
+    ) -> T {
+        let table =
+            self.bundle.as_ref().expect("a slot not made is a bundle's");
+        table.decode(bytes).expect(WRITTEN)
+    }
+
+    /// The facts of `organization` (built by this call if they are still
+    /// encoded), or `None` for an unknown organisation.
+    pub(crate) fn facts(&self, organization: &str) -> Option<&OrgFacts> {
+        self.organizations.get(organization).map(|m| self.facts_of(m))
+    }
+
+    /// The organisation of `m`.
+    fn organization_of<'a>(&'a self, m: &'a Member) -> &'a Organization {
+        m.organization.get(|b| self.decode(b))
+    }
+
+    /// The facts of `m`'s organisation.
+    fn facts_of<'a>(&'a self, m: &'a Member) -> &'a OrgFacts {
+        let org = self.organization_of(m);
+        m.facts.get(|b| OrgFacts::new(org, self.decode(b)))
+    }
+
+    /// Every source, by id.
+    fn source_table(&self) -> &BTreeMap<SourceId, Source> {
+        self.sources.get(|bytes| {
+            // Written plainly, ids as text.
+            let sources: Vec<Source> =
+                postcard::from_bytes(bytes).expect(WRITTEN);
             sources.into_iter().map(|s| (s.id.clone(), s)).collect()
         })
     }
 
-    /// `graph` with the sources and the edges to them, built at its final
-    /// size: `graph`'s nodes and edges first, in the order of their
-    /// indices (it has no holes), so that every index stays valid.
-    fn full(
-        &self,
-        graph: &StableDiGraph<Node, Edge>,
-    ) -> StableDiGraph<Node, Edge> {
-        use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-        let sources = self.table();
-        let mut g = StableDiGraph::with_capacity(
-            graph.node_count() + sources.len(),
-            graph.edge_count() + self.cited.len(),
-        );
-        for n in graph.node_indices() {
-            g.add_node(graph[n].clone());
-        }
-        for e in graph.edge_references() {
-            g.add_edge(e.source(), e.target(), e.weight().clone());
-        }
-        let nodes: BTreeMap<&SourceId, NodeIndex> = sources
-            .iter()
-            .map(|(id, s)| (id, g.add_node(Node::Source(s.clone()))))
-            .collect();
-        for (node, id) in &self.cited {
-            if let Some(&src) = nodes.get(id) {
-                g.add_edge(*node, src, Edge::CitedIn);
-            }
-        }
-        g
-    }
-}
-
-/// The sources by id, however they are kept (the bundled ones are
-/// decoded to be shown).
-impl std::fmt::Debug for Sources {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Sources::Nodes(m) => f.debug_map().entries(m).finish(),
-            Sources::Bundled(l) => f.debug_map().entries(l.table()).finish(),
-        }
-    }
-}
-
-/// The spans of one organisation, indexed by the days they may cover.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct OrgIndex {
-    /// The states with a history in the organisation, sorted; interval
-    /// values are positions in this list.
-    pub states: Vec<StateId>,
-    pub effective: IntervalIndex,
-    pub decided: IntervalIndex,
-    /// Decisions without an effective date: (state, status, decided).
-    pub pending: Vec<(StateId, crate::model::Status, Option<crate::Date>)>,
-}
-
-impl OrgIndex {
-    pub fn by(&self, basis: crate::Basis) -> &IntervalIndex {
-        match basis {
-            crate::Basis::Effective => &self.effective,
-            crate::Basis::Decided => &self.decided,
-        }
-    }
-}
-
-/// The `[start, end)` day numbers a span may cover under `basis`: from the
-/// first day its start may be to the last day its end may be.
-fn possible_days(span: &Span, basis: crate::Basis) -> Option<(i32, i32)> {
-    let start = span.start.at(basis)?.day_number();
-    // After a disputed end (an exit the sources dispute) the status may
-    // still be held: the span stays a candidate, and the rule decides.
-    let end = match span.end.and_then(|b| b.at(basis)) {
-        Some(_) if span.end_disputed.is_some() => i32::MAX,
-        Some(e) => e.last_day().day_number() + 1,
-        None => i32::MAX,
-    };
-    Some((start, end))
-}
-
-impl KnowledgeGraph {
-    fn build(data: load::Dataset) -> KnowledgeGraph {
-        KnowledgeGraph::build_with(data, Sources::Nodes(BTreeMap::new()))
-    }
-
-    /// The graph of `data`, whose sources are where `sources` says: in
-    /// `data` for [`Sources::Nodes`], still encoded for the bundled ones.
-    fn build_with(data: load::Dataset, sources: Sources) -> KnowledgeGraph {
-        let mut b = Builder::sized_for(&data, sources);
-        b.sources(data.sources);
-        b.states(data.states);
-        b.organizations(data.organizations);
-        b.histories(data.affiliations);
-        b.summits(data.summits);
-        b.chairs(data.chairs);
-        b.offices(data.offices);
-        b.events(data.events);
-        b.claims(data.claims);
-        b.finish()
-    }
-
-    /// Every summit, sorted by id.
-    fn all_summits(&self) -> Vec<&Summit> {
-        self.summits
+    /// Every organisation with its facts, sorted by id: every part built.
+    fn every_part(&self) -> impl Iterator<Item = (&Organization, &OrgFacts)> {
+        self.organizations
             .values()
-            .filter_map(|&n| match &self.graph[n] {
-                Node::Summit(s) => Some(s),
-                _ => None,
-            })
-            .collect()
+            .map(|m| (self.organization_of(m), self.facts_of(m)))
     }
 
     /// The note on `state`'s whole status history in `organization`, if
@@ -281,81 +195,52 @@ impl KnowledgeGraph {
         organization: &str,
         state: &str,
     ) -> Option<&str> {
-        self.affiliation_notes
-            .get(&(OrganizationId::new(organization), StateId::new(state)))
-            .map(String::as_str)
+        self.facts(organization)?.notes.get(state).map(String::as_str)
     }
 
     /// The summit with id `id` (e.g. `sco-2024-astana`).
     pub fn summit(&self, id: &str) -> Option<&Summit> {
-        let n = *self.summits.get(id)?;
-        match &self.graph[n] {
-            Node::Summit(s) => Some(s),
-            _ => None,
+        fn find<'a>(f: &'a OrgFacts, id: &str) -> Option<&'a Summit> {
+            f.summits.iter().find(|s| s.id.as_str() == id)
         }
+        // The parts built already first (a chair's summit is its own
+        // organisation's): the answer is the same, found without building
+        // the others.
+        let built = self.organizations.values().filter_map(|m| m.facts.made());
+        built
+            .filter_map(|f| find(f, id))
+            .next()
+            .or_else(|| self.every_part().find_map(|(_, f)| find(f, id)))
     }
 
     /// The summits of `organization`, oldest first (planned ones with
     /// unknown dates last).
     pub fn summits(&self, organization: &str) -> Vec<&Summit> {
-        let mut v: Vec<&Summit> = self
-            .summits
-            .values()
-            .filter_map(|&n| match &self.graph[n] {
-                Node::Summit(s) if s.organization == organization => Some(s),
-                _ => None,
-            })
-            .collect();
-        v.sort_by(|a, b| {
-            (a.start.is_none(), a.start.map(|d| d.first_day()), &a.id).cmp(&(
-                b.start.is_none(),
-                b.start.map(|d| d.first_day()),
-                &b.id,
-            ))
-        });
-        v
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.summits.iter().collect())
     }
 
     /// The chair terms of `organization`, oldest first.
     pub fn chairs(&self, organization: &str) -> Vec<&ChairTerm> {
-        let edges =
-            self.chairs.get(organization).map_or(&[][..], Vec::as_slice);
-        edges
-            .iter()
-            .filter_map(|&e| match &self.graph[e] {
-                Edge::Chair(t) => Some(&**t),
-                _ => None,
-            })
-            .collect()
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.chairs.iter().collect())
     }
 
     /// The office terms of `organization`, oldest first.
     pub fn officials(&self, organization: &str) -> Vec<&OfficeTerm> {
-        let edges =
-            self.offices.get(organization).map_or(&[][..], Vec::as_slice);
-        edges
-            .iter()
-            .filter_map(|&e| match &self.graph[e] {
-                Edge::HeldOffice(t) => Some(&**t),
-                _ => None,
-            })
-            .collect()
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.offices.iter().collect())
     }
 
     /// The counts sources published about `organization`, oldest first.
     pub fn claims(&self, organization: &str) -> &[Claim] {
-        self.claims.get(organization).map_or(&[], Vec::as_slice)
+        self.facts(organization).map_or(&[], |f| f.claims.as_slice())
     }
 
     /// The events of `organization`, oldest first.
     pub fn events(&self, organization: &str) -> Vec<&Event> {
-        self.events
-            .iter()
-            .filter_map(|&n| match &self.graph[n] {
-                Node::Event(e) if e.organization == organization => Some(e),
-                _ => None,
-            })
-            .collect()
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.events.iter().collect())
     }
 
     /// The underlying petgraph graph, for users who want its algorithms.
@@ -363,11 +248,11 @@ impl KnowledgeGraph {
     /// Node and edge weights are [`Node`] and [`Edge`]. Iteration order of
     /// petgraph is an implementation detail: sort before printing.
     ///
-    /// For [`KnowledgeGraph::bundled`], whose queries do not walk the
-    /// sources, the graph with its sources is made by the first call of
-    /// this method and kept beside the graph without them (for the bundled
-    /// data, about 1,500 nodes); later calls return it at once. A graph
-    /// loaded from files holds its sources from the start.
+    /// The queries read each organisation's facts where they are kept, and
+    /// need no petgraph graph: it is made by the first call of this method
+    /// (every fact is copied into it once; for the bundled data, with the
+    /// sources, about 1,500 nodes) and kept; later calls return it at
+    /// once.
     ///
     /// # Example
     ///
@@ -383,131 +268,57 @@ impl KnowledgeGraph {
     /// assert!(spans > 27);
     /// ```
     pub fn graph(&self) -> &StableDiGraph<Node, Edge> {
-        match &self.sources {
-            Sources::Nodes(_) => &self.graph,
-            Sources::Bundled(l) => l.full.get_or_init(|| l.full(&self.graph)),
-        }
+        self.full.get_or_init(|| self.full())
     }
 
     /// The state with ISO alpha-3 code `id`.
     pub fn state(&self, id: &str) -> Option<&State> {
-        let n = *self.states.get(id)?;
-        match &self.graph[n] {
-            Node::State(s) => Some(s),
-            _ => None,
-        }
+        Some(self.states.get(id)?.get(|b| self.decode(b)))
     }
 
     /// Every state, sorted by id.
     pub fn states(&self) -> impl Iterator<Item = &State> {
-        self.states.values().filter_map(|&n| match &self.graph[n] {
-            Node::State(s) => Some(s),
-            _ => None,
-        })
+        self.states.values().map(|s| s.get(|b| self.decode(b)))
     }
 
     /// The organisation with id `id` (e.g. `SCO`).
     pub fn organization(&self, id: &str) -> Option<&Organization> {
-        let n = *self.organizations.get(id)?;
-        match &self.graph[n] {
-            Node::Organization(o) => Some(o),
-            _ => None,
-        }
+        self.organizations.get(id).map(|m| self.organization_of(m))
     }
 
     /// Every organisation, sorted by id.
     pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
-        self.organizations.values().filter_map(|&n| match &self.graph[n] {
-            Node::Organization(o) => Some(o),
-            _ => None,
-        })
+        self.organizations.values().map(|m| self.organization_of(m))
     }
 
     /// The source with id `id`.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        match &self.sources {
-            Sources::Nodes(m) => match &self.graph[*m.get(id)?] {
-                Node::Source(s) => Some(s),
-                _ => None,
-            },
-            Sources::Bundled(l) => l.table().get(id),
-        }
+        self.source_table().get(id)
     }
 
     /// Every source, sorted by id.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
-        let (nodes, table) = match &self.sources {
-            Sources::Nodes(m) => (Some(m), None),
-            Sources::Bundled(l) => (None, Some(l.table())),
-        };
-        let in_graph =
-            nodes.into_iter().flat_map(|m| m.values()).filter_map(|&n| {
-                match &self.graph[n] {
-                    Node::Source(s) => Some(s),
-                    _ => None,
-                }
-            });
-        in_graph.chain(table.into_iter().flat_map(BTreeMap::values))
+        self.source_table().values()
     }
 
     /// Every status span, sorted by organisation, state and start.
     pub fn spans(&self) -> Vec<&Span> {
-        let mut spans: Vec<&Span> = self
-            .graph
-            .edge_weights()
-            .filter_map(|e| match e {
-                Edge::Status(s) => Some(s),
-                _ => None,
-            })
-            .collect();
-        spans.sort_by(|a, b| {
-            (&a.organization, &a.state, a.start.decided, a.start.effective)
-                .cmp(&(
-                    &b.organization,
-                    &b.state,
-                    b.start.decided,
-                    b.start.effective,
-                ))
-        });
-        spans
+        self.every_part().flat_map(|(_, f)| &f.spans).collect()
     }
 
-    /// The status spans of `organization`, sorted by state and start: the
-    /// edges into its node, so O(k log k) for its k spans.
+    /// The status spans of `organization`, sorted by state and start.
     pub fn spans_of(&self, organization: &str) -> Vec<&Span> {
-        let Some(&node) = self.organizations.get(organization) else {
-            return Vec::new();
-        };
-        let mut spans: Vec<&Span> = spans_into(&self.graph, node).collect();
-        spans.sort_by(|a, b| {
-            (&a.state, a.start.decided, a.start.effective).cmp(&(
-                &b.state,
-                b.start.decided,
-                b.start.effective,
-            ))
-        });
-        spans
+        self.facts(organization)
+            .map_or(Vec::new(), |f| f.spans.iter().collect())
     }
 
     /// The organisations in which `state` held (or was decided to hold) a
-    /// status: the targets of its span edges, sorted by id.
+    /// status, sorted by id.
     pub(crate) fn organizations_of(&self, state: &str) -> Vec<&Organization> {
-        use petgraph::visit::EdgeRef;
-        let Some(&node) = self.states.get(state) else {
-            return Vec::new();
-        };
-        let mut orgs: Vec<&Organization> = self
-            .graph
-            .edges_directed(node, petgraph::Direction::Outgoing)
-            .filter(|e| matches!(e.weight(), Edge::Status(_)))
-            .filter_map(|e| match &self.graph[e.target()] {
-                Node::Organization(o) => Some(o),
-                _ => None,
-            })
-            .collect();
-        orgs.sort_by(|a, b| a.id.cmp(&b.id));
-        orgs.dedup_by(|a, b| a.id == b.id);
-        orgs
+        self.every_part()
+            .filter(|(_, f)| f.has_spans_of(state))
+            .map(|(o, _)| o)
+            .collect()
     }
 
     /// The transitions of `state` in `organization`, in order (empty when
@@ -517,9 +328,8 @@ impl KnowledgeGraph {
         organization: &str,
         state: &str,
     ) -> &[Transition] {
-        self.affiliations
-            .get(organization)
-            .and_then(|m| m.get(state))
+        self.facts(organization)
+            .and_then(|f| f.histories.get(state))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -532,7 +342,10 @@ impl KnowledgeGraph {
     /// assert!(kg.transition_count() > 50);
     /// ```
     pub fn transition_count(&self) -> usize {
-        self.affiliations.values().flat_map(|m| m.values()).map(Vec::len).sum()
+        self.every_part()
+            .flat_map(|(_, f)| f.histories.values())
+            .map(Vec::len)
+            .sum()
     }
 
     /// The histories of `organization`, by state.
@@ -540,12 +353,12 @@ impl KnowledgeGraph {
         &self,
         organization: &str,
     ) -> Option<&BTreeMap<StateId, Vec<Transition>>> {
-        self.affiliations.get(organization)
+        self.facts(organization).map(|f| &f.histories)
     }
 
     /// The interval index of `organization`'s spans.
     pub(crate) fn org_index(&self, organization: &str) -> Option<&OrgIndex> {
-        self.span_index.get(organization)
+        self.facts(organization).map(|f| &f.index)
     }
 
     /// Per state (sorted by id), its transitions in `organization`.
@@ -553,7 +366,7 @@ impl KnowledgeGraph {
         &self,
         organization: &str,
     ) -> impl Iterator<Item = (&StateId, &Vec<Transition>)> {
-        self.affiliations.get(organization).into_iter().flatten()
+        self.histories_of(organization).into_iter().flatten()
     }
 
     /// The organisation `id`, or a query error naming the known ones.
@@ -594,16 +407,36 @@ impl PartialEq for KnowledgeGraph {
         self.states().eq(other.states())
             && self.sources().eq(other.sources())
             && self.organizations().eq(other.organizations())
-            && self.affiliations == other.affiliations
-            && self.affiliation_notes == other.affiliation_notes
-            && self.all_summits() == other.all_summits()
-            && self.organizations().all(|o| {
-                let id = o.id.as_str();
-                self.chairs(id) == other.chairs(id)
-                    && self.officials(id) == other.officials(id)
-                    && self.events(id) == other.events(id)
-                    && self.claims(id) == other.claims(id)
-            })
+            && self.every_part().zip(other.every_part()).all(
+                |((_, a), (_, b))| {
+                    a.histories == b.histories
+                        && a.notes == b.notes
+                        && a.summits == b.summits
+                        && a.chairs == b.chairs
+                        && a.offices == b.offices
+                        && a.events == b.events
+                        && a.claims == b.claims
+                },
+            )
+    }
+}
+
+/// The states, organisations, sources and each organisation's facts
+/// (every part built, to be shown).
+impl std::fmt::Debug for KnowledgeGraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KnowledgeGraph")
+            .field("states", &self.states().collect::<Vec<_>>())
+            .field("organizations", &self.organizations().collect::<Vec<_>>())
+            .field("sources", self.source_table())
+            .field(
+                "facts",
+                &self
+                    .every_part()
+                    .map(|(o, f)| (&o.id, f))
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
     }
 }
 
@@ -645,17 +478,4 @@ fn distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-/// The status spans on the edges into an organisation's node.
-pub(crate) fn spans_into(
-    graph: &StableDiGraph<Node, Edge>,
-    org: NodeIndex,
-) -> impl Iterator<Item = &Span> {
-    graph.edges_directed(org, petgraph::Direction::Incoming).filter_map(|e| {
-        match e.weight() {
-            Edge::Status(s) => Some(s),
-            _ => None,
-        }
-    })
 }

@@ -2,9 +2,8 @@
 //! folder (or several, layered), in-memory files, or the node-link JSON.
 
 use std::path::Path;
-use std::sync::OnceLock;
 
-use super::{KnowledgeGraph, Lazy, Sources};
+use super::{KnowledgeGraph, WRITTEN};
 use crate::error::Error;
 use crate::load::{self, LoadOptions};
 
@@ -15,14 +14,33 @@ static BUNDLED: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/bundled.postcard"));
 
 /// The bundled data set whole, sources included: the data that layers
-/// are loaded over when no folder is given.
+/// are loaded over when no folder is given (every part decoded: only a
+/// question with `--layer` needs it).
 fn bundled_data() -> load::Dataset {
-    let (mut data, sources): (load::Dataset, &[u8]) =
-        crate::bundle::read(BUNDLED)
-            .expect("build.rs wrote the bundled data with this crate's types");
-    data.sources = postcard::from_bytes(sources)
-        .expect("build.rs wrote the bundled sources");
-    data
+    let kg = KnowledgeGraph::bundled();
+    let mut d = load::Dataset {
+        states: kg.states().cloned().collect(),
+        sources: kg.sources().cloned().collect(),
+        organizations: kg.organizations().cloned().collect(),
+        ..load::Dataset::default()
+    };
+    for o in &d.organizations {
+        let id = o.id.as_str();
+        for (state, transitions) in kg.affiliations_of(id) {
+            d.affiliations.push(crate::model::Affiliation {
+                organization: o.id.clone(),
+                state: state.clone(),
+                transitions: transitions.clone(),
+                note: kg.history_note(id, state.as_str()).map(str::to_string),
+            });
+        }
+        d.summits.extend(kg.summits(id).into_iter().cloned());
+        d.chairs.extend(kg.chairs(id).into_iter().cloned());
+        d.offices.extend(kg.officials(id).into_iter().cloned());
+        d.events.extend(kg.events(id).into_iter().cloned());
+        d.claims.extend(kg.claims(id).iter().cloned());
+    }
+    d
 }
 
 impl KnowledgeGraph {
@@ -31,16 +49,21 @@ impl KnowledgeGraph {
     ///
     /// The bundled data is validated when the crate is built (an invalid
     /// data folder fails the build), so this cannot fail at run time.
+    /// It decodes the organisations alone: a state when first asked for,
+    /// an organisation's histories, summits, chairs, offices, events and
+    /// counts when a question first needs them, the sources when one is
+    /// first shown. Starting costs the same however many states and
+    /// organisations the data holds.
     pub fn bundled() -> KnowledgeGraph {
-        let (data, sources): (load::Dataset, _) = crate::bundle::read(BUNDLED)
-            .expect("build.rs wrote the bundled data with this crate's types");
-        let sources = Sources::Bundled(Box::new(Lazy {
-            encoded: sources,
-            table: OnceLock::new(),
-            cited: Vec::new(),
-            full: OnceLock::new(),
-        }));
-        KnowledgeGraph::build_with(data, sources)
+        KnowledgeGraph::from_bundle(BUNDLED)
+    }
+
+    /// The graph of `bytes`, written by `crate::bundle::encode` (build.rs's
+    /// bundle, or a synthetic one).
+    pub(crate) fn from_bundle(bytes: &'static [u8]) -> KnowledgeGraph {
+        KnowledgeGraph::from_opened(
+            crate::bundle::decode(bytes).expect(WRITTEN),
+        )
     }
 
     /// Loads and validates the data folder `dir` (see the README for its
