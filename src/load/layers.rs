@@ -514,9 +514,16 @@ fn parts_differing(
         of: impl Fn(&T) -> &OrganizationId,
         id: &OrganizationId,
     ) -> bool {
-        let a = a.iter().filter(|x| of(x) == id);
-        let b: Vec<&T> = b.iter().filter(|x| of(x) == id).collect();
-        !a.eq(b)
+        // In any order: a folder's files and the bundle list the same
+        // facts in different orders.
+        let a: Vec<&T> = a.iter().filter(|x| of(x) == id).collect();
+        let mut b: Vec<Option<&T>> =
+            b.iter().filter(|x| of(x) == id).map(Some).collect();
+        a.len() != b.len()
+            || !a.iter().all(|x| {
+                let at = b.iter().position(|y| y.is_some_and(|y| y == *x));
+                at.map(|i| b[i] = None).is_some()
+            })
     }
     let parts = [
         (
