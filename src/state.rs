@@ -206,20 +206,53 @@ impl State {
 
     /// The code and letters a lifetime gives the state in its list.
     pub fn held_in<'a>(&'a self, l: &'a Lifetime) -> Option<Held<'a>> {
-        let (code, abbrev) = match l.list {
-            StateList::Cow => (self.cow_code, self.cow_abbrev.as_deref()),
-            StateList::Gw => (self.gw_code, self.gw_abbrev.as_deref()),
-            StateList::Other => return None,
-        };
+        let (code, abbrev) = self.own(l.list)?;
         Some(Held {
             code: l.code.or(code)?,
             abbrev: l.abbrev.as_deref().or(abbrev),
         })
     }
 
+    /// The state's own code and letters in `list` (today's, or the last).
+    fn own(&self, list: StateList) -> Option<(Option<u16>, Option<&str>)> {
+        match list {
+            StateList::Cow => {
+                Some((self.cow_code, self.cow_abbrev.as_deref()))
+            }
+            StateList::Gw => Some((self.gw_code, self.gw_abbrev.as_deref())),
+            StateList::Other => None,
+        }
+    }
+
+    /// Every period in which the state holds a code of `list`, from its
+    /// first day to its last (`None`: always, and to this day): its
+    /// lifetimes in the list, or, when the data gives it no lifetime at
+    /// all, its own code on every day.
+    pub fn codes_in(
+        &self,
+        list: StateList,
+    ) -> Vec<(Held<'_>, Option<Date>, Option<Date>)> {
+        if self.lifetimes.is_empty() {
+            let Some((Some(code), abbrev)) = self.own(list) else {
+                return Vec::new();
+            };
+            return vec![(Held { code, abbrev }, None, None)];
+        }
+        self.lifetimes_in(list)
+            .filter_map(|l| {
+                let held = self.held_in(l)?;
+                Some((
+                    held,
+                    Some(l.from.first_day()),
+                    l.to.map(Date::last_day),
+                ))
+            })
+            .collect()
+    }
+
     /// The COW code and letters the state holds on `day`: those of the
-    /// COW lifetime that holds the day; with no COW lifetime at all, its
-    /// own code (a data set that dates no lives).
+    /// COW lifetime that holds the day; with no lifetime at all, its own
+    /// code (a data set that dates no lives). See [`State::codes_in`].
     pub fn cow_on(&self, day: Date) -> Option<Held<'_>> {
         self.held_on(StateList::Cow, day)
     }
@@ -231,16 +264,13 @@ impl State {
     }
 
     fn held_on(&self, list: StateList, day: Date) -> Option<Held<'_>> {
-        let mut periods = self.lifetimes_in(list).peekable();
-        if periods.peek().is_none() {
-            let (code, abbrev) = match list {
-                StateList::Cow => (self.cow_code, self.cow_abbrev.as_deref()),
-                StateList::Gw => (self.gw_code, self.gw_abbrev.as_deref()),
-                StateList::Other => return None,
-            };
-            return code.map(|code| Held { code, abbrev });
-        }
-        periods.find(|l| l.contains(day)).and_then(|l| self.held_in(l))
+        self.codes_in(list)
+            .into_iter()
+            .find(|(_, from, to)| {
+                from.is_none_or(|f| f <= day.last_day())
+                    && to.is_none_or(|t| day.first_day() <= t)
+            })
+            .map(|(held, _, _)| held)
     }
 
     /// The name the state bore on `day`: an earlier name where one is
@@ -338,19 +368,13 @@ pub fn cow_state_years<'a>(
                 by_state.insert((s.id.as_str(), year), (s, row));
             }
         };
-        if s.lifetimes.is_empty() {
-            let Some(code) = s.cow_code else { continue };
-            for year in years.clone() {
-                put(year, (code, s.cow_abbrev.as_deref(), dec31(year)));
-            }
-            continue;
-        }
-        for l in s.lifetimes_in(StateList::Cow) {
-            let Some(held) = s.held_in(l) else { continue };
-            for year in years.clone().filter(|y| l.touches_year(*y)) {
-                let end = l
-                    .to
-                    .map_or(dec31(year), |t| t.last_day().min(dec31(year)));
+        for (held, from, to) in s.codes_in(StateList::Cow) {
+            let touches = |y: &i32| {
+                from.is_none_or(|f| f.year() <= *y)
+                    && to.is_none_or(|t| *y <= t.year())
+            };
+            for year in years.clone().filter(touches) {
+                let end = to.map_or(dec31(year), |t| t.min(dec31(year)));
                 put(year, (held.code, held.abbrev, end));
             }
         }

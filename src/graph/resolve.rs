@@ -126,23 +126,8 @@ impl KnowledgeGraph {
     ) -> Option<&State> {
         let mut best: Option<(&State, Option<crate::Date>)> = None;
         for s in self.states() {
-            let own = match list {
-                StateList::Cow => (s.cow_code, s.cow_abbrev.as_deref()),
-                _ => (s.gw_code, s.gw_abbrev.as_deref()),
-            };
-            let periods: Vec<(u16, Option<&str>, Option<crate::Date>)> =
-                if s.lifetimes.is_empty() {
-                    own.0.map(|c| (c, own.1, None)).into_iter().collect()
-                } else {
-                    s.lifetimes_in(list)
-                        .filter_map(|l| {
-                            let h = s.held_in(l)?;
-                            Some((h.code, h.abbrev, l.to))
-                        })
-                        .collect()
-                };
-            for (code, abbrev, to) in periods {
-                if !is(code, abbrev) {
+            for (held, _, to) in s.codes_in(list) {
+                if !is(held.code, held.abbrev) {
                     continue;
                 }
                 let later = match (&best, to) {

@@ -257,23 +257,9 @@ pub(crate) type Period = (u16, Option<Date>, Option<Date>);
 /// The periods in which `s` holds a code of `list`: its lifetimes in the
 /// list, or every day when it has no lifetime at all.
 pub(crate) fn periods(s: &State, list: StateList) -> Vec<Period> {
-    if s.lifetimes.is_empty() {
-        let code = match list {
-            StateList::Cow => s.cow_code,
-            StateList::Gw => s.gw_code,
-            StateList::Other => None,
-        };
-        return code.map(|c| (c, None, None)).into_iter().collect();
-    }
-    s.lifetimes_in(list)
-        .filter_map(|l| {
-            let held = s.held_in(l)?;
-            Some((
-                held.code,
-                Some(l.from.first_day()),
-                l.to.map(Date::last_day),
-            ))
-        })
+    s.codes_in(list)
+        .into_iter()
+        .map(|(held, from, to)| (held.code, from, to))
         .collect()
 }
 

@@ -67,7 +67,9 @@ pub enum Command {
     },
     /// A state's status history, with sources.
     History {
-        /// ISO alpha-3 or alpha-2 code, or name, in any case.
+        /// ISO alpha-3 or alpha-2 code, COW or G&W number or letters
+        /// (`750`, `UKG`, `GW:260`), or a name, earlier name or alias,
+        /// in any case.
         state: String,
     },
     /// Every change in date order, with the family size after each.
@@ -130,7 +132,9 @@ pub enum Command {
     Claims,
     /// Every organisation a state holds a status in on a day.
     Memberships {
-        /// ISO alpha-3 or alpha-2 code, or name, in any case.
+        /// ISO alpha-3 or alpha-2 code, COW or G&W number or letters
+        /// (`750`, `UKG`, `GW:260`), or a name, earlier name or alias,
+        /// in any case.
         state: String,
         /// YYYY-MM-DD, or `today` (default). Without it, `--format json`
         /// gives the state's whole history across organisations.
