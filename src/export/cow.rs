@@ -26,7 +26,7 @@ use std::io::Write;
 
 use super::Options;
 use super::csv::write_rows;
-use super::panel::{Rule, status_in_year};
+use super::year::{Rule, status_in_year};
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::Organization;
@@ -124,7 +124,8 @@ fn code(
         return -1;
     }
     let ts = kg.transitions(org.id.as_str(), state);
-    let (status, certain) = status_in_year(org, ts, year, how);
+    let (status, certain) =
+        status_in_year(org, ts, (kg.state(state), year), how);
     if !certain {
         return -9;
     }

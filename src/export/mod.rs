@@ -50,9 +50,11 @@ pub mod json;
 pub mod panel;
 #[cfg(feature = "dot")]
 pub mod render;
+pub mod table;
 #[cfg(feature = "rdf")]
 pub mod ttl;
 pub mod yaml;
+pub mod year;
 
 use crate::date::Date;
 use crate::error::Error;

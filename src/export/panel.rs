@@ -8,23 +8,14 @@
 
 use std::io::Write;
 
-use super::csv::write_table;
-use super::{Options, rank};
-use crate::date::Date;
+use super::Options;
+use super::table::{Column, Kind, Table};
+use super::year::status_in_year;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Status, StatusOn};
-use crate::rule::status_on;
 
-/// Which status a state-year gets.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Rule {
-    /// The status held on 31 December (COW's own rule for its panel).
-    #[default]
-    December31,
-    /// The highest status held on any day of the year.
-    Any,
-}
+/// Which status a state-year gets (see [`super::year`]).
+pub use super::year::Rule;
 
 /// The columns of [`write()`].
 pub const COLUMNS: [&str; 9] = [
@@ -59,39 +50,83 @@ pub fn write<W: Write>(
     rule: Rule,
     out: W,
 ) -> Result<(), Error> {
+    table(kg, opts, rule)?.write_csv(out)
+}
+
+/// The panel as a [`Table`] (see [`write()`]).
+///
+/// # Errors
+///
+/// An unknown organisation, or no today in `opts`.
+pub fn table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+    rule: Rule,
+) -> Result<Table<'a>, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let first = org.founded.year();
     let last = match org.dissolved {
         Some(d) => d.year(),
         None => opts.day()?.year(),
     };
-    let mut rows: Vec<[String; 9]> = Vec::new();
-    let rule_name = match rule {
-        Rule::December31 => "december31",
-        Rule::Any => "any",
-    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for (state_id, ts) in kg.affiliations_of(org.id.as_str()) {
-        let Some(state) = kg.state(state_id.as_str()) else { continue };
-        for (year, held) in years_of(state, first..=last) {
+        let state = kg.state(state_id.as_str());
+        let Some(s) = state else { continue };
+        for (year, held) in years_of(s, first..=last) {
             let ccode = held.map(|h| h.0.to_string()).unwrap_or_default();
             let abb = held.and_then(|h| h.1).unwrap_or_default().to_string();
             let (status, certain) =
-                status_in_year(org, ts, year, (rule, opts.basis));
-            rows.push([
-                ccode.clone(),
-                abb.clone(),
+                status_in_year(org, ts, (state, year), (rule, opts.basis));
+            rows.push(vec![
+                ccode,
+                abb,
                 state_id.to_string(),
                 year.to_string(),
                 org.short_name.clone(),
                 status.as_str().to_string(),
                 status.cow_code().to_string(),
                 certain.to_string(),
-                rule_name.to_string(),
+                rule.to_string(),
             ]);
         }
     }
-    write_table(out, COLUMNS, rows)
+    let columns = COLUMNS
+        .iter()
+        .zip(DESCRIPTIONS)
+        .map(|(name, (kind, what))| Column::new(*name, kind, what));
+    Ok(Table::new(
+        "panel",
+        format!("one row per state and year of {}", org.short_name),
+        columns.collect(),
+        rows,
+    ))
 }
+
+/// The kind and meaning of each of [`COLUMNS`].
+const DESCRIPTIONS: [(Kind, &str); 9] = [
+    (Kind::Integer, "COW state number held that year (empty: none)"),
+    (Kind::Text, "COW state letters held that year"),
+    (
+        Kind::Text,
+        "the state's id: ISO 3166-1 alpha-3, or ISO 3166-3 for a dissolved state",
+    ),
+    (Kind::Integer, "the year"),
+    (Kind::Text, "the organisation's short name"),
+    (
+        Kind::Text,
+        "the status id, in the organisation's own words (`none`: no status)",
+    ),
+    (
+        Kind::Integer,
+        "COW's membership code: 1 full, 2 associate, 3 observer, 0 none",
+    ),
+    (
+        Kind::Boolean,
+        "false when the status on the rule's day cannot be decided (the highest it may be is given)",
+    ),
+    (Kind::Text, "the year rule: december31, january1, MM-DD or any"),
+];
 
 /// A COW code and its letters.
 type CodeHeld<'a> = (u16, Option<&'a str>);
@@ -124,79 +159,4 @@ fn years_of(
         .filter(|y| state.lifetimes.iter().any(|l| l.touches_year(*y)))
         .map(|y| (y, None))
         .collect()
-}
-
-/// The status a state-year gets under `rule`, and whether it is certain
-/// (an uncertain one gets the highest it may be).
-pub(crate) fn status_in_year(
-    org: &crate::model::Organization,
-    ts: &[crate::model::Transition],
-    year: i32,
-    (rule, basis): (Rule, crate::model::Basis),
-) -> (Status, bool) {
-    match rule {
-        Rule::December31 => {
-            let Some(day) = Date::from_ymd(year, 12, 31) else {
-                return (Status::NONE, true);
-            };
-            match status_on(org, ts, day, basis) {
-                StatusOn::Certain(s) => (s, true),
-                StatusOn::Uncertain(v) => (
-                    v.into_iter()
-                        .max_by_key(|s| rank(*s))
-                        .unwrap_or(Status::NONE),
-                    false,
-                ),
-            }
-        }
-        Rule::Any => highest_in_year(org, ts, year, basis),
-    }
-}
-
-/// The highest status held on any day of `year`: the status on 1 January
-/// and every status that starts within the year.
-fn highest_in_year(
-    org: &crate::model::Organization,
-    ts: &[crate::model::Transition],
-    year: i32,
-    basis: crate::model::Basis,
-) -> (Status, bool) {
-    let jan1 = Date::from_ymd(year, 1, 1).expect("valid day");
-    let dec31 = Date::from_ymd(year, 12, 31).expect("valid day");
-    let mut certain_best = Status::NONE;
-    let mut possible_best = Status::NONE;
-    let mut consider = |on: StatusOn| match on {
-        StatusOn::Certain(s) => {
-            if rank(s) > rank(certain_best) {
-                certain_best = s;
-            }
-        }
-        StatusOn::Uncertain(v) => {
-            for s in v {
-                if rank(s) > rank(possible_best) {
-                    possible_best = s;
-                }
-            }
-        }
-    };
-    consider(status_on(org, ts, jan1, basis));
-    for t in ts {
-        if let Some(start) = t.start(basis)
-            && start.last_day() >= jan1
-            && start.first_day() <= dec31
-        {
-            let day = if start.last_day() <= dec31 {
-                start.last_day()
-            } else {
-                dec31
-            };
-            let on = status_on(org, ts, day, basis);
-            consider(on);
-        }
-    }
-    if rank(possible_best) > rank(certain_best) {
-        (possible_best, false)
-    } else {
-        (certain_best, true)
-    }
 }

@@ -264,14 +264,16 @@ pub(crate) fn periods(s: &State, list: StateList) -> Vec<Period> {
 }
 
 /// No state holds a status outside its life: every held status begins
-/// on a day the state lives, and a state whose life ends holds none
-/// after its last day. `below`: the histories are those of the folders
-/// below a layer, placed at the layer's entry of the state (whose life
-/// the layer gives).
+/// on a day the state may live (an imprecise start, `1964`, on a day of
+/// its range), and a state whose life ends holds none after its last day
+/// (a status that runs to its organisation's dissolution ends there).
+/// `below`: the histories are those of the folders below a layer, placed
+/// at the layer's entry of the state (whose life the layer gives).
+/// `dissolved`: each organisation's dissolution day.
 pub(crate) fn statuses_within_life(
     states: &[State],
     located: &[(Affiliation, HistoryAt)],
-    below: bool,
+    (below, dissolved): (bool, &BTreeMap<&str, Date>),
     sink: &mut Sink,
 ) {
     let of = |a: &Affiliation| match below {
@@ -288,7 +290,13 @@ pub(crate) fn statuses_within_life(
             if t.status == Status::NONE {
                 continue;
             }
-            if state.exists_on(start.last_day()) == Some(false) {
+            let (first, last_day) = (start.first_day(), start.last_day());
+            if !state.lifetimes.is_empty()
+                && !state.lifetimes.iter().any(|l| {
+                    l.from.first_day() <= last_day
+                        && l.to.is_none_or(|to| to.last_day() >= first)
+                })
+            {
                 let d = rule(format!(
                     "`{}` holds {} of {} from {start}, when it did not exist ({})",
                     a.state, t.status.label(), of(a), state.life_text()
@@ -299,7 +307,8 @@ pub(crate) fn statuses_within_life(
             let ended = a
                 .transitions
                 .get(i + 1)
-                .and_then(|n| n.effective.or(n.decided));
+                .and_then(|n| n.effective.or(n.decided))
+                .or_else(|| dissolved.get(a.organization.as_str()).copied());
             let past = |last: Date| match ended {
                 None => true,
                 Some(e) => {

@@ -169,10 +169,26 @@ pub(crate) fn load_over(
         check_histories(histories, &refs, &data, &checked, &mut sink);
     rules::one_history_each(&located, &mut sink);
     let states = states.as_deref().unwrap_or(&data.states);
-    life::statuses_within_life(states, &located, false, &mut sink);
+    let dissolved: BTreeMap<&str, crate::date::Date> = data
+        .organizations
+        .iter()
+        .chain(below.iter().flat_map(|b| &b.organizations))
+        .filter_map(|o| Some((o.id.as_str(), o.dissolved?)))
+        .collect();
+    life::statuses_within_life(
+        states,
+        &located,
+        (false, &dissolved),
+        &mut sink,
+    );
     if let Some(below) = below {
         let theirs = layers::histories_below(&docs.states, &data, below);
-        life::statuses_within_life(states, &theirs, true, &mut sink);
+        life::statuses_within_life(
+            states,
+            &theirs,
+            (true, &dissolved),
+            &mut sink,
+        );
     }
     located.sort_by(|(a, _), (b, _)| {
         (&a.organization, &a.state).cmp(&(&b.organization, &b.state))

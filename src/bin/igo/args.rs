@@ -106,10 +106,12 @@ pub enum Command {
         /// yaml, html: write into a folder that is not empty.
         #[arg(long)]
         force: bool,
-        /// panel: the status held on 31 December (default), or the
-        /// highest held at any time in the year.
-        #[arg(long, value_enum)]
-        rule: Option<PanelRule>,
+        /// panel, cow, counts, dyads: the status a state-year gets: held
+        /// on 31 December (december31, COW's rule, the default), on 1
+        /// January (january1), on a day of the year (MM-DD), or the
+        /// highest held on any day of the year (any).
+        #[arg(long, value_name = "RULE", value_parser = clap::value_parser!(YearRule))]
+        rule: Option<YearRule>,
         /// csv: one row per status span (default), or one per change.
         #[arg(long, value_enum)]
         table: Option<CsvTable>,
@@ -255,18 +257,14 @@ pub enum CompareKind {
     Cow,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum PanelRule {
-    December31,
-    Any,
-}
+/// A year rule as typed (`december31`, `january1`, `07-01`, `any`).
+#[derive(Clone, Copy, Debug)]
+pub struct YearRule(pub export::year::Rule);
 
-impl From<PanelRule> for export::panel::Rule {
-    fn from(r: PanelRule) -> export::panel::Rule {
-        match r {
-            PanelRule::December31 => export::panel::Rule::December31,
-            PanelRule::Any => export::panel::Rule::Any,
-        }
+impl std::str::FromStr for YearRule {
+    type Err = String;
+    fn from_str(s: &str) -> Result<YearRule, String> {
+        s.parse().map(YearRule)
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use igo_graph::{Basis, Date, KnowledgeGraph, Status, export};
 
-use crate::args::{CsvTable, ExportKind, Format, PanelRule};
+use crate::args::{CsvTable, ExportKind, Format};
 use crate::report::Failure;
 use crate::scope::Scope;
 use crate::{changes, institutions, rows, table};
@@ -455,7 +455,7 @@ pub fn export(
     kind: ExportKind,
     at: Option<Date>,
     target: Target,
-    (rule, table): (PanelRule, CsvTable),
+    (rule, table): (export::year::Rule, CsvTable),
 ) -> Result<Vec<u8>, Failure> {
     let output = target.path;
     if kind == ExportKind::Png && output.is_none() && stdout_is_terminal() {
@@ -483,12 +483,8 @@ pub fn export(
         ExportKind::Gexf => export::gexf::write(kg, &opts, &mut buf)?,
         ExportKind::Graphml => export::graphml::write(kg, &opts, &mut buf)?,
         ExportKind::Json => export::json::write(kg, &opts, &mut buf)?,
-        ExportKind::Panel => {
-            export::panel::write(kg, &opts, rule.into(), &mut buf)?
-        }
-        ExportKind::Cow => {
-            export::cow::write(kg, &opts, rule.into(), &mut buf)?
-        }
+        ExportKind::Panel => export::panel::write(kg, &opts, rule, &mut buf)?,
+        ExportKind::Cow => export::cow::write(kg, &opts, rule, &mut buf)?,
         ExportKind::Csv => match table {
             CsvTable::Spans => export::csv::write(kg, &opts, &mut buf)?,
             CsvTable::Events => {

@@ -23,7 +23,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::Parser;
 use igo_graph::{Date, KnowledgeGraph, LoadOptions};
 
-use crate::args::{BasisArg, Cli, Command, CsvTable, Format, PanelRule};
+use crate::args::{BasisArg, Cli, Command, CsvTable, Format};
 use crate::commands::Ctx;
 use crate::report::Failure;
 
@@ -123,7 +123,7 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         let target =
             commands::Target { path: output.as_deref(), force: *force };
         let how = (
-            rule.unwrap_or(PanelRule::December31),
+            rule.map(|r| r.0).unwrap_or_default(),
             table.unwrap_or(CsvTable::Spans),
         );
         return commands::export(&ctx, *kind, at, target, how);

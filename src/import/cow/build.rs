@@ -20,7 +20,7 @@ struct Cx<'a> {
     known: &'a BTreeMap<u16, CowState>,
     bundled: &'a KnowledgeGraph,
     /// Each code's rows by the state of ours that holds it each year.
-    split: BTreeMap<u16, Vec<super::holders::Holder<'a>>>,
+    split: Vec<super::holders::Holder<'a>>,
     /// The file's name (without its folder).
     file: &'a str,
     /// The caller's today, when given: no review day is later.
@@ -158,23 +158,21 @@ fn organization(cx: &Cx, j: usize, column: &str, out: &mut Out) {
     }
     let mut histories = Vec::new();
     let mut odd = 0;
-    for (&ccode, holders) in &cx.split {
-        for h in holders {
-            let column =
-                Column { j, column, cite: &cite, years: (founded, end) };
-            let (ts, minus_one) = history(&column, &h.years, &alive);
-            odd += minus_one;
-            if ts.is_empty() {
-                continue;
-            }
-            out.transitions += ts.len();
-            histories.push(schema::History {
-                state: text(h.id(ccode)),
-                organization: None,
-                transitions: Located::new(ts),
-                note: None,
-            });
+    for h in &cx.split {
+        let column = Column { j, column, cite: &cite, years: (founded, end) };
+        let life_end = h.state.and_then(|s| s.life()).and_then(|l| l.1);
+        let (ts, minus_one) = history(&column, (&h.years, life_end), &alive);
+        odd += minus_one;
+        if ts.is_empty() {
+            continue;
         }
+        out.transitions += ts.len();
+        histories.push(schema::History {
+            state: text(h.id()),
+            organization: None,
+            transitions: Located::new(ts),
+            note: None,
+        });
     }
     if odd > 0 {
         out.notes.push(format!(
@@ -340,9 +338,13 @@ struct Column<'a> {
 
 /// A state's transitions in one column, and how many of its years inside
 /// the lifetime are coded -1.
+/// A state's transitions in one column. `life_end`: the last day of the
+/// state's life, when it ends: a status the state holds in the year its
+/// life ends ends the day after (COW codes the year; the state holds
+/// nothing once it is gone).
 fn history(
     c: &Column,
-    years: &BTreeMap<i32, &Vec<i8>>,
+    (years, life_end): (&BTreeMap<i32, &Vec<i8>>, Option<crate::Date>),
     alive: &BTreeSet<i32>,
 ) -> (Vec<Located<schema::Transition>>, usize) {
     let (founded, end) = c.years;
@@ -379,10 +381,15 @@ fn history(
             current = code;
         }
     }
+    let ended_in = life_end.filter(|d| d.year() == last_row && last_row < end);
     let ts = changes
         .iter()
         .enumerate()
         .map(|(k, &(from, code, row))| {
+            if let Some(d) = ended_in.filter(|_| !row && from == last_row + 1)
+            {
+                return Located::new(life_ended(d, c.cite, last_row));
+            }
             let to = changes.get(k + 1).map_or(end, |n| n.0 - 1);
             let years = if from == to {
                 from.to_string()
@@ -413,19 +420,17 @@ fn states(cx: &Cx) -> (Vec<schema::State>, BTreeSet<String>) {
     let mut states = Vec::new();
     let mut sources = BTreeSet::new();
     let mut seen = BTreeSet::new();
-    for (&ccode, holders) in &cx.split {
-        for h in holders {
-            if !seen.insert(h.id(ccode)) {
-                continue;
-            }
-            if let Some(s) = h.state {
-                sources.extend(s.sources.iter().map(|s| s.to_string()));
-                sources.extend(lifetime_sources(s));
-                states.push(bundled_state(s));
-                continue;
-            }
-            states.push(cow_only(ccode, &cx.known[&ccode]));
+    for h in &cx.split {
+        if !seen.insert(h.id()) {
+            continue;
         }
+        if let Some(s) = h.state {
+            sources.extend(s.sources.iter().map(|s| s.to_string()));
+            sources.extend(lifetime_sources(s));
+            states.push(bundled_state(s));
+            continue;
+        }
+        states.push(cow_only(h.ccode, &cx.known[&h.ccode]));
     }
     // The states the successions of those name, so that each reads.
     let mut i = 0;
@@ -525,6 +530,23 @@ fn transition(
         summit: None,
         disputed: None,
     }
+}
+
+/// `none` from the day after a state's life ended (`last`), in the last
+/// year COW has a row for it.
+fn life_ended(last: crate::Date, cite: &str, year: i32) -> schema::Transition {
+    let day = last.next_day().unwrap_or(last);
+    let mut t = transition(
+        "none",
+        year,
+        cite,
+        format!(
+            "the state's life ended on {last} (COW's state system); COW IGO \
+             v3 codes it through {year} and has no row for it after"
+        ),
+    );
+    t.date = Some(plain(day.to_string()));
+    t
 }
 
 /// COW's three codes of membership as a vocabulary.

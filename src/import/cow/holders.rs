@@ -7,58 +7,67 @@ use std::collections::BTreeMap;
 
 use crate::model::State;
 
-/// A code's rows, split by the state that holds it each year.
+/// The rows of one state, from every code it held (Germany's 255 and
+/// 260), or of one code no state of ours holds.
 pub(crate) struct Holder<'a> {
     /// Our state, or `None` for a code the bundled data does not know
     /// (its id is then `COW` and the code).
     pub state: Option<&'a State>,
+    /// The first code of the file the holder's rows came from.
+    pub ccode: u16,
     /// The state's rows: year -> one code per column.
     pub years: BTreeMap<i32, &'a Vec<i8>>,
 }
 
 impl Holder<'_> {
     /// The state's id in the imported data.
-    pub fn id(&self, ccode: u16) -> String {
+    pub fn id(&self) -> String {
         match self.state {
             Some(s) => s.id.to_string(),
-            None => format!("COW{ccode:03}"),
+            None => format!("COW{:03}", self.ccode),
         }
     }
 }
 
-/// Every code's rows by holder, in the order of the codes. A year in
-/// which no state of ours holds the code (by COW's lifetimes in the
-/// bundled data) goes to the state that holds the code last, so that no
-/// row is lost.
+/// Every row by its holder: one holder per state of ours, whatever codes
+/// it held (a state's rows under two codes are one history, as the
+/// loader requires), and one per code no state of ours holds; in the
+/// order of the first code of each. A year in which no state of ours
+/// holds the code (by COW's lifetimes in the bundled data) goes to the
+/// state that holds the code last, so that no row is lost; where that
+/// state has a row of its own code for the year, its own row is kept.
 pub(crate) fn split<'a>(
     rows: &'a BTreeMap<u16, BTreeMap<i32, Vec<i8>>>,
     states: &'a [&'a State],
     years: (i32, i32),
-) -> BTreeMap<u16, Vec<Holder<'a>>> {
+) -> Vec<Holder<'a>> {
     let (by_year, last) = by_year(states.iter().copied(), years);
-    let mut out = BTreeMap::new();
+    let mut holders: Vec<Holder<'a>> = Vec::new();
+    let mut fallback: Vec<(usize, i32, &'a Vec<i8>)> = Vec::new();
     for (&ccode, rows) in rows {
-        let mut holders: Vec<Holder<'a>> = Vec::new();
         for (&year, codes) in rows {
-            let state = by_year
-                .get(&(ccode, year))
-                .or_else(|| last.get(&ccode))
-                .copied();
-            let at = holders
-                .iter()
-                .position(|h| h.state.map(|s| &s.id) == state.map(|s| &s.id));
-            let h = match at {
-                Some(i) => &mut holders[i],
-                None => {
-                    holders.push(Holder { state, years: BTreeMap::new() });
-                    holders.last_mut().expect("just pushed")
-                }
-            };
-            h.years.insert(year, codes);
+            let held = by_year.get(&(ccode, year)).copied();
+            let state = held.or_else(|| last.get(&ccode).copied());
+            let at = holders.iter().position(|h| match (h.state, state) {
+                (Some(a), Some(b)) => a.id == b.id,
+                (None, None) => h.ccode == ccode,
+                _ => false,
+            });
+            let i = at.unwrap_or_else(|| {
+                holders.push(Holder { state, ccode, years: BTreeMap::new() });
+                holders.len() - 1
+            });
+            if held.is_some() || state.is_none() {
+                holders[i].years.insert(year, codes);
+            } else {
+                fallback.push((i, year, codes));
+            }
         }
-        out.insert(ccode, holders);
     }
-    out
+    for (i, year, codes) in fallback {
+        holders[i].years.entry(year).or_insert(codes);
+    }
+    holders
 }
 
 /// The state of `states` that holds each COW code in each year of
