@@ -42,6 +42,9 @@ mod institutions;
 /// Every export format, read back by a real reader of the format.
 mod export;
 
+/// State-year counts and dyad-year joint memberships, and the year rules.
+mod research;
+
 /// Official counts published by the SCO and others, checked against counts
 /// computed from the transitions.
 mod claims;

@@ -37,10 +37,12 @@
 //! ```
 
 pub mod chart;
+pub mod counts;
 pub mod cow;
 pub mod csv;
 #[cfg(feature = "dot")]
 pub mod dot;
+pub mod dyads;
 pub mod gexf;
 pub mod graphml;
 #[cfg(feature = "html")]
@@ -51,6 +53,7 @@ pub mod panel;
 #[cfg(feature = "dot")]
 pub mod render;
 pub mod table;
+pub(crate) mod tally;
 #[cfg(feature = "rdf")]
 pub mod ttl;
 pub mod yaml;

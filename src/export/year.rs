@@ -27,6 +27,8 @@ use std::str::FromStr;
 
 use super::rank;
 use crate::date::Date;
+use crate::error::{DiagnosticKind, Error};
+use crate::graph::KnowledgeGraph;
 use crate::model::{Basis, Organization, State, Status, StatusOn, Transition};
 use crate::rule::status_on;
 
@@ -108,6 +110,66 @@ impl Rule {
     }
 }
 
+/// The years and the rule of a state-year or dyad-year output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Years {
+    /// The status a state-year gets.
+    pub rule: Rule,
+    /// The first year (default: the year the oldest organisation began).
+    pub from: Option<i32>,
+    /// The last year (default: the caller's today's year, or the last
+    /// year any organisation's data was reviewed, if earlier: a COW
+    /// import ends in 2014).
+    pub to: Option<i32>,
+}
+
+impl Years {
+    /// Every year, by `rule`.
+    pub fn by(rule: Rule) -> Years {
+        Years { rule, from: None, to: None }
+    }
+
+    /// The years from `from` to `to` (either may be open).
+    pub fn between(mut self, from: Option<i32>, to: Option<i32>) -> Years {
+        self.from = from;
+        self.to = to;
+        self
+    }
+
+    /// The first and last year for `kg` and the caller's `today`.
+    pub(crate) fn range(
+        &self,
+        kg: &KnowledgeGraph,
+        today: Option<Date>,
+    ) -> Result<(i32, i32), Error> {
+        let orgs = || kg.organizations();
+        let first = orgs().map(|o| o.founded.year()).min().unwrap_or(0);
+        let reviewed =
+            orgs().filter_map(|o| o.reviewed).map(|d| d.year()).max();
+        let last = match (today.map(|t| t.year()), reviewed) {
+            (Some(t), Some(r)) => Some(t.min(r)),
+            (t, r) => t.or(r),
+        };
+        let from = self.from.unwrap_or(first);
+        let Some(to) = self.to.or(last) else {
+            return Err(Error::msg(
+                DiagnosticKind::Query,
+                "give the last year, or today: the data names no review day",
+            ));
+        };
+        if from > to {
+            return Err(Error::msg(
+                DiagnosticKind::Query,
+                format!(
+                    "the years run from {from} to {to}: the first is after \
+                     the last (give --from no later than --to)"
+                ),
+            ));
+        }
+        Ok((from, to))
+    }
+}
+
 /// The first and last day of `year` on which `state` lives (by any of its
 /// lifetimes); the whole year for a state the data gives no life, or
 /// when none is given; `None` when it does not live in the year.
@@ -147,6 +209,8 @@ pub fn status_in_year(
         return highest_between(org, ts, (first, last), basis);
     };
     let day = day.max(first).min(last);
+    let ended = by_life_end(ts, (day < rule_day(rule, year), day));
+    let ts = ended.as_deref().unwrap_or(ts);
     match status_on(org, ts, day, basis) {
         StatusOn::Certain(s) => (s, true),
         StatusOn::Uncertain(v) => (
@@ -154,6 +218,43 @@ pub fn status_in_year(
             false,
         ),
     }
+}
+
+/// The rule's own day of `year`.
+fn rule_day(rule: Rule, year: i32) -> Date {
+    rule.day_of(year)
+        .unwrap_or_else(|| Date::from_ymd(year, 12, 31).expect("a day"))
+}
+
+/// When the rule's day falls after the state's life ended on `last`
+/// (`clamped`): the transitions dated by a range that holds `last`
+/// (`1975`) dated `last`, since a state's status does not change once it
+/// is gone (COW codes such a year by the status at the state's end). `None` when there is none such.
+fn by_life_end(
+    ts: &[Transition],
+    (clamped, last): (bool, Date),
+) -> Option<Vec<Transition>> {
+    let straddles = |d: Option<Date>| {
+        d.is_some_and(|d| d.first_day() <= last && last < d.last_day())
+    };
+    let moved =
+        |t: &Transition| straddles(t.effective) || straddles(t.decided);
+    if !clamped || !ts.iter().any(moved) {
+        return None;
+    }
+    let at = |d: Option<Date>| if straddles(d) { Some(last) } else { d };
+    Some(
+        ts.iter()
+            .map(|t| match moved(t) {
+                true => Transition {
+                    effective: at(t.effective),
+                    decided: at(t.decided),
+                    ..t.clone()
+                },
+                false => t.clone(),
+            })
+            .collect(),
+    )
 }
 
 /// The highest status held on any day from `first` to `last`: the status

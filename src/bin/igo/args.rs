@@ -115,6 +115,17 @@ pub enum Command {
         /// csv: one row per status span (default), or one per change.
         #[arg(long, value_enum)]
         table: Option<CsvTable>,
+        /// counts, dyads: the first year (default: the year the oldest
+        /// organisation began).
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// counts, dyads: the last year (default: the year of --at or
+        /// today, or the data's last review year if earlier).
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+        /// dyads: one row per ordered pair (both orders), not per pair.
+        #[arg(long)]
+        directed: bool,
     },
     /// What changed between two days.
     Diff {
@@ -224,6 +235,12 @@ pub enum ExportKind {
     /// CSV in COW IGO v3's state-year layout: one column per
     /// organisation, every organisation of the data.
     Cow,
+    /// CSV state-year counts of memberships by tier (peacesciencer's
+    /// sum_igo_full ...), every organisation of the data.
+    Counts,
+    /// CSV dyad-year joint memberships (ccode1, ccode2, year, dyadigos
+    /// and by tier), every organisation of the data.
+    Dyads,
     /// CSV tables of spans (or events with --table events).
     Csv,
     /// RDF Turtle, W3C Organization Ontology.

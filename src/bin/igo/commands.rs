@@ -450,13 +450,25 @@ pub struct Target<'a> {
 
 /// `igo export KIND`: the bytes of the export, or nothing when written to
 /// a file.
+/// How a table export is asked for: its years and rule, the table of
+/// `export csv`, and whether dyads are directed.
+pub struct How {
+    /// The years and the year rule (panel, cow, counts, dyads).
+    pub years: export::year::Years,
+    /// The table of `export csv`.
+    pub table: CsvTable,
+    /// `export dyads --directed`.
+    pub directed: bool,
+}
+
 pub fn export(
     ctx: &Ctx,
     kind: ExportKind,
     at: Option<Date>,
     target: Target,
-    (rule, table): (export::year::Rule, CsvTable),
+    how: How,
 ) -> Result<Vec<u8>, Failure> {
+    let (rule, table) = (how.years.rule, how.table);
     let output = target.path;
     if kind == ExportKind::Png && output.is_none() && stdout_is_terminal() {
         return Err(Failure::Msg(
@@ -485,6 +497,16 @@ pub fn export(
         ExportKind::Json => export::json::write(kg, &opts, &mut buf)?,
         ExportKind::Panel => export::panel::write(kg, &opts, rule, &mut buf)?,
         ExportKind::Cow => export::cow::write(kg, &opts, rule, &mut buf)?,
+        ExportKind::Counts => {
+            export::counts::write(kg, &opts, &how.years, &mut buf)?
+        }
+        ExportKind::Dyads => export::dyads::write(
+            kg,
+            &opts,
+            &how.years,
+            how.directed,
+            &mut buf,
+        )?,
         ExportKind::Csv => match table {
             CsvTable::Spans => export::csv::write(kg, &opts, &mut buf)?,
             CsvTable::Events => {

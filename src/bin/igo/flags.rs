@@ -5,11 +5,13 @@
 //! |---|---|---|
 //! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
 //! | `--layer` | `import` | it reads a file and writes a folder |
-//! | `--org` | `export yaml`, `export html`, `export cow`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
+//! | `--org` | `export yaml`, `export html`, `export cow`, `export counts`, `export dyads`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
 //! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
 //! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
 //! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
-//! | `--rule` | every export but `panel` | |
+//! | `--rule` | every export but `panel`, `cow`, `counts`, `dyads` | |
+//! | `--from`, `--to` | every export but `counts`, `dyads` | |
+//! | `--directed` | every export but `dyads` | |
 //! | `--table` | every export but `csv` | |
 //!
 //! `completions` and `man` write no data and refuse every global flag.
@@ -119,6 +121,10 @@ pub fn org_refused(command: &Command) -> Option<&'static str> {
         Command::Export { kind: ExportKind::Cow, .. } => {
             Some("it writes one column per organisation, every organisation")
         }
+        Command::Export {
+            kind: ExportKind::Counts | ExportKind::Dyads,
+            ..
+        } => Some("it counts every organisation of the data"),
         Command::Completions { .. } | Command::Man => {
             Some("it writes no data")
         }
@@ -142,7 +148,9 @@ fn format_refused(command: &Command) -> Option<&'static str> {
 
 /// Why an export's own flags mean nothing to its format, if they do not.
 fn export_refused(command: &Command) -> Option<(&'static str, String)> {
-    let Command::Export { kind, at, rule, table, .. } = command else {
+    let Command::Export { kind, at, rule, table, from, to, directed, .. } =
+        command
+    else {
         return None;
     };
     let whole = matches!(
@@ -161,10 +169,35 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
                 .into(),
         ));
     }
-    if rule.is_some() && !matches!(kind, ExportKind::Panel | ExportKind::Cow) {
+    let state_years = matches!(
+        kind,
+        ExportKind::Panel
+            | ExportKind::Cow
+            | ExportKind::Counts
+            | ExportKind::Dyads
+    );
+    if rule.is_some() && !state_years {
         return Some((
             "--rule",
-            "it is the rule of `export panel` and `export cow`".into(),
+            "it is the year rule of the state-year and dyad-year exports \
+             (panel, cow, counts, dyads)"
+                .into(),
+        ));
+    }
+    let years = matches!(kind, ExportKind::Counts | ExportKind::Dyads);
+    for (given, flag) in [(from.is_some(), "--from"), (to.is_some(), "--to")] {
+        if given && !years {
+            return Some((
+                flag,
+                "it chooses the years of `export counts` and `export dyads`"
+                    .into(),
+            ));
+        }
+    }
+    if *directed && !matches!(kind, ExportKind::Dyads) {
+        return Some((
+            "--directed",
+            "it chooses ordered pairs in `export dyads`".into(),
         ));
     }
     if table.is_some() && !matches!(kind, ExportKind::Csv) {

@@ -51,7 +51,12 @@ pub fn takes(command: &Command) -> Takes {
         | Command::Completions { .. }
         | Command::Man
         | Command::Export {
-            kind: ExportKind::Yaml | ExportKind::Html | ExportKind::Cow,
+            kind:
+                ExportKind::Yaml
+                | ExportKind::Html
+                | ExportKind::Cow
+                | ExportKind::Counts
+                | ExportKind::Dyads,
             ..
         } => Takes::Data,
         // The whole graph as JSON names an organisation only when asked.

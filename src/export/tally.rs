@@ -1,0 +1,192 @@
+//! The state-years of the data and what each holds in every organisation
+//! that year, under a year rule: what [`super::counts`] sums and
+//! [`super::dyads`] pairs.
+//!
+//! A state-year is a row of COW's state system (one per COW code and year
+//! a COW lifetime touches, as [`crate::cow_state_years`] gives them); a
+//! state COW does not code has a row for each year one of its lifetimes
+//! touches, or, with no lifetime at all, each year from the first in
+//! which it holds a status. An organisation counts in the years it exists
+//! (as `export cow` codes them: through the year it ceased); a status
+//! that cannot be decided on the rule's day is uncertain, counted as such
+//! and in no tier.
+
+use std::collections::HashMap;
+
+use super::cow::answering_for;
+use super::year::{Years, status_in_year};
+use crate::date::Date;
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::model::{Basis, Organization, State, Status, Tier};
+
+/// What a state holds in an organisation in a year, by COW's codes (and
+/// our partner tier).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Held {
+    /// COW code 1.
+    Full = 0,
+    /// COW code 2.
+    Associate = 1,
+    /// COW code 3.
+    Observer = 2,
+    /// A status of the partner tier (dialogue partner, partner country):
+    /// COW has no code for it.
+    Partner = 3,
+    /// Cannot be decided on the rule's day (COW's -9).
+    Uncertain = 4,
+}
+
+/// The number of [`Held`] kinds.
+pub(crate) const KINDS: usize = 5;
+
+/// One state-year.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Row<'a> {
+    pub state: &'a State,
+    pub year: i32,
+    pub ccode: Option<u16>,
+    pub abbrev: Option<&'a str>,
+}
+
+/// Every state-year with, per kind of [`Held`], the set of organisations
+/// (bits by the organisation's index) the state holds it in.
+pub(crate) struct Grid<'a> {
+    /// Sorted by year, then COW code (a row without one last), then id.
+    pub rows: Vec<Row<'a>>,
+    /// 64-bit words per set.
+    pub words: usize,
+    /// Per row, [`KINDS`] sets of `words` words.
+    pub bits: Vec<u64>,
+}
+
+impl<'a> Grid<'a> {
+    /// The set of `kind` of row `i`.
+    pub fn set(&self, i: usize, kind: Held) -> &[u64] {
+        let at = (i * KINDS + kind as usize) * self.words;
+        &self.bits[at..at + self.words]
+    }
+
+    /// How many organisations row `i` holds `kind` in.
+    pub fn count(&self, i: usize, kind: Held) -> u32 {
+        self.set(i, kind).iter().map(|w| w.count_ones()).sum()
+    }
+
+    /// Every state-year of `kg` in `years`, and what each holds.
+    pub fn build(
+        kg: &'a KnowledgeGraph,
+        (years, today): (&Years, Option<Date>),
+        basis: Basis,
+    ) -> Result<Grid<'a>, Error> {
+        let (from, to) = years.range(kg, today)?;
+        let orgs: Vec<&Organization> = kg.organizations().collect();
+        let rows = rows(kg, &orgs, (from, to), basis);
+        let words = orgs.len().div_ceil(64).max(1);
+        let mut grid =
+            Grid { bits: vec![0; rows.len() * KINDS * words], rows, words };
+        let index: HashMap<(&str, i32), usize> = grid
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.state.id.as_str(), r.year), i))
+            .collect();
+        for (k, org) in orgs.iter().enumerate() {
+            let alive = org.founded.year().max(from)
+                ..=org.dissolved.map_or(to, |d| d.year().min(to));
+            let members: Vec<_> = kg
+                .affiliations_of(org.id.as_str())
+                .map(|(id, ts)| (id.as_str(), kg.state(id.as_str()), ts))
+                .collect();
+            for year in alive {
+                // In the year it ceased, as if it had not (COW's coding).
+                let org = answering_for(org, year);
+                for &(id, state, ts) in &members {
+                    let Some(&i) = index.get(&(id, year)) else { continue };
+                    let how = (years.rule, basis);
+                    let on = status_in_year(&org, ts, (state, year), how);
+                    if let Some(kind) = held(on) {
+                        let at = (i * KINDS + kind as usize) * grid.words;
+                        grid.bits[at + k / 64] |= 1 << (k % 64);
+                    }
+                }
+            }
+        }
+        Ok(grid)
+    }
+}
+
+/// The kind of a status, `None` for no status.
+fn held((status, certain): (Status, bool)) -> Option<Held> {
+    if !certain {
+        return Some(Held::Uncertain);
+    }
+    match status.cow_code() {
+        1 => Some(Held::Full),
+        2 => Some(Held::Associate),
+        3 => Some(Held::Observer),
+        _ if status != Status::NONE && status.tier() == Tier::Partner => {
+            Some(Held::Partner)
+        }
+        _ => None,
+    }
+}
+
+/// The state-years (see the module's documentation), sorted.
+fn rows<'a>(
+    kg: &'a KnowledgeGraph,
+    orgs: &[&'a Organization],
+    (from, to): (i32, i32),
+    basis: Basis,
+) -> Vec<Row<'a>> {
+    let mut rows: Vec<Row<'a>> =
+        crate::state::cow_state_years(kg.states(), from..=to)
+            .into_iter()
+            .map(|sy| Row {
+                state: sy.state,
+                year: sy.year,
+                ccode: Some(sy.ccode),
+                abbrev: sy.abbrev,
+            })
+            .collect();
+    for state in kg.states() {
+        if state.lifetimes_in(crate::model::StateList::Cow).next().is_some()
+            || (state.lifetimes.is_empty() && state.cow_code.is_some())
+        {
+            continue;
+        }
+        let first = if state.lifetimes.is_empty() {
+            let starts = orgs.iter().flat_map(|o| {
+                kg.transitions(o.id.as_str(), state.id.as_str())
+                    .iter()
+                    .filter(|t| t.status != Status::NONE)
+                    .filter_map(|t| t.start(basis))
+                    .map(|d| d.year())
+            });
+            match starts.min() {
+                Some(y) => y,
+                None => continue,
+            }
+        } else {
+            from
+        };
+        for year in first.max(from)..=to {
+            if state.lifetimes.is_empty()
+                || state.lifetimes.iter().any(|l| l.touches_year(year))
+            {
+                rows.push(Row { state, year, ccode: None, abbrev: None });
+            }
+        }
+    }
+    rows.sort_by(|a, b| {
+        let code = |r: &Row| r.ccode.unwrap_or(u16::MAX);
+        (a.year, code(a), &a.state.id).cmp(&(b.year, code(b), &b.state.id))
+    });
+    rows
+}
+
+/// The G&W code `state` holds in `year` (on the last day of the year it
+/// lives).
+pub(crate) fn gw_code(state: &State, year: i32) -> Option<u16> {
+    let (_, last) = super::year::days_lived(Some(state), year)?;
+    state.gw_on(last).map(|h| h.code)
+}
