@@ -124,8 +124,8 @@ fn at_is_honoured_or_refused_by_every_export() {
 fn export_flags_of_one_format_are_refused_by_the_others() {
     refused(
         &["export", "dot", "--rule", "any"],
-        "`--rule` does not apply to `export dot`: it is the rule of `export \
-         panel` and `export cow`",
+        "`--rule` does not apply to `export dot`: it is the year rule of the \
+         state-year and dyad-year exports (panel, cow, counts, dyads)",
     );
     refused(
         &["export", "panel", "--table", "events"],
@@ -133,6 +133,16 @@ fn export_flags_of_one_format_are_refused_by_the_others() {
          `export csv`",
     );
     assert!(ok(&["export", "panel", "--rule", "any"]).contains(",any\n"));
+    refused(
+        &["export", "panel", "--from", "2000"],
+        "`--from` does not apply to `export panel`: it chooses the years of \
+         `export counts` and `export dyads`",
+    );
+    refused(
+        &["export", "counts", "--directed"],
+        "`--directed` does not apply to `export counts`: it chooses ordered \
+         pairs in `export dyads`",
+    );
     assert!(
         ok(&["export", "csv", "--table", "events"])
             .starts_with("organization,date,precision,")

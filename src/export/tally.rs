@@ -84,26 +84,26 @@ impl<'a> Grid<'a> {
         let words = orgs.len().div_ceil(64).max(1);
         let mut grid =
             Grid { bits: vec![0; rows.len() * KINDS * words], rows, words };
-        let index: HashMap<(&str, i32), usize> = grid
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| ((r.state.id.as_str(), r.year), i))
-            .collect();
+        // Per state, its rows by year (from `from`) and the days of each
+        // year it lives.
+        let mut by_state: HashMap<&str, Vec<Option<usize>>> = HashMap::new();
+        for (i, r) in grid.rows.iter().enumerate() {
+            let years = by_state
+                .entry(r.state.id.as_str())
+                .or_insert_with(|| vec![None; (to - from + 1) as usize]);
+            years[(r.year - from) as usize] = Some(i);
+        }
         for (k, org) in orgs.iter().enumerate() {
-            let alive = org.founded.year().max(from)
-                ..=org.dissolved.map_or(to, |d| d.year().min(to));
-            let members: Vec<_> = kg
-                .affiliations_of(org.id.as_str())
-                .map(|(id, ts)| (id.as_str(), kg.state(id.as_str()), ts))
-                .collect();
-            for year in alive {
-                // In the year it ceased, as if it had not (COW's coding).
-                let org = answering_for(org, year);
-                for &(id, state, ts) in &members {
-                    let Some(&i) = index.get(&(id, year)) else { continue };
-                    let how = (years.rule, basis);
-                    let on = status_in_year(&org, ts, (state, year), how);
+            for (id, ts) in kg.affiliations_of(org.id.as_str()) {
+                let Some(rows) = by_state.get(id.as_str()) else { continue };
+                let state = kg.state(id.as_str());
+                let mut memo = Memo::new(org, ts, years.rule);
+                for (n, row) in rows.iter().enumerate() {
+                    let Some(i) = *row else { continue };
+                    let year = from + n as i32;
+                    let Some(on) = memo.status(state, year, basis) else {
+                        continue;
+                    };
                     if let Some(kind) = held(on) {
                         let at = (i * KINDS + kind as usize) * grid.words;
                         grid.bits[at + k / 64] |= 1 << (k % 64);
@@ -112,6 +112,78 @@ impl<'a> Grid<'a> {
             }
         }
         Ok(grid)
+    }
+}
+
+/// A state's status in one organisation year by year, asked of the rule
+/// only where it may have changed: the status on a day depends only on
+/// which of the days its transitions may start on (the first and last day
+/// of each date's range) have come, so from one year's day to the next
+/// with none of those days between, and the state living the whole of
+/// both years, it is the same.
+struct Memo<'a> {
+    org: &'a Organization,
+    ts: &'a [crate::model::Transition],
+    rule: super::year::Rule,
+    /// Every day a transition may start on, sorted.
+    days: Vec<Date>,
+    /// The last year asked, its day and its answer, when the state lived
+    /// the whole year.
+    last: Option<(Date, (Status, bool))>,
+}
+
+impl<'a> Memo<'a> {
+    fn new(
+        org: &'a Organization,
+        ts: &'a [crate::model::Transition],
+        rule: super::year::Rule,
+    ) -> Memo<'a> {
+        let mut days: Vec<Date> = ts
+            .iter()
+            .flat_map(|t| [t.decided, t.effective])
+            .flatten()
+            .flat_map(|d| [d.first_day(), d.last_day()])
+            .collect();
+        days.sort();
+        Memo { org, ts, rule, days, last: None }
+    }
+
+    /// The status in `year`, `None` when the organisation does not exist.
+    fn status(
+        &mut self,
+        state: Option<&State>,
+        year: i32,
+        basis: Basis,
+    ) -> Option<(Status, bool)> {
+        let org = self.org;
+        if year < org.founded.year()
+            || org.dissolved.is_some_and(|d| year > d.year())
+        {
+            self.last = None;
+            return None;
+        }
+        // The org's own first and last years, and years the state does
+        // not live whole, are asked of the rule.
+        let plain = year > org.founded.year()
+            && org.dissolved.is_none_or(|d| year < d.year())
+            && super::year::lives_whole(state, year);
+        let day = self.rule.day_of(year).filter(|_| plain);
+        if let (Some(day), Some((before, on))) = (day, self.last) {
+            let changed = self.days.iter().any(|d| before < *d && *d <= day);
+            if !changed {
+                self.last = Some((day, on));
+                return Some(on);
+            }
+        }
+        let answering = answering_for(org, year);
+        let on = status_in_year(
+            &answering,
+            self.ts,
+            (state, year),
+            (self.rule, basis),
+        );
+        self.last = day.map(|d| (d, on));
+        Some(on)
     }
 }
 

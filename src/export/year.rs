@@ -99,7 +99,7 @@ impl FromStr for Rule {
 impl Rule {
     /// The day of `year` the rule asks about, before the state's life is
     /// taken into account (`None` for [`Rule::Any`]).
-    fn day_of(self, year: i32) -> Option<Date> {
+    pub(crate) fn day_of(self, year: i32) -> Option<Date> {
         let (m, d) = match self {
             Rule::December31 => (12, 31),
             Rule::January1 => (1, 1),
@@ -191,6 +191,15 @@ pub fn days_lived(state: Option<&State>, year: i32) -> Option<(Date, Date)> {
         }
     }
     lived
+}
+
+/// Whether `state` lives every day of `year`.
+pub(crate) fn lives_whole(state: Option<&State>, year: i32) -> bool {
+    let whole = (Date::from_ymd(year, 1, 1), Date::from_ymd(year, 12, 31));
+    match (days_lived(state, year), whole) {
+        (Some(lived), (Some(a), Some(b))) => lived == (a, b),
+        _ => false,
+    }
 }
 
 /// The status a state-year gets under `rule`, and whether it is certain
