@@ -17,6 +17,7 @@
 //! | [`csv`] | CSV tables of spans and of events | history |
 //! | [`ttl`] | RDF Turtle, W3C Organization Ontology | history |
 //! | [`yaml`] | the data set itself, in canonical form | everything |
+//! | [`bib`] | the sources: BibTeX (biblatex), CSL-JSON, a table | everything |
 //!
 //! Imprecise dates (`2010-05`) keep their precision where the format allows
 //! it (CSV, JSON, Turtle); formats that need a day (GEXF, GraphML) get the
@@ -36,6 +37,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod bib;
 pub mod chart;
 pub mod cow;
 pub mod csv;
