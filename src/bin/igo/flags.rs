@@ -5,11 +5,11 @@
 //! |---|---|---|
 //! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
 //! | `--layer` | `import` | it reads a file and writes a folder |
-//! | `--org` | `export yaml`, `export html`, `export cow`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
-//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
+//! | `--org` | `export yaml`, `export html`, `export cow`, `export bib`, `export csl`, `export release`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
+//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml`, `export bib`, `export csl` | they show both dates, or dates with no basis |
 //! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
-//! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
-//! | `--rule` | every export but `panel` | |
+//! | `--at` | `export gexf`, `csv`, `ttl`, `yaml`, `html`, `bib`, `csl`, `release` | they write the whole history |
+//! | `--rule` | every export but `panel`, `cow` and `release` | |
 //! | `--table` | every export but `csv` | |
 //!
 //! `completions` and `man` write no data and refuse every global flag.
@@ -71,6 +71,9 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
             "the page counts days by the effective date and shows both \
              dates of every transition",
         ),
+        Command::Export {
+            kind: ExportKind::Bib | ExportKind::Csl, ..
+        } => Some("a source's dates have no basis"),
         Command::Completions { .. } | Command::Man => {
             Some("it writes no data")
         }
@@ -119,6 +122,12 @@ pub fn org_refused(command: &Command) -> Option<&'static str> {
         Command::Export { kind: ExportKind::Cow, .. } => {
             Some("it writes one column per organisation, every organisation")
         }
+        Command::Export {
+            kind: ExportKind::Bib | ExportKind::Csl, ..
+        } => Some("it writes every source of the data"),
+        Command::Export { kind: ExportKind::Release, .. } => {
+            Some("a release holds every organisation")
+        }
         Command::Completions { .. } | Command::Man => {
             Some("it writes no data")
         }
@@ -152,7 +161,11 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
             | ExportKind::Ttl
             | ExportKind::Yaml
             | ExportKind::Html
+            | ExportKind::Release
     );
+    if at.is_some() && matches!(kind, ExportKind::Bib | ExportKind::Csl) {
+        return Some(("--at", "it writes every source of the data".into()));
+    }
     if at.is_some() && whole {
         return Some((
             "--at",
@@ -161,7 +174,12 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
                 .into(),
         ));
     }
-    if rule.is_some() && !matches!(kind, ExportKind::Panel | ExportKind::Cow) {
+    if rule.is_some()
+        && !matches!(
+            kind,
+            ExportKind::Panel | ExportKind::Cow | ExportKind::Release
+        )
+    {
         return Some((
             "--rule",
             "it is the rule of `export panel` and `export cow`".into(),
