@@ -9,7 +9,7 @@
 //! `date-released`.
 //!
 //! The tables are one list ([`TABLES`]): each builds a
-//! [`Table`](super::table::Table) covering every organisation, written by
+//! [`Table`] covering every organisation, written by
 //! [`write_table_files`].
 //!
 //! # Example
@@ -144,7 +144,7 @@ fn sources<'a>(
 }
 
 /// One table of every organisation, from a table of one: `table` for
-/// each organisation in id order, joined (see [`concat`]). Each
+/// each organisation in id order, joined (see [`concat()`]). Each
 /// organisation's history ends in the year of its review day (else of
 /// the release's day).
 ///
