@@ -125,7 +125,7 @@ fn export_flags_of_one_format_are_refused_by_the_others() {
     refused(
         &["export", "dot", "--rule", "any"],
         "`--rule` does not apply to `export dot`: it is the year rule of the \
-         state-year and dyad-year exports (panel, cow, counts, dyads)",
+         state-year and dyad-year exports (panel, cow, counts, dyads, release)",
     );
     refused(
         &["export", "panel", "--table", "events"],

@@ -100,6 +100,10 @@ mod cow_force;
 /// the coverage of their lists, each its own in every output.
 mod words;
 
+/// `export release`: a citable data release that Frictionless, cffconvert
+/// and biblatex read.
+mod release;
+
 /// One answer everywhere: every command, export and the page say what
 /// `igo at` says, for every bundled organisation and for generated data.
 mod one_answer;

@@ -17,6 +17,8 @@
 //! | [`csv`] | CSV tables of spans and of events | history |
 //! | [`ttl`] | RDF Turtle, W3C Organization Ontology | history |
 //! | [`yaml`] | the data set itself, in canonical form | everything |
+//! | [`bib`] | the sources: BibTeX (biblatex), CSL-JSON, a table | everything |
+//! | [`release`] | a citable data release (a folder): tables, `datapackage.json`, `CITATION.cff` | everything |
 //!
 //! Imprecise dates (`2010-05`) keep their precision where the format allows
 //! it (CSV, JSON, Turtle); formats that need a day (GEXF, GraphML) get the
@@ -36,6 +38,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod bib;
 pub mod chart;
 pub mod counts;
 pub mod cow;
@@ -50,6 +53,8 @@ pub mod html;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod panel;
+#[cfg(feature = "json")]
+pub mod release;
 #[cfg(feature = "dot")]
 pub mod render;
 pub mod table;

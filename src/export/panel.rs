@@ -91,16 +91,21 @@ pub fn table<'a>(
             ]);
         }
     }
-    let columns = COLUMNS
-        .iter()
-        .zip(DESCRIPTIONS)
-        .map(|(name, (kind, what))| Column::new(*name, kind, what));
     Ok(Table::new(
         "panel",
         format!("one row per state and year of {}", org.short_name),
-        columns.collect(),
+        columns(),
         rows,
     ))
+}
+
+/// The columns of [`table()`]: [`COLUMNS`] with their kinds and meanings.
+pub fn columns() -> Vec<Column> {
+    COLUMNS
+        .iter()
+        .zip(DESCRIPTIONS)
+        .map(|(name, (kind, what))| Column::new(*name, kind, what))
+        .collect()
 }
 
 /// The kind and meaning of each of [`COLUMNS`].

@@ -134,3 +134,50 @@ impl<'a> Table<'a> {
         super::csv::write_rows(out, &header, self.rows)
     }
 }
+
+/// The tables `parts`, all of `columns`, as one table named `name`: the
+/// rows of each part in turn (one table per organisation made one for
+/// every organisation).
+///
+/// # Errors
+///
+/// A part whose columns are not `columns`.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::export::table::{Column, Kind, Table, concat};
+///
+/// let columns = vec![Column::new("n", Kind::Integer, "a number")];
+/// let part = |n: &str| {
+///     Table::new("part", "a part", columns.clone(), [vec![n.to_string()]])
+/// };
+/// let all = concat("all", "every part", columns.clone(), [part("1"), part("2")])?;
+/// let mut out = Vec::new();
+/// all.write_csv(&mut out)?;
+/// assert_eq!(String::from_utf8(out)?, "n\n1\n2\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn concat<'a>(
+    name: impl Into<String>,
+    title: impl Into<String>,
+    columns: Vec<Column>,
+    parts: impl IntoIterator<Item = Table<'a>>,
+) -> Result<Table<'a>, Error> {
+    let name = name.into();
+    let mut rows: Vec<Rows<'a>> = Vec::new();
+    for part in parts {
+        if part.columns != columns {
+            return Err(Error::msg(
+                crate::error::DiagnosticKind::Export,
+                format!(
+                    "table `{}` cannot join table `{name}`: its columns \
+                     differ",
+                    part.name
+                ),
+            ));
+        }
+        rows.push(part.rows);
+    }
+    Ok(Table::new(name, title, columns, rows.into_iter().flatten()))
+}

@@ -99,14 +99,14 @@ pub enum Command {
         /// Refused by gexf, csv, ttl and yaml (the whole history).
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
-        /// Write to this file (for yaml and html: this folder) instead of
-        /// stdout.
+        /// Write to this file (for yaml, html and release: this folder)
+        /// instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// yaml, html: write into a folder that is not empty.
+        /// yaml, html, release: write into a folder that is not empty.
         #[arg(long)]
         force: bool,
-        /// panel, cow, counts, dyads: the status a state-year gets: held
+        /// panel, cow, counts, dyads, release: the status a state-year gets: held
         /// on 31 December (december31, COW's rule, the default), on 1
         /// January (january1), on a day of the year (MM-DD), or the
         /// highest held on any day of the year (any).
@@ -250,6 +250,14 @@ pub enum ExportKind {
     /// The explorer: a static web site of every organisation, state and
     /// day, with the sources (needs -o DIR).
     Html,
+    /// The sources as a bibliography: biblatex entries (BibTeX, UTF-8).
+    Bib,
+    /// The sources as a bibliography: CSL-JSON (Zotero, pandoc).
+    Csl,
+    /// A citable data release (needs -o DIR): the tables as CSV, a
+    /// Frictionless datapackage.json, CITATION.cff, the data licence,
+    /// README.md and the sources as BibTeX and CSL-JSON.
+    Release,
 }
 
 impl std::fmt::Display for ExportKind {

@@ -514,6 +514,19 @@ pub fn export(
             }
         },
         ExportKind::Ttl => export::ttl::write(kg, &opts, &mut buf)?,
+        ExportKind::Bib => export::bib::write_bibtex(kg, &mut buf)?,
+        ExportKind::Csl => export::bib::write_csl_json(kg, &mut buf)?,
+        ExportKind::Release => {
+            let Some(dir) = output else {
+                return Err(Failure::Msg(
+                    "`export release` writes a folder: give it with -o DIR"
+                        .into(),
+                ));
+            };
+            refuse_full_folder(dir, target.force, kind)?;
+            release(ctx, dir, rule)?;
+            return Ok(Vec::new());
+        }
         ExportKind::Yaml => {
             let Some(dir) = output else {
                 return Err(Failure::Msg(
@@ -521,7 +534,7 @@ pub fn export(
                         .into(),
                 ));
             };
-            refuse_full_folder(dir, target.force)?;
+            refuse_full_folder(dir, target.force, kind)?;
             export::yaml::write_dir(kg, dir)?;
             return Ok(Vec::new());
         }
@@ -533,7 +546,7 @@ pub fn export(
                         .into(),
                 ));
             };
-            refuse_full_folder(dir, target.force)?;
+            refuse_full_folder(dir, target.force, kind)?;
             // The page opens where `igo` does without --org.
             export::html::write_dir(kg, dir, Some(crate::scope::DEFAULT_ORG))?;
             return Ok(Vec::new());
@@ -556,15 +569,44 @@ fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
 }
 
-/// Refuses to write a data folder into a folder that holds anything,
+/// `igo export release -o DIR`: the release dated by the data's review
+/// day (today, with a note, when the data gives none).
+fn release(
+    ctx: &Ctx,
+    dir: &Path,
+    rule: export::year::Rule,
+) -> Result<(), Failure> {
+    let day = export::release::review_day(ctx.kg).unwrap_or_else(|| {
+        crate::report::note(&format!(
+            "the data gives no review day (`reviewed:`): the release is \
+             dated today, {}",
+            ctx.today
+        ));
+        ctx.today
+    });
+    let opts = export::release::Options::new(day).rule(rule).basis(ctx.basis);
+    export::release::write_dir(ctx.kg, dir, &opts)?;
+    Ok(())
+}
+
+/// Refuses to write a folder export into a folder that holds anything,
 /// unless forced: files of another data set would be mixed with ours.
-fn refuse_full_folder(dir: &Path, force: bool) -> Result<(), Failure> {
+fn refuse_full_folder(
+    dir: &Path,
+    force: bool,
+    kind: ExportKind,
+) -> Result<(), Failure> {
     let full = std::fs::read_dir(dir)
         .map(|mut entries| entries.next().is_some())
         .unwrap_or(false);
+    let what = match kind {
+        ExportKind::Html => "a web site",
+        ExportKind::Release => "a data release",
+        _ => "a data folder",
+    };
     if full && !force {
         return Err(Failure::Msg(format!(
-            "`{}` is not empty: `export yaml` writes a data folder into an \
+            "`{}` is not empty: `export {kind}` writes {what} into an \
              empty or new folder (add --force to write into it anyway)",
             dir.display()
         )));

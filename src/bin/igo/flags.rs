@@ -5,11 +5,11 @@
 //! |---|---|---|
 //! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
 //! | `--layer` | `import` | it reads a file and writes a folder |
-//! | `--org` | `export yaml`, `export html`, `export cow`, `export counts`, `export dyads`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
-//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
+//! | `--org` | `export yaml`, `export html`, `export cow`, `export counts`, `export dyads`, `export bib`, `export csl`, `export release`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
+//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml`, `export bib`, `export csl` | they show both dates, or dates with no basis |
 //! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
-//! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
-//! | `--rule` | every export but `panel`, `cow`, `counts`, `dyads` | |
+//! | `--at` | `export gexf`, `csv`, `ttl`, `yaml`, `html`, `bib`, `csl`, `release` | they write the whole history |
+//! | `--rule` | every export but `panel`, `cow`, `counts`, `dyads` and `release` | |
 //! | `--from`, `--to` | every export but `counts`, `dyads` | |
 //! | `--directed` | every export but `dyads` | |
 //! | `--table` | every export but `csv` | |
@@ -73,6 +73,9 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
             "the page counts days by the effective date and shows both \
              dates of every transition",
         ),
+        Command::Export {
+            kind: ExportKind::Bib | ExportKind::Csl, ..
+        } => Some("a source's dates have no basis"),
         Command::Completions { .. } | Command::Man => {
             Some("it writes no data")
         }
@@ -125,6 +128,12 @@ pub fn org_refused(command: &Command) -> Option<&'static str> {
             kind: ExportKind::Counts | ExportKind::Dyads,
             ..
         } => Some("it counts every organisation of the data"),
+        Command::Export {
+            kind: ExportKind::Bib | ExportKind::Csl, ..
+        } => Some("it writes every source of the data"),
+        Command::Export { kind: ExportKind::Release, .. } => {
+            Some("a release holds every organisation")
+        }
         Command::Completions { .. } | Command::Man => {
             Some("it writes no data")
         }
@@ -160,7 +169,11 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
             | ExportKind::Ttl
             | ExportKind::Yaml
             | ExportKind::Html
+            | ExportKind::Release
     );
+    if at.is_some() && matches!(kind, ExportKind::Bib | ExportKind::Csl) {
+        return Some(("--at", "it writes every source of the data".into()));
+    }
     if at.is_some() && whole {
         return Some((
             "--at",
@@ -175,12 +188,13 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
             | ExportKind::Cow
             | ExportKind::Counts
             | ExportKind::Dyads
+            | ExportKind::Release
     );
     if rule.is_some() && !state_years {
         return Some((
             "--rule",
             "it is the year rule of the state-year and dyad-year exports \
-             (panel, cow, counts, dyads)"
+             (panel, cow, counts, dyads, release)"
                 .into(),
         ));
     }

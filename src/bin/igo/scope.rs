@@ -56,7 +56,10 @@ pub fn takes(command: &Command) -> Takes {
                 | ExportKind::Html
                 | ExportKind::Cow
                 | ExportKind::Counts
-                | ExportKind::Dyads,
+                | ExportKind::Dyads
+                | ExportKind::Release
+                | ExportKind::Bib
+                | ExportKind::Csl,
             ..
         } => Takes::Data,
         // The whole graph as JSON names an organisation only when asked.
