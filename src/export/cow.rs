@@ -26,7 +26,7 @@ use std::io::Write;
 
 use super::Options;
 use super::csv::write_rows;
-use super::year::{Rule, status_in_year};
+use super::year::{Rule, Years, status_in_year};
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::Organization;
@@ -61,11 +61,77 @@ pub fn write<W: Write>(
     rule: Rule,
     out: W,
 ) -> Result<(), Error> {
+    let layout = Layout { years: Years::by(rule), names: Names::Ids };
+    write_with(kg, opts, &layout, out)
+}
+
+/// How the organisations' columns are named.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Names {
+    /// Each organisation's id in lower case (`sco`, `shanghai5`,
+    /// `eurasec`): every organisation its own column.
+    #[default]
+    Ids,
+    /// COW's own column names, as the data gives them (`SCO`, `EAEC`),
+    /// so that the rows append to COW's file; an organisation COW lacks by
+    /// its id in upper case (`BRICS`). Organisations that share a COW
+    /// column (the Shanghai Five and the SCO: COW's `SCO` covers both)
+    /// share it: each year is coded by the one that existed (-1 when
+    /// none did).
+    Cow,
+}
+
+/// The years, rule and column names of [`write_with`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The years (default: from the year the oldest organisation began
+    /// to the year of the caller's today, or of the data's last review if
+    /// earlier) and the year rule.
+    pub years: Years,
+    /// How the columns are named.
+    pub names: Names,
+}
+
+/// [`write()`] for some years and with COW's column names: `igo export
+/// cow --from 2015 --columns cow` writes the rows that continue COW's
+/// own file.
+///
+/// # Errors
+///
+/// No last year (no today in `opts` and none given), the years run
+/// backwards, or the writer fails.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+/// use igo_graph::export::{Options, cow, year::Years};
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let opts = Options::new("SCO").today("2026-01-01".parse()?);
+/// let layout = cow::Layout {
+///     years: Years::default().between(Some(2015), None),
+///     names: cow::Names::Cow,
+/// };
+/// let mut out = Vec::new();
+/// cow::write_with(&kg, &opts, &layout, &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with("ccode,year,state,BRICS,CICA,CIS,CST,CSTO,EAEU,EAEC,SCO\n"));
+/// assert!(text.lines().skip(1).all(|l| l.split(',').nth(1).unwrap() >= "2015"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_with<W: Write>(
+    kg: &KnowledgeGraph,
+    opts: &Options,
+    layout: &Layout,
+    out: W,
+) -> Result<(), Error> {
     let orgs: Vec<&Organization> = kg.organizations().collect();
-    let first = orgs.iter().map(|o| o.founded.year()).min().unwrap_or(0);
-    let last = opts.day()?.year();
+    let (first, last) = layout.years.range(kg, Some(opts.day()?))?;
+    let columns = columns(&orgs, layout.names);
     let mut header = vec!["ccode".to_string(), "year".into(), "state".into()];
-    header.extend(orgs.iter().map(|o| o.id.as_str().to_ascii_lowercase()));
+    header.extend(columns.iter().map(|(name, _)| name.clone()));
+    let how = (layout.years.rule, opts.basis);
     // One row per COW code and year in which a state holds it (by its
     // lifetimes), straight to the writer: at COW's scale the table has
     // millions of cells.
@@ -76,13 +142,35 @@ pub fn write<W: Write>(
             sy.year.to_string(),
             sy.abbrev.unwrap_or_default().to_string(),
         ];
-        row.extend(orgs.iter().map(|org| {
-            cell(kg, org, sy.state.id.as_str(), sy.year, (rule, opts.basis))
-                .to_string()
+        row.extend(columns.iter().map(|(_, orgs)| {
+            let id = sy.state.id.as_str();
+            let mut codes = orgs.iter().map(|o| cell(kg, o, id, sy.year, how));
+            let code = codes.find(|&c| c != -1).unwrap_or(-1);
+            code.to_string()
         }));
         row
     });
     write_rows(out, &header, rows)
+}
+
+/// The organisations' columns: each name with the organisations it codes.
+fn columns<'a>(
+    orgs: &[&'a Organization],
+    names: Names,
+) -> Vec<(String, Vec<&'a Organization>)> {
+    let mut out: Vec<(String, Vec<&Organization>)> = Vec::new();
+    for &o in orgs {
+        let name = match (names, &o.cow_column) {
+            (Names::Ids, _) => o.id.as_str().to_ascii_lowercase(),
+            (Names::Cow, Some(c)) => c.clone(),
+            (Names::Cow, None) => o.id.as_str().to_ascii_uppercase(),
+        };
+        match out.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
+            Some((_, shared)) => shared.push(o),
+            None => out.push((name, vec![o])),
+        }
+    }
+    out
 }
 
 /// `org` as it answers for `year`: in the year it ceased, as if it had
