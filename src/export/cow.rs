@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use super::Options;
-use super::csv::write_rows;
+use super::table::{Column, Kind, Table};
 use super::year::{Rule, status_in_year};
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
@@ -61,28 +61,73 @@ pub fn write<W: Write>(
     rule: Rule,
     out: W,
 ) -> Result<(), Error> {
+    table(kg, opts, rule)?.write_csv(out)
+}
+
+/// The state-year table of [`write()`] as a [`Table`], named `cow`:
+/// `ccode`, `year`, `state`, then one column of COW codes per
+/// organisation (its id in lower case).
+///
+/// # Errors
+///
+/// No today in `opts` (the last year).
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+/// use igo_graph::export::table::Kind;
+/// use igo_graph::export::{Options, cow, panel};
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let opts = Options::new("SCO").today("2026-01-01".parse()?);
+/// let table = cow::table(&kg, &opts, panel::Rule::December31)?;
+/// let sco = table.columns.iter().find(|c| c.name == "sco").unwrap();
+/// assert_eq!(sco.kind, Kind::Integer);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+    rule: Rule,
+) -> Result<Table<'a>, Error> {
     let orgs: Vec<&Organization> = kg.organizations().collect();
     let first = orgs.iter().map(|o| o.founded.year()).min().unwrap_or(0);
     let last = opts.day()?.year();
-    let mut header = vec!["ccode".to_string(), "year".into(), "state".into()];
-    header.extend(orgs.iter().map(|o| o.id.as_str().to_ascii_lowercase()));
+    let mut columns = vec![
+        Column::new("ccode", Kind::Integer, "COW state number"),
+        Column::new("year", Kind::Integer, "the year"),
+        Column::new("state", Kind::Text, "COW state letters"),
+    ];
+    columns.extend(orgs.iter().map(|o| {
+        Column::new(
+            o.id.as_str().to_ascii_lowercase(),
+            Kind::Integer,
+            format!(
+                "the COW code of the state in {} that year: 1 full, 2 \
+                 associate, 3 observer, 0 none, -1 the organisation did not \
+                 exist, -9 cannot be decided",
+                o.id
+            ),
+        )
+    }));
     // One row per COW code and year in which a state holds it (by its
-    // lifetimes), straight to the writer: at COW's scale the table has
-    // millions of cells.
+    // lifetimes), produced as the table is written: at COW's scale the
+    // table has millions of cells.
+    let how = (rule, opts.basis);
     let years = crate::state::cow_state_years(kg.states(), first..=last);
-    let rows = years.into_iter().map(|sy| {
+    let rows = years.into_iter().map(move |sy| {
         let mut row = vec![
             sy.ccode.to_string(),
             sy.year.to_string(),
             sy.abbrev.unwrap_or_default().to_string(),
         ];
         row.extend(orgs.iter().map(|org| {
-            cell(kg, org, sy.state.id.as_str(), sy.year, (rule, opts.basis))
-                .to_string()
+            cell(kg, org, sy.state.id.as_str(), sy.year, how).to_string()
         }));
         row
     });
-    write_rows(out, &header, rows)
+    Ok(Table::new("cow", "one row per COW state and year", columns, rows))
 }
 
 /// `org` as it answers for `year`: in the year it ceased, as if it had

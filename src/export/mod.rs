@@ -14,7 +14,8 @@
 //! | [`html`] | the explorer, a static web site (a folder) | everything |
 //! | [`json`] | node-link JSON (networkx) | a day or history |
 //! | [`panel`] | CSV, one row per state and year (COW IGO style) | history |
-//! | [`csv`] | CSV tables of spans and of events | history |
+//! | [`cow`] | CSV in COW IGO v3's state-year layout | history |
+//! | [`csv`] | CSV tables of spans, changes, chairs, summits, officials, events | history |
 //! | [`ttl`] | RDF Turtle, W3C Organization Ontology | history |
 //! | [`yaml`] | the data set itself, in canonical form | everything |
 //!
@@ -37,6 +38,7 @@
 //! ```
 
 pub mod chart;
+mod columns;
 pub mod cow;
 pub mod csv;
 #[cfg(feature = "dot")]
