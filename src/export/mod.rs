@@ -16,6 +16,7 @@
 //! | [`panel`] | CSV, one row per state and year (COW IGO style) | history |
 //! | [`cow`] | CSV in COW IGO v3's state-year layout | history |
 //! | [`csv`] | CSV tables of spans, changes, chairs, summits, officials, events | history |
+//! | `parquet` | Apache Parquet of any [`table::Table`] (feature `parquet`) | as the table |
 //! | [`ttl`] | RDF Turtle, W3C Organization Ontology | history |
 //! | [`yaml`] | the data set itself, in canonical form | everything |
 //!
@@ -50,6 +51,8 @@ pub mod html;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod panel;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 #[cfg(feature = "dot")]
 pub mod render;
 pub mod table;
