@@ -96,11 +96,13 @@ pub enum Command {
         kind: ExportKind,
         /// The day, for dot/svg/png (default: today); restricts graphml
         /// and json to that day; the chart and the panel end on it.
-        /// Refused by gexf, csv, ttl and yaml (the whole history).
+        /// Refused by gexf, csv, chairs, summits, officials, events, ttl,
+        /// yaml and html (the whole history).
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
         /// Write to this file (for yaml and html: this folder) instead of
-        /// stdout.
+        /// stdout. A FILE ending in `.parquet` writes a table export as
+        /// Parquet, as --parquet does.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// yaml, html: write into a folder that is not empty.
@@ -115,6 +117,13 @@ pub enum Command {
         /// csv: one row per status span (default), or one per change.
         #[arg(long, value_enum)]
         table: Option<CsvTable>,
+        /// The tables (panel, cow, csv, chairs, summits, officials,
+        /// events): write Apache Parquet instead of CSV, typed: integers,
+        /// booleans, text, and each date as its text (`2010-05`) with a
+        /// NAME_day column of type DATE beside it (its first day). Not to
+        /// a terminal: give -o FILE or pipe it.
+        #[arg(long)]
+        parquet: bool,
     },
     /// What changed between two days.
     Diff {
@@ -224,8 +233,17 @@ pub enum ExportKind {
     /// CSV in COW IGO v3's state-year layout: one column per
     /// organisation, every organisation of the data.
     Cow,
-    /// CSV tables of spans (or events with --table events).
+    /// CSV tables of spans (or changes with --table events).
     Csv,
+    /// CSV of the chair terms (as `igo chairs --format csv`).
+    Chairs,
+    /// CSV of the summits (as `igo summits --format csv`).
+    Summits,
+    /// CSV of the terms of office (as `igo officials --format csv`).
+    Officials,
+    /// CSV of the founding acts and institutions (as `igo events
+    /// --format csv`).
+    Events,
     /// RDF Turtle, W3C Organization Ontology.
     Ttl,
     /// The data set itself, canonical, as a data folder (needs -o DIR).
@@ -233,6 +251,22 @@ pub enum ExportKind {
     /// The explorer: a static web site of every organisation, state and
     /// day, with the sources (needs -o DIR).
     Html,
+}
+
+impl ExportKind {
+    /// Whether it writes a table (CSV, or Parquet with --parquet).
+    pub fn is_table(self) -> bool {
+        matches!(
+            self,
+            ExportKind::Panel
+                | ExportKind::Cow
+                | ExportKind::Csv
+                | ExportKind::Chairs
+                | ExportKind::Summits
+                | ExportKind::Officials
+                | ExportKind::Events
+        )
+    }
 }
 
 impl std::fmt::Display for ExportKind {

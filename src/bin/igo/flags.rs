@@ -6,11 +6,12 @@
 //! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
 //! | `--layer` | `import` | it reads a file and writes a folder |
 //! | `--org` | `export yaml`, `export html`, `export cow`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
-//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
+//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events` (the commands and the exports), `validate`, `claims`, `export yaml` | they show both dates, or dates with no basis |
 //! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
-//! | `--at` | `export gexf`, `csv`, `ttl`, `yaml` | they write the whole history |
-//! | `--rule` | every export but `panel` | |
+//! | `--at` | `export gexf`, `csv`, `chairs`, `summits`, `officials`, `events`, `ttl`, `yaml`, `html` | they write the whole history |
+//! | `--rule` | every export but `panel` and `cow` | |
 //! | `--table` | every export but `csv` | |
+//! | `--parquet`, `-o FILE.parquet` | every export but the tables (`panel`, `cow`, `csv`, `chairs`, `summits`, `officials`, `events`) | the others are no table |
 //!
 //! `completions` and `man` write no data and refuse every global flag.
 //!
@@ -55,7 +56,15 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
         Command::Chairs
         | Command::Summits
         | Command::Officials
-        | Command::Events => Some(
+        | Command::Events
+        | Command::Export {
+            kind:
+                ExportKind::Chairs
+                | ExportKind::Summits
+                | ExportKind::Officials
+                | ExportKind::Events,
+            ..
+        } => Some(
             "terms, meetings and events have one date each, decided and \
              effective alike",
         ),
@@ -149,6 +158,10 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
         kind,
         ExportKind::Gexf
             | ExportKind::Csv
+            | ExportKind::Chairs
+            | ExportKind::Summits
+            | ExportKind::Officials
+            | ExportKind::Events
             | ExportKind::Ttl
             | ExportKind::Yaml
             | ExportKind::Html
@@ -173,7 +186,29 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
             "it chooses the table of `export csv`".into(),
         ));
     }
-    None
+    parquet_refused(command)
+}
+
+/// Why Parquet (`--parquet`, or `-o FILE.parquet`) means nothing to an
+/// export that writes no table, if it does not.
+fn parquet_refused(command: &Command) -> Option<(&'static str, String)> {
+    let Command::Export { kind, output, parquet, .. } = command else {
+        return None;
+    };
+    if kind.is_table() {
+        return None;
+    }
+    let why = format!(
+        "Parquet holds a table, and `export {kind}` writes none; the tables \
+         are panel, cow, csv, chairs, summits, officials and events"
+    );
+    if *parquet {
+        return Some(("--parquet", why));
+    }
+    output
+        .as_deref()
+        .filter(|p| crate::commands::is_parquet_path(p))
+        .map(|_| ("-o FILE.parquet", why))
 }
 
 /// Refuses the first flag given where it does not apply.

@@ -116,16 +116,17 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
     for note in commands::notes(&ctx, &days, diff) {
         report::note(&note);
     }
-    if let Command::Export { kind, at, output, force, rule, table } =
+    if let Command::Export { kind, at, output, force, rule, table, parquet } =
         &cli.command
     {
         let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
         let target =
             commands::Target { path: output.as_deref(), force: *force };
-        let how = (
-            rule.map(|r| r.0).unwrap_or_default(),
-            table.unwrap_or(CsvTable::Spans),
-        );
+        let how = commands::How {
+            rule: rule.map(|r| r.0).unwrap_or_default(),
+            table: table.unwrap_or(CsvTable::Spans),
+            parquet: *parquet,
+        };
         return commands::export(&ctx, *kind, at, target, how);
     }
     listing(cli, &ctx).map(|t| printable_as(format, t).into_bytes())
