@@ -42,6 +42,9 @@ mod institutions;
 /// Every export format, read back by a real reader of the format.
 mod export;
 
+/// Every table export as Parquet, read back by DuckDB, polars and pandas.
+mod parquet;
+
 /// Official counts published by the SCO and others, checked against counts
 /// computed from the transitions.
 mod claims;
