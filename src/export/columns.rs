@@ -37,7 +37,8 @@ pub(crate) const SPANS: [Decl; 21] = [
     (
         "state",
         Kind::Text,
-        "the state's id: ISO 3166-1 alpha-3, or ISO 3166-3 for a dissolved state",
+        "the state's id: ISO 3166-1 alpha-3, or ISO 3166-3 for a dissolved \
+         state",
     ),
     ("status", Kind::Text, "the status id, in the organisation's own words"),
     (
@@ -82,7 +83,8 @@ pub(crate) const SPANS: [Decl; 21] = [
     (
         "certain",
         Kind::Boolean,
-        "false for a status the sources dispute, or missing data (status unknown)",
+        "false for a status the sources dispute, or missing data (status \
+         unknown)",
     ),
     (
         "against",
@@ -162,7 +164,8 @@ pub(crate) const CHAIRS: [Decl; 8] = [
     (
         "end",
         Kind::Date,
-        "the day the next chair took over (exclusive; empty: still in the chair)",
+        "the day the next chair took over (exclusive; empty: still in the \
+         chair)",
     ),
     (
         "ended_by",
