@@ -451,15 +451,20 @@ pub struct Target<'a> {
 /// How an export is written: the year rule (panel, cow), the table of
 /// `export csv`, and whether a table is written as Parquet.
 pub struct How {
+    /// The status a state-year gets (`--rule`).
     pub rule: export::year::Rule,
+    /// The table of `export csv` (`--table`).
     pub table: CsvTable,
+    /// `--parquet`.
     pub parquet: bool,
 }
 
 /// The format of a table export.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum TableFormat {
+    /// RFC 4180 CSV, every cell through `export::csv::cell`.
     Csv,
+    /// Apache Parquet (`export::parquet`).
     Parquet,
 }
 
