@@ -19,13 +19,17 @@ fn basis_is_refused_where_no_basis_applies() {
          decided and the effective date of each change",
     );
     for c in ["chairs", "summits", "officials", "events"] {
-        refused(
-            &[c, "--basis", "effective"],
-            &format!(
-                "`--basis` does not apply to `{c}`: terms, meetings and \
-                 events have one date each, decided and effective alike"
-            ),
-        );
+        for args in [&[c][..], &["export", c]] {
+            let name = args.join(" ");
+            refused(
+                &[args, &["--basis", "effective"]].concat(),
+                &format!(
+                    "`--basis` does not apply to `{name}`: terms, meetings \
+                     and events have one date each, decided and effective \
+                     alike"
+                ),
+            );
+        }
     }
     refused(
         &["validate", "--basis", "decided"],
@@ -102,7 +106,9 @@ fn org_and_data_are_refused_where_they_mean_nothing() {
 
 #[test]
 fn at_is_honoured_or_refused_by_every_export() {
-    for kind in ["gexf", "csv", "ttl", "yaml"] {
+    let whole =
+        ["gexf", "csv", "chairs", "summits", "officials", "events", "ttl"];
+    for kind in whole.into_iter().chain(["yaml"]) {
         refused(
             &["export", kind, "--at", "2020-01-01"],
             &format!(
@@ -136,7 +142,7 @@ fn export_flags_of_one_format_are_refused_by_the_others() {
     refused(
         &["export", "panel", "--from", "2000"],
         "`--from` does not apply to `export panel`: it chooses the years of \
-         `export counts` and `export dyads`",
+         `export cow`, `export counts` and `export dyads`",
     );
     refused(
         &["export", "counts", "--directed"],

@@ -24,6 +24,25 @@ fn released() -> tempfile::TempDir {
     dir
 }
 
+/// One release shared by the tests that only read it (a release of the
+/// bundled data writes some 680,000 dyad-years), in Cargo's folder for
+/// test files, made anew by each run.
+fn shared() -> &'static tempfile::TempDir {
+    static SHARED: std::sync::OnceLock<tempfile::TempDir> =
+        std::sync::OnceLock::new();
+    SHARED.get_or_init(|| {
+        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+        ok(&[
+            "export",
+            "release",
+            "--force",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ]);
+        dir
+    })
+}
+
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -64,12 +83,17 @@ fn a_release_holds_its_files_and_the_same_bytes_every_time() {
         "CITATION.cff",
         "LICENSE",
         "README.md",
+        "counts.csv",
+        "counts.parquet",
         "datapackage.json",
+        "dyads.csv",
+        "dyads.parquet",
         "panel.csv",
         "panel.parquet",
         "sources.bib",
         "sources.csv",
         "sources.json",
+        "sources.parquet",
     ];
     assert_eq!(names, expected);
     for (name, bytes) in &a {
@@ -144,7 +168,7 @@ fn flags_are_honoured_or_refused() {
 
 #[test]
 fn csv_headers_are_the_package_fields() {
-    let dir = released();
+    let dir = shared();
     let package: serde_json::Value =
         serde_json::from_str(&read(&dir.path().join("datapackage.json")))
             .unwrap();
@@ -181,7 +205,7 @@ fn csv_headers_are_the_package_fields() {
 
 #[test]
 fn the_panel_is_every_organisations_panel_to_its_review_year() {
-    let dir = released();
+    let dir = shared();
     let panel = read(&dir.path().join("panel.csv"));
     let kg = KnowledgeGraph::bundled();
     let mut expected = String::new();
@@ -198,7 +222,7 @@ fn the_panel_is_every_organisations_panel_to_its_review_year() {
 
 #[test]
 fn the_bibliography_holds_every_source_with_its_address() {
-    let dir = released();
+    let dir = shared();
     let kg = KnowledgeGraph::bundled();
     let text = read(&dir.path().join("sources.bib"));
     assert_eq!(text, ok(&["export", "bib"]));
@@ -228,7 +252,7 @@ fn the_bibliography_holds_every_source_with_its_address() {
 
 #[test]
 fn the_csl_json_holds_every_source_with_its_address() {
-    let dir = released();
+    let dir = shared();
     let kg = KnowledgeGraph::bundled();
     let text = read(&dir.path().join("sources.json"));
     assert_eq!(text, ok(&["export", "csl"]));
@@ -251,7 +275,7 @@ fn the_repository_citation_is_this_version_on_the_review_day() {
     assert!(text.contains(&version), "CITATION.cff: not {version}");
     assert!(text.contains(&released_on), "CITATION.cff: not {released_on}");
     // The release's own says the same.
-    let dir = released();
+    let dir = shared();
     let own = read(&dir.path().join("CITATION.cff"));
     assert!(own.contains(&version) && own.contains(&released_on), "{own}");
 }
@@ -267,7 +291,7 @@ fn frictionless_validates_the_package() {
     // The bundled data's dyads are some 680,000 rows, minutes for
     // frictionless: its first 20,000 rows of each table are validated,
     // and the whole of a smaller data set's release below.
-    let dir = released();
+    let dir = shared();
     let small = tempfile::tempdir().unwrap();
     let good = crate::common::root().join("tests/data/good");
     ok(&[
@@ -337,7 +361,7 @@ fn cffconvert_validates_both_citation_files() {
         );
         return;
     };
-    let dir = released();
+    let dir = shared();
     for file in [root().join("CITATION.cff"), dir.path().join("CITATION.cff")]
     {
         let out = Command::new(&cff)

@@ -45,6 +45,9 @@ mod export;
 /// State-year counts and dyad-year joint memberships, and the year rules.
 mod research;
 
+/// Every table export as Parquet, read back by DuckDB, polars and pandas.
+mod parquet;
+
 /// Official counts published by the SCO and others, checked against counts
 /// computed from the transitions.
 mod claims;

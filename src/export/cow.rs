@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use super::Options;
-use super::csv::write_rows;
+use super::table::{Column, Kind, Table};
 use super::year::{Rule, Years, status_in_year};
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
@@ -61,8 +61,38 @@ pub fn write<W: Write>(
     rule: Rule,
     out: W,
 ) -> Result<(), Error> {
+    table(kg, opts, rule)?.write_csv(out)
+}
+
+/// The state-year table of [`write()`] as a [`Table`], named `cow`:
+/// `ccode`, `year`, `state`, then one column of COW codes per
+/// organisation (its id in lower case).
+///
+/// # Errors
+///
+/// No today in `opts` (the last year).
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+/// use igo_graph::export::table::Kind;
+/// use igo_graph::export::{Options, cow, panel};
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let opts = Options::new("SCO").today("2026-01-01".parse()?);
+/// let table = cow::table(&kg, &opts, panel::Rule::December31)?;
+/// let sco = table.columns.iter().find(|c| c.name == "sco").unwrap();
+/// assert_eq!(sco.kind, Kind::Integer);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+    rule: Rule,
+) -> Result<Table<'a>, Error> {
     let layout = Layout { years: Years::by(rule), names: Names::Ids };
-    write_with(kg, opts, &layout, out)
+    table_with(kg, opts, &layout)
 }
 
 /// How the organisations' columns are named.
@@ -126,31 +156,59 @@ pub fn write_with<W: Write>(
     layout: &Layout,
     out: W,
 ) -> Result<(), Error> {
+    table_with(kg, opts, layout)?.write_csv(out)
+}
+
+/// [`write_with`]'s table.
+///
+/// # Errors
+///
+/// As [`write_with`].
+pub fn table_with<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+    layout: &Layout,
+) -> Result<Table<'a>, Error> {
     let orgs: Vec<&Organization> = kg.organizations().collect();
     let (first, last) = layout.years.range(kg, Some(opts.day()?))?;
-    let columns = columns(&orgs, layout.names);
-    let mut header = vec!["ccode".to_string(), "year".into(), "state".into()];
-    header.extend(columns.iter().map(|(name, _)| name.clone()));
+    let groups = columns(&orgs, layout.names);
+    let mut columns = vec![
+        Column::new("ccode", Kind::Integer, "COW state number"),
+        Column::new("year", Kind::Integer, "the year"),
+        Column::new("state", Kind::Text, "COW state letters"),
+    ];
+    columns.extend(groups.iter().map(|(name, orgs)| {
+        let ids: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
+        Column::new(
+            name.clone(),
+            Kind::Integer,
+            format!(
+                "the COW code of the state in {} that year: 1 full, 2 \
+                 associate, 3 observer, 0 none, -1 the organisation did not \
+                 exist, -9 cannot be decided",
+                ids.join(" or ")
+            ),
+        )
+    }));
     let how = (layout.years.rule, opts.basis);
     // One row per COW code and year in which a state holds it (by its
-    // lifetimes), straight to the writer: at COW's scale the table has
-    // millions of cells.
+    // lifetimes), produced as the table is written: at COW's scale the
+    // table has millions of cells.
     let years = crate::state::cow_state_years(kg.states(), first..=last);
-    let rows = years.into_iter().map(|sy| {
+    let rows = years.into_iter().map(move |sy| {
         let mut row = vec![
             sy.ccode.to_string(),
             sy.year.to_string(),
             sy.abbrev.unwrap_or_default().to_string(),
         ];
-        row.extend(columns.iter().map(|(_, orgs)| {
+        row.extend(groups.iter().map(|(_, orgs)| {
             let id = sy.state.id.as_str();
             let mut codes = orgs.iter().map(|o| cell(kg, o, id, sy.year, how));
-            let code = codes.find(|&c| c != -1).unwrap_or(-1);
-            code.to_string()
+            codes.find(|&c| c != -1).unwrap_or(-1).to_string()
         }));
         row
     });
-    write_rows(out, &header, rows)
+    Ok(Table::new("cow", "one row per COW state and year", columns, rows))
 }
 
 /// The organisations' columns: each name with the organisations it codes.

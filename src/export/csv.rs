@@ -10,116 +10,37 @@
 
 use std::io::Write;
 
+use super::columns::{self, Decl, names};
+use super::table::Table;
 use super::{Options, spans_of};
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
 
-/// The columns of [`write()`]. `sources`, `against`, `end_sources` and
-/// `end_against` are source ids joined by `;`; `urls` holds the address
-/// of each of `sources`, in order, joined by a space: an address is
-/// written as the URL standard serialises it, which never holds a raw
-/// space (the loader stores it so), so the column splits on spaces into
-/// exactly one address per source.
-pub const SPAN_COLUMNS: [&str; 21] = [
-    "organization",
-    "state",
-    "status",
-    "start",
-    "start_precision",
-    "end",
-    "end_precision",
-    "decided",
-    "effective",
-    "end_decided",
-    "end_effective",
-    "basis",
-    "state_name",
-    "sources",
-    "urls",
-    "note",
-    "certain",
-    "against",
-    "end_certain",
-    "end_sources",
-    "end_against",
-];
+/// The columns of [`write()`] ([`spans_table`] gives their kinds and
+/// meanings). `sources`, `against`, `end_sources` and `end_against` are
+/// source ids joined by `;`; `urls` holds the address of each of
+/// `sources`, in order, joined by a space: an address is written as the
+/// URL standard serialises it, which never holds a raw space (the loader
+/// stores it so), so the column splits on spaces into exactly one address
+/// per source.
+pub const SPAN_COLUMNS: [&str; 21] = names(&columns::SPANS);
 
-/// The columns of [`write_events`].
-pub const EVENT_COLUMNS: [&str; 17] = [
-    "organization",
-    "date",
-    "precision",
-    "state",
-    "from",
-    "to",
-    "decided",
-    "effective",
-    "basis",
-    "family_after",
-    "summit",
-    "sources",
-    "note",
-    "certain",
-    "against",
-    "uncertain_after",
-    "counts_after",
-];
+/// The columns of [`write_events`] (see [`events_table`]).
+pub const EVENT_COLUMNS: [&str; 17] = names(&columns::EVENTS);
 
-/// The columns of [`write_chairs`].
-pub const CHAIR_COLUMNS: [&str; 8] = [
-    "organization",
-    "state",
-    "start",
-    "end",
-    "ended_by",
-    "evidence",
-    "sources",
-    "note",
-];
+/// The columns of [`write_chairs`] (see [`chairs_table`]).
+pub const CHAIR_COLUMNS: [&str; 8] = names(&columns::CHAIRS);
 
-/// The columns of [`write_summits`].
-pub const SUMMIT_COLUMNS: [&str; 12] = [
-    "id",
-    "organization",
-    "ordinal",
-    "start",
-    "end",
-    "council",
-    "city",
-    "host",
-    "format",
-    "status",
-    "sources",
-    "note",
-];
+/// The columns of [`write_summits`] (see [`summits_table`]).
+pub const SUMMIT_COLUMNS: [&str; 12] = names(&columns::SUMMITS);
 
-/// The columns of [`write_officials`] (`office_label`, the office's
-/// title in the organisation's words, added in 0.4).
-pub const OFFICIAL_COLUMNS: [&str; 11] = [
-    "organization",
-    "office",
-    "person",
-    "name",
-    "nationality",
-    "start",
-    "end",
-    "appointed",
-    "sources",
-    "note",
-    "office_label",
-];
+/// The columns of [`write_officials`] (see [`officials_table`];
+/// `office_label`, the office's title in the organisation's words, added
+/// in 0.4).
+pub const OFFICIAL_COLUMNS: [&str; 11] = names(&columns::OFFICIALS);
 
-/// The columns of [`write_org_events`].
-pub const ORG_EVENT_COLUMNS: [&str; 8] = [
-    "id",
-    "organization",
-    "kind",
-    "date",
-    "title",
-    "place",
-    "sources",
-    "note",
-];
+/// The columns of [`write_org_events`] (see [`org_events_table`]).
+pub const ORG_EVENT_COLUMNS: [&str; 8] = names(&columns::ORG_EVENTS);
 
 /// Neutralises a text cell for spreadsheets (OWASP "CSV injection"): a
 /// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets
@@ -169,10 +90,21 @@ fn csv_err(e: ::csv::Error) -> Error {
     Error::msg(DiagnosticKind::Export, format!("cannot write CSV: {e}"))
 }
 
+/// A table of the organisation, named `name`, with `decl`'s columns.
+fn table<'a>(
+    (name, what): (&str, &str),
+    org: &crate::model::Organization,
+    decl: &[Decl],
+    rows: impl Iterator<Item = Vec<String>> + 'a,
+) -> Table<'a> {
+    let title = format!("one row per {what} of {}", org.id);
+    Table::new(name, title, columns::columns(decl), rows)
+}
+
 /// One row per status span of the organisation (history;
 /// [`Options::date`] is not used): when it started and ended under the
 /// basis, with precision, the decided and effective dates of both ends,
-/// and the sources.
+/// and the sources ([`spans_table`] as CSV).
 ///
 /// # Errors
 ///
@@ -182,11 +114,40 @@ pub fn write<W: Write>(
     opts: &Options,
     out: W,
 ) -> Result<(), Error> {
+    spans_table(kg, opts)?.write_csv(out)
+}
+
+/// The spans of [`write()`] as a [`Table`], named `spans`, with the kind
+/// and meaning of each of [`SPAN_COLUMNS`].
+///
+/// # Errors
+///
+/// An unknown organisation.
+///
+/// # Example
+///
+/// ```
+/// use igo_graph::KnowledgeGraph;
+/// use igo_graph::export::table::Kind;
+/// use igo_graph::export::{Options, csv};
+///
+/// let kg = KnowledgeGraph::bundled();
+/// let table = csv::spans_table(&kg, &Options::new("SCO"))?;
+/// assert_eq!(table.header(), csv::SPAN_COLUMNS);
+/// assert_eq!(table.columns[3].name, "start");
+/// assert_eq!(table.columns[3].kind, Kind::Date);
+/// assert!(table.rows.count() > 20);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn spans_table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+) -> Result<Table<'a>, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let rows = spans_of(kg, org).into_iter().map(|span| {
-        let start =
-            span.start.at(opts.basis).map(|d| super::starts_within(d, org));
-        let end = span.end.and_then(|b| b.at(opts.basis));
+    let basis = opts.basis;
+    let rows = spans_of(kg, org).into_iter().map(move |span| {
+        let start = span.start.at(basis).map(|d| super::starts_within(d, org));
+        let end = span.end.and_then(|b| b.at(basis));
         let name =
             kg.state(span.state.as_str()).map_or("", |s| s.name.as_str());
         // One address per source: a source without one (never, in a
@@ -196,7 +157,7 @@ pub fn write<W: Write>(
             .iter()
             .map(|s| kg.source(s.as_str()).map_or("", |s| s.url.as_str()))
             .collect();
-        [
+        vec![
             org.id.to_string(),
             span.state.to_string(),
             span.status.as_str().to_string(),
@@ -208,7 +169,7 @@ pub fn write<W: Write>(
             opt(span.start.effective),
             opt(span.end.and_then(|b| b.decided)),
             opt(span.end.and_then(|b| b.effective)),
-            opts.basis.as_str().to_string(),
+            basis.as_str().to_string(),
             name.to_string(),
             id_list(&span.sources),
             urls.join(" "),
@@ -224,7 +185,7 @@ pub fn write<W: Write>(
                 .map_or(String::new(), |d| id_list(&d.against)),
         ]
     });
-    write_table(out, SPAN_COLUMNS, rows)
+    Ok(table(("spans", "status span"), org, &columns::SPANS, rows))
 }
 
 /// The certain counts by status id, `member=9;partner_country=10`.
@@ -236,7 +197,7 @@ fn counts_text(c: &crate::query::Counts) -> String {
 
 /// One row per change of status (the timeline), with the family size
 /// after the day (certain statuses only), the uncertain states and the
-/// counts by status.
+/// counts by status ([`events_table`] as CSV).
 ///
 /// # Errors
 ///
@@ -246,19 +207,31 @@ pub fn write_events<W: Write>(
     opts: &Options,
     out: W,
 ) -> Result<(), Error> {
+    events_table(kg, opts)?.write_csv(out)
+}
+
+/// The changes of [`write_events`] as a [`Table`], named `events`, with
+/// the kind and meaning of each of [`EVENT_COLUMNS`].
+///
+/// # Errors
+///
+/// An unknown organisation.
+pub fn events_table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+) -> Result<Table<'a>, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let t = kg.timeline(org.id.as_str(), opts.basis)?;
-    let rows = t.events.iter().map(|e| {
+    let basis = opts.basis;
+    let t = kg.timeline(org.id.as_str(), basis)?;
+    let rows = t.events.into_iter().map(move |e| {
         let summit = kg
             .transitions(org.id.as_str(), e.state.as_str())
             .iter()
-            .find(|tr| {
-                tr.start(opts.basis) == Some(e.date) && tr.status == e.to
-            })
+            .find(|tr| tr.start(basis) == Some(e.date) && tr.status == e.to)
             .and_then(|tr| tr.summit.as_ref())
             .map(|s| s.to_string())
             .unwrap_or_default();
-        [
+        vec![
             org.id.to_string(),
             e.date.to_string(),
             e.date.precision().to_string(),
@@ -267,7 +240,7 @@ pub fn write_events<W: Write>(
             e.to.as_str().to_string(),
             opt(e.decided),
             opt(e.effective),
-            opts.basis.as_str().to_string(),
+            basis.as_str().to_string(),
             e.after.family.to_string(),
             summit,
             id_list(&e.sources),
@@ -278,12 +251,12 @@ pub fn write_events<W: Write>(
             counts_text(&e.after),
         ]
     });
-    write_table(out, EVENT_COLUMNS, rows)
+    Ok(table(("events", "change of status"), org, &columns::EVENTS, rows))
 }
 
 /// Writes a CSV table: the header, then one record per row, every cell
 /// through [`cell`]. Every CSV of this crate, and of the `igo` tool, is
-/// written by this function.
+/// written by this function or by [`write_rows`].
 ///
 /// # Errors
 ///
@@ -314,7 +287,7 @@ pub fn write_table<W: Write, const N: usize>(
 }
 
 /// [`write_table`] for rows whose width is known only at run time (one
-/// column per organisation).
+/// column per organisation; every [`Table`]).
 ///
 /// # Errors
 ///
@@ -335,7 +308,8 @@ pub fn write_rows<W: Write>(
 
 /// One row per chair term of the organisation ([`CHAIR_COLUMNS`]): the
 /// chairing state, the term's start and end, the summit that ended it,
-/// whether the data states or infers it, and the sources.
+/// whether the data states or infers it, and the sources
+/// ([`chairs_table`] as CSV).
 ///
 /// # Errors
 ///
@@ -359,9 +333,22 @@ pub fn write_chairs<W: Write>(
     opts: &Options,
     out: W,
 ) -> Result<(), Error> {
+    chairs_table(kg, opts)?.write_csv(out)
+}
+
+/// The chair terms of [`write_chairs`] as a [`Table`], named `chairs`,
+/// with the kind and meaning of each of [`CHAIR_COLUMNS`].
+///
+/// # Errors
+///
+/// An unknown organisation.
+pub fn chairs_table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+) -> Result<Table<'a>, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let rows = kg.chairs(org.id.as_str()).into_iter().map(|t| {
-        [
+        vec![
             t.organization.to_string(),
             t.state.to_string(),
             t.start.to_string(),
@@ -372,11 +359,12 @@ pub fn write_chairs<W: Write>(
             t.note.clone().unwrap_or_default(),
         ]
     });
-    write_table(out, CHAIR_COLUMNS, rows)
+    Ok(table(("chairs", "chair term"), org, &columns::CHAIRS, rows))
 }
 
 /// One row per summit (Council of Heads of State meeting) of the
-/// organisation ([`SUMMIT_COLUMNS`]), in date order.
+/// organisation ([`SUMMIT_COLUMNS`]), in date order ([`summits_table`] as
+/// CSV).
 ///
 /// # Errors
 ///
@@ -401,9 +389,22 @@ pub fn write_summits<W: Write>(
     opts: &Options,
     out: W,
 ) -> Result<(), Error> {
+    summits_table(kg, opts)?.write_csv(out)
+}
+
+/// The summits of [`write_summits`] as a [`Table`], named `summits`, with
+/// the kind and meaning of each of [`SUMMIT_COLUMNS`].
+///
+/// # Errors
+///
+/// An unknown organisation.
+pub fn summits_table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+) -> Result<Table<'a>, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let rows = kg.summits(org.id.as_str()).into_iter().map(|s| {
-        [
+        vec![
             s.id.to_string(),
             s.organization.to_string(),
             s.ordinal.map(|n| n.to_string()).unwrap_or_default(),
@@ -418,12 +419,12 @@ pub fn write_summits<W: Write>(
             s.note.clone().unwrap_or_default(),
         ]
     });
-    write_table(out, SUMMIT_COLUMNS, rows)
+    Ok(table(("summits", "summit"), org, &columns::SUMMITS, rows))
 }
 
 /// One row per term of office (the Secretaries-General, and each other
 /// office the organisation declares) of the organisation
-/// ([`OFFICIAL_COLUMNS`]).
+/// ([`OFFICIAL_COLUMNS`]; [`officials_table`] as CSV).
 ///
 /// # Errors
 ///
@@ -448,10 +449,24 @@ pub fn write_officials<W: Write>(
     opts: &Options,
     out: W,
 ) -> Result<(), Error> {
+    officials_table(kg, opts)?.write_csv(out)
+}
+
+/// The terms of office of [`write_officials`] as a [`Table`], named
+/// `officials`, with the kind and meaning of each of
+/// [`OFFICIAL_COLUMNS`].
+///
+/// # Errors
+///
+/// An unknown organisation.
+pub fn officials_table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+) -> Result<Table<'a>, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
-    let rows = kg.officials(org.id.as_str()).into_iter().map(|t| {
+    let rows = kg.officials(org.id.as_str()).into_iter().map(move |t| {
         let label = org.office(t.office.as_str()).map(|o| o.label.clone());
-        [
+        vec![
             t.organization.to_string(),
             t.office.as_str().to_string(),
             t.person.to_string(),
@@ -465,11 +480,11 @@ pub fn write_officials<W: Write>(
             label.unwrap_or_default(),
         ]
     });
-    write_table(out, OFFICIAL_COLUMNS, rows)
+    Ok(table(("officials", "term of office"), org, &columns::OFFICIALS, rows))
 }
 
 /// One row per event of the organisation: its founding acts and
-/// institutions ([`ORG_EVENT_COLUMNS`]).
+/// institutions ([`ORG_EVENT_COLUMNS`]; [`org_events_table`] as CSV).
 ///
 /// # Errors
 ///
@@ -494,9 +509,22 @@ pub fn write_org_events<W: Write>(
     opts: &Options,
     out: W,
 ) -> Result<(), Error> {
+    org_events_table(kg, opts)?.write_csv(out)
+}
+
+/// The events of [`write_org_events`] as a [`Table`], named `org_events`,
+/// with the kind and meaning of each of [`ORG_EVENT_COLUMNS`].
+///
+/// # Errors
+///
+/// An unknown organisation.
+pub fn org_events_table<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+) -> Result<Table<'a>, Error> {
     let org = kg.resolve_organization(&opts.organization)?;
     let rows = kg.events(org.id.as_str()).into_iter().map(|e| {
-        [
+        vec![
             e.id.to_string(),
             e.organization.to_string(),
             e.kind.as_str().to_string(),
@@ -507,12 +535,38 @@ pub fn write_org_events<W: Write>(
             e.note.as_deref().unwrap_or_default().to_string(),
         ]
     });
-    write_table(out, ORG_EVENT_COLUMNS, rows)
+    Ok(table(("org_events", "event"), org, &columns::ORG_EVENTS, rows))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::*;
+
+    /// Every table of every bundled organisation: the header its
+    /// `*_COLUMNS` array says, every row as wide.
+    #[test]
+    fn every_table_is_as_wide_as_its_columns() {
+        let kg = KnowledgeGraph::bundled();
+        for org in kg.organizations() {
+            let opts = Options::new(org.id.as_str());
+            let tables = [
+                (spans_table(&kg, &opts).unwrap(), &SPAN_COLUMNS[..]),
+                (events_table(&kg, &opts).unwrap(), &EVENT_COLUMNS),
+                (chairs_table(&kg, &opts).unwrap(), &CHAIR_COLUMNS),
+                (summits_table(&kg, &opts).unwrap(), &SUMMIT_COLUMNS),
+                (officials_table(&kg, &opts).unwrap(), &OFFICIAL_COLUMNS),
+                (org_events_table(&kg, &opts).unwrap(), &ORG_EVENT_COLUMNS),
+            ];
+            for (table, names) in tables {
+                assert_eq!(table.header(), names, "{}", table.name);
+                let width = names.len();
+                let name = table.name.clone();
+                for row in table.rows {
+                    assert_eq!(row.len(), width, "{name} of {}", org.id);
+                }
+            }
+        }
+    }
 
     #[test]
     fn neutralises_formula_cells_only() {

@@ -14,7 +14,9 @@
 //! | [`html`] | the explorer, a static web site (a folder) | everything |
 //! | [`json`] | node-link JSON (networkx) | a day or history |
 //! | [`panel`] | CSV, one row per state and year (COW IGO style) | history |
-//! | [`csv`] | CSV tables of spans and of events | history |
+//! | [`cow`] | CSV in COW IGO v3's state-year layout | history |
+//! | [`csv`] | CSV tables of spans, changes, chairs, summits, officials, events | history |
+//! | `parquet` | Apache Parquet of any [`table::Table`] (feature `parquet`) | as the table |
 //! | [`ttl`] | RDF Turtle, W3C Organization Ontology | history |
 //! | [`yaml`] | the data set itself, in canonical form | everything |
 //! | [`bib`] | the sources: BibTeX (biblatex), CSL-JSON, a table | everything |
@@ -40,6 +42,7 @@
 
 pub mod bib;
 pub mod chart;
+mod columns;
 pub mod counts;
 pub mod cow;
 pub mod csv;
@@ -53,6 +56,8 @@ pub mod html;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod panel;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 #[cfg(feature = "json")]
 pub mod release;
 #[cfg(feature = "dot")]

@@ -96,11 +96,13 @@ pub enum Command {
         kind: ExportKind,
         /// The day, for dot/svg/png (default: today); restricts graphml
         /// and json to that day; the chart and the panel end on it.
-        /// Refused by gexf, csv, ttl and yaml (the whole history).
+        /// Refused by gexf, csv, chairs, summits, officials, events, ttl,
+        /// yaml and html (the whole history).
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
         /// Write to this file (for yaml, html and release: this folder)
-        /// instead of stdout.
+        /// instead of stdout. A FILE ending in `.parquet` writes a table
+        /// export as Parquet, as --parquet does.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// yaml, html, release: write into a folder that is not empty.
@@ -115,17 +117,31 @@ pub enum Command {
         /// csv: one row per status span (default), or one per change.
         #[arg(long, value_enum)]
         table: Option<CsvTable>,
-        /// counts, dyads: the first year (default: the year the oldest
-        /// organisation began).
+        /// cow, counts, dyads: the first year (default: the year the
+        /// oldest organisation began). `export cow --from 2015 --columns
+        /// cow` continues COW's own file.
         #[arg(long, value_name = "YEAR")]
         from: Option<i32>,
-        /// counts, dyads: the last year (default: the year of --at or
-        /// today, or the data's last review year if earlier).
+        /// cow, counts, dyads: the last year (default: the year of --at
+        /// or today, or the data's last review year if earlier).
         #[arg(long, value_name = "YEAR")]
         to: Option<i32>,
         /// dyads: one row per ordered pair (both orders), not per pair.
         #[arg(long)]
         directed: bool,
+        /// cow: name the organisations' columns by their ids in lower
+        /// case (ids, the default) or by COW's own column names (cow:
+        /// `SCO`, `EAEC`; an organisation COW lacks by its id, `BRICS`),
+        /// so that the rows append to COW's file.
+        #[arg(long, value_enum, value_name = "NAMES")]
+        columns: Option<ColumnNames>,
+        /// The tables (panel, cow, counts, dyads, csv, chairs, summits,
+        /// officials, events): write Apache Parquet instead of CSV,
+        /// typed: integers, booleans, text, and each date as its text
+        /// (`2010-05`) with a NAME_day column of type DATE beside it (its
+        /// first day). Not to a terminal: give -o FILE or pipe it.
+        #[arg(long)]
+        parquet: bool,
     },
     /// What changed between two days.
     Diff {
@@ -241,8 +257,17 @@ pub enum ExportKind {
     /// CSV dyad-year joint memberships (ccode1, ccode2, year, dyadigos
     /// and by tier), every organisation of the data.
     Dyads,
-    /// CSV tables of spans (or events with --table events).
+    /// CSV tables of spans (or changes with --table events).
     Csv,
+    /// CSV of the chair terms (as `igo chairs --format csv`).
+    Chairs,
+    /// CSV of the summits (as `igo summits --format csv`).
+    Summits,
+    /// CSV of the terms of office (as `igo officials --format csv`).
+    Officials,
+    /// CSV of the founding acts and institutions (as `igo events
+    /// --format csv`).
+    Events,
     /// RDF Turtle, W3C Organization Ontology.
     Ttl,
     /// The data set itself, canonical, as a data folder (needs -o DIR).
@@ -258,6 +283,24 @@ pub enum ExportKind {
     /// Frictionless datapackage.json, CITATION.cff, the data licence,
     /// README.md and the sources as BibTeX and CSL-JSON.
     Release,
+}
+
+impl ExportKind {
+    /// Whether it writes a table (CSV, or Parquet with --parquet).
+    pub fn is_table(self) -> bool {
+        matches!(
+            self,
+            ExportKind::Panel
+                | ExportKind::Cow
+                | ExportKind::Counts
+                | ExportKind::Dyads
+                | ExportKind::Csv
+                | ExportKind::Chairs
+                | ExportKind::Summits
+                | ExportKind::Officials
+                | ExportKind::Events
+        )
+    }
 }
 
 impl std::fmt::Display for ExportKind {
@@ -291,6 +334,15 @@ impl std::str::FromStr for YearRule {
     fn from_str(s: &str) -> Result<YearRule, String> {
         s.parse().map(YearRule)
     }
+}
+
+/// How `export cow` names the organisations' columns.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColumnNames {
+    /// Each organisation's id in lower case.
+    Ids,
+    /// COW's own column names.
+    Cow,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

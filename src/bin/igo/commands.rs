@@ -448,19 +448,88 @@ pub struct Target<'a> {
     pub force: bool,
 }
 
-/// `igo export KIND`: the bytes of the export, or nothing when written to
-/// a file.
-/// How a table export is asked for: its years and rule, the table of
-/// `export csv`, and whether dyads are directed.
+/// How an export is written: the years and year rule (panel, cow,
+/// counts, dyads, release), the table of `export csv`, whether dyads are
+/// directed, how `export cow` names its columns, and whether a table is
+/// written as Parquet.
 pub struct How {
-    /// The years and the year rule (panel, cow, counts, dyads).
+    /// The years (`--from`, `--to`) and the year rule (`--rule`).
     pub years: export::year::Years,
-    /// The table of `export csv`.
+    /// The table of `export csv` (`--table`).
     pub table: CsvTable,
-    /// `export dyads --directed`.
+    /// `--directed`.
     pub directed: bool,
+    /// `--columns cow`.
+    pub cow_names: bool,
+    /// `--parquet`.
+    pub parquet: bool,
 }
 
+/// The format of a table export.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// RFC 4180 CSV, every cell through `export::csv::cell`.
+    Csv,
+    /// Apache Parquet (`export::parquet`).
+    Parquet,
+}
+
+/// Whether `path` names a Parquet file (`.parquet`, in any case).
+pub fn is_parquet_path(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
+/// Writes any table, of every table export: as CSV, or as Parquet.
+pub fn write_table(
+    table: export::table::Table<'_>,
+    format: TableFormat,
+    out: &mut Vec<u8>,
+) -> Result<(), Failure> {
+    match format {
+        TableFormat::Csv => table.write_csv(out)?,
+        TableFormat::Parquet => export::parquet::write(table, out)?,
+    }
+    Ok(())
+}
+
+/// The table a table export writes ([`ExportKind::is_table`]), or `None`
+/// for the other exports.
+fn table_of<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &export::Options,
+    kind: ExportKind,
+    how: &How,
+) -> Result<Option<export::table::Table<'a>>, Failure> {
+    use export::csv;
+    let table = match kind {
+        ExportKind::Panel => export::panel::table(kg, opts, how.years.rule)?,
+        ExportKind::Cow => {
+            let names = match how.cow_names {
+                true => export::cow::Names::Cow,
+                false => export::cow::Names::Ids,
+            };
+            let layout = export::cow::Layout { years: how.years, names };
+            export::cow::table_with(kg, opts, &layout)?
+        }
+        ExportKind::Counts => export::counts::table(kg, opts, &how.years)?,
+        ExportKind::Dyads => {
+            export::dyads::table(kg, opts, &how.years, how.directed)?
+        }
+        ExportKind::Csv => match how.table {
+            CsvTable::Spans => csv::spans_table(kg, opts)?,
+            CsvTable::Events => csv::events_table(kg, opts)?,
+        },
+        ExportKind::Chairs => csv::chairs_table(kg, opts)?,
+        ExportKind::Summits => csv::summits_table(kg, opts)?,
+        ExportKind::Officials => csv::officials_table(kg, opts)?,
+        ExportKind::Events => csv::org_events_table(kg, opts)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(table))
+}
+
+/// `igo export KIND`: the bytes of the export, or nothing when written to
+/// a file.
 pub fn export(
     ctx: &Ctx,
     kind: ExportKind,
@@ -468,89 +537,29 @@ pub fn export(
     target: Target,
     how: How,
 ) -> Result<Vec<u8>, Failure> {
-    let (rule, table) = (how.years.rule, how.table);
     let output = target.path;
-    if kind == ExportKind::Png && output.is_none() && stdout_is_terminal() {
-        return Err(Failure::Msg(
-            "`export png` writes binary data, not for a terminal: give a \
+    let format = if how.parquet || output.is_some_and(is_parquet_path) {
+        TableFormat::Parquet
+    } else {
+        TableFormat::Csv
+    };
+    let binary = kind == ExportKind::Png || format == TableFormat::Parquet;
+    if binary && output.is_none() && stdout_is_terminal() {
+        let what = if kind.is_table() { "Parquet" } else { "binary data" };
+        return Err(Failure::Msg(format!(
+            "`export {kind}` writes {what}, not for a terminal: give a \
              file with -o FILE (or pipe it)"
-                .into(),
-        ));
+        )));
     }
-    use export::render::ImageFormat;
     let (kg, mut opts) = (ctx.kg, ctx.options());
     if let Some(at) = at {
         opts = opts.at(at);
     }
     let mut buf: Vec<u8> = Vec::new();
-    match kind {
-        ExportKind::Dot => export::dot::write(kg, &opts, &mut buf)?,
-        ExportKind::Svg => {
-            export::render::write(kg, &opts, ImageFormat::Svg, &mut buf)?
-        }
-        ExportKind::Png => {
-            export::render::write(kg, &opts, ImageFormat::Png, &mut buf)?
-        }
-        ExportKind::Chart => export::chart::write(kg, &opts, &mut buf)?,
-        ExportKind::Gexf => export::gexf::write(kg, &opts, &mut buf)?,
-        ExportKind::Graphml => export::graphml::write(kg, &opts, &mut buf)?,
-        ExportKind::Json => export::json::write(kg, &opts, &mut buf)?,
-        ExportKind::Panel => export::panel::write(kg, &opts, rule, &mut buf)?,
-        ExportKind::Cow => export::cow::write(kg, &opts, rule, &mut buf)?,
-        ExportKind::Counts => {
-            export::counts::write(kg, &opts, &how.years, &mut buf)?
-        }
-        ExportKind::Dyads => export::dyads::write(
-            kg,
-            &opts,
-            &how.years,
-            how.directed,
-            &mut buf,
-        )?,
-        ExportKind::Csv => match table {
-            CsvTable::Spans => export::csv::write(kg, &opts, &mut buf)?,
-            CsvTable::Events => {
-                export::csv::write_events(kg, &opts, &mut buf)?
-            }
-        },
-        ExportKind::Ttl => export::ttl::write(kg, &opts, &mut buf)?,
-        ExportKind::Bib => export::bib::write_bibtex(kg, &mut buf)?,
-        ExportKind::Csl => export::bib::write_csl_json(kg, &mut buf)?,
-        ExportKind::Release => {
-            let Some(dir) = output else {
-                return Err(Failure::Msg(
-                    "`export release` writes a folder: give it with -o DIR"
-                        .into(),
-                ));
-            };
-            refuse_full_folder(dir, target.force, kind)?;
-            release(ctx, dir, rule)?;
-            return Ok(Vec::new());
-        }
-        ExportKind::Yaml => {
-            let Some(dir) = output else {
-                return Err(Failure::Msg(
-                    "`export yaml` writes a data folder: give it with -o DIR"
-                        .into(),
-                ));
-            };
-            refuse_full_folder(dir, target.force, kind)?;
-            export::yaml::write_dir(kg, dir)?;
-            return Ok(Vec::new());
-        }
-        ExportKind::Html => {
-            let Some(dir) = output else {
-                return Err(Failure::Msg(
-                    "`export html` writes a web site, a folder: give it \
-                     with -o DIR"
-                        .into(),
-                ));
-            };
-            refuse_full_folder(dir, target.force, kind)?;
-            // The page opens where `igo` does without --org.
-            export::html::write_dir(kg, dir, Some(crate::scope::DEFAULT_ORG))?;
-            return Ok(Vec::new());
-        }
+    if let Some(table) = table_of(kg, &opts, kind, &how)? {
+        write_table(table, format, &mut buf)?;
+    } else if !write_other(ctx, kind, (&target, how.years.rule), &mut buf)? {
+        return Ok(Vec::new());
     }
     match output {
         Some(path) => {
@@ -561,6 +570,84 @@ pub fn export(
         }
         None => Ok(buf),
     }
+}
+
+/// The exports that are no table: into `buf`, or, for yaml and html, a
+/// folder (then `false`: nothing left to write).
+fn write_other(
+    ctx: &Ctx,
+    kind: ExportKind,
+    (target, rule): (&Target, export::year::Rule),
+    buf: &mut Vec<u8>,
+) -> Result<bool, Failure> {
+    use export::render::ImageFormat;
+    let (kg, opts) = (ctx.kg, &ctx.options());
+    match kind {
+        ExportKind::Dot => export::dot::write(kg, opts, buf)?,
+        ExportKind::Svg => {
+            export::render::write(kg, opts, ImageFormat::Svg, buf)?
+        }
+        ExportKind::Png => {
+            export::render::write(kg, opts, ImageFormat::Png, buf)?
+        }
+        ExportKind::Chart => export::chart::write(kg, opts, buf)?,
+        ExportKind::Gexf => export::gexf::write(kg, opts, buf)?,
+        ExportKind::Graphml => export::graphml::write(kg, opts, buf)?,
+        ExportKind::Json => export::json::write(kg, opts, buf)?,
+        ExportKind::Ttl => export::ttl::write(kg, opts, buf)?,
+        ExportKind::Bib => export::bib::write_bibtex(kg, buf)?,
+        ExportKind::Csl => export::bib::write_csl_json(kg, buf)?,
+        ExportKind::Release => {
+            let Some(dir) = target.path else {
+                return Err(Failure::Msg(
+                    "`export release` writes a folder: give it with -o DIR"
+                        .into(),
+                ));
+            };
+            refuse_full_folder(dir, target.force, kind)?;
+            release(ctx, dir, rule)?;
+            return Ok(false);
+        }
+        ExportKind::Yaml => {
+            let Some(dir) = target.path else {
+                return Err(Failure::Msg(
+                    "`export yaml` writes a data folder: give it with -o DIR"
+                        .into(),
+                ));
+            };
+            refuse_full_folder(dir, target.force, kind)?;
+            export::yaml::write_dir(kg, dir)?;
+            return Ok(false);
+        }
+        ExportKind::Html => {
+            let Some(dir) = target.path else {
+                return Err(Failure::Msg(
+                    "`export html` writes a web site, a folder: give it \
+                     with -o DIR"
+                        .into(),
+                ));
+            };
+            refuse_full_folder(dir, target.force, kind)?;
+            // The page opens where `igo` does without --org.
+            export::html::write_dir(kg, dir, Some(crate::scope::DEFAULT_ORG))?;
+            return Ok(false);
+        }
+        ExportKind::Panel
+        | ExportKind::Cow
+        | ExportKind::Counts
+        | ExportKind::Dyads
+        | ExportKind::Csv
+        | ExportKind::Chairs
+        | ExportKind::Summits
+        | ExportKind::Officials
+        | ExportKind::Events => {
+            return Err(Failure::Msg(format!(
+                "`export {kind}` is a table: this is a bug of igo, please \
+                 report it"
+            )));
+        }
+    }
+    Ok(true)
 }
 
 /// Whether stdout is a terminal, where binary data would be garbage.
@@ -626,4 +713,33 @@ fn csv_with(
     let mut buf = Vec::new();
     write(ctx.kg, &ctx.options(), &mut buf)?;
     String::from_utf8(buf).map_err(|e| Failure::Msg(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum as _;
+
+    use super::*;
+
+    /// `--parquet` is refused (flags.rs) by exactly the exports that
+    /// write no table.
+    #[test]
+    fn the_exports_that_are_tables_write_one() {
+        let kg = KnowledgeGraph::bundled();
+        let day: Date = "2026-01-01".parse().unwrap();
+        let opts = export::Options::new("SCO").today(day);
+        let how = How {
+            years: export::year::Years::default().between(Some(2025), None),
+            table: CsvTable::Spans,
+            directed: false,
+            cow_names: false,
+            parquet: false,
+        };
+        for &kind in ExportKind::value_variants() {
+            let Ok(table) = table_of(&kg, &opts, kind, &how) else {
+                panic!("export {kind} fails")
+            };
+            assert_eq!(table.is_some(), kind.is_table(), "export {kind}");
+        }
+    }
 }

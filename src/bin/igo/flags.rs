@@ -6,13 +6,15 @@
 //! | `--data` | `validate DIR`, `import` | the folder is DIR; import reads a file |
 //! | `--layer` | `import` | it reads a file and writes a folder |
 //! | `--org` | `export yaml`, `export html`, `export cow`, `export counts`, `export dyads`, `export bib`, `export csl`, `export release`, `memberships`, `overlap` | they answer for every organisation, or the ones named |
-//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events`, `validate`, `claims`, `export yaml`, `export bib`, `export csl` | they show both dates, or dates with no basis |
+//! | `--basis` | `history`, `chairs`, `summits`, `officials`, `events` (the commands and the exports), `validate`, `claims`, `export yaml`, `export bib`, `export csl` | they show both dates, or dates with no basis |
 //! | `--format` | `export`, `import` | the export's format is its FORMAT; import writes a folder |
-//! | `--at` | `export gexf`, `csv`, `ttl`, `yaml`, `html`, `bib`, `csl`, `release` | they write the whole history |
+//! | `--at` | `export gexf`, `csv`, `chairs`, `summits`, `officials`, `events`, `ttl`, `yaml`, `html`, `bib`, `csl`, `release` | they write the whole history |
 //! | `--rule` | every export but `panel`, `cow`, `counts`, `dyads` and `release` | |
-//! | `--from`, `--to` | every export but `counts`, `dyads` | |
+//! | `--from`, `--to` | every export but `cow`, `counts`, `dyads` | |
 //! | `--directed` | every export but `dyads` | |
+//! | `--columns` | every export but `cow` | |
 //! | `--table` | every export but `csv` | |
+//! | `--parquet`, `-o FILE.parquet` | every export but the tables (`panel`, `cow`, `counts`, `dyads`, `csv`, `chairs`, `summits`, `officials`, `events`) | the others are no table |
 //!
 //! `completions` and `man` write no data and refuse every global flag.
 //!
@@ -57,7 +59,15 @@ fn basis_refused(command: &Command) -> Option<&'static str> {
         Command::Chairs
         | Command::Summits
         | Command::Officials
-        | Command::Events => Some(
+        | Command::Events
+        | Command::Export {
+            kind:
+                ExportKind::Chairs
+                | ExportKind::Summits
+                | ExportKind::Officials
+                | ExportKind::Events,
+            ..
+        } => Some(
             "terms, meetings and events have one date each, decided and \
              effective alike",
         ),
@@ -157,8 +167,17 @@ fn format_refused(command: &Command) -> Option<&'static str> {
 
 /// Why an export's own flags mean nothing to its format, if they do not.
 fn export_refused(command: &Command) -> Option<(&'static str, String)> {
-    let Command::Export { kind, at, rule, table, from, to, directed, .. } =
-        command
+    let Command::Export {
+        kind,
+        at,
+        rule,
+        table,
+        from,
+        to,
+        directed,
+        columns,
+        ..
+    } = command
     else {
         return None;
     };
@@ -166,6 +185,10 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
         kind,
         ExportKind::Gexf
             | ExportKind::Csv
+            | ExportKind::Chairs
+            | ExportKind::Summits
+            | ExportKind::Officials
+            | ExportKind::Events
             | ExportKind::Ttl
             | ExportKind::Yaml
             | ExportKind::Html
@@ -198,15 +221,25 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
                 .into(),
         ));
     }
-    let years = matches!(kind, ExportKind::Counts | ExportKind::Dyads);
+    let years = matches!(
+        kind,
+        ExportKind::Cow | ExportKind::Counts | ExportKind::Dyads
+    );
     for (given, flag) in [(from.is_some(), "--from"), (to.is_some(), "--to")] {
         if given && !years {
             return Some((
                 flag,
-                "it chooses the years of `export counts` and `export dyads`"
+                "it chooses the years of `export cow`, `export counts` and \
+                 `export dyads`"
                     .into(),
             ));
         }
+    }
+    if columns.is_some() && !matches!(kind, ExportKind::Cow) {
+        return Some((
+            "--columns",
+            "it names the organisations' columns of `export cow`".into(),
+        ));
     }
     if *directed && !matches!(kind, ExportKind::Dyads) {
         return Some((
@@ -220,7 +253,29 @@ fn export_refused(command: &Command) -> Option<(&'static str, String)> {
             "it chooses the table of `export csv`".into(),
         ));
     }
-    None
+    parquet_refused(command)
+}
+
+/// Why Parquet (`--parquet`, or `-o FILE.parquet`) means nothing to an
+/// export that writes no table, if it does not.
+fn parquet_refused(command: &Command) -> Option<(&'static str, String)> {
+    let Command::Export { kind, output, parquet, .. } = command else {
+        return None;
+    };
+    if kind.is_table() {
+        return None;
+    }
+    let why = format!(
+        "Parquet holds a table, and `export {kind}` writes none; the tables \
+         are panel, cow, csv, chairs, summits, officials and events"
+    );
+    if *parquet {
+        return Some(("--parquet", why));
+    }
+    output
+        .as_deref()
+        .filter(|p| crate::commands::is_parquet_path(p))
+        .map(|_| ("-o FILE.parquet", why))
 }
 
 /// Refuses the first flag given where it does not apply.

@@ -126,6 +126,8 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
         from,
         to,
         directed,
+        columns,
+        parquet,
     } = &cli.command
     {
         let at = at.as_deref().map(|a| ctx.day(a)).transpose()?;
@@ -138,6 +140,9 @@ fn run(cli: &Cli) -> Result<Vec<u8>, Failure> {
             .between(*from, *to),
             table: table.unwrap_or(CsvTable::Spans),
             directed: *directed,
+            cow_names: columns
+                .is_some_and(|c| matches!(c, crate::args::ColumnNames::Cow)),
+            parquet: *parquet,
         };
         return commands::export(&ctx, *kind, at, target, how);
     }
