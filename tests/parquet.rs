@@ -40,6 +40,28 @@ const CASES: &[Case] = &[
     ("cow", &["cow", "--at", "2026-01-01"], |kg| {
         export::cow::table(kg, &opts(""), Default::default()).unwrap()
     }),
+    ("cow-2015", &["cow", "--from", "2015", "--columns", "cow"], |kg| {
+        let layout = export::cow::Layout {
+            years: export::year::Years::default().between(Some(2015), None),
+            names: export::cow::Names::Cow,
+        };
+        export::cow::table_with(kg, &opts(""), &layout).unwrap()
+    }),
+    // Palestine has no COW code: empty `ccode`s, read as nulls.
+    ("counts", &["counts", "--from", "2020", "--to", "2025"], |kg| {
+        let years =
+            export::year::Years::default().between(Some(2020), Some(2025));
+        export::counts::table(kg, &opts(""), &years).unwrap()
+    }),
+    (
+        "dyads",
+        &["dyads", "--from", "2024", "--to", "2025", "--directed"],
+        |kg| {
+            let years =
+                export::year::Years::default().between(Some(2024), Some(2025));
+            export::dyads::table(kg, &opts(""), &years, true).unwrap()
+        },
+    ),
     ("spans", &["csv"], |kg| {
         export::csv::spans_table(kg, &opts("SCO")).unwrap()
     }),
