@@ -45,6 +45,9 @@ mod export;
 /// State-year counts and dyad-year joint memberships, and the year rules.
 mod research;
 
+/// The README's R and pandas examples that continue COW's file past 2014.
+mod merge;
+
 /// Every table export as Parquet, read back by DuckDB, polars and pandas.
 mod parquet;
 
