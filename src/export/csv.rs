@@ -58,12 +58,21 @@ pub const ORG_EVENT_COLUMNS: [&str; 8] = names(&columns::ORG_EVENTS);
 /// assert_eq!(cell("2010-05"), "2010-05");
 /// ```
 pub fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    if quoted(text) { format!("'{text}") } else { text.to_string() }
+}
+
+/// Whether [`cell`] quotes `text`.
+fn quoted(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
         && !is_negative_number(text)
-    {
-        format!("'{text}")
-    } else {
-        text.to_string()
+}
+
+/// [`cell`]'s bytes, without a copy where the text is safe as it is
+/// (nearly always: millions of cells at COW's scale).
+fn safe(text: &str) -> std::borrow::Cow<'_, [u8]> {
+    match quoted(text) {
+        true => std::borrow::Cow::Owned(format!("'{text}").into_bytes()),
+        false => std::borrow::Cow::Borrowed(text.as_bytes()),
     }
 }
 
@@ -280,7 +289,7 @@ pub fn write_table<W: Write, const N: usize>(
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(header.map(cell)).map_err(csv_err)?;
     for row in rows {
-        w.write_record(row.iter().map(|c| cell(c))).map_err(csv_err)?;
+        w.write_record(row.iter().map(|c| safe(c))).map_err(csv_err)?;
     }
     w.flush()?;
     Ok(())
@@ -300,7 +309,7 @@ pub fn write_rows<W: Write>(
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(header.iter().map(|c| cell(c))).map_err(csv_err)?;
     for row in rows {
-        w.write_record(row.iter().map(|c| cell(c))).map_err(csv_err)?;
+        w.write_record(row.iter().map(|c| safe(c))).map_err(csv_err)?;
     }
     w.flush()?;
     Ok(())
