@@ -88,10 +88,11 @@ duck = pd.read_csv(sys.argv[3])
 keys = ["ccode1", "ccode2", "year"]
 m = ours.merge(ndy, on=keys, how="outer", indicator=True, suffixes=("", "_ndy"))
 only = m[m._merge == "left_only"]
+codes = pd.concat([only.ccode1, only.ccode2]).value_counts()
 print(f"cow_igo_ndy: {len(ndy)} rows; ours: {len(ours)}; "
       f"missing from ours: {(m._merge == 'right_only').sum()}; "
-      f"only ours: {len(only)} (years {sorted(only.year.unique())}, "
-      f"codes {sorted(set(only.ccode1) & set(only.ccode2) | (set(only.ccode1) ^ set(only.ccode2)))[:0] or 'see below'})")
+      f"only ours: {len(only)}, in years {sorted(int(y) for y in only.year.unique())}, "
+      f"each with one of the codes {sorted(int(c) for c in codes.index[:2])}")
 both = m[m._merge == "both"]
 print(f"dyadigos differs in {(both.dyadigos != both.dyadigos_ndy).sum()} of {len(both)} rows")
 sample = both.sample(10, random_state=1)[keys + ["dyadigos", "dyadigos_ndy"]]
