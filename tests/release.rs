@@ -65,36 +65,35 @@ fn a_release_holds_its_files_and_the_same_bytes_every_time() {
     let (a, b) = (released(), released());
     let (a, b) = (files(a.path()), files(b.path()));
     let names: Vec<&str> = a.keys().map(String::as_str).collect();
-    #[cfg(not(feature = "parquet"))]
-    let expected = [
-        "CITATION.cff",
-        "LICENSE",
-        "README.md",
-        "counts.csv",
-        "datapackage.json",
-        "dyads.csv",
-        "panel.csv",
-        "sources.bib",
-        "sources.csv",
-        "sources.json",
+    let tables = [
+        "changes",
+        "chairs",
+        "counts",
+        "dyads",
+        "officials",
+        "panel",
+        "sources",
+        "spans",
+        "summits",
     ];
-    #[cfg(feature = "parquet")]
-    let expected = [
-        "CITATION.cff",
-        "LICENSE",
-        "README.md",
-        "counts.csv",
-        "counts.parquet",
-        "datapackage.json",
-        "dyads.csv",
-        "dyads.parquet",
-        "panel.csv",
-        "panel.parquet",
-        "sources.bib",
-        "sources.csv",
-        "sources.json",
-        "sources.parquet",
-    ];
+    let formats: &[&str] =
+        if cfg!(feature = "parquet") { &["csv", "parquet"] } else { &["csv"] };
+    let mut expected: Vec<String> = tables
+        .iter()
+        .flat_map(|t| formats.iter().map(move |f| format!("{t}.{f}")))
+        .chain(
+            [
+                "CITATION.cff",
+                "LICENSE",
+                "README.md",
+                "datapackage.json",
+                "sources.bib",
+                "sources.json",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    expected.sort();
     assert_eq!(names, expected);
     for (name, bytes) in &a {
         assert!(b[name] == *bytes, "{name} differs between two runs");

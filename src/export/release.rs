@@ -111,7 +111,9 @@ pub type Build =
 /// The tables of a release, in order, each covering every organisation.
 /// A table is one line here: a function of the data and the options
 /// (per organisation, through [`every_organization`]).
-pub const TABLES: &[Build] = &[panel, counts, dyads, sources];
+pub const TABLES: &[Build] = &[
+    panel, counts, dyads, spans, changes, chairs, summits, officials, sources,
+];
 
 /// The state-year panel of every organisation (`panel.csv`).
 fn panel<'a>(
@@ -133,6 +135,63 @@ fn panel<'a>(
         super::panel::columns(),
         |kg, o| super::panel::table(kg, o, rule),
     )
+}
+
+/// A table of every organisation from its own table of one, with that
+/// table's columns.
+fn per_organization<'a>(
+    kg: &'a KnowledgeGraph,
+    opts: &Options,
+    (name, title): (&str, &str),
+    table: fn(&'a KnowledgeGraph, &super::Options) -> Result<Table<'a>, Error>,
+) -> Result<Table<'a>, Error> {
+    let columns = match kg.organizations().next() {
+        Some(o) => table(kg, &super::Options::new(o.id.as_str()))?.columns,
+        None => Vec::new(),
+    };
+    every_organization(kg, opts, (name, title), columns, table)
+}
+
+/// Every status span of every organisation (`spans.csv`).
+fn spans<'a>(kg: &'a KnowledgeGraph, o: &Options) -> Result<Table<'a>, Error> {
+    let title = "one row per status span: a state's status in an organisation from one change to the next, with both dates of each end and the sources";
+    per_organization(kg, o, ("spans", title), super::csv::spans_table)
+}
+
+/// Every change of status (`changes.csv`).
+fn changes<'a>(
+    kg: &'a KnowledgeGraph,
+    o: &Options,
+) -> Result<Table<'a>, Error> {
+    let title = "one row per change of status, with the organisation's counts after it";
+    per_organization(kg, o, ("changes", title), super::csv::events_table)
+}
+
+/// Every chair term (`chairs.csv`).
+fn chairs<'a>(
+    kg: &'a KnowledgeGraph,
+    o: &Options,
+) -> Result<Table<'a>, Error> {
+    let title = "one row per chair term of an organisation";
+    per_organization(kg, o, ("chairs", title), super::csv::chairs_table)
+}
+
+/// Every summit (`summits.csv`).
+fn summits<'a>(
+    kg: &'a KnowledgeGraph,
+    o: &Options,
+) -> Result<Table<'a>, Error> {
+    let title = "one row per meeting of an organisation's summit body";
+    per_organization(kg, o, ("summits", title), super::csv::summits_table)
+}
+
+/// Every term of office (`officials.csv`).
+fn officials<'a>(
+    kg: &'a KnowledgeGraph,
+    o: &Options,
+) -> Result<Table<'a>, Error> {
+    let title = "one row per term of an office an organisation declares (its Secretaries-General ...)";
+    per_organization(kg, o, ("officials", title), super::csv::officials_table)
 }
 
 /// The options every-organisation tables are written with: the release's

@@ -558,7 +558,12 @@ pub fn export(
     let mut buf: Vec<u8> = Vec::new();
     if let Some(table) = table_of(kg, &opts, kind, &how)? {
         write_table(table, format, &mut buf)?;
-    } else if !write_other(ctx, kind, (&target, how.years.rule), &mut buf)? {
+    } else if !write_other(
+        ctx,
+        (kind, &opts),
+        (&target, how.years.rule),
+        &mut buf,
+    )? {
         return Ok(Vec::new());
     }
     match output {
@@ -576,12 +581,12 @@ pub fn export(
 /// folder (then `false`: nothing left to write).
 fn write_other(
     ctx: &Ctx,
-    kind: ExportKind,
+    (kind, opts): (ExportKind, &export::Options),
     (target, rule): (&Target, export::year::Rule),
     buf: &mut Vec<u8>,
 ) -> Result<bool, Failure> {
     use export::render::ImageFormat;
-    let (kg, opts) = (ctx.kg, &ctx.options());
+    let kg = ctx.kg;
     match kind {
         ExportKind::Dot => export::dot::write(kg, opts, buf)?,
         ExportKind::Svg => {

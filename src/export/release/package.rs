@@ -55,7 +55,21 @@ struct Resource<'a> {
     mediatype: &'static str,
     encoding: &'static str,
     bytes: u64,
+    /// How the CSV is written, so that a reader need not guess (a sniffer
+    /// takes the `;` of a list of sources for the delimiter).
+    dialect: Dialect,
     schema: Schema<'a>,
+}
+
+/// RFC 4180 as the CSV exports write it.
+#[derive(Serialize)]
+struct Dialect {
+    delimiter: &'static str,
+    #[serde(rename = "quoteChar")]
+    quote_char: &'static str,
+    #[serde(rename = "doubleQuote")]
+    double_quote: bool,
+    header: bool,
 }
 
 #[derive(Serialize)]
@@ -89,6 +103,12 @@ pub(super) fn datapackage(
         mediatype: "text/csv",
         encoding: "utf-8",
         bytes: t.csv_bytes,
+        dialect: Dialect {
+            delimiter: ",",
+            quote_char: "\"",
+            double_quote: true,
+            header: true,
+        },
         schema: Schema {
             fields: t
                 .columns
