@@ -183,7 +183,14 @@ fn dyads_of_a_cow_import_are_cow_igo_ndy_counted_from_the_cells() {
 /// What `memberships` says a state holds on a day, by tier: (member,
 /// observer, partner, uncertain organisations).
 fn held_on(state: &str, day: &str) -> BTreeMap<String, String> {
-    let v = json(&["--format", "json", "memberships", state, "--at", day]);
+    held_in(&[], state, day)
+}
+
+/// [`held_on`] in the data of `data` (`--data DIR --layer DIR`).
+fn held_in(data: &[&str], state: &str, day: &str) -> BTreeMap<String, String> {
+    let mut args = data.to_vec();
+    args.extend(["--format", "json", "memberships", state, "--at", day]);
+    let v = json(&args);
     let mut out = BTreeMap::new();
     for m in v["memberships"].as_array().unwrap() {
         let org = m["organization"].as_str().unwrap().to_string();
@@ -311,4 +318,31 @@ fn a_bad_year_rule_or_range_is_refused_with_what_to_give() {
         crate::common::run(&["export", "panel", "--directed"]);
     assert_ne!(code, 0);
     assert!(err.contains("--directed"), "{err}");
+}
+
+#[test]
+fn counts_over_a_cow_import_with_the_bundled_data_layered_are_memberships() {
+    let (_dir, data) = import();
+    let bundled = root().join("data");
+    let layered =
+        ["--data", data.as_str(), "--layer", bundled.to_str().unwrap()];
+    let mut args = layered.to_vec();
+    args.extend(["export", "counts", "--from", "2013", "--to", "2013"]);
+    let counts = keyed(&ok(&args), 2);
+    for (id, ccode) in [("IND", "750"), ("RUS", "365"), ("PNG", "910")] {
+        let h = held_in(&layered, id, "2013-12-31");
+        let n =
+            |tier: &str| h.values().filter(|t| *t == tier).count().to_string();
+        let row = &counts[&vec![ccode.to_string(), "2013".to_string()]];
+        assert_eq!(row["sum_igo_full"], n("member"), "{id}: {h:?}");
+        assert_eq!(row["sum_igo_observer"], n("observer"), "{id}: {h:?}");
+        assert_eq!(row["sum_igo_uncertain"], n("uncertain"), "{id}: {h:?}");
+    }
+    // India: COW's CICA replaced by ours, and ours add BRICS and its SCO
+    // observer status, which COW does not code.
+    let india = &counts[&vec!["750".to_string(), "2013".to_string()]];
+    assert_eq!(
+        (india["sum_igo_full"].as_str(), india["sum_igo_observer"].as_str()),
+        ("2", "1")
+    );
 }
