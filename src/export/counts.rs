@@ -5,10 +5,15 @@
 //! `sum_igo_partner` (statuses of the partner tier, which COW does not
 //! code) and `sum_igo_uncertain` (organisations in which the state's
 //! status on the rule's day cannot be decided: COW's -9, which
-//! peacesciencer counts nowhere; so here, but counted). `sum_igo_anytype`
-//! is full + associate + observer, as peacesciencer sums it.
+//! peacesciencer leaves out of every sum; here it is counted in this
+//! column alone). `sum_igo_anytype` is full + associate + observer, as
+//! peacesciencer sums it.
 //!
-//! One row per state-year (see [`super::tally`]): merge it onto a COW
+//! One row per state-year: a row of COW's state system (one per COW code
+//! and year a COW lifetime touches, as [`crate::cow_state_years`] gives
+//! them), then the states COW does not code, with an empty `ccode` (each
+//! year one of their lifetimes touches, or, with none, each year from
+//! their first status). Merge it onto a COW
 //! state-year panel on `ccode, year`; `iso3` and `gwcode` are there for
 //! other panels. Over any data: the bundled record, a COW import (which
 //! gives peacesciencer's `cow_igo_sy` for 1816-2014), or both layered.
