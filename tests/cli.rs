@@ -250,8 +250,8 @@ fn misuse_gives_one_line_and_exit_2() {
             "igo: `2024-02` is not a day: ask about a day, YYYY-MM-DD (or `today`)\n",
         ),
         (
-            vec!["--org", "NATO", "timeline"],
-            "igo: error[query]: unknown organisation `NATO`\n  = help: nearest known: CSTO, CST, EAEU, SCO, CICA (and 4 more)\n",
+            vec!["--org", "WTO", "timeline"],
+            "igo: error[query]: unknown organisation `WTO`\n  = help: nearest known: CSTO, NATO, SCO, CIS, CST (and 5 more)\n",
         ),
     ] {
         let (code, stdout, stderr) = run(&args);

@@ -147,8 +147,8 @@ fn a_day_before_the_organisation_names_its_predecessor() {
 #[test]
 fn a_real_country_without_status_is_named() {
     for (q, shown) in [
-        ("FRA", "France (FRA, FR"),
-        ("de", "Germany (DEU, DE"),
+        ("CHE", "Switzerland (CHE, CH"),
+        ("at", "Austria (AUT, AT"),
         ("argentina", "Argentina (ARG, AR"),
     ] {
         // A state of the world's list that holds no status: every command

@@ -99,9 +99,9 @@ fn org_and_data_are_refused_where_they_mean_nothing() {
     );
     // `validate --org` checks that the folder holds the organisation.
     assert!(ok(&["validate", "--org", "SHANGHAI5"]).starts_with("ok: "));
-    let (code, _, err) = run(&["validate", "--org", "NATO"]);
+    let (code, _, err) = run(&["validate", "--org", "WTO"]);
     assert_eq!(code, 2);
-    assert!(err.starts_with("igo: error[query]: unknown organisation `NATO`"));
+    assert!(err.starts_with("igo: error[query]: unknown organisation `WTO`"));
 }
 
 #[test]

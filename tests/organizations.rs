@@ -161,11 +161,13 @@ fn after_the_horizon_an_answer_carries_a_caveat() {
     assert_eq!(
         version,
         format!(
-            "igo {} (bundled data reviewed 2026-11-27 to 2026-12-01)\n",
+            "igo {} (bundled data reviewed 2026-11-27 to 2026-12-06)\n",
             env!("CARGO_PKG_VERSION")
         )
     );
-    assert!(out.contains("SCO 2026-11-27"), "{out}");
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("SCO 2026-11-27"), "{out}");
+    assert!(words.contains("NATO 2026-12-06"), "{out}");
 }
 
 #[test]
@@ -233,6 +235,7 @@ fn every_organisation_on_a_day() {
             "CSTO",
             "EAEU",
             "EURASEC",
+            "NATO",
             "SCO",
             "SHANGHAI5"
         ]
