@@ -95,23 +95,7 @@ fn the_readmes_r_continuation_runs_on_cows_file_and_igors() {
         skip!("SKIPPED: no Rscript (apt-get install r-base-core)");
         return;
     }
-    let code = block("### Continuing COW past 2014", "r");
-    for upper in [true, false] {
-        let dir = tempfile::tempdir().unwrap();
-        cow_file(dir.path(), upper);
-        let out = Command::new("Rscript")
-            .args(["-e", &code])
-            .current_dir(dir.path())
-            .env("PATH", path_with_igo())
-            .output()
-            .unwrap();
-        let (stdout, stderr) = (
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr),
-        );
-        assert!(out.status.success(), "R: {stderr}");
-        check(&stdout, &format!("R, upper-case columns {upper}"));
-    }
+    run_on_both("Rscript", ("-e", "r"), "R");
 }
 
 #[test]
@@ -120,12 +104,19 @@ fn the_readmes_pandas_continuation_runs_on_cows_file_and_igors() {
         skip!("SKIPPED: pandas is not installed (IGO_PYTHON)");
         return;
     };
-    let code = block("### Continuing COW past 2014", "python");
+    run_on_both(&py, ("-c", "python"), "pandas");
+}
+
+/// The README's `lang` block of "Continuing COW past 2014", run by
+/// `program flag CODE` on COW's upper-case file and igoR's copy; each
+/// prints India's rows as [`check`] expects.
+fn run_on_both(program: &str, (flag, lang): (&str, &str), who: &str) {
+    let code = block("### Continuing COW past 2014", lang);
     for upper in [true, false] {
         let dir = tempfile::tempdir().unwrap();
         cow_file(dir.path(), upper);
-        let out = Command::new(&py)
-            .args(["-c", &code])
+        let out = Command::new(program)
+            .args([flag, &code])
             .current_dir(dir.path())
             .env("PATH", path_with_igo())
             .output()
@@ -134,7 +125,7 @@ fn the_readmes_pandas_continuation_runs_on_cows_file_and_igors() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr),
         );
-        assert!(out.status.success(), "pandas: {stderr}");
-        check(&stdout, &format!("pandas, upper-case columns {upper}"));
+        assert!(out.status.success(), "{who}: {stderr}");
+        check(&stdout, &format!("{who}, upper-case columns {upper}"));
     }
 }
