@@ -198,6 +198,10 @@ pub struct Organization {
     pub cow_column: Option<String>,
     /// Its number in COW IGO v3 (`ionum`).
     pub cow_ionum: Option<u16>,
+    /// Earlier columns under which COW IGO v3 codes it (`EEC` for the
+    /// European Union's years to 1992), oldest first; `cow_column` is
+    /// its column after the last of them.
+    pub cow_earlier: Vec<CowEarlier>,
     /// Sources for these facts.
     pub sources: Vec<SourceId>,
     /// Remarks, such as conflicts between sources.
@@ -280,6 +284,19 @@ impl Counted {
             Counted::Family => s.is_held(),
         }
     }
+}
+
+/// A column under which COW IGO v3 codes an organisation for its earlier
+/// years: COW's `EEC` (the European Economic Community, to 1992) for the
+/// European Union, whose later years are COW's `EU`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CowEarlier {
+    /// COW's short name of the column (`EEC`).
+    pub column: String,
+    /// COW's number for it (`ionum`).
+    pub ionum: Option<u16>,
+    /// The last year COW codes the organisation under this column.
+    pub until: i32,
 }
 
 /// A name an organisation bore for a time.

@@ -182,6 +182,7 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             predecessor: None,
             successor: None,
             cow_column: None,
+            cow_earlier: Vec::new(),
             cow_ionum: None,
             sources: cite(o % n_sources),
             note: None,

@@ -811,3 +811,62 @@ fn an_import_reaching_into_this_year_loads_today() {
     let (code, _, err) = run(&["validate", out.to_str().unwrap()]);
     assert_eq!(code, 0, "the imported folder loads today: {err}");
 }
+
+/// One organisation that COW codes under two columns by year (the
+/// European Union: COW's `EEC` to 1992, `EU` after) is compared with each
+/// over its own years; an earlier column ending before the founding is
+/// refused at its line and column.
+#[test]
+fn an_organisation_is_compared_with_its_earlier_cow_column() {
+    let data = crate::common::good_copy();
+    let dir = data.path().join("union");
+    std::fs::create_dir(&dir).unwrap();
+    let org = |until: u16| {
+        format!(
+            "- id: UNIONX\n  name: Union\n  short_name: Union\n  \
+             founded: 1958-01-01\n  cow_column: EU\n  cow_earlier:\n    \
+             - column: EEC\n      until: {until}\n  sources: [s1]\n"
+        )
+    };
+    std::fs::write(dir.join("organization.yaml"), org(1992)).unwrap();
+    std::fs::write(
+        dir.join("statuses.yaml"),
+        "- state: IND\n  organization: UNIONX\n  transitions:\n    - status: member\n      effective: 1958-01-01\n      sources: [s1]\n",
+    )
+    .unwrap();
+    let csv = data.path().join("cow.csv");
+    std::fs::write(
+        &csv,
+        "ccode,year,state,eec,eu\n750,1991,ind,1,-1\n750,1992,ind,1,-1\n\
+         750,1993,ind,-1,1\n750,1994,ind,-1,0\n",
+    )
+    .unwrap();
+    let (d, f) = (data.path().to_str().unwrap(), csv.to_str().unwrap());
+    let args = ["--data", d, "compare", "cow", f, "--org", "UNIONX"];
+    let v = crate::common::json(&[&args[..], &["--format", "json"]].concat());
+    let tallies: Vec<(String, u64, u64)> = v["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let n = |k: &str| t[k].as_u64().unwrap();
+            (t["column"].as_str().unwrap().into(), n("cells"), n("agree"))
+        })
+        .collect();
+    // Each column over its own years: 1991-92 by EEC, 1993-94 by EU, each
+    // -1 (not in existence) in the other's years, as COW codes them; the
+    // one disagreement is COW's 0 in 1994.
+    assert_eq!(tallies, [("eec".into(), 4, 4), ("eu".into(), 4, 3)]);
+    let years: Vec<i64> = v["disagreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [1994]);
+    std::fs::write(dir.join("organization.yaml"), org(1950)).unwrap();
+    let (code, _, err) = run(&["validate", d]);
+    assert_ne!(code, 0);
+    assert!(err.contains("union/organization.yaml:8:14"), "{err}");
+    assert!(err.contains("earlier COW column `EEC` ends in 1950"), "{err}");
+}

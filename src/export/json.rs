@@ -243,6 +243,7 @@ impl Serialize for OrgNode<'_> {
             successor,
             cow_column,
             cow_ionum,
+            cow_earlier,
             sources,
             note,
             statuses,
@@ -265,6 +266,9 @@ impl Serialize for OrgNode<'_> {
         m.field("coverage", coverage)?;
         if cow_column.is_some() {
             m.field("cow_column", cow_column)?;
+        }
+        if !cow_earlier.is_empty() {
+            m.field("cow_earlier", cow_earlier)?;
         }
         if cow_ionum.is_some() {
             m.field("cow_ionum", cow_ionum)?;

@@ -220,6 +220,19 @@ fn organization(o: &model::Organization) -> schema::Organization {
         successor: id(&o.successor),
         cow_column: o.cow_column.as_deref().map(text),
         cow_ionum: o.cow_ionum.map(|n| Located::new(Whole(n))),
+        cow_earlier: o
+            .cow_earlier
+            .iter()
+            .map(|e| {
+                Located::new(schema::CowEarlier {
+                    column: text(&e.column),
+                    ionum: e.ionum.map(|n| Located::new(Whole(n))),
+                    until: Located::new(Whole(
+                        u16::try_from(e.until).unwrap_or_default(),
+                    )),
+                })
+            })
+            .collect(),
         sources: cites(&o.sources),
         note: Text::opt(o.note.as_deref()),
         reviewed: o.reviewed.map(date),

@@ -180,7 +180,7 @@ pub fn compare_stream(
         let mut tally = Tally {
             organization: orgs
                 .iter()
-                .map(|o| o.id.as_str())
+                .map(|(o, _)| o.id.as_str())
                 .collect::<Vec<_>>()
                 .join("+"),
             column: column.clone(),
@@ -232,52 +232,66 @@ pub fn compare_stream(
     Ok(Comparison { summary, disagreements, years, file_years: table.years })
 }
 
+/// An organisation compared with a column over the years it answers
+/// for in that column (all its years, or those up to or after an
+/// earlier COW column's last year).
+type Span<'a> = (&'a Organization, (i32, i32));
+
+/// Each column an organisation is coded under, with its years:
+/// its earlier columns (`EEC` to 1992), then `cow_column`.
+fn columns_of(o: &Organization) -> Vec<(String, (i32, i32))> {
+    let mut out = Vec::new();
+    let mut from = i32::MIN;
+    for e in &o.cow_earlier {
+        out.push((e.column.to_ascii_lowercase(), (from, e.until)));
+        from = e.until + 1;
+    }
+    if let Some(c) = &o.cow_column {
+        out.push((c.to_ascii_lowercase(), (from, i32::MAX)));
+    }
+    out
+}
+
 /// The organisations to compare, by COW column (lower case): `only` and
-/// those that share its column, or every organisation that names one.
+/// those that share a column with it, or every organisation that names
+/// one; each with the years it answers for in that column.
 fn by_column<'a>(
     kg: &'a KnowledgeGraph,
     only: Option<&str>,
-) -> Result<BTreeMap<String, Vec<&'a Organization>>, Error> {
-    let chosen: Vec<&Organization> = match only {
-        Some(id) => {
-            let o = kg.resolve_organization(id)?;
-            if o.cow_column.is_none() {
-                return Err(Error::parse(
-                    ErrorKind::Query,
-                    format!(
-                        "`{}` names no COW column (`cow_column` in its \
-                         organization.yaml): nothing to compare",
-                        o.id
-                    ),
-                ));
-            }
-            let col = o.cow_column.as_deref().unwrap_or_default();
-            kg.organizations()
-                .filter(|p| {
-                    p.cow_column
-                        .as_deref()
-                        .is_some_and(|c| c.eq_ignore_ascii_case(col))
-                })
-                .collect()
+) -> Result<BTreeMap<String, Vec<Span<'a>>>, Error> {
+    let mut by_column: BTreeMap<String, Vec<Span<'a>>> = BTreeMap::new();
+    for o in kg.organizations() {
+        for (col, years) in columns_of(o) {
+            by_column.entry(col).or_default().push((o, years));
         }
-        None => {
-            kg.organizations().filter(|o| o.cow_column.is_some()).collect()
-        }
-    };
-    let mut by_column: BTreeMap<String, Vec<&Organization>> = BTreeMap::new();
-    for o in chosen {
-        let col = o.cow_column.clone().unwrap_or_default();
-        by_column.entry(col.to_ascii_lowercase()).or_default().push(o);
     }
+    let Some(id) = only else {
+        return Ok(by_column);
+    };
+    let o = kg.resolve_organization(id)?;
+    if o.cow_column.is_none() {
+        return Err(Error::parse(
+            ErrorKind::Query,
+            format!(
+                "`{}` names no COW column (`cow_column` in its \
+                 organization.yaml): nothing to compare",
+                o.id
+            ),
+        ));
+    }
+    let own: Vec<String> = columns_of(o).into_iter().map(|c| c.0).collect();
+    by_column.retain(|col, _| own.contains(col));
     Ok(by_column)
 }
 
 /// The organisation of `orgs` that answers for `year`.
-fn in_year<'a>(
-    orgs: &[&'a Organization],
-    year: i32,
-) -> Option<&'a Organization> {
+fn in_year<'a>(orgs: &[Span<'a>], year: i32) -> Option<&'a Organization> {
     let dec31 = Date::from_ymd(year, 12, 31)?;
+    let orgs: Vec<&Organization> = orgs
+        .iter()
+        .filter(|(_, (from, to))| (*from..=*to).contains(&year))
+        .map(|(o, _)| *o)
+        .collect();
     orgs.iter()
         .find(|o| o.existed_on(dec31))
         .or_else(|| {

@@ -348,6 +348,7 @@ pub(crate) fn organization(
         l.as_ref().map(|p| OrganizationId::new(p.value.clone()))
     };
     let statuses = vocabulary::statuses(cx, &r.statuses);
+    let cow_earlier = vocabulary::cow_earlier(cx, r, founded);
     let offices = vocabulary::offices(cx, &r.offices);
     let coverage =
         vocabulary::coverage(cx, id, &r.coverage, (founded, dissolved));
@@ -376,6 +377,7 @@ pub(crate) fn organization(
         successor: link(&r.successor),
         cow_column: r.cow_column.as_ref().map(|c| c.value.clone()),
         cow_ionum: r.cow_ionum.as_ref().map(|c| c.value.0),
+        cow_earlier,
         sources,
         note: Text::of(&r.note),
         statuses,

@@ -234,6 +234,9 @@ pub(crate) struct Organization {
     /// COW IGO v3's number for it (`ionum`, 4115 for the SCO).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cow_ionum: Option<L<Whole<u16>>>,
+    /// Earlier COW columns, each to its last year (`EEC` to 1992).
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub cow_earlier: Vec<L<CowEarlier>>,
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -297,6 +300,16 @@ pub(crate) struct DatedName {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<L<Plain>>,
     pub sources: Cites,
+}
+
+/// An earlier COW column of an organisation, to its last year.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CowEarlier {
+    pub column: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ionum: Option<L<Whole<u16>>>,
+    pub until: L<Whole<u16>>,
 }
 
 /// One status of an organisation's vocabulary.

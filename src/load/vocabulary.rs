@@ -10,7 +10,9 @@ use super::schema::{self, Located};
 use super::sink::Cx;
 use crate::date::Date;
 use crate::error::{Diagnostic, DiagnosticKind, shown};
-use crate::model::{Coverage, Office, OfficeId, Status, Tier, status_key};
+use crate::model::{
+    Coverage, CowEarlier, Office, OfficeId, Status, Tier, status_key,
+};
 
 /// The tiers a declared status may have, as messages list them.
 pub(crate) const TIERS: &str =
@@ -373,6 +375,54 @@ fn within_life(
             .help("a list never complete is `complete: false`, with `why`"),
         );
     }
+}
+
+/// The earlier COW columns of an organisation, oldest first: each ends
+/// in a year from its founding on, after the one before, and names a
+/// column other than `cow_column`.
+pub(crate) fn cow_earlier(
+    cx: &mut Cx<'_>,
+    r: &schema::Organization,
+    founded: Option<Date>,
+) -> Vec<CowEarlier> {
+    let mut out: Vec<CowEarlier> = Vec::new();
+    let main = r.cow_column.as_ref().map(|c| c.value.as_str());
+    for e in &r.cow_earlier {
+        let until = i32::from(e.value.until.value.0);
+        let column = e.value.column.value.trim();
+        let after = out.last().map(|p| p.until).or_else(|| {
+            founded.map(|f| f.year() - 1) // a column may end in the founding year
+        });
+        if column.is_empty()
+            || main.is_some_and(|m| m.eq_ignore_ascii_case(column))
+        {
+            cx.at(
+                &e.value.column,
+                invalid(format!(
+                    "earlier COW column `{column}` must be named, and not be \
+                     `cow_column` itself"
+                )),
+            );
+        } else if after.is_some_and(|a| until <= a) {
+            cx.at(
+                &e.value.until,
+                Diagnostic::new(
+                    DiagnosticKind::OutOfOrder,
+                    format!(
+                        "earlier COW column `{column}` ends in {until}: give \
+                         the columns oldest first, each ending after the one \
+                         before and not before the founding"
+                    ),
+                ),
+            );
+        }
+        out.push(CowEarlier {
+            column: column.to_string(),
+            ionum: e.value.ionum.as_ref().map(|n| n.value.0),
+            until,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

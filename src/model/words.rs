@@ -178,6 +178,7 @@ mod tests {
             predecessor: None,
             successor: None,
             cow_column: None,
+            cow_earlier: Vec::new(),
             cow_ionum: None,
             sources: Vec::new(),
             note: None,

@@ -313,6 +313,7 @@ fn organization_doc(
         successor: None,
         cow_column: Some(text(o.column)),
         cow_ionum: f.and_then(|f| f.ionum).map(|n| Located::new(Whole(n))),
+        cow_earlier: Vec::new(),
         sources: cites(&[o.cite]),
         note: Some(Text(note)),
         // COW's data speaks of its last year, no later (and of no day
