@@ -114,3 +114,6 @@ mod release;
 /// `igo at` says, for every bundled organisation and for generated data.
 mod one_answer;
 mod states;
+
+/// The world's organisations on the days their sources count.
+mod world;

@@ -1,0 +1,38 @@
+//! The world's organisations through the real binary, on the days their
+//! sources count: every enlargement, exit and suspension, the hard cases
+//! the sources answer, and each published count explained.
+
+use crate::common::json;
+
+/// NATO (issue 23, part one).
+mod nato;
+
+/// The ids of a JSON list of states.
+pub fn ids(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().map(|s| s.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The holders of `status` in `org` on `day` (by effective date).
+pub fn holding(org: &str, day: &str, status: &str) -> Vec<String> {
+    let v = json(&["at", day, "--org", org, "--format", "json"]);
+    ids(&v["statuses"][status])
+}
+
+/// Every published count of `org` is explained by `igo claims`, and
+/// there are at least `least` of them.
+pub fn claims_explained(org: &str, least: usize) {
+    let v = json(&["claims", "--org", org, "--format", "json"]);
+    let claims = v.as_array().unwrap();
+    assert!(claims.len() >= least, "{org}: {} claims", claims.len());
+    for c in claims {
+        assert_eq!(c["explained"], true, "{org}: {c}");
+    }
+}
+
+/// The day before `day` (`YYYY-MM-DD`).
+pub fn day_before(day: &str) -> String {
+    let d = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    d.pred_opt().unwrap().to_string()
+}
