@@ -104,14 +104,17 @@ pub use crate::model::{
     PersonId, Source, SourceId, Span, State, StateId, Status, StatusOn,
     Summit, SummitFormat, SummitId, SummitStatus, Tier, Transition,
 };
-pub use crate::model::{Coverage, Office, OfficeId, SECRETARY_GENERAL};
+pub use crate::model::{
+    Coverage, CowEarlier, Office, OfficeId, OrganizationMember,
+    SECRETARY_GENERAL,
+};
 pub use crate::query::{
     BasesComparison, BasisDifference, Cell, Change, ClaimCheck, Counts, Diff,
     Difference, History, HistoryEntry, Holding, Membership, Overlap,
     OverlapMatrix, Pending, RosterEntry, Shared, Snapshot, SummitTimeline,
     Timeline, TimelineEntry, TimelineEvent, Uncertain, Why,
 };
-pub use crate::query::{OfficeHolder, Verdict};
+pub use crate::query::{OfficeHolder, OrganizationHolding, Verdict};
 pub use crate::rule::{Reason, Standing};
 pub use crate::state::{
     Held, Lifetime, StateList, StateYear, Succession, SuccessionKind,

@@ -226,6 +226,45 @@ pub struct Organization {
     /// What it calls its chair (`chairmanship`), if the data says (see
     /// [`Organization::chair_word`]).
     pub chair_title: Option<String>,
+    /// Organisations, not states, that hold a status in it (the European
+    /// Union and the African Union in the G20): beside the states, in no
+    /// roster, count or state-year of states.
+    pub organization_members: Vec<OrganizationMember>,
+}
+
+/// An organisation that holds a status in another: the European Union in
+/// the G20 from its founding, the African Union from 2023-09-09. Not a
+/// state, so it is in no list of states, count, state-year or dyad; a
+/// snapshot names it apart ([`crate::Snapshot::organization_members`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationMember {
+    /// Its name (`African Union`).
+    pub name: String,
+    /// The status it holds, of the host's vocabulary.
+    pub status: Status,
+    /// The day it was decided, if known.
+    pub decided: Option<Date>,
+    /// The day it took effect.
+    pub effective: Date,
+    /// The day it ended (exclusive), if it did.
+    pub until: Option<Date>,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+impl OrganizationMember {
+    /// Whether it holds its status on `date` by `basis` (its start by
+    /// that basis certainly on or before the day, its end after it).
+    pub fn holds_on(&self, date: Date, basis: Basis) -> bool {
+        let start = match basis {
+            Basis::Decided => self.decided.unwrap_or(self.effective),
+            Basis::Effective => self.effective,
+        };
+        start.last_day() <= date.first_day()
+            && self.until.is_none_or(|u| date.last_day() < u.first_day())
+    }
 }
 
 /// A count a source published: "a family of 26", "BRICS has doubled to

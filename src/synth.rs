@@ -193,6 +193,7 @@ pub fn generate(spec: &Spec) -> Vec<(String, String)> {
             coverage: None,
             summit_body: None,
             chair_title: None,
+            organization_members: Vec::new(),
         };
         files.push((format!("org{o}/organization.yaml"), document([org])));
         let mut histories =

@@ -253,6 +253,7 @@ impl Serialize for OrgNode<'_> {
             coverage,
             summit_body,
             chair_title,
+            organization_members,
         } = self.o;
         let chairs = self.kg.chairs(id.as_str());
         let officials = self.kg.officials(id.as_str());
@@ -293,6 +294,17 @@ impl Serialize for OrgNode<'_> {
             "officials",
             &Seq(|| officials.iter().copied().map(OfficialNode)),
         )?;
+        if !organization_members.is_empty() {
+            let guest = |g: &crate::model::OrganizationMember| {
+                json!({"decided": g.decided, "effective": g.effective,
+                       "name": g.name, "note": g.note, "sources": g.sources,
+                       "status": g.status.as_str(), "until": g.until})
+            };
+            m.field(
+                "organization_members",
+                &Seq(|| organization_members.iter().map(guest)),
+            )?;
+        }
         m.field("other_names", other_names)?;
         m.field("predecessor", predecessor)?;
         if reviewed.is_some() {

@@ -252,6 +252,11 @@ fn organization(o: &model::Organization) -> schema::Organization {
             .then(|| Located::new(coverage_decl(&o.coverage))),
         summit_body: o.summit_body.as_deref().map(text),
         chair_title: o.chair_title.as_deref().map(text),
+        organization_members: o
+            .organization_members
+            .iter()
+            .map(|m| Located::new(guest(m)))
+            .collect(),
     }
 }
 
@@ -281,6 +286,18 @@ fn dated_name(n: &model::DatedName) -> schema::DatedName {
         from: date(n.from),
         until: n.until.map(date),
         sources: cites(&n.sources),
+    }
+}
+
+fn guest(m: &model::OrganizationMember) -> schema::OrganizationMember {
+    schema::OrganizationMember {
+        name: text(&m.name),
+        status: text(m.status.as_str()),
+        decided: m.decided.map(date),
+        effective: date(m.effective),
+        until: m.until.map(date),
+        sources: cites(&m.sources),
+        note: Text::opt(m.note.as_deref()),
     }
 }
 

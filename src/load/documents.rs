@@ -349,6 +349,13 @@ pub(crate) fn organization(
     };
     let statuses = vocabulary::statuses(cx, &r.statuses);
     let cow_earlier = vocabulary::cow_earlier(cx, r, founded);
+    let organization_members = super::guests::organization_members(
+        cx,
+        refs,
+        r,
+        &statuses,
+        (founded, dissolved),
+    );
     let offices = vocabulary::offices(cx, &r.offices);
     let coverage =
         vocabulary::coverage(cx, id, &r.coverage, (founded, dissolved));
@@ -387,6 +394,7 @@ pub(crate) fn organization(
         coverage,
         summit_body,
         chair_title,
+        organization_members,
     })
 }
 

@@ -21,6 +21,7 @@ mod documents;
 #[allow(unused_imports)]
 pub(crate) use documents::cow_state_id;
 pub(crate) mod files;
+mod guests;
 #[cfg(feature = "json")]
 mod json;
 pub(crate) mod layers;

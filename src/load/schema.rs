@@ -261,6 +261,9 @@ pub(crate) struct Organization {
     /// What it calls its chair (`chair`, `chairmanship`, `presidency`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair_title: Option<L<String>>,
+    /// Organisations that hold a status in it (the EU in the G20).
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub organization_members: Vec<L<OrganizationMember>>,
 }
 
 /// One office of an organisation.
@@ -300,6 +303,22 @@ pub(crate) struct DatedName {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<L<Plain>>,
     pub sources: Cites,
+}
+
+/// An organisation holding a status in another.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OrganizationMember {
+    pub name: L<String>,
+    pub status: L<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<L<Plain>>,
+    pub effective: L<Plain>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<L<Plain>>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// An earlier COW column of an organisation, to its last year.

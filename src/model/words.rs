@@ -189,6 +189,7 @@ mod tests {
             coverage: Coverage::default(),
             summit_body: body.map(str::to_string),
             chair_title: chair.map(str::to_string),
+            organization_members: Vec::new(),
         }
     }
 

@@ -29,8 +29,8 @@ pub use self::claims::{ClaimCheck, Difference, Verdict, Why};
 pub use self::history::{History, HistoryEntry};
 pub use self::institutions::{Holding, OfficeHolder};
 pub use self::snapshot::{
-    BasesComparison, BasisDifference, Pending, RosterEntry, Snapshot,
-    Uncertain,
+    BasesComparison, BasisDifference, OrganizationHolding, Pending,
+    RosterEntry, Snapshot, Uncertain,
 };
 pub use self::timeline::{
     Change, Diff, SummitTimeline, Timeline, TimelineEntry, TimelineEvent,

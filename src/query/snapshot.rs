@@ -99,6 +99,21 @@ pub struct Snapshot {
     /// Why the answer may miss states: the organisation's list of states
     /// is partial on this day (the data says why), or `None`.
     pub coverage: Option<String>,
+    /// Organisations, not states, holding a status on this day (the
+    /// European Union and the African Union in the G20), in the data's
+    /// order; in no list of states or count. Left out of the JSON when
+    /// empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub organization_members: Vec<OrganizationHolding>,
+}
+
+/// An organisation holding a status in another on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OrganizationHolding {
+    /// Its name (`African Union`).
+    pub name: String,
+    /// The status id it holds (`member`).
+    pub status: String,
 }
 
 impl Snapshot {
@@ -274,8 +289,18 @@ impl KnowledgeGraph {
             reviewed: org.reviewed,
             caveat: self.caveat(org.id.as_str(), date)?,
             coverage: super::coverage::caveat_of(org, Some(date)),
+            organization_members: Vec::new(),
         };
         if org.existed_on(date) {
+            snap.organization_members = org
+                .organization_members
+                .iter()
+                .filter(|m| m.holds_on(date, basis))
+                .map(|m| OrganizationHolding {
+                    name: m.name.clone(),
+                    status: m.status.as_str().to_string(),
+                })
+                .collect();
             let chair = self.chair_at(org.id.as_str(), date)?;
             snap.chair = chair.as_ref().map(|h| h.term.state.clone());
             snap.chair_certain = chair.map(|h| h.certain);

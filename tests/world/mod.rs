@@ -4,6 +4,10 @@
 
 use crate::common::json;
 
+/// Organisations as members of organisations (the EU and the AU in the
+/// G20).
+mod guests;
+
 /// NATO (issue 23, part one).
 mod nato;
 

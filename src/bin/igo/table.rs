@@ -175,6 +175,21 @@ fn snapshot_heading(
             parts.join(", ")
         }
     )?;
+    if !snap.organization_members.is_empty() {
+        let guests: Vec<String> = snap
+            .organization_members
+            .iter()
+            .map(|g| {
+                let label = org
+                    .and_then(|o| o.status(&g.status))
+                    .map_or(g.status.as_str(), |s| s.label());
+                format!("{} ({label})", g.name)
+            })
+            .collect();
+        let text =
+            format!("and organisations, not states: {}", guests.join(", "));
+        writeln!(out, "{}", wrap(&text, 78, 0, 2))?;
+    }
     for c in snap.caveat.iter().chain(&snap.coverage) {
         writeln!(out, "{}", wrap(&format!("caveat: {c}"), 78, 0, 2))?;
     }

@@ -325,6 +325,7 @@ fn organization_doc(
         coverage: None,
         summit_body: None,
         chair_title: None,
+        organization_members: Vec::new(),
     }
 }
 
