@@ -332,11 +332,16 @@ fn json_loads_in_networkx_node_link() {
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[0].starts_with("MultiDiGraph "), "{out}");
         let kinds = format!(
-            "[('event', {}), ('organization', {}), ('person', 8), ('source', {}), ('state', {}), ('summit', {})]",
+            "[('event', {}), ('organization', {}), ('person', {}), ('source', {}), ('state', {}), ('summit', {})]",
             kg.organizations()
                 .map(|o| kg.events(o.id.as_str()).len())
                 .sum::<usize>(),
             kg.organizations().count(),
+            kg.organizations()
+                .flat_map(|o| kg.officials(o.id.as_str()))
+                .map(|t| t.person.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
             kg.sources().count(),
             kg.states().count(),
             kg.organizations()

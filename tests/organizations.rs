@@ -191,7 +191,9 @@ fn memberships_and_overlap_on_a_day() {
             ("CIS".into(), "member".into()),
             ("CSTO".into(), "member".into()),
             ("EAEU".into(), "member".into()),
+            ("OSCE".into(), "participating_state".into()),
             ("SCO".into(), "member".into()),
+            ("UN".into(), "member".into()),
         ]
     );
     let history = json(&["memberships", "BLR"]);
@@ -231,13 +233,18 @@ fn every_organisation_on_a_day() {
             "BRICS",
             "CICA",
             "CIS",
+            "COE",
             "CST",
             "CSTO",
             "EAEU",
+            "EU",
             "EURASEC",
+            "G20",
             "NATO",
+            "OSCE",
             "SCO",
-            "SHANGHAI5"
+            "SHANGHAI5",
+            "UN"
         ]
     );
     let (code, _, err) = run(&["timeline", "--org", "all"]);

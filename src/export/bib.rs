@@ -184,7 +184,14 @@ fn bibtex_entry(e: &Entry<'_>) -> String {
 /// other control characters dropped; everything else as it is (UTF-8).
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut after_hyphen = false;
     for c in text.chars() {
+        // `--` and `---` are dashes to TeX: a hyphen after a hyphen is
+        // kept apart, as the source wrote it.
+        if c == '-' && after_hyphen {
+            out.push_str("{}");
+        }
+        after_hyphen = c == '-';
         match c {
             '\\' => out.push_str("\\textbackslash{}"),
             '{' => out.push_str("\\textbraceleft{}"),
@@ -429,6 +436,13 @@ mod tests {
             unbalanced.matches('{').count(),
             unbalanced.matches('}').count()
         );
+    }
+
+    #[test]
+    fn two_hyphens_stay_two_hyphens_not_a_dash() {
+        assert_eq!(escape("EU -- live"), "EU -{}- live");
+        assert_eq!(escape("a---b"), "a-{}-{}-b");
+        assert_eq!(escape("well-known"), "well-known");
     }
 
     #[test]

@@ -148,17 +148,24 @@ fn years_of(
     if state.lifetimes_in(StateList::Cow).next().is_some()
         || state.lifetimes.is_empty()
     {
-        return crate::state::cow_state_years([state], years.clone())
-            .into_iter()
-            .map(|sy| (sy.year, Some((sy.ccode, sy.abbrev))))
-            .chain(
-                // A state without lifetimes or a COW code: every year.
-                (state.lifetimes.is_empty() && state.cow_code.is_none())
-                    .then(|| years.clone().map(|y| (y, None)))
-                    .into_iter()
-                    .flatten(),
-            )
-            .collect();
+        let mut out: Vec<(i32, Option<CodeHeld<'_>>)> =
+            crate::state::cow_state_years([state], years.clone())
+                .into_iter()
+                .map(|sy| (sy.year, Some((sy.ccode, sy.abbrev))))
+                .collect();
+        // The years another list's lifetime touches and COW's do not
+        // (West Germany by G&W from 1949, by COW from 1955), without a
+        // code; and every year for a state without lifetimes or code.
+        let coded: std::collections::BTreeSet<i32> =
+            out.iter().map(|(y, _)| *y).collect();
+        let uncoded = years.filter(|y| {
+            !coded.contains(y)
+                && (state.lifetimes.iter().any(|l| l.touches_year(*y))
+                    || state.lifetimes.is_empty() && state.cow_code.is_none())
+        });
+        out.extend(uncoded.map(|y| (y, None)));
+        out.sort_by_key(|(y, _)| *y);
+        return out;
     }
     years
         .filter(|y| state.lifetimes.iter().any(|l| l.touches_year(*y)))

@@ -366,6 +366,14 @@ pub fn check_year_codes(
     let last = org.dissolved.map(|d| d.year());
     for st in kg.states() {
         let id = st.id.as_str();
+        // A state that ceased within the year is answered on its last
+        // day by the year rules (research::a_state_that_ceased_within_the_year_is_asked_on_its_last_day), not
+        // on 31 December.
+        if st.exists_on(day) == Some(false)
+            && st.lifetimes.iter().any(|l| l.touches_year(year))
+        {
+            continue;
+        }
         let (status, certain) = match want.status_of(id) {
             Some(s) => (s, true),
             None if want.uncertain.contains(id) => ("", false),
