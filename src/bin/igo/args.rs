@@ -7,9 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use igo_graph::{Basis, export};
 
 /// Who held which status in an intergovernmental organisation on which day,
-/// and why (with sources). Bundled data: nine organisations, SCO (the
+/// and why (with sources). Bundled data: fifteen organisations, SCO (the
 /// default of --org) and SHANGHAI5, BRICS, CST and CSTO, CIS, EAEU and
-/// EURASEC, CICA.
+/// EURASEC, CICA; NATO, UN, EU, COE, OSCE and G20.
 #[derive(Parser)]
 #[command(
     name = "igo",
