@@ -8,8 +8,23 @@ use crate::common::json;
 /// G20).
 mod guests;
 
+/// The Council of Europe.
+mod coe;
+
+/// The European Union.
+mod eu;
+
+/// The G20.
+mod g20;
+
 /// NATO (issue 23, part one).
 mod nato;
+
+/// The OSCE.
+mod osce;
+
+/// The United Nations.
+mod un;
 
 /// The ids of a JSON list of states.
 pub fn ids(v: &serde_json::Value) -> Vec<String> {

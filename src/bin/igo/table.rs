@@ -131,9 +131,11 @@ fn snapshot_heading(
     snap: &Snapshot,
 ) -> Result<(), Failure> {
     let org = kg.organization(snap.organization.as_str());
+    // The name it bore that day (the European Economic Community in
+    // 1990), with the id it is asked by.
     let title = org.map_or_else(
         || snap.organization.to_string(),
-        |o| format!("{} ({})", o.name, o.short_name),
+        |o| format!("{} ({})", o.name_on(snap.date), o.short_name),
     );
     writeln!(out, "{title}")?;
     writeln!(out, "on {}, by {} date", snap.date, snap.basis)?;
