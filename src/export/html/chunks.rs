@@ -4,8 +4,8 @@
 //!
 //! The first load (`index.html`, `igo.css`, `igo.js`, `data.js`) then
 //! holds each organisation's description and each state's name, not their
-//! histories: it grows by a line per organisation, where the histories
-//! grow by every day of change. A file is loaded by adding a `<script>`
+//! histories: it grows by about a kilobyte per organisation, where the
+//! histories grow by every day of change. A file is loaded by adding a `<script>`
 //! element, which a page opened from `file://` may do where it may not
 //! `fetch`; each file calls `IGO_LOAD(key, value)`, which `igo.js`
 //! defines. The key names the file: `org/SCO` is `data/org-SCO.js`.
@@ -15,7 +15,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Day, INDEX, OrgPage, SCRIPT, STYLE, Site, StatePage, site};
+use super::{
+    Day, INDEX, OrgPage, SCRIPT, STYLE, Site, StatePage, StatusInfo,
+    TransitionInfo, site,
+};
 use crate::date::Date;
 use crate::error::{DiagnosticKind, Error};
 use crate::graph::KnowledgeGraph;
@@ -23,8 +26,6 @@ use crate::model::{
     Basis, Office, OrganizationId, Source, SourceId, Span, StateId,
 };
 use crate::query::OverlapMatrix;
-
-use super::{StatusInfo, TransitionInfo};
 
 /// `data.js`: what the first view and the navigation need.
 #[derive(Serialize)]
@@ -115,10 +116,8 @@ fn chunk(
     value: &impl Serialize,
 ) -> Result<(String, String), Error> {
     let name = format!("data/{}.js", key.replacen('/', "-", 1));
-    let text = format!("IGO_LOAD({}, {});\n", script_json(&key)?, {
-        script_json(value)?
-    });
-    Ok((name, text))
+    let (key, value) = (script_json(&key)?, script_json(value)?);
+    Ok((name, format!("IGO_LOAD({key}, {value});\n")))
 }
 
 /// The sources of `ids` that the site holds, by id.
