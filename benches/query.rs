@@ -64,12 +64,13 @@ fn queries(c: &mut Criterion) {
 }
 
 /// The explorer's data (`igo export html`): every organisation's picture
-/// on each of its days of change, every state's page, the region.
+/// on each of its days of change, every state's page, the region, as
+/// the files of the site (`data.js` alone is the first load only).
 fn explorer(c: &mut Criterion) {
     let kg = KnowledgeGraph::bundled();
-    c.bench_function("export/html data.js, bundled", |b| {
+    c.bench_function("export/html files, bundled", |b| {
         b.iter(|| {
-            black_box(igo_graph::export::html::data_js(&kg, None).unwrap())
+            black_box(igo_graph::export::html::files(&kg, None).unwrap())
         })
     });
 }

@@ -17,6 +17,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 site, shots, views = sys.argv[1], sys.argv[2], sys.argv[3:]
 index = "file://" + os.path.abspath(os.path.join(site, "index.html"))
@@ -30,11 +31,14 @@ for flag in [
     "--disable-dev-shm-usage", "--hide-scrollbars",
 ]:
     opts.add_argument(flag)
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+# The performance log has every request the browser makes, file:// ones
+# too (the page's Resource Timing entries leave those out).
+opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
 service = Service(os.environ.get("IGO_CHROMEDRIVER", "/usr/bin/chromedriver"))
 driver = webdriver.Chrome(options=opts, service=service)
 driver.set_window_size(1280, 900)
 out = {"views": {}, "console": []}
+requested = []
 
 
 def console():
@@ -43,9 +47,32 @@ def console():
             out["console"].append(entry["message"])
 
 
+def settled():
+    """Waits until the page has drawn its view: the files of data/ that it
+    needs have run (`main` is busy while they load). The limit only keeps
+    a broken page from hanging the test."""
+    WebDriverWait(driver, 300).until(lambda d: d.execute_script(
+        "const m = document.getElementById('main');"
+        "return m !== null && !m.hasAttribute('aria-busy')"))
+
+
+def requests(keep=True):
+    """Every address the browser asked for since the last call, in order;
+    with `keep`, also added to `requested`."""
+    new = []
+    for entry in driver.get_log("performance"):
+        m = json.loads(entry["message"])["message"]
+        if m["method"] == "Network.requestWillBeSent":
+            new.append(m["params"]["request"]["url"])
+    if keep:
+        requested.extend(new)
+    return new
+
+
 def shown():
     """The states the page shows on its day: certain ones by status, and
     the uncertain ones."""
+    settled()
     rows = driver.find_elements(By.CSS_SELECTOR, "#roster tr[data-state]")
     by = {}
     for r in rows:
@@ -69,7 +96,7 @@ def shown():
 
 def go(hash_):
     driver.get(index + "#" + hash_)
-    driver.find_element(By.ID, "main")
+    settled()
 
 
 if views and views[0] == "--hostile":
@@ -93,6 +120,9 @@ if views and views[0] == "--hostile":
 try:
     for view in views:
         go(view)
+        if "first_load" not in out:
+            # The first view loads the page and its organisation's file.
+            out["first_load"] = requests()
         out["views"][view] = shown()
     console()
 
@@ -134,6 +164,7 @@ try:
     out["odd"] = {}
     for odd in ["%", "SCO/%E0", "state/%ZZ", "SCO/2017-02-30", "SHANGHAI5/1990-01-01", "region/1900-01-01", "state/XXX"]:
         driver.get(index + "#" + odd)
+        settled()
         notices = driver.find_elements(By.CSS_SELECTOR, "main [role=alert]")
         dates = driver.find_elements(By.ID, "shown")
         out["odd"][odd] = {
@@ -164,9 +195,11 @@ try:
     # the back button.
     go(views[0])
     driver.find_element(By.CSS_SELECTOR, '#roster tr[data-state="IND"] a').click()
+    settled()
     out["state_hash"] = driver.execute_script("return location.hash")
     out["state_title"] = driver.find_element(By.CSS_SELECTOR, "h1[data-state]").get_attribute("data-state")
     driver.back()
+    settled()
     out["back_hash"] = driver.execute_script("return location.hash")
     out["back_shown"] = driver.find_element(By.ID, "shown").get_attribute("data-date")
 
@@ -194,9 +227,11 @@ try:
     # (this machine has no network, so only the address is checked).
     first = driver.find_element(By.CSS_SELECTOR, "ul.sources a")
     href = first.get_attribute("href")
+    requests()
     first.click()
     out["followed"] = {"href": href, "url": driver.current_url}
     driver.back()
+    requests(keep=False)
 
     go("region/2025-01-01")
     out["region"] = {
@@ -215,9 +250,9 @@ try:
     }
     console()
 
-    # Every resource the page loaded is a file of the folder.
-    out["resources"] = driver.execute_script(
-        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))")
+    # Every address the page asked for is a file of the folder.
+    requests()
+    out["resources"] = requested
 
     # Screenshots, and whether the page fits the width without scrolling
     # sideways: a wide screen, then a phone.

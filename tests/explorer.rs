@@ -21,27 +21,41 @@ fn export_site() -> tempfile::TempDir {
     dir
 }
 
+/// Every file under `dir`, by its path from `dir` (`data/org-SCO.js`).
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            assert!(e.file_type().unwrap().is_file(), "{:?}", e.path());
-            let name = e.file_name().into_string().unwrap();
-            (name, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
+    let mut out = BTreeMap::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().into_string().unwrap();
+        if e.file_type().unwrap().is_dir() {
+            for (path, bytes) in files(&e.path()) {
+                out.insert(format!("{name}/{path}"), bytes);
+            }
+        } else {
+            out.insert(name, std::fs::read(e.path()).unwrap());
+        }
+    }
+    out
 }
 
+/// The files the page loads before it shows anything.
+const FIRST_LOAD: [&str; 4] = ["data.js", "igo.css", "igo.js", "index.html"];
+
 #[test]
-fn the_site_is_four_files_deterministic_and_asks_no_network() {
+fn the_site_is_deterministic_and_asks_no_network() {
     let (a, b) = (export_site(), export_site());
     let fa = files(&a.path().join("site"));
     let fb = files(&b.path().join("site"));
-    assert_eq!(
-        fa.keys().collect::<Vec<_>>(),
-        ["data.js", "igo.css", "igo.js", "index.html"]
-    );
+    let (first, data): (Vec<&String>, Vec<&String>) =
+        fa.keys().partition(|k| !k.starts_with("data/"));
+    assert_eq!(first, FIRST_LOAD, "the page, then data/");
+    // One file per organisation, per state, per year of the region.
+    let site = site_data(&a.path().join("site"));
+    let count = |key: &str| site[key].as_array().unwrap().len();
+    let of = |kind: &str| data.iter().filter(|k| k.contains(kind)).count();
+    assert_eq!(of("/org-"), count("organizations"), "{data:?}");
+    assert_eq!(of("/state-"), count("states"), "{data:?}");
+    assert_eq!(of("/region-"), count("region_years"), "{data:?}");
     assert!(fa == fb, "the same data gives the same bytes");
     let index = String::from_utf8(fa["index.html"].clone()).unwrap();
     // Every file the page loads is one of the folder's.
@@ -61,11 +75,13 @@ fn the_site_is_four_files_deterministic_and_asks_no_network() {
     {
         assert!(!js.contains(call), "igo.js uses {call}");
     }
+    // The data files are loaded by the page's own script elements, from
+    // its own folder.
+    assert!(js.contains("`data/${key.replace(\"/\", \"-\")}.js`"));
     let css = String::from_utf8(fa["igo.css"].clone()).unwrap();
     assert!(!css.contains("url("), "the style loads nothing");
     // The data is the graph's: every source the site cites is there with
     // its address.
-    let site = site_data(&a.path().join("site"));
     let orgs: Vec<&str> = site["organizations"]
         .as_array()
         .unwrap()
@@ -210,13 +226,71 @@ fn shots_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target/explorer"))
 }
 
-/// The site's data, read back from its `data.js`.
-fn site_data(site: &Path) -> Value {
+/// The site's data, read back as the page puts it together: `data.js`,
+/// then each organisation's days (`data/org-ID.js`) and each state's spans
+/// and transitions (`data/state-ID.js`) in their places, the sources of
+/// every file in `sources`, and the overlap matrices of every year's file
+/// (`data/region-YEAR.js`) in `region`, each once.
+pub fn site_data(site: &Path) -> Value {
     let data = std::fs::read_to_string(site.join("data.js")).unwrap();
     let json = data
         .strip_prefix("window.IGO_DATA = ")
         .and_then(|d| d.strip_suffix(";\n"))
         .expect("data.js is one assignment");
+    let mut whole: Value = serde_json::from_str(json).unwrap();
+    let mut sources = serde_json::Map::new();
+    let mut region: Vec<Value> = Vec::new();
+    let mut load = |key: String, whole: &mut Value| {
+        let mut value = chunk(site, &key);
+        if let Some(s) = value.get_mut("sources") {
+            sources.extend(s.take().as_object().unwrap().clone());
+        }
+        for m in value["region"].as_array().into_iter().flatten() {
+            if region.last() != Some(m) {
+                region.push(m.clone());
+            }
+        }
+        let (kind, id) = key.split_once('/').unwrap();
+        let list = if kind == "org" { "organizations" } else { "states" };
+        if let Some(item) = whole[list]
+            .as_array_mut()
+            .and_then(|l| l.iter_mut().find(|o| o["id"] == id))
+        {
+            for field in ["days", "starts", "spans", "transitions"] {
+                if let Some(v) = value.get(field) {
+                    item[field] = v.clone();
+                }
+            }
+        }
+    };
+    let mut keys = Vec::new();
+    for (list, kind) in [("organizations", "org"), ("states", "state")] {
+        for item in whole[list].as_array().unwrap() {
+            keys.push(format!("{kind}/{}", item["id"].as_str().unwrap()));
+        }
+    }
+    for year in whole["region_years"].as_array().unwrap() {
+        keys.push(format!("region/{year}"));
+    }
+    for key in keys {
+        load(key, &mut whole);
+    }
+    whole["sources"] = Value::Object(sources);
+    whole["region"] = Value::Array(region);
+    whole
+}
+
+/// The value of the data file of `key` (`org/SCO`: `data/org-SCO.js`,
+/// which is `IGO_LOAD("org/SCO", value);`), as the page names and reads
+/// it.
+fn chunk(site: &Path, key: &str) -> Value {
+    let name = format!("data/{}.js", key.replacen('/', "-", 1));
+    let text = std::fs::read_to_string(site.join(&name)).unwrap();
+    let call = format!("IGO_LOAD({}, ", serde_json::json!(key));
+    let json = text
+        .strip_prefix(&call)
+        .and_then(|t| t.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("{name} is one call of IGO_LOAD"));
     serde_json::from_str(json).unwrap()
 }
 
@@ -467,11 +541,31 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         assert_eq!(region["matrix"][&key], cell["shared"], "{key}");
     }
 
+    // The first view loaded the page and its organisation's file, and
+    // nothing else.
+    let mut first: Vec<&str> = page["first_load"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().rsplit("/site/").next().unwrap())
+        .collect();
+    first.sort_unstable();
+    let want =
+        ["data.js", "data/org-SCO.js", "igo.css", "igo.js", "index.html"];
+    assert_eq!(first, want, "the first view's files");
     // No console errors or warnings; nothing loaded from outside the
     // folder; no sideways scrolling at a phone's width or a wide screen.
     assert_eq!(page["console"], serde_json::json!([]), "console");
-    for r in page["resources"].as_array().unwrap() {
+    let asked = page["resources"].as_array().unwrap();
+    for r in asked {
         assert!(r.as_str().unwrap().starts_with("file://"), "{r}");
+    }
+    // Among them each view's own files: a state's, every organisation's
+    // for the region, and the region's year.
+    for file in ["data/state-ARM.js", "data/org-CIS.js", "data/region-2025.js"]
+    {
+        let asked = asked.iter().any(|r| r.as_str().unwrap().ends_with(file));
+        assert!(asked, "{file}");
     }
     for (name, w) in page["widths"].as_object().unwrap() {
         let (inner, scroll) = (w[0].as_u64().unwrap(), w[1].as_u64().unwrap());
@@ -510,4 +604,73 @@ fn names_that_are_markup_stay_text_in_the_page() {
     assert!(ind.contains("<b>&amp;</b>"), "the name as text: {ind}");
     let org = page["hostile"]["ORG/2020-01-01"]["text"].as_str().unwrap();
     assert!(org.contains("Org </name> & \"co\""), "{org}");
+
+    // A file of data/ missing: the page says which, and draws the rest.
+    std::fs::remove_file(site.join("data/state-PAK.js")).unwrap();
+    let args = ["--hostile", "state/PAK", "state/IND"];
+    let page = drive(&py, &site, &dir.path().join("shots"), &args);
+    let pak = page["hostile"]["state/PAK"]["text"].as_str().unwrap();
+    assert!(pak.contains("Could not load data/state-PAK.js"), "{pak}");
+    let ind = page["hostile"]["state/IND"]["text"].as_str().unwrap();
+    assert!(ind.contains("<b>&amp;</b>"), "{ind}");
+    for line in page["console"].as_array().unwrap() {
+        assert!(line.as_str().unwrap().contains("state-PAK.js"), "{line}");
+    }
+}
+
+/// The size of the first load (the page and `data.js`) and of the whole
+/// folder that `igo export html` writes from `data` (`None`: the bundled
+/// data).
+fn site_sizes(data: Option<&Path>) -> (usize, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let mut args = Vec::new();
+    if let Some(data) = data {
+        args.extend(["--data", data.to_str().unwrap()]);
+    }
+    args.extend(["export", "html", "-o", site.to_str().unwrap()]);
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let files = files(&site);
+    let first = FIRST_LOAD.iter().map(|f| files[*f].len()).sum();
+    (first, files.values().map(Vec::len).sum())
+}
+
+/// What a browser loads before the page shows anything.
+const MAX_FIRST_LOAD: usize = 1_500_000;
+
+/// The first load holds no organisation's days and no state's history:
+/// it stays under 1.5 MB for the bundled data, and from 6 generated
+/// organisations to 25 (the world's record) it grows by their
+/// descriptions only, where the whole folder grows with their days, the
+/// states' histories and the region's matrices.
+#[cfg(feature = "synth")]
+#[test]
+fn the_first_load_does_not_grow_with_the_organisations() {
+    use igo_graph::synth::{Spec, generate};
+    let (first, total) = site_sizes(None);
+    assert!(first < MAX_FIRST_LOAD, "bundled: first load {first} B");
+    assert!(total > 10 * first, "bundled: {first} B of {total} B");
+    // Few transitions each: the region's matrices cost the cube of the
+    // organisations.
+    let sizes = |organizations: usize| {
+        let spec = Spec {
+            organizations,
+            transitions: 10 * organizations,
+            states: 100,
+            ..Spec::world()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in generate(&spec) {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        site_sizes(Some(dir.path()))
+    };
+    let (few, many) = (sizes(6), sizes(25));
+    assert!(many.0 < MAX_FIRST_LOAD, "25 organisations: {many:?}");
+    let grew = (many.0 - few.0, many.1 - few.1);
+    assert!(grew.0 < 2_000 * 19, "a description each: {few:?} {many:?}");
+    assert!(grew.0 * 20 < grew.1, "the rest is in data/: {few:?} {many:?}");
 }

@@ -98,15 +98,13 @@ fn check_counts(snap: &Value, a: &Answer, tiers: &BTreeMap<String, String>) {
     }
 }
 
-/// The explorer's data: `window.IGO_DATA = {...};` from `igo export html`.
+/// The explorer's data from `igo export html`: `data.js` with each
+/// organisation's days from its file of `data/`, as the page loads them.
 fn explorer_data() -> Value {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     ok(&["export", "html", "-o", &site.display().to_string()]);
-    let js = std::fs::read_to_string(site.join("data.js")).unwrap();
-    let start = js.find('{').unwrap();
-    let end = js.rfind('}').unwrap();
-    serde_json::from_str(&js[start..=end]).unwrap()
+    crate::explorer::site_data(&site)
 }
 
 /// What the explorer shows for `org` on `day`: its last day of change on

@@ -1,6 +1,9 @@
-// igo-graph explorer: draws the record in data.js (written by
+// igo-graph explorer: draws the record in data.js and data/ (written by
 // `igo export html`). Every fact comes from there; this file only picks the
-// day asked for and draws it. Views, each with its own link:
+// day asked for and draws it. data.js holds what the first view needs
+// (each organisation's description, each state's name); the rest is
+// loaded when a view needs it, one file per organisation, state or year of
+// the region (see `need`). Views, each with its own link:
 //   #ORG/YYYY-MM-DD   an organisation on a day      (#SCO/2017-06-09)
 //   #state/ISO        a state in every organisation (#state/ARM)
 //   #region/YYYY-MM-DD every organisation on a day
@@ -14,6 +17,71 @@
   const stateById = new Map(D.states.map((s) => [s.id, s]));
   const main = document.getElementById("main");
   const UNCERTAIN = "#ffffff";
+  // The sources of the files loaded so far, by id; the region's matrices
+  // by year.
+  D.sources = {};
+  const regionByYear = new Map();
+
+  // ---- the data files ----------------------------------------------------
+  // Each file of data/ is a script calling IGO_LOAD(key, value): a
+  // <script> element may load a file next to the page opened from
+  // file://, where `fetch` may not. The key names the file: "org/SCO" is
+  // data/org-SCO.js.
+  const loaded = new Set();
+  const waiting = new Map();
+  window.IGO_LOAD = function (key, value) {
+    const [kind, id] = key.split("/");
+    Object.assign(D.sources, value.sources || {});
+    if (kind === "org" && orgById.has(id)) {
+      Object.assign(orgById.get(id), { days: value.days, starts: value.starts });
+    } else if (kind === "state" && stateById.has(id)) {
+      Object.assign(stateById.get(id), { spans: value.spans, transitions: value.transitions });
+    } else if (kind === "region") {
+      regionByYear.set(Number(id), value.region);
+    } else return;
+    loaded.add(key);
+  };
+  // Loads the files of `keys` (each once), then calls `then(missing)`:
+  // the keys whose file could not be loaded, none if all were. Every
+  // script element is removed once its file has run.
+  function need(keys, then) {
+    const todo = keys.filter((k) => !loaded.has(k));
+    let left = todo.length;
+    if (left === 0) return then([]);
+    const one = () => {
+      if (--left === 0) then(keys.filter((k) => !loaded.has(k)));
+    };
+    for (const key of todo) {
+      if (waiting.has(key)) {
+        waiting.get(key).push(one);
+        continue;
+      }
+      waiting.set(key, [one]);
+      const script = document.createElement("script");
+      const done = () => {
+        script.remove();
+        const calls = waiting.get(key);
+        waiting.delete(key);
+        for (const f of calls) f();
+      };
+      script.addEventListener("load", done);
+      script.addEventListener("error", done);
+      script.src = fileOf(key);
+      document.body.append(script);
+    }
+  }
+  const fileOf = (key) => `data/${key.replace("/", "-")}.js`;
+  // While files load, `main` is marked busy and says so; a file that
+  // could not be loaded is named.
+  function loading(e) {
+    main.setAttribute("aria-busy", "true");
+    put(e, el("p", { class: "loading", id: "loading", role: "status", text: "Loading…" }));
+  }
+  function failed(e, missing) {
+    main.removeAttribute("aria-busy");
+    put(e, el("p", { class: "error", role: "alert", id: "load-error",
+      text: `Could not load ${missing.map(fileOf).join(", ")}: the folder written by igo export html is incomplete.` }));
+  }
 
   // ---- small helpers -------------------------------------------------
   function el(tag, attrs, ...kids) {
@@ -125,19 +193,37 @@
     }
   }
 
+  // The files a view needs before it can be drawn.
+  function files(r) {
+    if (r.view === "org") return [`org/${r.org.id}`];
+    if (r.view === "state") return stateById.has(r.id) ? [`state/${r.id}`] : [];
+    if (r.view === "region") return orgs.map((o) => `org/${o.id}`);
+    return [];
+  }
+
   let lastView = null;
-  // Draws the view of the address. A new view starts at the top; a new
-  // day of the same view stays put. After a link or the back button
-  // (`followed`), the keyboard's focus goes to the start of the content,
-  // whose controls were drawn anew; on the first load the page begins at
-  // its top.
+  let rendering = 0;
+  // Draws the view of the address, once the files it needs are loaded
+  // (if the address changed meanwhile, the newer view is drawn instead).
+  // A new view starts at the top; a new day of the same view stays put.
+  // After a link or the back button (`followed`), the keyboard's focus
+  // goes to the start of the content, whose controls were drawn anew; on
+  // the first load the page begins at its top.
   function render(followed) {
     const r = route();
     const view = r.view === "org" ? r.org.id : r.view === "state" ? `state/${r.id}` : r.view;
-    if (view !== lastView) window.scrollTo(0, 0);
-    lastView = view;
-    draw(r);
-    if (followed) main.focus({ preventScroll: true });
+    const token = ++rendering;
+    const keys = files(r);
+    if (keys.some((k) => !loaded.has(k))) loading(main);
+    need(keys, (missing) => {
+      if (token !== rendering) return;
+      if (missing.length) return failed(main, missing);
+      if (view !== lastView) window.scrollTo(0, 0);
+      lastView = view;
+      main.removeAttribute("aria-busy");
+      draw(r);
+      if (followed) main.focus({ preventScroll: true });
+    });
   }
 
   function draw(r) {
@@ -289,12 +375,11 @@
       el("div", {},
         el("h2", { text: "States by status" }),
         table(["State", "ISO", "Status", "Since"], roster.map((r) => {
-          const sp = spanOn(r.id, org.id, date);
           return el("tr", { "data-state": r.id, "data-status": r.status.id },
             el("td", {}, stateLink(r.id), day.chair === r.id ? ` (${org.chair_title})` : null),
             el("td", { text: r.id }),
             el("td", {}, el("span", { class: "swatch", style: `background:${r.status.color}` }), r.status.label),
-            el("td", { text: sp ? (sp.start.effective || sp.start.decided || "") : "" }));
+            el("td", { text: firstDayOf(org, r.id, date) }));
         }), "roster"),
         el("h2", { text: "Counts" }),
         table(["Status", "States"], org.statuses.map((s) => el("tr", { "data-status": s.id },
@@ -315,15 +400,11 @@
     return out;
   }
 
-  function spanOn(state, orgId, date) {
-    const st = stateById.get(state);
-    if (!st) return null;
-    let best = null;
-    for (const sp of st.spans) {
-      if (sp.organization !== orgId) continue;
-      const start = sp.start.effective || sp.start.decided;
-      if (start && start <= date) best = sp;
-    }
+  // The first day of the state's last span in the organisation begun on
+  // or before `date`.
+  function firstDayOf(org, state, date) {
+    let best = "";
+    for (const start of org.starts[state] || []) if (start <= date) best = start;
     return best;
   }
 
@@ -613,14 +694,27 @@
   // ---- the region ----------------------------------------------------------
   function renderRegion(asked) {
     nav("region");
+    document.title = "The region · igo-graph explorer";
     const all = [...new Set(orgs.flatMap((o) => o.days.map((d) => d.date)))].sort();
     const list = stops(all);
     const { date, notice } = dayAsked(asked, list[0], "The record");
     const content = el("div", { id: "content" });
+    let shown = null;
+    // A day's matrix is in the file of the last year with a file on or
+    // before the day's year; the day is drawn once it is loaded.
     const show = (d, push) => {
       navigate(`#region/${d}`, push);
       document.title = `The region on ${d} · igo-graph explorer`;
-      put(content, ...regionDay(d));
+      shown = d;
+      const y = D.region_years.filter((x) => x <= yearOf(d)).pop();
+      const keys = y === undefined ? [] : [`region/${y}`];
+      if (keys.some((k) => !loaded.has(k))) loading(content);
+      need(keys, (missing) => {
+        if (shown !== d || !content.isConnected) return;
+        main.removeAttribute("aria-busy");
+        if (missing.length) return failed(content, missing);
+        put(content, ...regionDay(d, y === undefined ? [] : regionByYear.get(y)));
+      });
     };
     put(main, el("h1", { text: "Every organisation on one day" }),
       notice ? el("p", { class: "error", role: "alert", id: "notice", text: notice }) : null,
@@ -628,7 +722,7 @@
     show(date, "replace");
   }
 
-  function regionDay(date) {
+  function regionDay(date, matrices) {
     const here = orgs.map((o) => ({ o, day: dayOn(o, date) })).filter((x) => x.day && x.day.exists);
     const out = [el("p", { class: "shown", id: "shown", "data-date": date },
       el("strong", { text: `On ${date}` }), `: ${here.length} organisations`)];
@@ -661,7 +755,7 @@
           return el("td", { "data-org": o.id, "data-status": s ? s.id : "none" },
             s ? [el("span", { class: "swatch", style: `background:${s.color}` }), s.label, day.chair === id ? ` (${o.chair_title})` : null] : "");
         }))), "holdings"));
-    const m = D.region[lastOnOrBefore(D.region, date, (x) => x.date)];
+    const m = matrices[lastOnOrBefore(matrices, date, (x) => x.date)];
     if (m) {
       const cell = (a, b) => m.cells.find((c) => c.a === a && c.b === b);
       out.push(el("h2", { text: "States shared by each pair" }),
@@ -680,7 +774,7 @@
 
   function footer() {
     document.getElementById("footer").replaceChildren(
-      el("p", {}, `${D.generator}: ${orgs.length} organisations, ${D.states.length} states, ${Object.keys(D.sources).length} sources. `,
+      el("p", {}, `${D.generator}: ${orgs.length} organisations, ${D.states.length} states, ${D.source_count} sources. `,
         "Days are counted by the date a status took effect. Every view has its own address: copy it to cite what you saw."));
   }
 

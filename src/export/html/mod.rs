@@ -1,13 +1,19 @@
 //! The explorer: a static web site of the whole record, written into a
 //! folder (`igo export html -o DIR`).
 //!
-//! The folder holds four files and nothing else: `index.html`, `igo.css`,
-//! `igo.js` (the page's code) and `data.js` (the record, as one JavaScript
-//! assignment, so that the page also works from `file://`, where a page may
-//! not fetch files). The page makes no network request; it works offline
-//! and on any static host. Its output is deterministic: the same data gives
-//! the same bytes, because nothing in it depends on the day it was written
-//! (the page asks the browser for today).
+//! The folder holds the page (`index.html`, `igo.css`, `igo.js`), its
+//! first data (`data.js`: each organisation's description and each
+//! state's name) and, under `data/`, one file per organisation (its days),
+//! per state (its spans and transitions) and per year of the region (its
+//! overlap matrices), which the page loads when a view needs them: the
+//! first load stays the same size however many organisations there are
+//! (see [`files`]). Each data file is JavaScript, loaded by a `<script>`
+//! element, so that the page also works from `file://`, where a page may
+//! not fetch files. The page makes no network request beyond its own
+//! folder; it works offline and on any static host. Its output is
+//! deterministic: the same data gives the same bytes, because nothing in
+//! it depends on the day it was written (the page asks the browser for
+//! today).
 //!
 //! Every fact on the page is computed here, from the same graph and the
 //! same queries as the CLI's answers: for each organisation, its
@@ -34,7 +40,6 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -47,11 +52,16 @@ use crate::model::{
 };
 use crate::query::{OverlapMatrix, Pending, Uncertain};
 
-const INDEX: &str = include_str!("html/index.html");
-const STYLE: &str = include_str!("html/igo.css");
-const SCRIPT: &str = include_str!("html/igo.js");
+mod chunks;
 
-/// The whole site's data: what `data.js` holds.
+pub use chunks::{data_js, files, write_dir};
+
+const INDEX: &str = include_str!("index.html");
+const STYLE: &str = include_str!("igo.css");
+const SCRIPT: &str = include_str!("igo.js");
+
+/// The whole site's data: what `data.js` and the files of `data/` hold
+/// between them (see [`files`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Site {
     /// `igo-graph` and its version.
@@ -188,6 +198,8 @@ pub struct StatePage {
     pub spans: Vec<Span>,
     /// Its transitions, by organisation then date.
     pub transitions: Vec<TransitionInfo>,
+    /// Its own sources (for its names and codes).
+    pub sources: Vec<SourceId>,
 }
 
 /// One transition of a state, its sources by id.
@@ -308,6 +320,7 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
             wikidata: st.wikidata.clone(),
             spans,
             transitions,
+            sources: st.sources.clone(),
         });
     }
     let mut region: Vec<OverlapMatrix> = Vec::new();
@@ -464,75 +477,6 @@ fn status_infos(statuses: &[Status]) -> Vec<StatusInfo> {
         .collect()
 }
 
-/// `data.js`: the site's data as one JavaScript assignment. The JSON is
-/// made safe inside a `<script>`: `</` and the two JavaScript line
-/// terminators are escaped.
-///
-/// # Errors
-///
-/// A query fails.
-pub fn data_js(
-    kg: &KnowledgeGraph,
-    home: Option<&str>,
-) -> Result<String, Error> {
-    let mut site = site(kg)?;
-    site.home = home
-        .and_then(|h| kg.resolve_organization(h).ok())
-        .map(|o| o.id.clone());
-    let json = serde_json::to_string(&site)
-        .map_err(|e| Error::msg(DiagnosticKind::Export, e.to_string()))?;
-    let json = json
-        .replace("</", "<\\/")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
-    Ok(format!("window.IGO_DATA = {json};\n"))
-}
-
-/// The files of the site: (name, bytes), opening on `home` (see
-/// [`Site::home`]).
-///
-/// # Errors
-///
-/// A query fails.
-pub fn files(
-    kg: &KnowledgeGraph,
-    home: Option<&str>,
-) -> Result<Vec<(&'static str, String)>, Error> {
-    Ok(vec![
-        ("index.html", INDEX.to_string()),
-        ("igo.css", STYLE.to_string()),
-        ("igo.js", SCRIPT.to_string()),
-        ("data.js", data_js(kg, home)?),
-    ])
-}
-
-/// Writes the site into `dir` (created if missing), opening on `home`
-/// (see [`Site::home`]).
-///
-/// # Errors
-///
-/// A file cannot be written.
-pub fn write_dir(
-    kg: &KnowledgeGraph,
-    dir: &Path,
-    home: Option<&str>,
-) -> Result<u64, Error> {
-    let io = |p: &Path| {
-        let p = p.display().to_string();
-        move |e| Error::io(format!("cannot write `{p}`"), e)
-    };
-    // Everything is made before anything is written.
-    let files = files(kg, home)?;
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let mut total = 0;
-    for (name, text) in files {
-        let p = dir.join(name);
-        std::fs::write(&p, &text).map_err(io(&p))?;
-        total += text.len() as u64;
-    }
-    Ok(total)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,9 +532,12 @@ mod tests {
         let json = serde_json::to_string(&site(&kg).unwrap()).unwrap();
         assert!(json.contains("Org </name>"), "the data holds `</`");
         let js = data_js(&kg, None).unwrap();
-        assert!(!js.contains("</"));
         assert!(js.contains(r"Org <\/name>"));
         assert!(js.starts_with("window.IGO_DATA = {"));
+        let files = files(&kg, None).unwrap();
+        for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".js")) {
+            assert!(!text.contains("</"), "{name}");
+        }
     }
 
     #[test]
