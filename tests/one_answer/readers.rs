@@ -332,6 +332,103 @@ SELECT ?state ?role WHERE {{
     held
 }
 
+/// One membership of the Turtle export, as SPARQL reads it: its state,
+/// role, whether certain, and its beginning's and end's earliest and
+/// latest days (`YYYY-MM-DD`).
+#[derive(Clone, Debug)]
+pub struct SparqlMembership {
+    state: String,
+    role: String,
+    certain: bool,
+    begin: (String, String),
+    end: Option<(String, String)>,
+}
+
+/// Every membership of `org` in the store, read once by SPARQL; the
+/// holders on a day then follow by [`held_from`], the same rule as
+/// [`sparql_held`]'s query (which joins every membership with every
+/// other on each day asked: too slow for the UN on every day).
+pub fn sparql_memberships(
+    store: &oxigraph::store::Store,
+    org: &str,
+) -> Vec<SparqlMembership> {
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+    let q = format!(
+        r#"PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX igov: <urn:igo-graph:vocab:>
+SELECT ?state ?role ?certain ?b1 ?b2 ?e1 ?e2 WHERE {{
+  ?m a org:Membership ; org:organization <urn:igo-graph:org:{org}> ;
+     org:member ?state ; org:role ?role ; org:memberDuring ?i .
+  OPTIONAL {{ ?m igov:certain ?certain }}
+  ?i time:hasBeginning ?b .
+  ?b igov:earliestDay ?b1 ; igov:latestDay ?b2 .
+  OPTIONAL {{ ?i time:hasEnd ?e . ?e igov:earliestDay ?e1 ;
+                                      igov:latestDay ?e2 }}
+}}"#
+    );
+    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
+        .parse_query(&q)
+        .unwrap()
+        .on_store(store)
+        .execute()
+        .unwrap()
+    else {
+        panic!("not a SELECT")
+    };
+    rows.map(|row| {
+        let row = row.unwrap();
+        let text = |k: &str| match row.get(k) {
+            Some(oxigraph::model::Term::NamedNode(n)) => {
+                Some(n.as_str().rsplit(':').next().unwrap().to_string())
+            }
+            Some(oxigraph::model::Term::Literal(l)) => {
+                Some(l.value().to_string())
+            }
+            None => None,
+            Some(other) => panic!("{other}"),
+        };
+        SparqlMembership {
+            state: text("state").unwrap(),
+            role: text("role").unwrap(),
+            // Without `igov:certain`, certain (as the query's `?c2 = false`
+            // reads it).
+            certain: text("certain").as_deref() != Some("false"),
+            begin: (text("b1").unwrap(), text("b2").unwrap()),
+            end: text("e1").zip(text("e2")),
+        }
+    })
+    .collect()
+}
+
+/// The certain holders on `day` of the memberships SPARQL read: held
+/// when certainly begun and not certainly ended, and no other membership
+/// of the state that may cover the day has another role or is uncertain.
+pub fn held_from(
+    all: &[SparqlMembership],
+    day: Date,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let day = day.to_string();
+    let day = day.as_str();
+    let mut held: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (i, m) in all.iter().enumerate() {
+        let on = m.certain
+            && m.begin.1.as_str() <= day
+            && m.end.as_ref().is_none_or(|e| e.0.as_str() > day);
+        let rival = all.iter().enumerate().any(|(j, o)| {
+            j != i
+                && o.state == m.state
+                && o.begin.0.as_str() <= day
+                && o.end.as_ref().is_none_or(|e| e.1.as_str() > day)
+                && (o.role != m.role || !o.certain)
+        });
+        if on && !rival {
+            held.entry(m.role.clone()).or_default().insert(m.state.clone());
+        }
+    }
+    held
+}
+
 /// `igo export cow`'s codes, by (organisation column, COW code, year).
 pub fn cow_codes(text: &str) -> BTreeMap<(String, u16, i32), i8> {
     let mut r = csv::Reader::from_reader(text.as_bytes());
@@ -364,6 +461,8 @@ pub fn check_year_codes(
     let year = day.year();
     let column = org.id.as_str().to_ascii_lowercase();
     let last = org.dissolved.map(|d| d.year());
+    // COW's state-years of the year, once (not once per state).
+    let rows = igo_graph::cow_state_years(kg.states(), year..=year);
     for st in kg.states() {
         let id = st.id.as_str();
         // A state that ceased within the year is answered on its last
@@ -409,8 +508,7 @@ pub fn check_year_codes(
         // COW codes an organisation's members through its last year.
         // A row only where the state holds a COW code that year (by its
         // lifetimes).
-        let row = igo_graph::cow_state_years(kg.states(), year..=year);
-        if let Some(sy) = row.iter().find(|sy| sy.state.id == st.id)
+        if let Some(sy) = rows.iter().find(|sy| sy.state.id == st.id)
             && last != Some(year)
         {
             let got = cow.get(&(column.clone(), sy.ccode, year));
