@@ -744,8 +744,14 @@ fn the_csv_layouts_load_in_pandas() {
         print(str(pa.cow_code.dtype), str(pa.certain.dtype), len(pa))";
     let Some(out) = python(PANDAS, script, dir.path()) else { return };
     let lines: Vec<&str> = out.lines().collect();
-    // Rows run from 1949, NATO's first year, to the year of --at.
-    assert_eq!(lines[0], "True 1949 2025", "{out}");
+    // Rows run from the first organisation's founding year (the UN's,
+    // 1945) to the year of --at.
+    let first = igo_graph::KnowledgeGraph::bundled()
+        .organizations()
+        .map(|o| o.founded.year())
+        .min()
+        .unwrap();
+    assert_eq!(lines[0], format!("True {first} 2025"), "{out}");
     // India: SCO observer from 2005, member from 2017-06-09. Georgia:
     // out of the CIS from 2009-08-18, so not a member on 31 December 2009.
     assert_eq!(lines[1], "3 1 1 0", "{out}");
