@@ -354,6 +354,16 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     let sl = &page["views"]["SCO/2010-05-20"]["uncertain"];
     assert!(strings(sl).contains(&"LKA".into()), "{sl}");
 
+    check_controls(&page);
+    check_odd_addresses(&page);
+    check_uncertain_links(&page, &site);
+    check_armenia(&page);
+    check_region(&page);
+    check_loads(&page);
+}
+
+/// The slider, the buttons, the keyboard and a typed day.
+fn check_controls(page: &serde_json::Value) {
     // The slider, moved one step by the keyboard, shows the next day of
     // change, and that day's states are `igo at`'s.
     let (before, after) =
@@ -394,8 +404,10 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         short.contains("2017-6-9") && short.contains("YYYY-MM-DD"),
         "{short}"
     );
+}
 
-    // Addresses that name no view or no day: a notice and a view.
+/// Addresses that name no view or no day: a notice and a view.
+fn check_odd_addresses(page: &serde_json::Value) {
     let today = snapshot("SCO", "today")["date"].clone();
     let odd = &page["odd"];
     // The region's record begins with the first organisation founded.
@@ -425,9 +437,12 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     assert!(
         odd["state/XXX"]["title"].as_str().unwrap().starts_with("No such")
     );
+}
 
-    // The sources of the uncertain states are links to those sources.
-    let site = site_data(&site);
+/// The uncertain states' sources are links to them; a state's page from
+/// the table, and back.
+fn check_uncertain_links(page: &serde_json::Value, site: &Path) {
+    let site = site_data(site);
     let brics = snapshot("BRICS", "2025-01-01");
     let mut urls = Vec::new();
     for u in brics["uncertain"].as_array().unwrap() {
@@ -449,7 +464,11 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     assert_eq!(page["state_title"], "IND");
     assert_eq!(page["back_hash"], "#SCO/2017-06-09");
     assert_eq!(page["back_shown"], "2017-06-09");
+}
 
+/// Armenia's page: its spans are `igo`'s, its source links and quotes
+/// those of its transitions, its timeline what took effect.
+fn check_armenia(page: &serde_json::Value) {
     // Armenia's page: its spans are `igo`'s, and each organisation's
     // source links are the addresses of the sources of its transitions.
     let history = json(&["history", "ARM", "--format", "json"]);
@@ -497,7 +516,11 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
     let followed = &page["followed"];
     assert_eq!(followed["url"], followed["href"], "the link was followed");
     assert!(followed["url"].as_str().unwrap().starts_with("http"));
+}
 
+/// The region on 2025-01-01: the organisations of `igo at --org all`,
+/// each state's status in each, and the overlap matrix's counts.
+fn check_region(page: &serde_json::Value) {
     // The region on 2025-01-01: the organisations of `igo at --org all`,
     // each state's status in each, and the overlap matrix's counts.
     let all = json(&["at", "2025-01-01", "--org", "all", "--format", "json"]);
@@ -551,7 +574,10 @@ fn the_page_shows_what_igo_at_says_in_a_real_browser() {
         );
         assert_eq!(region["matrix"][&key], cell["shared"], "{key}");
     }
+}
 
+/// What each view loaded, the console, and the widths.
+fn check_loads(page: &serde_json::Value) {
     // The first view loaded the page and its organisation's file, and
     // nothing else.
     let mut first: Vec<&str> = page["first_load"]
