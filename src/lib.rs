@@ -48,21 +48,22 @@
 //! let kg = KnowledgeGraph::bundled();
 //! let opts = Options::new("SCO").today("2026-06-01".parse()?);
 //! let y2017 = Years::by(Rule::December31).between(Some(2017), Some(2017));
-//! // India (COW 750) in 2017: a full member of BRICS, CICA and the SCO.
+//! // India (COW 750) in 2017: a full member of the UN, the G20, BRICS,
+//! // CICA and the SCO.
 //! let india = counts::rows(&kg, &opts, &y2017)?
 //!     .into_iter()
 //!     .find(|r| r.ccode == Some(750))
 //!     .unwrap();
-//! assert_eq!((india.full, india.observer), (3, 0));
+//! assert_eq!((india.full, india.observer), (5, 0));
 //! // On 1 January 2017 it was still an SCO observer.
 //! let jan1 = Years { rule: Rule::January1, ..y2017 };
 //! let before = counts::rows(&kg, &opts, &jan1)?;
 //! let india = before.iter().find(|r| r.ccode == Some(750)).unwrap();
-//! assert_eq!((india.full, india.observer), (2, 1));
-//! // Russia (365) and India share all three that year.
+//! assert_eq!((india.full, india.observer), (4, 1));
+//! // Russia (365) and India share all five that year.
 //! let pairs = dyads::rows(&kg, &opts, &y2017, false)?;
 //! let pair = pairs.iter().find(|d| (d.ccode1, d.ccode2) == (365, 750)).unwrap();
-//! assert_eq!(pair.dyadigos, 3);
+//! assert_eq!(pair.dyadigos, 5);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -226,7 +226,15 @@ impl KnowledgeGraph {
     ///     .collect();
     /// assert_eq!(
     ///     orgs,
-    ///     [("CIS", "member"), ("CSTO", "frozen"), ("EAEU", "member"), ("SCO", "dialogue_partner")]
+    ///     [
+    ///         ("CIS", "member"),
+    ///         ("COE", "member"),
+    ///         ("CSTO", "frozen"),
+    ///         ("EAEU", "member"),
+    ///         ("OSCE", "participating_state"),
+    ///         ("SCO", "dialogue_partner"),
+    ///         ("UN", "member"),
+    ///     ]
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
