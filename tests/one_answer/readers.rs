@@ -282,7 +282,6 @@ pub fn sparql_held(
     org: &str,
     day: Date,
 ) -> BTreeMap<String, BTreeSet<String>> {
-    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
     let q = format!(
         r#"PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX time: <http://www.w3.org/2006/time#>
@@ -309,15 +308,7 @@ SELECT ?state ?role WHERE {{
   }}
 }}"#
     );
-    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
-        .parse_query(&q)
-        .unwrap()
-        .on_store(store)
-        .execute()
-        .unwrap()
-    else {
-        panic!("not a SELECT")
-    };
+    let rows = select(store, &q);
     let mut held: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for row in rows {
         let row = row.unwrap();
@@ -330,6 +321,24 @@ SELECT ?state ?role WHERE {{
         held.entry(role).or_default().insert(state);
     }
     held
+}
+
+/// The solutions of the SELECT query `q` over `store`.
+fn select(
+    store: &oxigraph::store::Store,
+    q: &str,
+) -> oxigraph::sparql::QuerySolutionIter<'static> {
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
+        .parse_query(q)
+        .unwrap()
+        .on_store(store)
+        .execute()
+        .unwrap()
+    else {
+        panic!("not a SELECT")
+    };
+    rows
 }
 
 /// One membership of the Turtle export, as SPARQL reads it: its state,
@@ -352,7 +361,6 @@ pub fn sparql_memberships(
     store: &oxigraph::store::Store,
     org: &str,
 ) -> Vec<SparqlMembership> {
-    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
     let q = format!(
         r#"PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX time: <http://www.w3.org/2006/time#>
@@ -367,15 +375,7 @@ SELECT ?state ?role ?certain ?b1 ?b2 ?e1 ?e2 WHERE {{
                                       igov:latestDay ?e2 }}
 }}"#
     );
-    let QueryResults::Solutions(rows) = SparqlEvaluator::new()
-        .parse_query(&q)
-        .unwrap()
-        .on_store(store)
-        .execute()
-        .unwrap()
-    else {
-        panic!("not a SELECT")
-    };
+    let rows = select(store, &q);
     rows.map(|row| {
         let row = row.unwrap();
         let text = |k: &str| match row.get(k) {
