@@ -37,11 +37,11 @@ pub fn quote(s: &str) -> Id {
     Id::Escaped(out)
 }
 
-fn attr(k: &str, v: &str) -> Attribute {
+pub(crate) fn attr(k: &str, v: &str) -> Attribute {
     Attribute(Id::Plain(k.to_string()), quote(v))
 }
 
-fn node(id: &str, attrs: Vec<Attribute>) -> Stmt {
+pub(crate) fn node(id: &str, attrs: Vec<Attribute>) -> Stmt {
     Stmt::Node(DotNode::new(NodeId(quote(id), None), attrs))
 }
 
@@ -72,7 +72,12 @@ pub(crate) fn color(s: Status) -> &'static str {
 /// An unknown organisation.
 pub fn graph(kg: &KnowledgeGraph, opts: &Options) -> Result<Graph, Error> {
     if opts.organization.eq_ignore_ascii_case(ALL) {
-        return region(kg, opts.day()?, opts.basis);
+        return super::region::world(kg, opts.day()?, opts.basis);
+    }
+    if opts.organization.contains(',') {
+        let ids: Vec<&str> =
+            opts.organization.split(',').map(str::trim).collect();
+        return super::region::states(kg, &ids, opts.day()?, opts.basis);
     }
     let (org, day, held) = day_picture(kg, opts)?;
     let chair =
@@ -301,98 +306,10 @@ pub fn to_string(
 }
 
 /// The organisation id that asks for the region: every organisation in one
-/// picture.
+/// picture, linked by the states they share (see [`super::region`]). Ids
+/// joined by commas (`SCO,CSTO,CIS`) ask for those organisations with
+/// their states, each state drawn once.
 pub const ALL: &str = "all";
-
-/// Every organisation that existed on `day`, with the states holding a
-/// status in it: each state drawn once, linked to each organisation it is
-/// in, the link coloured and styled by tier. Laid out by Graphviz's `neato`
-/// (a spring model: states shared by several organisations sit between
-/// them).
-fn region(
-    kg: &KnowledgeGraph,
-    day: Date,
-    basis: Basis,
-) -> Result<Graph, Error> {
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("layout", "neato"),
-            attr("overlap", "prism"),
-            attr("sep", "+6"),
-            attr("splines", "true"),
-            attr("fontname", "Helvetica"),
-            attr("labelloc", "t"),
-            attr("fontsize", "20"),
-            attr(
-                "label",
-                &format!(
-                    "Every organisation on {day}, by {basis} date\nlinks: member (solid blue), associate (solid green), observer (dashed green), partner (dotted orange), uncertain (dashed grey)"
-                ),
-            ),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("fontname", "Helvetica"),
-            attr("style", "rounded,filled"),
-            attr("shape", "box"),
-            attr("fillcolor", "#f7f7f7"),
-        ])),
-    ];
-    let mut states: Vec<StateId> = Vec::new();
-    let mut edges = Vec::new();
-    for org in kg.organizations().filter(|o| o.may_exist_on(day)) {
-        let held = kg.roster(org.id.as_str(), day, basis, None)?;
-        let certain =
-            held.iter().filter(|h| h.status.certain().is_some()).count();
-        stmts.push(node(
-            &format!("org:{}", org.id),
-            vec![
-                attr("label", &format!("{}\n({certain})", org.short_name)),
-                attr("shape", "doubleoctagon"),
-                attr("fillcolor", "#fff7bc"),
-                attr("fontsize", "18"),
-            ],
-        ));
-        for h in held {
-            if !states.contains(&h.state) {
-                states.push(h.state.clone());
-            }
-            let (color, style) = match h.status {
-                StatusOn::Certain(s) => match s.tier() {
-                    Tier::Member => ("#3182bd", "solid"),
-                    Tier::Associate => ("#31a354", "solid"),
-                    Tier::Observer => ("#31a354", "dashed"),
-                    Tier::Partner => ("#e6550d", "dotted"),
-                    Tier::None => ("#bbbbbb", "dashed"),
-                },
-                StatusOn::Uncertain(_) => ("#999999", "dashed"),
-            };
-            edges.push(Stmt::Edge(DotEdge {
-                ty: EdgeTy::Pair(
-                    Vertex::N(NodeId(quote(h.state.as_str()), None)),
-                    Vertex::N(NodeId(quote(&format!("org:{}", org.id)), None)),
-                ),
-                attributes: vec![
-                    attr("color", color),
-                    attr("style", style),
-                    attr("penwidth", "2"),
-                    attr("arrowhead", "none"),
-                ],
-            }));
-        }
-    }
-    states.sort();
-    for st in &states {
-        let name =
-            kg.state(st.as_str()).map_or(st.as_str(), |s| s.name.as_str());
-        stmts.push(node(st.as_str(), vec![attr("label", name)]));
-    }
-    stmts.extend(edges);
-    Ok(Graph::Graph {
-        id: quote(&format!("region-{day}")),
-        strict: false,
-        stmts,
-    })
-}
 
 /// Writes the diagram as DOT.
 ///

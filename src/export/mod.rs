@@ -58,6 +58,7 @@ pub mod json;
 pub mod panel;
 #[cfg(feature = "parquet")]
 pub mod parquet;
+pub mod region;
 #[cfg(feature = "json")]
 pub mod release;
 #[cfg(feature = "dot")]

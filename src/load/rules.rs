@@ -148,7 +148,9 @@ pub(crate) fn appointed_at(
 }
 
 /// A history as a sequence: it starts with a held status, no status
-/// repeats, nothing follows a pending decision, every date falls in the
+/// repeats (except to settle a disputed change: an exit the state
+/// declared and the organisation dates later is `none` disputed, then
+/// `none`), nothing follows a pending decision, every date falls in the
 /// organisation's lifetime, and dates run forward under both bases.
 pub(crate) fn transitions(
     cx: &mut Cx<'_>,
@@ -165,7 +167,10 @@ pub(crate) fn transitions(
                     .help("a history starts with the first status the state held"),
             );
         }
-        if i > 0 && ts[i - 1].0.status == t.status {
+        if i > 0
+            && ts[i - 1].0.status == t.status
+            && ts[i - 1].0.disputed.is_none()
+        {
             cx.at(
                 status_at,
                 rule(format!(

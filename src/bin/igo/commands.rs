@@ -45,9 +45,10 @@ impl Ctx<'_> {
     /// picture), or none for an export of the whole data set.
     fn options(&self) -> export::Options {
         let org = match &self.scope {
-            Scope::One(id) => id.as_str(),
-            Scope::All => export::dot::ALL,
-            Scope::Data => "",
+            Scope::One(id) => id.clone(),
+            Scope::All => export::dot::ALL.to_string(),
+            Scope::Several(ids) => ids.join(","),
+            Scope::Data => String::new(),
         };
         export::Options::new(org).basis(self.basis).today(self.today)
     }
@@ -126,11 +127,12 @@ pub fn at(ctx: &Ctx, date: Date) -> Result<String, Failure> {
     }
 }
 
-/// `igo at DATE --org all`: every organisation's snapshot.
+/// `igo at DATE --org all` (or `--org SCO,CSTO`): every (each named)
+/// organisation's snapshot.
 pub fn at_all(ctx: &Ctx, date: Date) -> Result<String, Failure> {
     let mut snaps = Vec::new();
-    for o in ctx.kg.organizations() {
-        snaps.push(ctx.kg.snapshot(o.id.as_str(), date, ctx.basis)?);
+    for id in ctx.scope.organizations(ctx.kg) {
+        snaps.push(ctx.kg.snapshot(&id, date, ctx.basis)?);
     }
     match ctx.format {
         Format::Json => rows::json(&snaps),

@@ -190,7 +190,8 @@ fn shown(data: Option<&PathBuf>, layers: &[PathBuf]) -> String {
 
 /// Every command but validate, completions and man: its output.
 fn listing(cli: &Cli, ctx: &Ctx) -> Result<String, Failure> {
-    let all = ctx.scope == scope::Scope::All;
+    let all =
+        matches!(ctx.scope, scope::Scope::All | scope::Scope::Several(_));
     let kg = ctx.kg;
     match &cli.command {
         Command::Export { .. } => unreachable!("exports are bytes"),

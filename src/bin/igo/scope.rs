@@ -19,6 +19,9 @@ pub enum Scope {
     One(String),
     /// Every organisation, each on its own (`--org all`).
     All,
+    /// The organisations named, in order (`--org SCO,CSTO,CIS`): each
+    /// on its own for `at`, together for the region picture.
+    Several(Vec<String>),
     /// The whole data set: every organisation, or those named as the
     /// command's arguments.
     Data,
@@ -104,9 +107,21 @@ impl Scope {
                 Err(e) => Err(e.into()),
             }
         };
+        let several = given.filter(|g| g.contains(','));
         match (takes(&cli.command), given) {
             (Takes::Data, _) | (Takes::DataOrOne, None) => Ok(Scope::Data),
             (Takes::OneOrAll, _) if all => Ok(Scope::All),
+            (Takes::OneOrAll, _) if several.is_some() => {
+                named(kg, several.unwrap_or_default())
+            }
+            (Takes::One | Takes::DataOrOne, _) if several.is_some() => {
+                Err(Failure::Msg(
+                    "a list of organisations (`--org SCO,CSTO`) applies to \
+                     `at` and to `export dot|svg|png` (the region in one \
+                     picture): name one organisation"
+                        .into(),
+                ))
+            }
             (Takes::One | Takes::DataOrOne, _) if all => Err(Failure::Msg(
                 "`--org all` applies to `at` and to `export \
                      dot|svg|png` (the region in one picture): name one \
@@ -141,11 +156,45 @@ impl Scope {
         }
     }
 
+    /// The organisations `--org all` or a list asks about, in order.
+    pub fn organizations(&self, kg: &KnowledgeGraph) -> Vec<String> {
+        match self {
+            Scope::One(id) => vec![id.clone()],
+            Scope::Several(ids) => ids.clone(),
+            Scope::All | Scope::Data => {
+                kg.organizations().map(|o| o.id.to_string()).collect()
+            }
+        }
+    }
+
     fn describe(&self) -> &'static str {
         match self {
             Scope::One(_) => "one organisation",
             Scope::All => "every organisation",
+            Scope::Several(_) => "the organisations named",
             Scope::Data => "the whole data set",
         }
     }
+}
+
+/// The organisations of a list (`SCO,CSTO,CIS`), each resolved as `--org`
+/// resolves one, none named twice.
+fn named(kg: &KnowledgeGraph, list: &str) -> Result<Scope, Failure> {
+    let mut ids: Vec<String> = Vec::new();
+    for part in list.split(',').map(str::trim) {
+        if part.is_empty() {
+            return Err(Failure::Msg(format!(
+                "`--org {list}` has an empty name: separate organisation \
+                 ids by single commas (`--org SCO,CSTO,CIS`)"
+            )));
+        }
+        let id = kg.resolve_organization(part)?.id.to_string();
+        if ids.contains(&id) {
+            return Err(Failure::Msg(format!(
+                "`--org {list}` names {id} twice: name each organisation once"
+            )));
+        }
+        ids.push(id);
+    }
+    Ok(Scope::Several(ids))
 }
