@@ -286,8 +286,13 @@ impl Serialize for OrgNode<'_> {
         m.field("note", note)?;
         // A JSON object: its keys sorted, as every node's.
         let office = |o: &crate::model::Office| {
-            json!({"from_members": o.from_members, "id": o.id,
-                   "label": o.label, "plural": o.plural})
+            let mut v = json!({"from_members": o.from_members, "id": o.id,
+                   "label": o.label, "plural": o.plural});
+            // Only an office that ceased says so (the key is new).
+            if let Some(u) = o.until {
+                v["until"] = json!(u);
+            }
+            v
         };
         m.field("offices", &Seq(|| offices.iter().map(office)))?;
         m.field(

@@ -269,6 +269,7 @@ fn office_decl(o: &model::Office) -> schema::OfficeDecl {
         label: text(&o.label),
         plural,
         from_members: (!o.from_members).then(|| Located::new(false)),
+        until: o.until.map(date),
     }
 }
 

@@ -542,7 +542,7 @@ fn across_files(
         rules::chairs(terms, &checked.summits, members, sink);
     }
     for terms in offices.values_mut() {
-        rules::offices(terms, members, sink);
+        rules::offices(terms, &data.organizations, members, sink);
     }
     data.chairs = chairs.into_values().flatten().map(|(t, _)| t).collect();
     data.offices = offices.into_values().flatten().map(|(t, _)| t).collect();

@@ -512,9 +512,16 @@ pub(crate) struct OfficeAt {
 /// sets each term's end.
 pub(crate) fn offices(
     terms: &mut [(OfficeTerm, OfficeAt)],
+    orgs: &[Organization],
     members: Option<&Membership<'_>>,
     sink: &mut Sink,
 ) {
+    let until = |t: &OfficeTerm| {
+        orgs.iter()
+            .find(|o| o.id == t.organization)
+            .and_then(|o| o.office(t.office.as_str()))
+            .and_then(|o| o.until)
+    };
     if spans_files(terms.iter().map(|(_, at)| at.path.as_str())) {
         terms.sort_by_key(|(t, _)| (t.start.first_day(), t.start));
     }
@@ -563,7 +570,19 @@ pub(crate) fn offices(
         }
     }
     for i in 0..terms.len() {
-        let end = next_of(terms, i).map(|j| terms[j].0.start);
+        let ceased = until(&terms[i].0);
+        if let Some(u) = ceased
+            && !after(u, terms[i].0.start)
+        {
+            let (t, at) = &terms[i];
+            let d = rule(format!(
+                "{} took office on {}, but the office ceased on {u}",
+                t.name, t.start
+            ))
+            .help("check the start, or the office's `until` in organization.yaml");
+            sink.at(Part::Officials, &at.path, &at.start, d);
+        }
+        let end = next_of(terms, i).map(|j| terms[j].0.start).or(ceased);
         terms[i].0.end = end;
     }
 }

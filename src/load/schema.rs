@@ -279,6 +279,10 @@ pub(crate) struct OfficeDecl {
     /// Whether holders are nationals of member states; true when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_members: Option<L<bool>>,
+    /// The day the office ceased (replaced by another): its last term
+    /// ends then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<L<Plain>>,
 }
 
 /// Whether an organisation's list of states is complete.

@@ -274,6 +274,7 @@ pub(crate) fn offices(
             ),
             label,
             from_members: d.from_members.as_ref().is_none_or(|f| f.value),
+            until: d.until.as_ref().and_then(|u| cx.date(u)),
         });
     }
     out

@@ -33,6 +33,10 @@ pub struct Office {
     /// day of the term (checked against the histories when the data is
     /// loaded). True unless the organisation says otherwise.
     pub from_members: bool,
+    /// The day the office ceased, replaced by another (ECOWAS's Executive
+    /// Secretary by the President of the Commission): its last holder's
+    /// term ends then. `None` for an office that still exists.
+    pub until: Option<Date>,
 }
 
 impl Office {
@@ -44,6 +48,7 @@ impl Office {
             label: "Secretary-General".to_string(),
             plural: "Secretaries-General".to_string(),
             from_members: true,
+            until: None,
         }
     }
 }

@@ -167,13 +167,23 @@ impl KnowledgeGraph {
         if !org.existed_on(date) {
             return Ok(None);
         }
-        Ok(holding(
+        let held = holding(
             self.officials(org.id.as_str())
                 .into_iter()
                 .filter(|t| t.office == office),
             |t| t.start,
             date,
-        ))
+        );
+        // The last term of an office that ceased ends with it (a term
+        // with a successor ends where the successor's begins, and then
+        // the successor holds the day).
+        Ok(held.and_then(|h| match h.term.end {
+            Some(e) if date >= e.last_day() => None,
+            Some(e) if date >= e.first_day() => {
+                Some(Holding { certain: false, ..h })
+            }
+            _ => Some(h),
+        }))
     }
 
     /// The holder of each office of `organization` on `date`, in the
