@@ -49,18 +49,18 @@
 //! let opts = Options::new("SCO").today("2026-06-01".parse()?);
 //! let y2017 = Years::by(Rule::December31).between(Some(2017), Some(2017));
 //! // India (COW 750) in 2017: a full member of the UN, the G20, BRICS,
-//! // CICA and the SCO.
+//! // CICA, the Commonwealth and the SCO; an observer of the Arab League.
 //! let india = counts::rows(&kg, &opts, &y2017)?
 //!     .into_iter()
 //!     .find(|r| r.ccode == Some(750))
 //!     .unwrap();
-//! assert_eq!((india.full, india.observer), (5, 0));
+//! assert_eq!((india.full, india.observer), (6, 1));
 //! // On 1 January 2017 it was still an SCO observer.
 //! let jan1 = Years { rule: Rule::January1, ..y2017 };
 //! let before = counts::rows(&kg, &opts, &jan1)?;
 //! let india = before.iter().find(|r| r.ccode == Some(750)).unwrap();
-//! assert_eq!((india.full, india.observer), (4, 1));
-//! // Russia (365) and India share all five that year.
+//! assert_eq!((india.full, india.observer), (5, 2));
+//! // Russia (365) and India share five that year (not the Commonwealth).
 //! let pairs = dyads::rows(&kg, &opts, &y2017, false)?;
 //! let pair = pairs.iter().find(|d| (d.ccode1, d.ccode2) == (365, 750)).unwrap();
 //! assert_eq!(pair.dyadigos, 5);

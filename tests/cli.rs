@@ -251,7 +251,7 @@ fn misuse_gives_one_line_and_exit_2() {
         ),
         (
             vec!["--org", "WTO", "timeline"],
-            "igo: error[query]: unknown organisation `WTO`\n  = help: nearest known: CSTO, NATO, SCO, CIS, COE (and 10 more)\n",
+            "igo: error[query]: unknown organisation `WTO`\n  = help: nearest known: CSTO, NATO, SCO, AU, CIS (and 19 more)\n",
         ),
     ] {
         let (code, stdout, stderr) = run(&args);

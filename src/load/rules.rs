@@ -148,9 +148,7 @@ pub(crate) fn appointed_at(
 }
 
 /// A history as a sequence: it starts with a held status, no status
-/// repeats (except to settle a disputed change: an exit the state
-/// declared and the organisation dates later is `none` disputed, then
-/// `none`), nothing follows a pending decision, every date falls in the
+/// repeats, nothing follows a pending decision, every date falls in the
 /// organisation's lifetime, and dates run forward under both bases.
 pub(crate) fn transitions(
     cx: &mut Cx<'_>,
@@ -167,10 +165,7 @@ pub(crate) fn transitions(
                     .help("a history starts with the first status the state held"),
             );
         }
-        if i > 0
-            && ts[i - 1].0.status == t.status
-            && ts[i - 1].0.disputed.is_none()
-        {
+        if i > 0 && ts[i - 1].0.status == t.status {
             cx.at(
                 status_at,
                 rule(format!(

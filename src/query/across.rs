@@ -231,6 +231,7 @@ impl KnowledgeGraph {
     ///         ("COE", "member"),
     ///         ("CSTO", "frozen"),
     ///         ("EAEU", "member"),
+    ///         ("LAS", "observer"),
     ///         ("OSCE", "participating_state"),
     ///         ("SCO", "dialogue_partner"),
     ///         ("UN", "member"),

@@ -174,10 +174,10 @@ impl KnowledgeGraph {
             |t| t.start,
             date,
         );
-        // The last term of an office that ceased ends with it (a term
-        // with a successor ends where the successor's begins, and then
-        // the successor holds the day).
-        Ok(held.and_then(|h| match h.term.end {
+        // An office that ceased has no holder after (its last term ends
+        // with it; no term starts later, the loader checks).
+        let ceased = org.office(office).and_then(|o| o.until);
+        Ok(held.and_then(|h| match ceased {
             Some(e) if date >= e.last_day() => None,
             Some(e) if date >= e.first_day() => {
                 Some(Holding { certain: false, ..h })

@@ -4,6 +4,27 @@
 
 use crate::common::json;
 
+/// The OAU, the AU and ECOWAS (issue 24, part two).
+mod africa;
+
+/// ASEAN.
+mod asean;
+
+/// The Commonwealth.
+mod commonwealth;
+
+/// The League of Arab States.
+mod las;
+
+/// The OAS.
+mod oas;
+
+/// The OIC.
+mod oic;
+
+/// OPEC.
+mod opec;
+
 /// Organisations as members of organisations (the EU and the AU in the
 /// G20).
 mod guests;
@@ -54,4 +75,24 @@ pub fn claims_explained(org: &str, least: usize) {
 pub fn day_before(day: &str) -> String {
     let d = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
     d.pred_opt().unwrap().to_string()
+}
+
+/// Whether `state` holds `status` in `org` on `day`.
+pub fn has(org: &str, day: &str, status: &str, state: &str) -> bool {
+    holding(org, day, status).contains(&state.to_string())
+}
+
+/// The states `at` gives as uncertain, each with its two possible
+/// statuses.
+pub fn uncertain(org: &str, day: &str) -> Vec<(String, Vec<String>)> {
+    let v = json(&["at", day, "--org", org, "--format", "json"]);
+    v["uncertain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let possible = ids(&u["possible"]);
+            (u["state"].as_str().unwrap().to_string(), possible)
+        })
+        .collect()
 }

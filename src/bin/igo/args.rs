@@ -7,9 +7,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use igo_graph::{Basis, export};
 
 /// Who held which status in an intergovernmental organisation on which day,
-/// and why (with sources). Bundled data: fifteen organisations, SCO (the
-/// default of --org) and SHANGHAI5, BRICS, CST and CSTO, CIS, EAEU and
-/// EURASEC, CICA; NATO, UN, EU, COE, OSCE and G20.
+/// and why (with sources). Bundled data: twenty-four organisations, SCO
+/// (the default of --org) and SHANGHAI5, BRICS, CST and CSTO, CIS, EAEU
+/// and EURASEC, CICA; NATO, UN, EU, COE, OSCE and G20; OAU and AU, ECOWAS,
+/// ASEAN, LAS, OAS, COMMONWEALTH, OPEC and OIC.
 #[derive(Parser)]
 #[command(
     name = "igo",
@@ -28,8 +29,10 @@ pub struct Cli {
     /// ...`: COW's IGOs and ours; `igo validate --layer my-org`).
     #[arg(long, global = true, value_name = "DIR")]
     pub layer: Vec<PathBuf>,
-    /// The organisation asked about [default: SCO]; `all` for every one
-    /// (`at`, `export dot|svg|png`). `history` keeps only its entries;
+    /// The organisation asked about [default: SCO]; `all` for every one,
+    /// or several joined by commas (`SCO,CSTO,CIS`), for `at` and `export
+    /// dot|svg|png` (the region: `all` links the organisations by the
+    /// states they share, a list draws those with their states). `history` keeps only its entries;
     /// `validate` checks that the folder holds it. Commands about the whole
     /// data set need none (`memberships`, `overlap`, `export yaml|html|cow`;
     /// `history`, `export json` and `compare cow` without it).

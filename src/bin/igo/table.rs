@@ -705,23 +705,28 @@ pub fn wrapped(line: &str) -> String {
     format!("{}\n", wrap(line, 78, 0, 2))
 }
 
-/// The most organisations a matrix table shows (210 columns).
-const MATRIX_MAX: usize = 20;
+/// The widest matrix table, in columns; wider, CSV and JSON answer.
+const MATRIX_WIDTH: usize = 210;
 
 /// `igo overlap --matrix`: states shared by each pair, and members of both;
-/// refused, pointing to CSV and JSON, for more than [`MATRIX_MAX`].
+/// each column as wide as its id (at least three figures) and two
+/// spaces; refused, pointing to CSV and JSON, when wider than
+/// [`MATRIX_WIDTH`].
 pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
     let mut out = String::new();
     let ids: Vec<&str> = m.organizations.iter().map(|o| o.as_str()).collect();
     let n = ids.len();
-    if n > MATRIX_MAX {
+    let widths: Vec<usize> =
+        ids.iter().map(|id| id.chars().count().max(3) + 2).collect();
+    let first = ids.iter().map(|id| id.chars().count()).max().unwrap_or(0) + 1;
+    let width = first + widths.iter().sum::<usize>();
+    if width > MATRIX_WIDTH {
         return Err(Failure::Msg(format!(
-            "the matrix of {n} organisations on {} would be {} columns \
-             wide, too wide for a terminal (a table shows at most \
-             {MATRIX_MAX}): ask for it as CSV or JSON (--format csv), or \
+            "the matrix of {n} organisations on {} would be {width} columns \
+             wide, too wide for a terminal (a table is at most \
+             {MATRIX_WIDTH}): ask for it as CSV or JSON (--format csv), or \
              name the organisations (`igo overlap --matrix SCO BRICS ...`)",
             m.date,
-            10 * (n + 1)
         )));
     }
     for (title, tier) in [
@@ -729,21 +734,21 @@ pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
         ("members of both (tier member in each)", Some("member")),
     ] {
         writeln!(out, "{title}, {} by {} date", m.date, m.basis)?;
-        let mut head = format!("{:<10}", "");
-        for id in &ids {
-            head.push_str(&format!("{:>10}", trunc(id, 9)));
+        let mut head = format!("{:<first$}", "");
+        for (id, w) in ids.iter().zip(&widths) {
+            head.push_str(&format!("{id:>w$}"));
         }
         writeln!(out, "{head}")?;
         for (i, a) in ids.iter().enumerate() {
-            let mut line = format!("{:<10}", trunc(a, 9));
+            let mut line = format!("{a:<first$}");
             // The cells are row by row: the row's n cells, in order.
             let row = m.cells.iter().skip(i * n).take(n);
-            for c in row {
+            for (c, w) in row.zip(&widths) {
                 let n = match tier {
                     None => c.shared,
                     Some(t) => c.by_tier.get(t).copied().unwrap_or(0),
                 };
-                line.push_str(&format!("{n:>10}"));
+                line.push_str(&format!("{n:>w$}"));
             }
             writeln!(out, "{line}")?;
         }
