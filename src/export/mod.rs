@@ -58,6 +58,7 @@ pub mod json;
 pub mod panel;
 #[cfg(feature = "parquet")]
 pub mod parquet;
+#[cfg(feature = "dot")]
 pub mod region;
 #[cfg(feature = "json")]
 pub mod release;
