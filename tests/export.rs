@@ -498,19 +498,11 @@ fn csv_tables_read_back() {
 }
 
 fn sparql_count(store: &oxigraph::store::Store, query: &str) -> i64 {
-    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-    let QueryResults::Solutions(mut s) = SparqlEvaluator::new()
-        .parse_query(query)
+    let row = crate::one_answer::readers::select(store, query)
+        .next()
         .unwrap()
-        .on_store(store)
-        .execute()
-        .unwrap()
-    else {
-        panic!("not a SELECT")
-    };
-    let row = s.next().unwrap().unwrap();
-    let n = row.get("n").unwrap();
-    match n {
+        .unwrap();
+    match row.get("n").unwrap() {
         oxigraph::model::Term::Literal(l) => l.value().parse().unwrap(),
         other => panic!("{other}"),
     }

@@ -8,7 +8,7 @@
 //! written by the real binary.
 
 mod generated;
-mod readers;
+pub(crate) mod readers;
 
 use std::collections::{BTreeMap, BTreeSet};
 

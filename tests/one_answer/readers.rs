@@ -324,7 +324,7 @@ SELECT ?state ?role WHERE {{
 }
 
 /// The solutions of the SELECT query `q` over `store`.
-fn select(
+pub(crate) fn select(
     store: &oxigraph::store::Store,
     q: &str,
 ) -> oxigraph::sparql::QuerySolutionIter<'static> {

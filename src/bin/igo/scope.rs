@@ -107,14 +107,15 @@ impl Scope {
                 Err(e) => Err(e.into()),
             }
         };
-        let several = given.filter(|g| g.contains(','));
         match (takes(&cli.command), given) {
             (Takes::Data, _) | (Takes::DataOrOne, None) => Ok(Scope::Data),
             (Takes::OneOrAll, _) if all => Ok(Scope::All),
-            (Takes::OneOrAll, _) if several.is_some() => {
-                named(kg, several.unwrap_or_default())
+            (Takes::OneOrAll, Some(list)) if list.contains(',') => {
+                named(kg, list)
             }
-            (Takes::One | Takes::DataOrOne, _) if several.is_some() => {
+            (Takes::One | Takes::DataOrOne, Some(list))
+                if list.contains(',') =>
+            {
                 Err(Failure::Msg(
                     "a list of organisations (`--org SCO,CSTO`) applies to \
                      `at` and to `export dot|svg|png` (the region in one \
