@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::common::{json, root, run};
 use crate::export::python_with;
 
-fn export_site() -> tempfile::TempDir {
+pub(crate) fn export_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     let (code, _, err) =
@@ -130,7 +130,7 @@ fn export_html_needs_a_folder_and_refuses_flags_it_ignores() {
 
 /// The system's Chromium and its driver, with selenium, or `None` after
 /// saying how to install them.
-fn browser() -> Option<String> {
+pub(crate) fn browser() -> Option<String> {
     let chromium = std::env::var("IGO_CHROMIUM")
         .unwrap_or_else(|_| "/usr/bin/chromium".into());
     let driver = std::env::var("IGO_CHROMEDRIVER")
@@ -221,7 +221,7 @@ fn same_as_at(view: &str, shown: &Value) {
 
 /// Where the screenshots go: `IGO_SHOTS` (the README's gallery is made
 /// with `IGO_SHOTS=docs`), else `target/explorer`.
-fn shots_dir() -> PathBuf {
+pub(crate) fn shots_dir() -> PathBuf {
     std::env::var_os("IGO_SHOTS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target/explorer"))

@@ -81,6 +81,10 @@ mod region;
 /// The explorer web page, in a real headless browser.
 mod explorer;
 
+/// The explorer's map, search, downloads and list of states, in the
+/// browser, against the binary.
+mod explorer_world;
+
 /// COW IGO v3: import, round trip, errors, comparison.
 mod cow;
 

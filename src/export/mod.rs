@@ -40,6 +40,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "json")]
+pub mod answers;
 pub mod bib;
 pub mod chart;
 mod columns;

@@ -9,6 +9,7 @@ mod facts;
 mod full;
 mod open;
 mod resolve;
+pub use resolve::SearchTerm;
 mod slot;
 
 use std::collections::BTreeMap;

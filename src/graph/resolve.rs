@@ -46,18 +46,7 @@ impl KnowledgeGraph {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn resolve_state(&self, query: &str) -> Result<&State, Error> {
-        if let Some(s) = self.state(query) {
-            return Ok(s);
-        }
-        let q = query.trim();
-        if let Some(s) = self.by_code(q) {
-            return Ok(s);
-        }
-        let lower = q.to_lowercase();
-        if let Some(s) = self
-            .states()
-            .find(|s| s.all_names().any(|n| n.to_lowercase() == lower))
-        {
+        if let Some(s) = self.find_state(query) {
             return Ok(s);
         }
         if let Some(c) = crate::countries::find(query) {
@@ -72,6 +61,20 @@ impl KnowledgeGraph {
             ));
         }
         Err(Error::one(self.unknown_state(query)))
+    }
+
+    /// The state `query` names, as [`KnowledgeGraph::resolve_state`]
+    /// finds it, without the error's suggestions.
+    fn find_state(&self, query: &str) -> Option<&State> {
+        if let Some(s) = self.state(query) {
+            return Some(s);
+        }
+        let q = query.trim();
+        if let Some(s) = self.by_code(q) {
+            return Some(s);
+        }
+        let lower = q.to_lowercase();
+        self.states().find(|s| s.all_names().any(|n| n.to_lowercase() == lower))
     }
 
     /// The state a code names: ISO alpha-3 or alpha-2 in any case, COW
@@ -173,5 +176,77 @@ impl KnowledgeGraph {
             "give an ISO 3166-1 alpha-3 or alpha-2 code, a COW or G&W \
                  number or letters (`COW:365`, `GW:260`), or an English name",
         )
+    }
+}
+
+/// One word that names a state or an organisation, as the CLI reads it:
+/// what the explorer's search box matches.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SearchTerm {
+    /// The word (`IND`, `in`, `750`, `GW:260`, `Burma`, `SCO`).
+    pub term: String,
+    /// `state` or `organization`.
+    pub kind: &'static str,
+    /// The id it resolves to.
+    pub id: String,
+}
+
+impl KnowledgeGraph {
+    /// Every word that [`KnowledgeGraph::resolve_state`] or
+    /// [`KnowledgeGraph::resolve_organization`] resolves, with what it
+    /// resolves to: each state's id, ISO alpha-2 code, COW and G&W
+    /// numbers and letters (`GW:` before G&W's where COW's differ) and
+    /// names; each organisation's id and short name. A code that passed
+    /// from one state to another is listed only for the state the
+    /// resolver picks, so the explorer's search and the CLI agree.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let kg = igo_graph::KnowledgeGraph::bundled();
+    /// let terms = kg.search_terms();
+    /// let burma = terms.iter().find(|t| t.term == "Burma").unwrap();
+    /// assert_eq!((burma.kind, burma.id.as_str()), ("state", "MMR"));
+    /// assert!(terms.iter().any(|t| t.term == "365" && t.id == "RUS"));
+    /// ```
+    pub fn search_terms(&self) -> Vec<SearchTerm> {
+        let mut out = Vec::new();
+        for s in self.states() {
+            let mut words: Vec<String> = vec![s.id.to_string()];
+            words.extend((!s.iso2.is_empty()).then(|| s.iso2.clone()));
+            words.extend(s.all_names().map(str::to_string));
+            for (list, prefix) in [(StateList::Cow, ""), (StateList::Gw, "GW:")]
+            {
+                for (held, _, _) in s.codes_in(list) {
+                    words.push(format!("{prefix}{}", held.code));
+                    words.extend(held.abbrev.map(|a| format!("{prefix}{a}")));
+                }
+            }
+            let mut seen = std::collections::BTreeSet::new();
+            for w in words {
+                let picked = self.find_state(&w).map(|r| &r.id);
+                if picked == Some(&s.id) && seen.insert(w.clone()) {
+                    out.push(SearchTerm {
+                        term: w,
+                        kind: "state",
+                        id: s.id.to_string(),
+                    });
+                }
+            }
+        }
+        for o in self.organizations() {
+            let mut words = vec![o.id.to_string(), o.short_name.clone()];
+            words.dedup();
+            for w in words {
+                if self.resolve_organization(&w).is_ok_and(|r| r.id == o.id) {
+                    out.push(SearchTerm {
+                        term: w,
+                        kind: "organization",
+                        id: o.id.to_string(),
+                    });
+                }
+            }
+        }
+        out
     }
 }

@@ -1,10 +1,11 @@
 //! `--format json` and `--format csv` of the listings whose rows are the
 //! CLI's own (the library's CSV tables are in `igo_graph::export::csv`).
 
+use igo_graph::export::answers;
 use igo_graph::export::csv::{id_list, write_table};
 use igo_graph::{
-    Basis, Date, Diff, History, KnowledgeGraph, RosterEntry, Snapshot, Status,
-    StatusOn, SummitTimeline, TimelineEntry, TimelineEvent,
+    Basis, Date, Diff, History, KnowledgeGraph, RosterEntry, Snapshot,
+    SummitTimeline, TimelineEntry, TimelineEvent,
 };
 
 use crate::report::Failure;
@@ -12,9 +13,7 @@ use crate::table::{name, summit_label};
 
 /// Pretty JSON with a final newline.
 pub fn json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
-    let mut s = serde_json::to_string_pretty(v)?;
-    s.push('\n');
-    Ok(s)
+    Ok(answers::json(v)?)
 }
 
 /// A CSV table: the header, then the rows, through the library's one
@@ -37,45 +36,7 @@ pub fn snapshot(
     kg: &KnowledgeGraph,
     snap: &Snapshot,
 ) -> Result<String, Failure> {
-    let mut rows: Vec<[String; 7]> = Vec::new();
-    let base = |id: &str, status: String, certain: bool| {
-        [
-            snap.organization.to_string(),
-            snap.date.to_string(),
-            snap.basis.to_string(),
-            id.to_string(),
-            name(kg, id),
-            status,
-            certain.to_string(),
-        ]
-    };
-    let vocabulary = kg
-        .organization(snap.organization.as_str())
-        .map_or(Status::HELD.to_vec(), |o| o.statuses.clone());
-    for s in vocabulary {
-        for id in snap.with_status(s) {
-            rows.push(base(id.as_str(), s.as_str().to_string(), true));
-        }
-    }
-    for u in &snap.uncertain {
-        rows.push(base(
-            u.state.as_str(),
-            StatusOn::Uncertain(u.possible.clone()).label(),
-            false,
-        ));
-    }
-    csv_rows(
-        &[
-            "organization",
-            "date",
-            "basis",
-            "state",
-            "name",
-            "status",
-            "certain",
-        ],
-        &rows,
-    )
+    Ok(answers::at_csv(kg, snap)?)
 }
 
 /// `igo officials --format json`: the library's office terms, each with
@@ -151,50 +112,7 @@ pub fn roster(date: Date, roster: &[RosterEntry]) -> Result<String, Failure> {
 
 /// `igo history --format csv`.
 pub fn history(h: &History) -> Result<String, Failure> {
-    let ids = |v: &[igo_graph::Source]| {
-        v.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(";")
-    };
-    let urls = |v: &[igo_graph::Source]| {
-        v.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" ")
-    };
-    let rows: Vec<[String; 11]> = h
-        .entries
-        .iter()
-        .map(|e| {
-            [
-                h.state.id.to_string(),
-                e.organization.to_string(),
-                e.status.as_str().to_string(),
-                opt(e.decided),
-                opt(e.effective),
-                ids(&e.sources),
-                urls(&e.sources),
-                e.note.as_deref().unwrap_or_default().to_string(),
-                // Certain: neither disputed nor missing data.
-                (e.against.is_empty()
-                    && e.status != igo_graph::Status::UNKNOWN)
-                    .to_string(),
-                ids(&e.against),
-                urls(&e.against),
-            ]
-        })
-        .collect();
-    csv_rows(
-        &[
-            "state",
-            "organization",
-            "status",
-            "decided",
-            "effective",
-            "sources",
-            "urls",
-            "note",
-            "certain",
-            "against",
-            "against_urls",
-        ],
-        &rows,
-    )
+    Ok(answers::history_csv(h)?)
 }
 
 /// The columns of `igo timeline --format csv`; with summits, one more:
@@ -456,37 +374,5 @@ pub fn overlap(o: &igo_graph::Overlap) -> Result<String, Failure> {
 
 /// `igo overlap --matrix --format csv`: one row per ordered pair.
 pub fn matrix(m: &igo_graph::OverlapMatrix) -> Result<String, Failure> {
-    let rows: Vec<[String; 9]> = m
-        .cells
-        .iter()
-        .map(|c| {
-            let t =
-                |k: &str| c.by_tier.get(k).copied().unwrap_or(0).to_string();
-            [
-                m.date.to_string(),
-                m.basis.to_string(),
-                c.a.to_string(),
-                c.b.to_string(),
-                c.shared.to_string(),
-                t("member"),
-                t("associate"),
-                t("observer"),
-                t("partner"),
-            ]
-        })
-        .collect();
-    csv_rows(
-        &[
-            "date",
-            "basis",
-            "a",
-            "b",
-            "shared",
-            "member",
-            "associate",
-            "observer",
-            "partner",
-        ],
-        &rows,
-    )
+    Ok(answers::matrix_csv(m)?)
 }

@@ -39,6 +39,49 @@ struct Index<'a> {
     source_count: usize,
     /// The years of `data/region-YEAR.js`, oldest first.
     region_years: Vec<i32>,
+    /// Every word the CLI resolves to a state or an organisation: what
+    /// the search box matches.
+    search: Vec<crate::graph::SearchTerm>,
+    /// How to cite a view: the project's `CITATION.cff`.
+    citation: Citation,
+}
+
+/// What the page's "cite this view" line needs, read from the project's
+/// `CITATION.cff` (its title, authors and version) and the data (the
+/// latest review day).
+#[derive(Serialize)]
+struct Citation {
+    title: String,
+    authors: String,
+    version: String,
+    reviewed: Option<Date>,
+}
+
+const CITATION_CFF: &str = include_str!("../../../CITATION.cff");
+
+/// The value of the first top-level `key:` of `CITATION.cff`, unquoted.
+fn cff(key: &str) -> String {
+    let v = CITATION_CFF
+        .lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+        .unwrap_or_default();
+    v.trim().trim_matches('"').to_string()
+}
+
+fn citation(site: &Site) -> Citation {
+    // The authors are the `- name:` entries before `version:`.
+    let head = CITATION_CFF.split("\nversion:").next().unwrap_or_default();
+    let authors: Vec<&str> = head
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- name:"))
+        .map(|n| n.trim().trim_matches('"'))
+        .collect();
+    Citation {
+        title: cff("title"),
+        authors: authors.join(", "),
+        version: cff("version"),
+        reviewed: site.organizations.iter().filter_map(|o| o.reviewed).max(),
+    }
 }
 
 /// An organisation without its days (those are `data/org-ID.js`).
@@ -57,6 +100,9 @@ struct OrgIndex<'a> {
     summit_body: Option<&'a str>,
     offices: &'a [Office],
     sources: &'a [SourceId],
+    /// Every state that ever held a status in it (the states list's
+    /// filter).
+    states: BTreeSet<&'a StateId>,
 }
 
 /// A state without its spans and transitions (`data/state-ID.js`).
@@ -69,6 +115,8 @@ struct StateIndex<'a> {
     cow_abbrev: Option<&'a str>,
     wikidata: Option<&'a str>,
     sources: &'a [SourceId],
+    /// Its region, by the Correlates of War's numbering (see [`region`]).
+    region: &'static str,
 }
 
 /// `data/org-ID.js`: an organisation's days.
@@ -146,6 +194,12 @@ fn index(site: &Site) -> Index<'_> {
             summit_body: o.summit_body.as_deref(),
             offices: &o.offices,
             sources: &o.sources,
+            states: site
+                .states
+                .iter()
+                .filter(|s| s.spans.iter().any(|sp| sp.organization == o.id))
+                .map(|s| &s.id)
+                .collect(),
         })
         .collect();
     let states = site
@@ -159,6 +213,7 @@ fn index(site: &Site) -> Index<'_> {
             cow_abbrev: s.cow_abbrev.as_deref(),
             wikidata: s.wikidata.as_deref(),
             sources: &s.sources,
+            region: region(s.cow_code, &s.id),
         })
         .collect();
     Index {
@@ -169,6 +224,25 @@ fn index(site: &Site) -> Index<'_> {
         states,
         source_count: site.sources.len(),
         region_years: region_years(&site.region).into_keys().collect(),
+        search: site.search.clone(),
+        citation: citation(site),
+    }
+}
+
+/// A state's region by the hundreds of its Correlates of War number, as
+/// COW groups them: the Americas below 200, Europe 200-399, Africa
+/// 400-599, the Middle East 600-699 (North Africa with it, as in COW),
+/// Asia 700-899, Oceania from 900; the states COW does not number
+/// (Palestine, the Sahrawi Republic, the Holy See) by where they are.
+pub(super) fn region(cow: Option<u16>, id: &StateId) -> &'static str {
+    match (cow, id.as_str()) {
+        (Some(2..=199), _) => "Americas",
+        (Some(200..=399), _) | (None, "VAT") => "Europe",
+        (Some(400..=599), _) | (None, "ESH") => "Africa",
+        (Some(600..=699), _) | (None, "PSE") => "Middle East",
+        (Some(700..=899), _) => "Asia",
+        (Some(900..), _) => "Oceania",
+        _ => "other",
     }
 }
 
@@ -244,6 +318,46 @@ fn data_files(site: &Site) -> Result<Vec<(String, String)>, Error> {
     Ok(out)
 }
 
+/// One answer of the CLI in both formats, as it prints them.
+#[derive(Serialize)]
+struct Download {
+    json: String,
+    csv: String,
+}
+
+/// The files of the page's downloads, loaded when one is asked for:
+/// `data/at-ORG.js`, `igo at` on each of the organisation's days of
+/// change (the page puts the day asked in place of the day of change),
+/// and `data/history-ID.js`, `igo history ID`; each in JSON and CSV, the
+/// bytes the CLI prints.
+fn downloads(
+    kg: &KnowledgeGraph,
+    site: &Site,
+) -> Result<Vec<(String, String)>, Error> {
+    use crate::export::answers;
+    let mut out = Vec::new();
+    for org in &site.organizations {
+        let mut days = Vec::with_capacity(org.days.len());
+        for day in &org.days {
+            let snap = kg.snapshot(org.id.as_str(), day.date, site.basis)?;
+            days.push(Download {
+                json: answers::json(&snap)?,
+                csv: answers::at_csv(kg, &snap)?,
+            });
+        }
+        out.push(chunk(&format!("at/{}", org.id), &days)?);
+    }
+    for st in &site.states {
+        let h = kg.history(st.id.as_str())?;
+        let d = Download {
+            json: answers::json(&h)?,
+            csv: answers::history_csv(&h)?,
+        };
+        out.push(chunk(&format!("history/{}", st.id), &d)?);
+    }
+    Ok(out)
+}
+
 fn site_for(kg: &KnowledgeGraph, home: Option<&str>) -> Result<Site, Error> {
     let mut site = site(kg)?;
     site.home = home
@@ -290,7 +404,10 @@ pub fn files(
         ("igo.css".to_string(), STYLE.to_string()),
         ("igo.js".to_string(), SCRIPT.to_string()),
     ];
-    out.extend(data_files(&site_for(kg, home)?)?);
+    let site = site_for(kg, home)?;
+    out.extend(data_files(&site)?);
+    out.extend(downloads(kg, &site)?);
+    out.push(chunk("map", &super::world(kg)?)?);
     Ok(out)
 }
 

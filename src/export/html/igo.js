@@ -21,6 +21,9 @@
   // by year.
   D.sources = {};
   const regionByYear = new Map();
+  // The world map, and the downloads' texts (igo at per organisation,
+  // igo history per state), loaded when asked for.
+  const world = { map: null, at: new Map(), history: new Map() };
 
   // ---- the data files ----------------------------------------------------
   // Each file of data/ is a script calling IGO_LOAD(key, value): a
@@ -38,6 +41,10 @@
       Object.assign(stateById.get(id), { spans: value.spans, transitions: value.transitions });
     } else if (kind === "region") {
       regionByYear.set(Number(id), value.region);
+    } else if (kind === "map") {
+      world.map = value;
+    } else if (kind === "at" || kind === "history") {
+      world[kind].set(id, value);
     } else return;
     loaded.add(key);
   };
@@ -173,6 +180,7 @@
     const [head, arg] = h.split("/");
     if (head === "state" && arg) return { view: "state", id: arg.toUpperCase() };
     if (head === "states") return { view: "states" };
+    if (head === "search") return { view: "search", query: h.slice("search/".length) };
     if (head === "region") return { view: "region", date: arg };
     const org = orgById.get((head || "").toUpperCase());
     if (org) return { view: "org", org, date: arg };
@@ -186,6 +194,7 @@
       for (const o of orgs) n.append(el("a", { href: `#${o.id}`, text: o.id, title: o.name, "data-view": o.id }));
       n.append(el("a", { href: "#region", text: "Region", "data-view": "region" }));
       n.append(el("a", { href: "#states", text: "States", "data-view": "states" }));
+      document.querySelector("header").append(searchBox());
     }
     for (const a of n.children) {
       if (a.dataset.view === current) a.setAttribute("aria-current", "page");
@@ -195,9 +204,9 @@
 
   // The files a view needs before it can be drawn.
   function files(r) {
-    if (r.view === "org") return [`org/${r.org.id}`];
+    if (r.view === "org") return [`org/${r.org.id}`, "map"];
     if (r.view === "state") return stateById.has(r.id) ? [`state/${r.id}`] : [];
-    if (r.view === "region") return orgs.map((o) => `org/${o.id}`);
+    if (r.view === "region") return orgs.map((o) => `org/${o.id}`).concat(["map"]);
     return [];
   }
 
@@ -229,6 +238,7 @@
   function draw(r) {
     if (r.view === "state") return renderState(r.id);
     if (r.view === "states") return renderStates();
+    if (r.view === "search") return renderSearch(r.query);
     if (r.view === "region") return renderRegion(r.date);
     return renderOrg(r.org, r.date, r.home);
   }
@@ -356,8 +366,8 @@
   function orgDay(org, date, list) {
     const day = dayOn(org, date);
     const out = [];
-    const since = day.date === date ? "a day of change" : `unchanged since ${day.date}`;
-    out.push(el("p", { class: "shown", id: "shown", "data-date": date, "data-since": day.date },
+    const since = day.changed === date ? "a day of change" : `unchanged since ${day.changed}`;
+    out.push(el("p", { class: "shown", id: "shown", "data-date": date, "data-since": day.changed },
       el("strong", { text: `On ${date}` }), ` (${since}): `,
       day.exists ? `${day.counts.family} states hold a status` : "the organisation no longer exists"));
     if (day.caveat) out.push(el("p", { class: "caveat", role: "note", id: "caveat", text: `Caveat: ${day.caveat}.` }));
@@ -367,11 +377,13 @@
       const ids = (day.statuses[s.id] || []).slice().sort((a, b) => stateName(a).localeCompare(stateName(b)));
       for (const id of ids) roster.push({ id, status: s });
     }
+    out.push(downloadsAt(org, day, date), citeLine(`${org.id}/${date}`));
     out.push(el("div", { class: "grid" },
+      el("div", {}, mapFigure(org, day, date),
       el("figure", {},
         diagram(org, day, { links: true }),
         legend(org, day),
-        el("figcaption", { text: `The ${org.short_name} on ${date}: each state drawn by its status; the ${org.chair_title} has a red ring, uncertain states a dashed one. The same facts are in the tables.` })),
+        el("figcaption", { text: `The ${org.short_name} on ${date}: each state drawn by its status; the ${org.chair_title} has a red ring, uncertain states a dashed one. The same facts are in the tables.` }))),
       el("div", {},
         el("h2", { text: "States by status" }),
         table(["State", "ISO", "Status", "Since"], roster.map((r) => {
@@ -585,6 +597,7 @@
     const byOrg = orgs.filter((o) => st.spans.some((s) => s.organization === o.id) || st.transitions.some((t) => t.organization === o.id));
     put(main, 
       el("h1", { text: st.name, "data-state": st.id }), facts,
+      downloadsHistory(st), citeLine(`state/${st.id}`),
       el("h2", { text: "Status over time" }),
       stateTimeline(st, byOrg),
       table(["Organisation", "Status", "From", "Until"], st.spans.map((sp) => {
@@ -679,16 +692,9 @@
         }, sv("title", { text: `${o.short_name}: ${info.label}${why ? ` (${why})` : ""}, ${a} to ${sp.end && sp.end.effective ? b : "today"}` })));
       }
     });
-    return el("figure", {}, el("div", { class: "scroll" }, s));
-  }
-
-  function renderStates() {
-    nav("states");
-    document.title = "States · igo-graph explorer";
-    put(main, el("h1", { text: "States" }),
-      el("p", { text: `${D.states.length} states hold or have held a status in at least one of ${orgs.length} organisations.` }),
-      el("ul", { class: "states-index" }, D.states.map((s) =>
-        el("li", { "data-state": s.id }, el("a", { href: `#state/${s.id}`, text: s.name }), ` (${s.id})`))));
+    return el("figure", {}, el("div", { class: "scroll" }, s),
+      el("p", { class: "scroll-hint", "aria-hidden": "true", text: "The chart scrolls sideways: swipe it to see later years →" }),
+      timelineKey(st, byOrg));
   }
 
   // ---- the region ----------------------------------------------------------
@@ -725,7 +731,8 @@
   function regionDay(date, matrices) {
     const here = orgs.map((o) => ({ o, day: dayOn(o, date) })).filter((x) => x.day && x.day.exists);
     const out = [el("p", { class: "shown", id: "shown", "data-date": date },
-      el("strong", { text: `On ${date}` }), `: ${here.length} organisations`)];
+      el("strong", { text: `On ${date}` }), `: ${here.length} organisations`),
+      downloadsMatrix(matrices, date), citeLine(`region/${date}`), regionMap(here, date)];
     out.push(el("div", { class: "cards" }, here.map(({ o, day }) => el("section", { class: "card", "data-org": o.id },
       el("h2", {}, el("a", { href: `#${o.id}/${date}`, text: o.short_name }), ` · ${day.family_size} states`),
       diagram(o, day, { links: false }), legend(o, day),
@@ -778,9 +785,3 @@
         "Days are counted by the date a status took effect. Every view has its own address: copy it to cite what you saw."));
   }
 
-  // Links and the back and forward buttons change the address's fragment;
-  // the date controls' own moves do not come back here.
-  window.addEventListener("hashchange", () => render(true));
-  footer();
-  render(false);
-})();

@@ -53,12 +53,16 @@ use crate::model::{
 use crate::query::{OverlapMatrix, Pending, Uncertain};
 
 mod chunks;
+mod map;
 
 pub use chunks::{data_js, files, write_dir};
+pub use map::{Shape, WorldMap, world};
 
 const INDEX: &str = include_str!("index.html");
 const STYLE: &str = include_str!("igo.css");
-const SCRIPT: &str = include_str!("igo.js");
+/// `igo.js`: the page's script, written as two files (the second half,
+/// `igo-world.js`, has the map, search, downloads and the list of states).
+const SCRIPT: &str = concat!(include_str!("igo.js"), include_str!("igo-world.js"));
 
 /// The whole site's data: what `data.js` and the files of `data/` hold
 /// between them (see [`files`]).
@@ -79,6 +83,8 @@ pub struct Site {
     /// The overlap matrix of every organisation existing on the day, on
     /// each day on which it changes.
     pub region: Vec<OverlapMatrix>,
+    /// Every word the CLI resolves to a state or an organisation.
+    pub search: Vec<crate::graph::SearchTerm>,
 }
 
 /// One status of an organisation's vocabulary, with its colour in the
@@ -147,6 +153,10 @@ impl OrgPage {
 pub struct Day {
     /// The first day this picture holds.
     pub date: Date,
+    /// The last day on or before `date` on which a fact of the picture
+    /// changed: `date`, unless only the caveat changed that day (the day
+    /// after the data's review).
+    pub changed: Date,
     /// Whether the organisation exists, or may (false once its end is
     /// certain).
     pub exists: bool,
@@ -341,6 +351,7 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
         states,
         sources,
         region,
+        search: kg.search_terms(),
     })
 }
 
@@ -404,8 +415,9 @@ fn org_page(
     let mut out: Vec<Day> = Vec::new();
     for &date in days {
         let s = kg.snapshot(org.id.as_str(), date, Basis::Effective)?;
-        let day = Day {
+        let mut day = Day {
             date,
+            changed: date,
             exists: org.may_exist_on(date),
             statuses: s.statuses,
             family_size: s.family_size,
@@ -420,11 +432,23 @@ fn org_page(
             caveat: s.caveat,
             coverage: s.coverage,
         };
-        let same =
-            out.last().is_some_and(|last| Day { date, ..last.clone() } == day);
-        if !same {
+        let Some(last) = out.last() else {
             out.push(day);
+            continue;
+        };
+        let as_last = |caveat| Day {
+            date,
+            changed: date,
+            caveat,
+            ..last.clone()
+        };
+        if as_last(last.caveat.clone()) == day {
+            continue;
         }
+        if as_last(day.caveat.clone()) == day {
+            day.changed = last.changed;
+        }
+        out.push(day);
     }
     Ok(OrgPage {
         id: org.id.clone(),
