@@ -94,7 +94,9 @@ pub use crate::date::{Date, Precision};
 pub use crate::error::{
     Diagnostic, DiagnosticKind, Error, ErrorKind, Location, Result,
 };
-pub use crate::graph::{Edge, KnowledgeGraph, Node, Person, Place, SearchTerm};
+pub use crate::graph::{
+    Edge, KnowledgeGraph, Node, Person, Place, SearchTerm,
+};
 pub use crate::load::{
     LoadOptions, MAX_ALIAS_EVENTS, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES,
     MAX_LINE_BYTES,

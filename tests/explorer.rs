@@ -587,8 +587,14 @@ fn check_loads(page: &serde_json::Value) {
         .map(|r| r.as_str().unwrap().rsplit("/site/").next().unwrap())
         .collect();
     first.sort_unstable();
-    let want =
-        ["data.js", "data/org-SCO.js", "igo.css", "igo.js", "index.html"];
+    let want = [
+        "data.js",
+        "data/map.js",
+        "data/org-SCO.js",
+        "igo.css",
+        "igo.js",
+        "index.html",
+    ];
     assert_eq!(first, want, "the first view's files");
     // No console errors or warnings; nothing loaded from outside the
     // folder; no sideways scrolling at a phone's width or a wide screen.

@@ -72,7 +72,10 @@ fn check_map(view: &str, map: &Value, org: &str, day: &str) {
         seen.insert(state.to_string());
     }
     for state in want.keys() {
-        assert!(seen.contains(state), "{view}: {state} neither drawn nor listed");
+        assert!(
+            seen.contains(state),
+            "{view}: {state} neither drawn nor listed"
+        );
     }
     eprintln!("the map of {view} drawn in {} ms", map["ms"]);
 }
@@ -101,7 +104,14 @@ fn the_map_search_and_downloads_agree_with_igo_in_a_real_browser() {
     }
     check_map("region UN", &page["region_map"], "UN", "2020-01-01");
     for fmt in ["csv", "json"] {
-        let want = ok(&["overlap", "--matrix", "--at", "2020-01-01", "--format", fmt]);
+        let want = ok(&[
+            "overlap",
+            "--matrix",
+            "--at",
+            "2020-01-01",
+            "--format",
+            fmt,
+        ]);
         let got = &page["downloads"][format!("overlap 2020-01-01 {fmt}")];
         assert_eq!(got.as_str(), Some(want.as_str()), "overlap {fmt}");
         let want = ok(&["history", "ARM", "--format", fmt]);
@@ -112,7 +122,10 @@ fn the_map_search_and_downloads_agree_with_igo_in_a_real_browser() {
     check_keys_and_lists(&page);
     check_cite_and_today(&page);
     for (name, w) in page["widths"].as_object().unwrap() {
-        assert!(w[1].as_i64() <= w[0].as_i64(), "{name} scrolls sideways: {w}");
+        assert!(
+            w[1].as_i64() <= w[0].as_i64(),
+            "{name} scrolls sideways: {w}"
+        );
     }
     let folder = format!("file://{}", site.canonicalize().unwrap().display());
     for url in page["resources"].as_array().unwrap() {
@@ -171,11 +184,15 @@ fn check_keys_and_lists(page: &Value) {
         .map(|v| v.as_str().unwrap())
         .collect();
     let initial = |s: &str| s.chars().next().unwrap().to_ascii_lowercase();
-    assert!(names.windows(2).all(|w| initial(w[0]) <= initial(w[1])), "{names:?}");
+    assert!(
+        names.windows(2).all(|w| initial(w[0]) <= initial(w[1])),
+        "{names:?}"
+    );
     let kg = igo_graph::KnowledgeGraph::bundled();
     let nato: BTreeSet<String> = kg
         .spans()
-        .filter(|s| s.organization == "NATO")
+        .into_iter()
+        .filter(|s| s.organization.as_str() == "NATO")
         .map(|s| s.state.to_string())
         .collect();
     let shown: BTreeSet<String> = page["states_nato"]
@@ -187,7 +204,9 @@ fn check_keys_and_lists(page: &Value) {
     assert_eq!(shown, nato, "the states list filtered by NATO");
     let americas: BTreeSet<String> = nato
         .iter()
-        .filter(|id| kg.state(id).and_then(|s| s.cow_code).is_some_and(|c| c < 200))
+        .filter(|id| {
+            kg.state(id).and_then(|s| s.cow_code).is_some_and(|c| c < 200)
+        })
         .cloned()
         .collect();
     assert_eq!(americas, ["CAN", "USA"].map(String::from).into());
@@ -212,7 +231,10 @@ fn check_cite_and_today(page: &Value) {
             .trim_matches('"')
             .to_string()
     };
-    assert!(cite.contains(&format!("Version {}", field("version:"))), "{cite}");
+    assert!(
+        cite.contains(&format!("Version {}", field("version:"))),
+        "{cite}"
+    );
     assert!(cite.contains(&field("date-released:")), "{cite}");
     assert!(cite.contains("index.html#"), "{cite}");
     let org = VIEWS[0].split('/').next().unwrap();
@@ -225,7 +247,8 @@ fn check_cite_and_today(page: &Value) {
         v
     };
     let today = ok(&["at", "today", "--org", org, "--format", "csv"]);
-    let today = today.lines().nth(1).unwrap().split(',').nth(1).unwrap().to_string();
+    let today =
+        today.lines().nth(1).unwrap().split(',').nth(1).unwrap().to_string();
     assert_eq!(facts(since), facts(&today), "nothing changed since {since}");
     let before: igo_graph::Date = since.parse().unwrap();
     let before = before.previous_day().unwrap().to_string();

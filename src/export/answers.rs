@@ -88,8 +88,15 @@ pub fn at_csv(kg: &KnowledgeGraph, snap: &Snapshot) -> Result<String, Error> {
         let label = StatusOn::Uncertain(u.possible.clone()).label();
         rows.push(base(u.state.as_str(), label, false));
     }
-    let header =
-        ["organization", "date", "basis", "state", "name", "status", "certain"];
+    let header = [
+        "organization",
+        "date",
+        "basis",
+        "state",
+        "name",
+        "status",
+        "certain",
+    ];
     table(header, rows)
 }
 

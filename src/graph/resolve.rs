@@ -74,7 +74,8 @@ impl KnowledgeGraph {
             return Some(s);
         }
         let lower = q.to_lowercase();
-        self.states().find(|s| s.all_names().any(|n| n.to_lowercase() == lower))
+        self.states()
+            .find(|s| s.all_names().any(|n| n.to_lowercase() == lower))
     }
 
     /// The state a code names: ISO alpha-3 or alpha-2 in any case, COW
@@ -215,7 +216,8 @@ impl KnowledgeGraph {
             let mut words: Vec<String> = vec![s.id.to_string()];
             words.extend((!s.iso2.is_empty()).then(|| s.iso2.clone()));
             words.extend(s.all_names().map(str::to_string));
-            for (list, prefix) in [(StateList::Cow, ""), (StateList::Gw, "GW:")]
+            for (list, prefix) in
+                [(StateList::Cow, ""), (StateList::Gw, "GW:")]
             {
                 for (held, _, _) in s.codes_in(list) {
                     words.push(format!("{prefix}{}", held.code));

@@ -501,7 +501,17 @@ mod tests {
                 }
             }
         }
+        // What only the index holds: the filters' states and regions, and
+        // the citation.
+        for (list, field) in
+            [("organizations", "states"), ("states", "region")]
+        {
+            for item in whole[list].as_array_mut().unwrap() {
+                assert!(item.as_object_mut().unwrap().remove(field).is_some());
+            }
+        }
         let top = whole.as_object_mut().unwrap();
+        assert!(top.remove("citation").is_some());
         assert_eq!(
             top.remove("source_count"),
             Some(site.sources.len().into())

@@ -36,12 +36,12 @@
     for (const sh of M.shapes) {
       const id = sh.state;
       const s = id ? status.get(id) : null;
-      const label = id ? `${stateName(id)}: ${s ? s.label : "no status"}${day.chair === id ? `, ${org.chair_title}` : ""}`
+      const label = id ? `${stateName(id)}: ${s ? s.label : "no status"}${id && day.chair === id ? `, ${org.chair_title}` : ""}`
         : `${sh.name}: not a state of this data`;
       const attrs = {
         fill: s ? s.color : id ? NO_STATUS : NO_STATE, "data-state": id, "data-status": id ? (s ? s.id : "none") : null,
         "data-name": sh.name, tabindex: s ? 0 : -1, "aria-label": label, role: s ? "img" : null,
-        stroke: day.chair === id ? "#cb181d" : null, "stroke-width": day.chair === id ? 3 : null,
+        stroke: id && day.chair === id ? "#cb181d" : null, "stroke-width": id && day.chair === id ? 3 : null,
       };
       const shape = sh.dot ? sv("circle", { cx: sh.dot[0], cy: sh.dot[1], r: 5, ...attrs }) : sv("path", { d: sh.d, ...attrs });
       shape.append(sv("title", { text: label }));

@@ -116,7 +116,13 @@ fn path(d: &mut String, ring: &[(i32, i32)]) -> bool {
     let (mut x, mut y) = ring[0];
     let _ = write!(d, "M{x} {y}");
     for &(px, py) in &ring[1..] {
-        let _ = write!(d, "l{} {}", px - x, py - y);
+        // A ring across the 180th meridian (Russia, Fiji) jumps from one
+        // edge to the other: a new subpath, not a line across the world.
+        if (px - x).abs() > WIDTH as i32 / 2 {
+            let _ = write!(d, "M{px} {py}");
+        } else {
+            let _ = write!(d, "l{} {}", px - x, py - y);
+        }
         (x, y) = (px, py);
     }
     d.push('z');
@@ -124,7 +130,11 @@ fn path(d: &mut String, ring: &[(i32, i32)]) -> bool {
 }
 
 /// The state a Natural Earth shape is drawn for.
-fn state_of(kg: &KnowledgeGraph, id: Option<&str>, name: &str) -> Option<StateId> {
+fn state_of(
+    kg: &KnowledgeGraph,
+    id: Option<&str>,
+    name: &str,
+) -> Option<StateId> {
     let alpha3 = match (id.and_then(|i| i.parse::<u16>().ok()), name) {
         (Some(n), _) => crate::countries::by_numeric(n)?.alpha3,
         (None, "Kosovo") => "XKX",
@@ -141,8 +151,8 @@ fn state_of(kg: &KnowledgeGraph, id: Option<&str>, name: &str) -> Option<StateId
 ///
 /// The bundled topology cannot be read (it can: a test reads it).
 pub fn world(kg: &KnowledgeGraph) -> Result<WorldMap, Error> {
-    let topo: Value = serde_json::from_str(TOPOLOGY)
-        .map_err(|e| bad(&e.to_string()))?;
+    let topo: Value =
+        serde_json::from_str(TOPOLOGY).map_err(|e| bad(&e.to_string()))?;
     let arcs = arcs(&topo)?;
     let geometries = topo["objects"]["countries"]["geometries"]
         .as_array()
@@ -202,10 +212,17 @@ mod tests {
     fn every_current_member_of_the_un_is_drawn() {
         let kg = KnowledgeGraph::bundled();
         let map = world(&kg).unwrap();
-        let drawn: std::collections::BTreeSet<&str> =
-            map.shapes.iter().filter_map(|s| s.state.as_ref().map(|s| s.as_str())).collect();
+        let drawn: std::collections::BTreeSet<&str> = map
+            .shapes
+            .iter()
+            .filter_map(|s| s.state.as_ref().map(|s| s.as_str()))
+            .collect();
         let un = kg
-            .snapshot("UN", "2024-01-01".parse().unwrap(), crate::Basis::Effective)
+            .snapshot(
+                "UN",
+                "2024-01-01".parse().unwrap(),
+                crate::Basis::Effective,
+            )
             .unwrap();
         let missing: Vec<&str> = un
             .members

@@ -62,7 +62,8 @@ const INDEX: &str = include_str!("index.html");
 const STYLE: &str = include_str!("igo.css");
 /// `igo.js`: the page's script, written as two files (the second half,
 /// `igo-world.js`, has the map, search, downloads and the list of states).
-const SCRIPT: &str = concat!(include_str!("igo.js"), include_str!("igo-world.js"));
+const SCRIPT: &str =
+    concat!(include_str!("igo.js"), include_str!("igo-world.js"));
 
 /// The whole site's data: what `data.js` and the files of `data/` hold
 /// between them (see [`files`]).
@@ -436,12 +437,8 @@ fn org_page(
             out.push(day);
             continue;
         };
-        let as_last = |caveat| Day {
-            date,
-            changed: date,
-            caveat,
-            ..last.clone()
-        };
+        let as_last =
+            |caveat| Day { date, changed: date, caveat, ..last.clone() };
         if as_last(last.caveat.clone()) == day {
             continue;
         }
