@@ -166,13 +166,15 @@ try:
     os.makedirs(shots, exist_ok=True)
     out["widths"] = {}
     for name, width, height, view in [
-        ("explorer-map-desktop", 1280, 1000, "UN/2024-01-01"),
+        ("explorer-map-desktop", 1280, 1000, "AU/2024-01-01"),
         ("explorer-map-phone", 375, 800, "AU/2024-01-01"),
         ("explorer-states-phone", 375, 800, "states"),
     ]:
         driver.set_window_size(width, height)
         go(view)
         driver.execute_script("window.scrollTo(0, 0)")
+        if name == "explorer-map-phone":
+            driver.execute_script("document.getElementById('map').scrollIntoView()")
         out["widths"][name] = [driver.execute_script("return window.innerWidth"),
                                driver.execute_script("return document.documentElement.scrollWidth")]
         driver.save_screenshot(os.path.join(shots, name + ".png"))

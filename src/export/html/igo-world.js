@@ -109,6 +109,7 @@
       ev.preventDefault();
       const hits = find(input.value);
       location.hash = hits.length === 1 ? hitLink(hits[0]) : `#search/${encodeURIComponent(input.value.trim())}`;
+      input.value = "";
     } }, input, el("datalist", { id: "search-names" }, names.map((n) => el("option", { value: n }))),
     el("button", { type: "submit", text: "Find" }));
   }
