@@ -476,6 +476,10 @@ pub struct Transition {
     pub summit: Option<SummitId>,
     /// When sources disagree on the status itself: the other side.
     pub disputed: Option<Arc<Dispute>>,
+    /// Whether its days are reported by a source or inferred from a
+    /// convention (a summit handover, the first day a status is seen, an
+    /// announcement for the legal day); the note says how.
+    pub evidence: Evidence,
 }
 
 /// The side of a disputed status that denies it: a question about a day
@@ -684,6 +688,9 @@ pub struct Summit {
     pub sources: Vec<SourceId>,
     /// Remarks: numbering conflicts, host different from the chair ...
     pub note: Option<String>,
+    /// Whether its days are reported by a source or inferred (from an
+    /// announcement or a plan); the note says how.
+    pub evidence: Evidence,
 }
 
 impl Summit {

@@ -303,6 +303,7 @@ fn institutions(
                  the day and the city.",
                 k + 1
             ))),
+            evidence: None,
         });
         events.push(schema::Event {
             id: text(format!("{id}-declaration")),
@@ -368,6 +369,7 @@ fn histories(
                 note: None,
                 summit: None,
                 disputed: None,
+                evidence: None,
             };
             if date.len() == 10 && rng.below(5) == 0 {
                 // Decided, then in effect some days later.

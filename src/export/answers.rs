@@ -112,7 +112,7 @@ pub fn history_csv(h: &History) -> Result<String, Error> {
     let urls = |v: &[Source]| {
         v.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" ")
     };
-    let rows: Vec<[String; 11]> = h
+    let rows: Vec<[String; 12]> = h
         .entries
         .iter()
         .map(|e| {
@@ -130,6 +130,7 @@ pub fn history_csv(h: &History) -> Result<String, Error> {
                     .to_string(),
                 ids(&e.against),
                 urls(&e.against),
+                e.evidence.as_str().to_string(),
             ]
         })
         .collect();
@@ -145,6 +146,7 @@ pub fn history_csv(h: &History) -> Result<String, Error> {
         "certain",
         "against",
         "against_urls",
+        "evidence",
     ];
     table(header, rows)
 }

@@ -182,7 +182,7 @@ pub(crate) const CHAIRS: [Decl; 8] = [
 ];
 
 /// The summits table: one row per meeting of the summit body.
-pub(crate) const SUMMITS: [Decl; 12] = [
+pub(crate) const SUMMITS: [Decl; 13] = [
     ("id", Kind::Text, "the summit's id, e.g. `sco-2024-astana`"),
     ("organization", Kind::Text, "the organisation's id"),
     ("ordinal", Kind::Integer, "its number in the official count, if known"),
@@ -202,6 +202,12 @@ pub(crate) const SUMMITS: [Decl; 12] = [
         "note",
         Kind::Text,
         "remarks: numbering conflicts, a host other than the chair ...",
+    ),
+    (
+        "evidence",
+        Kind::Text,
+        "sourced, or inferred when its days come from a convention (an \
+         announcement, a plan): the note says how",
     ),
 ];
 

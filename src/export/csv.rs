@@ -32,7 +32,7 @@ pub const EVENT_COLUMNS: [&str; 17] = names(&columns::EVENTS);
 pub const CHAIR_COLUMNS: [&str; 8] = names(&columns::CHAIRS);
 
 /// The columns of [`write_summits`] (see [`summits_table`]).
-pub const SUMMIT_COLUMNS: [&str; 12] = names(&columns::SUMMITS);
+pub const SUMMIT_COLUMNS: [&str; 13] = names(&columns::SUMMITS);
 
 /// The columns of [`write_officials`] (see [`officials_table`];
 /// `office_label`, the office's title in the organisation's words, added
@@ -426,6 +426,7 @@ pub fn summits_table<'a>(
             s.status.as_str().to_string(),
             id_list(&s.sources),
             s.note.clone().unwrap_or_default(),
+            s.evidence.as_str().to_string(),
         ]
     });
     Ok(table(("summits", "summit"), org, &columns::SUMMITS, rows))

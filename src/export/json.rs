@@ -463,6 +463,7 @@ impl Serialize for TransitionNode<'_> {
             note,
             summit,
             disputed,
+            evidence,
         } = self.0;
         let mut m = Obj::new(s)?;
         m.field("decided", decided)?;
@@ -470,6 +471,7 @@ impl Serialize for TransitionNode<'_> {
             m.field("disputed", &**d)?;
         }
         m.field("effective", effective)?;
+        m.field("evidence", evidence)?;
         m.field("note", note)?;
         m.field("sources", sources)?;
         m.field("status", status)?;
@@ -515,11 +517,13 @@ impl Serialize for SummitNode<'_> {
             status,
             sources,
             note,
+            evidence,
         } = self.0;
         let mut m = Obj::new(s)?;
         m.field("city", city)?;
         m.field("council", council)?;
         m.field("end", end)?;
+        m.field("evidence", evidence)?;
         m.field("format", format)?;
         m.field("host", host)?;
         m.field("id", &Prefixed("summit:", id.as_str()))?;

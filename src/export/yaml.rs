@@ -343,6 +343,8 @@ fn transition(t: &model::Transition) -> schema::Transition {
                 note: Text::opt(d.note.as_deref()),
             })
         }),
+        evidence: (t.evidence == model::Evidence::Inferred)
+            .then(|| keyword(&t.evidence)),
     }
 }
 
@@ -360,6 +362,8 @@ fn summit(s: &model::Summit) -> schema::Summit {
         status: keyword(&s.status),
         sources: cites(&s.sources),
         note: Text::opt(s.note.as_deref()),
+        evidence: (s.evidence == model::Evidence::Inferred)
+            .then(|| keyword(&s.evidence)),
     }
 }
 

@@ -14,9 +14,9 @@ use crate::date::Date;
 pub(crate) use crate::error::shown;
 use crate::error::{Diagnostic, DiagnosticKind};
 use crate::model::{
-    Affiliation, ChairTerm, Dispute, Event, EventId, OfficeId, OfficeTerm,
-    Organization, OrganizationId, PersonId, Source, SourceId, State, StateId,
-    Summit, SummitId, Transition,
+    Affiliation, ChairTerm, Dispute, Event, EventId, Evidence, OfficeId,
+    OfficeTerm, Organization, OrganizationId, PersonId, Source, SourceId,
+    State, StateId, Summit, SummitId, Transition,
 };
 
 fn is_upper_code(s: &str, len: usize) -> bool {
@@ -423,6 +423,10 @@ pub(crate) fn summit(
     let status = cx.keyword("summit status", &r.status);
     let format =
         r.format.as_ref().and_then(|f| cx.keyword("summit format", f));
+    let evidence = match &r.evidence {
+        Some(e) => cx.keyword("evidence", e)?,
+        None => Evidence::Sourced,
+    };
     let summit = Summit {
         id: SummitId::new(id.clone()),
         organization: OrganizationId::new(org),
@@ -436,6 +440,7 @@ pub(crate) fn summit(
         status: status?,
         sources: Vec::new(),
         note: Text::of(&r.note),
+        evidence,
     };
     rules::summit(cx, r, &summit, orgs);
     rules::held_after_sources(cx, r, &summit, published);
@@ -775,6 +780,10 @@ fn transition(
     {
         rules::decided_at(cx, sref, decided.or(effective), summits);
     }
+    let evidence = match &t.evidence {
+        Some(e) => cx.keyword("evidence", e)?,
+        None => Evidence::Sourced,
+    };
     Some(Transition {
         status: status?,
         decided,
@@ -783,5 +792,6 @@ fn transition(
         note: t.note.as_ref().map(|n| Arc::from(n.0.as_str())),
         summit: t.summit.as_ref().map(|s| SummitId::new(s.value.clone())),
         disputed,
+        evidence,
     })
 }

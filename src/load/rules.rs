@@ -353,14 +353,18 @@ impl<'a> Membership<'a> {
     fn member(&self, org: &str, state: &str, day: Date) -> bool {
         match (self.orgs.get(org), self.histories.get(&(org, state))) {
             (Some(o), Some(ts)) => {
-                // Any status of the member tier (the CSTO's frozen one),
+                // Any status of the member or associate tier (the CSTO's
+                // frozen one; the CIS's associate Turkmenistan chaired it),
                 // held or possibly held: where the sources dispute an exit,
                 // or date it only to a month, the rule cannot say that the
                 // chair was not a member, so neither does this check.
+                use crate::model::Tier;
                 crate::rule::status_on(o, ts, day, Basis::Effective)
                     .possible()
                     .iter()
-                    .any(|s| s.tier() == crate::model::Tier::Member)
+                    .any(|s| {
+                        matches!(s.tier(), Tier::Member | Tier::Associate)
+                    })
             }
             _ => false,
         }
@@ -419,7 +423,7 @@ pub(crate) fn chairs(
                 term.state, term.organization, term.start
             ))
             .help(
-                "only member states chair; check the state and the start date",
+                "only member (or associate) states chair; check the state and the start date",
             );
             sink.at(Part::Chairs, &at.path, &at.state, d);
         }

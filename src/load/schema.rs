@@ -378,6 +378,10 @@ pub(crate) struct Transition {
     /// When sources disagree on the status itself: those against it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disputed: Option<L<Dispute>>,
+    /// `inferred` when a day comes from a convention, not a source that
+    /// reports it; absent: `sourced`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<L<Plain>>,
 }
 
 /// The side of a disputed status that denies it.
@@ -429,6 +433,9 @@ pub(crate) struct Summit {
     pub sources: Cites,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// `inferred` when its days come from a convention; absent: `sourced`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<L<Plain>>,
 }
 
 /// One entry of a `chairs.yaml`.

@@ -26,6 +26,9 @@ pub struct HistoryEntry {
     pub against: Vec<Source>,
     /// Remarks: steps, conflicts between sources.
     pub note: Option<std::sync::Arc<str>>,
+    /// `sourced`, or `inferred` when its days come from a convention (the
+    /// note says which).
+    pub evidence: crate::model::Evidence,
 }
 
 /// A state's status history in every organisation.
@@ -79,6 +82,7 @@ impl KnowledgeGraph {
                         .as_ref()
                         .map_or(Vec::new(), |d| self.resolved(&d.against)),
                     note: t.note.clone(),
+                    evidence: t.evidence,
                 });
             }
             if let Some(end) = org.dissolved
@@ -91,6 +95,7 @@ impl KnowledgeGraph {
                     effective: Some(end),
                     sources: self.resolved(&org.sources),
                     against: Vec::new(),
+                    evidence: crate::model::Evidence::Sourced,
                     note: Some(
                         format!(
                             "{} ceased to exist{}",

@@ -74,6 +74,9 @@ pub fn summits(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
         if s.status == SummitStatus::Planned {
             format = "planned".to_string();
         }
+        if s.evidence == igo_graph::Evidence::Inferred {
+            format.push_str(" (day inferred)");
+        }
         writeln!(
             out,
             "{no:>3}  {:<21} {:<16} {:<4} {format}",

@@ -400,12 +400,16 @@ pub fn history(h: &History) -> Result<String, Failure> {
             (Some(d), None) => format!("decided {d}, not yet in effect"),
             (None, None) => "-".to_string(),
         };
+        let inferred = if e.evidence == igo_graph::Evidence::Inferred {
+            " (day inferred: see the note)"
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "\n{:<9} {:<17} {}",
+            "\n{:<9} {:<17} {date}{inferred}",
             e.organization,
             e.status.label(),
-            date
         )?;
         let refs: Vec<String> = e
             .sources

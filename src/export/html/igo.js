@@ -630,6 +630,7 @@
     return el("li", { "data-status": t.status },
       el("strong", { text: statusOf(org, t.status).label }),
       ` · decided ${t.decided || "not known"} · in effect ${t.effective || "not yet"}`,
+      t.evidence === "inferred" ? el("span", { class: "uncertain-mark", "data-evidence": "inferred", text: " · day inferred (the note says how)" }) : null,
       t.note ? el("p", { class: "note", text: t.note }) : null,
       t.against.length ? el("p", { class: "side", text: "Disputed. Sources for the status:" }) : null,
       sourceList(t.sources, "for"),

@@ -231,6 +231,8 @@ pub struct TransitionInfo {
     pub against: Vec<SourceId>,
     /// Remarks.
     pub note: Option<std::sync::Arc<str>>,
+    /// Whether its days are sourced or inferred.
+    pub evidence: crate::model::Evidence,
 }
 
 /// The most organisations the explorer is written for: its region view
@@ -316,6 +318,7 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
                     sources: ids,
                     against,
                     note: e.note,
+                    evidence: e.evidence,
                 }
             })
             .collect();

@@ -531,6 +531,7 @@ fn transition(
         note: Some(Text(note)),
         summit: None,
         disputed: None,
+        evidence: None,
     }
 }
 
