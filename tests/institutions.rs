@@ -157,7 +157,7 @@ fn cli_lists_chairs_summits_officials_events() {
         }
     }
     let (_, csv, _) = run(&["summits", "--format", "csv"]);
-    assert!(csv.starts_with("id,organization,ordinal,start,end,council,city,host,format,status,sources,note\n"));
+    assert!(csv.starts_with("id,organization,ordinal,start,end,council,city,host,format,status,sources,note,evidence\n"));
 }
 
 #[test]

@@ -231,7 +231,7 @@ fn what_a_layer_replaces_is_said_on_stderr() {
         err,
         "igo: note: `tests/data/layers/replaces` replaces state `KAZ` (Kazakhstan) below; it differs in name (Kazakhstan → Qazaqstan), official_name (Republic of Kazakhstan → none), aliases, wikidata (Q232 → none), sources
 igo: note: `tests/data/layers/replaces` replaces source `cow-state-list` below; it differs in url
-igo: note: `tests/data/layers/replaces` replaces organisation `CICA` (Conference on Interaction and Confidence Building Measures in Asia) below; it differs in name, other_names, headquarters (Astana → none), cow_ionum (1345 → none), sources, note, statuses, reviewed (2026-12-01 → 2026-01-01), summit_body (CICA Summit → none), chair_title (chairmanship → none), histories, claims; compare it with COW's column with `igo compare cow FILE --org CICA` (`CICA`)
+igo: note: `tests/data/layers/replaces` replaces organisation `CICA` (Conference on Interaction and Confidence Building Measures in Asia) below; it differs in name, other_names, headquarters (Astana → none), cow_ionum (1345 → none), sources, note, statuses, reviewed (2026-12-01 → 2026-01-01), summit_body (CICA Summit → none), chair_title (chairmanship → none), histories, summits, chairs, claims; compare it with COW's column with `igo compare cow FILE --org CICA` (`CICA`)
 "
     );
     // The library returns the same notes.

@@ -73,7 +73,7 @@ DATA/org/statuses.yaml:5:12: error[syntax]: mapping values are not allowed in th
 #[test]
 fn unknown_field() {
     check("unknown-field", "
-DATA/org/statuses.yaml:6:7: error[unknown-field]: unknown field `sourcse`, expected one of status, date, decided, effective, sources, note, summit, disputed
+DATA/org/statuses.yaml:6:7: error[unknown-field]: unknown field `sourcse`, expected one of status, date, decided, effective, sources, note, summit, disputed, evidence
   = help: check the spelling; the README lists the fields");
 }
 
@@ -424,7 +424,7 @@ fn file_over_the_size_limit_is_refused_before_parsing() {
 fn chair_not_a_member() {
     check("chair-not-member", "
 DATA/org/chairs.yaml:2:10: error[domain]: chair `PAK` was not a member of `ORG` on 2017-06-09
-  = help: only member states chair; check the state and the start date");
+  = help: only member (or associate) states chair; check the state and the start date");
 }
 
 #[test]

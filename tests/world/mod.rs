@@ -10,6 +10,11 @@ mod africa;
 /// ASEAN.
 mod asean;
 
+/// The Eurasian record after the outside audit (issue 26): inferred days
+/// marked, the CIS's and CICA's chairs and summits, CICA's founders and
+/// observers.
+mod audit;
+
 /// The Commonwealth.
 mod commonwealth;
 

@@ -29,10 +29,11 @@ pub fn chairs(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
     writeln!(out, "{}\n", wrap(&heading, 78, 0, 2))?;
     writeln!(
         out,
-        "{:<11} {:<11} {:<20} ended by",
+        "{:<11} {:<11} {:<20} {:<8} ended by",
         "from",
         "until",
-        trunc(o.chair_word(), 20)
+        trunc(o.chair_word(), 20),
+        "day"
     )?;
     for t in terms {
         let ended = t
@@ -41,15 +42,16 @@ pub fn chairs(kg: &KnowledgeGraph, org: &str) -> Result<String, Failure> {
             .and_then(|s| kg.summit(s.as_str()))
             .map(|s| format!("{} {}", s.city, s.days()))
             .unwrap_or_default();
+        // Its own column, so that a long name never hides it.
         let mark =
-            if t.evidence == Evidence::Inferred { " (inferred)" } else { "" };
-        writeln!(
-            out,
-            "{:<11} {:<11} {:<20} {ended}",
+            if t.evidence == Evidence::Inferred { "inferred" } else { "" };
+        let line = format!(
+            "{:<11} {:<11} {:<20} {mark:<8} {ended}",
             t.start.to_string(),
             opt_or(t.end, "now"),
-            trunc(&format!("{}{mark}", name(kg, t.state.as_str())), 20)
-        )?;
+            trunc(&name(kg, t.state.as_str()), 20)
+        );
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(out)
 }
