@@ -32,7 +32,7 @@ fn csv_row(state: &str, org: &str, effective: &str) -> Vec<String> {
         .map(Result::unwrap)
         .find(|r| &r[i] == effective)
         .unwrap();
-    assert_eq!(header.iter().last(), Some("evidence"), "the last column");
+    assert_eq!(header.iter().next_back(), Some("evidence"), "the last column");
     row.iter().map(String::from).collect()
 }
 
