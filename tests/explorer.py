@@ -12,8 +12,7 @@ import json
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import browser
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -22,21 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 site, shots, views = sys.argv[1], sys.argv[2], sys.argv[3:]
 index = "file://" + os.path.abspath(os.path.join(site, "index.html"))
 
-opts = webdriver.ChromeOptions()
-opts.binary_location = os.environ.get("IGO_CHROMIUM", "/usr/bin/chromium")
-for flag in [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage", "--hide-scrollbars",
-]:
-    opts.add_argument(flag)
-# The performance log has every request the browser makes, file:// ones
-# too (the page's Resource Timing entries leave those out).
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-service = Service(os.environ.get("IGO_CHROMEDRIVER", "/usr/bin/chromedriver"))
-driver = webdriver.Chrome(options=opts, service=service)
-driver.set_window_size(1280, 900)
+driver = browser.start()
 out = {"views": {}, "console": []}
 requested = []
 

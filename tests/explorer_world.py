@@ -11,8 +11,7 @@ import os
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import browser
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -20,19 +19,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 site, shots, downloads, views = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 index = "file://" + os.path.abspath(os.path.join(site, "index.html"))
 
-opts = webdriver.ChromeOptions()
-opts.binary_location = os.environ.get("IGO_CHROMIUM", "/usr/bin/chromium")
-for flag in [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage", "--hide-scrollbars",
-]:
-    opts.add_argument(flag)
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-service = Service(os.environ.get("IGO_CHROMEDRIVER", "/usr/bin/chromedriver"))
-driver = webdriver.Chrome(options=opts, service=service)
-driver.set_window_size(1280, 900)
+driver = browser.start()
 driver.execute_cdp_cmd("Browser.setDownloadBehavior",
                        {"behavior": "allow", "downloadPath": os.path.abspath(downloads)})
 out = {"maps": {}, "console": [], "search": {}, "downloads": {}, "keys": {}}
