@@ -115,17 +115,22 @@ fn path(d: &mut String, ring: &[(i32, i32)]) -> bool {
     }
     let (mut x, mut y) = ring[0];
     let _ = write!(d, "M{x} {y}");
+    let mut broken = false;
     for &(px, py) in &ring[1..] {
         // A ring across the 180th meridian (Russia, Fiji) jumps from one
-        // edge to the other: a new subpath, not a line across the world.
+        // edge to the other: a new subpath, not a line across the world,
+        // and left open, so that no closing line crosses it either.
         if (px - x).abs() > WIDTH as i32 / 2 {
             let _ = write!(d, "M{px} {py}");
+            broken = true;
         } else {
             let _ = write!(d, "l{} {}", px - x, py - y);
         }
         (x, y) = (px, py);
     }
-    d.push('z');
+    if !broken {
+        d.push('z');
+    }
     true
 }
 
