@@ -27,3 +27,30 @@ def start():
     driver = webdriver.Chrome(options=opts, service=service)
     driver.set_window_size(1280, 900)
     return driver
+
+
+def console(driver):
+    """The console's errors and warnings since the last call."""
+    return [e["message"] for e in driver.get_log("browser")
+            if e["level"] in ("SEVERE", "WARNING")]
+
+
+def settled(driver):
+    """Waits until the page has drawn its view: the files of data/ that it
+    needs have run (`main` is busy while they load). The limit only keeps
+    a broken page from hanging the test."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 300).until(lambda d: d.execute_script(
+        "const m = document.getElementById('main');"
+        "return m !== null && !m.hasAttribute('aria-busy')"))
+
+
+def requests(driver):
+    """Every address the browser asked for since the last call, in order."""
+    import json
+    new = []
+    for entry in driver.get_log("performance"):
+        m = json.loads(entry["message"])["message"]
+        if m["method"] == "Network.requestWillBeSent":
+            new.append(m["params"]["request"]["url"])
+    return new

@@ -16,7 +16,6 @@ import browser
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 site, shots, views = sys.argv[1], sys.argv[2], sys.argv[3:]
 index = "file://" + os.path.abspath(os.path.join(site, "index.html"))
@@ -27,28 +26,17 @@ requested = []
 
 
 def console():
-    for entry in driver.get_log("browser"):
-        if entry["level"] in ("SEVERE", "WARNING"):
-            out["console"].append(entry["message"])
+    out["console"].extend(browser.console(driver))
 
 
 def settled():
-    """Waits until the page has drawn its view: the files of data/ that it
-    needs have run (`main` is busy while they load). The limit only keeps
-    a broken page from hanging the test."""
-    WebDriverWait(driver, 300).until(lambda d: d.execute_script(
-        "const m = document.getElementById('main');"
-        "return m !== null && !m.hasAttribute('aria-busy')"))
+    browser.settled(driver)
 
 
 def requests(keep=True):
     """Every address the browser asked for since the last call, in order;
     with `keep`, also added to `requested`."""
-    new = []
-    for entry in driver.get_log("performance"):
-        m = json.loads(entry["message"])["message"]
-        if m["method"] == "Network.requestWillBeSent":
-            new.append(m["params"]["request"]["url"])
+    new = browser.requests(driver)
     if keep:
         requested.extend(new)
     return new

@@ -298,8 +298,20 @@ fn chunk(site: &Path, key: &str) -> Value {
 /// Runs `tests/explorer.py` on the site in `site` with `args`; what the
 /// page showed.
 fn drive(py: &str, site: &Path, shots: &Path, args: &[&str]) -> Value {
+    drive_script(py, "explorer.py", site, shots, args)
+}
+
+/// Runs `tests/SCRIPT` on the site in `site`, with `shots` and `args`;
+/// what it prints, as JSON.
+pub(crate) fn drive_script(
+    py: &str,
+    script: &str,
+    site: &Path,
+    shots: &Path,
+    args: &[&str],
+) -> Value {
     let out = Command::new(py)
-        .arg(root().join("tests/explorer.py"))
+        .arg(root().join("tests").join(script))
         .arg(site)
         .arg(shots)
         .args(args)
@@ -307,7 +319,7 @@ fn drive(py: &str, site: &Path, shots: &Path, args: &[&str]) -> Value {
         .unwrap();
     assert!(
         out.status.success(),
-        "explorer.py: {}",
+        "{script}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()

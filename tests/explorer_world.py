@@ -14,7 +14,6 @@ import time
 import browser
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 site, shots, downloads, views = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 index = "file://" + os.path.abspath(os.path.join(site, "index.html"))
@@ -27,22 +26,15 @@ requested = []
 
 
 def console():
-    for entry in driver.get_log("browser"):
-        if entry["level"] in ("SEVERE", "WARNING"):
-            out["console"].append(entry["message"])
+    out["console"].extend(browser.console(driver))
 
 
 def requests():
-    for entry in driver.get_log("performance"):
-        m = json.loads(entry["message"])["message"]
-        if m["method"] == "Network.requestWillBeSent":
-            requested.append(m["params"]["request"]["url"])
+    requested.extend(browser.requests(driver))
 
 
 def settled():
-    WebDriverWait(driver, 300).until(lambda d: d.execute_script(
-        "const m = document.getElementById('main');"
-        "return m !== null && !m.hasAttribute('aria-busy')"))
+    browser.settled(driver)
 
 
 def go(hash_):

@@ -2,13 +2,11 @@
 //! and list of states, driven in headless Chromium (`tests/explorer_world.py`)
 //! and checked against the `igo` binary's own answers.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
-
 use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::common::{json, ok, root};
-use crate::explorer::{browser, export_site, shots_dir};
+use crate::explorer::{browser, drive_script, export_site, shots_dir};
 
 /// Organisations and days whose maps and downloads are checked: suspended
 /// members (the AU), an uncertain status (BRICS's partners in 2025), the
@@ -23,20 +21,9 @@ const VIEWS: [&str; 5] = [
 
 fn drive(py: &str, site: &std::path::Path) -> Value {
     let downloads = tempfile::tempdir().unwrap();
-    let out = Command::new(py)
-        .arg(root().join("tests/explorer_world.py"))
-        .arg(site)
-        .arg(shots_dir())
-        .arg(downloads.path())
-        .args(VIEWS)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "explorer_world.py: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let mut args = vec![downloads.path().to_str().unwrap()];
+    args.extend(VIEWS);
+    drive_script(py, "explorer_world.py", site, &shots_dir(), &args)
 }
 
 /// Each state of `igo at` with its status (`uncertain` when it is).

@@ -276,7 +276,8 @@ pub enum ExportKind {
     /// The data set itself, canonical, as a data folder (needs -o DIR).
     Yaml,
     /// The explorer: a static web site of every organisation, state and
-    /// day, with the sources (needs -o DIR).
+    /// day, with the sources, a world map, a search box and each view's
+    /// data as CSV and JSON (needs -o DIR).
     Html,
     /// The sources as a bibliography: biblatex entries (BibTeX, UTF-8).
     Bib,
