@@ -102,10 +102,11 @@ pub use crate::load::{
     MAX_LINE_BYTES,
 };
 pub use crate::model::{
-    Affiliation, Basis, Boundary, ChairTerm, DatedName, Dispute, Event,
-    EventId, EventKind, Evidence, OfficeTerm, Organization, OrganizationId,
-    PersonId, Source, SourceId, Span, State, StateId, Status, StatusOn,
-    Summit, SummitFormat, SummitId, SummitStatus, Tier, Transition,
+    Affiliation, Alternative, Basis, Boundary, ChairTerm, DatedName, Dispute,
+    Event, EventId, EventKind, Evidence, OfficeTerm, Organization,
+    OrganizationId, PersonId, Source, SourceId, Span, State, StateId, Status,
+    StatusOn, Summit, SummitFormat, SummitId, SummitStatus, Tier, Transition,
+    Window,
 };
 pub use crate::model::{
     Coverage, CowEarlier, Office, OfficeId, OrganizationMember,
@@ -113,7 +114,7 @@ pub use crate::model::{
 };
 pub use crate::query::{
     BasesComparison, BasisDifference, Cell, Change, ClaimCheck, Counts, Diff,
-    Difference, History, HistoryEntry, Holding, Membership, Overlap,
+    Difference, History, HistoryEntry, Holding, Membership, OtherDay, Overlap,
     OverlapMatrix, Pending, RosterEntry, Shared, Snapshot, SummitTimeline,
     Timeline, TimelineEntry, TimelineEvent, Uncertain, Why,
 };

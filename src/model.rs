@@ -106,6 +106,10 @@ pub(crate) use words::plural;
 #[allow(unused_imports)] // The build script's copy names no office.
 pub use words::{Coverage, Office, OfficeId, SECRETARY_GENERAL};
 
+#[path = "model/days.rs"]
+mod days;
+pub use days::{Alternative, Window};
+
 /// Keywords print as their serde names.
 macro_rules! display_by_name {
     ($($name:ident),*) => {$(
@@ -480,6 +484,9 @@ pub struct Transition {
     /// convention (a summit handover, the first day a status is seen, an
     /// announcement for the legal day); the note says how.
     pub evidence: Evidence,
+    /// Other days some sources give for it, each with its sources (empty
+    /// where the sources agree): the days between are uncertain.
+    pub alternatives: Vec<Alternative>,
 }
 
 /// The side of a disputed status that denies it: a question about a day
@@ -533,6 +540,11 @@ pub struct Boundary {
     pub decided: Option<Date>,
     /// Effective date, if in effect.
     pub effective: Option<Date>,
+    /// Where sources give other days: the days the boundary may fall on
+    /// under the effective and the decided basis, when wider than the
+    /// date's own (see [`Boundary::window`]).
+    #[serde(default, skip_serializing_if = "days::agree")]
+    pub windows: [Option<Window>; 2],
 }
 
 impl Boundary {
@@ -579,6 +591,13 @@ pub struct Span {
     /// lasts, or when the organisation's end closed it).
     #[serde(default)]
     pub end_sources: Arc<[SourceId]>,
+    /// The sources that give other days for the start (see
+    /// [`Boundary::window`]); empty where the sources agree.
+    #[serde(default, skip_serializing_if = "days::none")]
+    pub other_sources: Arc<[SourceId]>,
+    /// The sources that give other days for the end.
+    #[serde(default, skip_serializing_if = "days::none")]
+    pub end_other_sources: Arc<[SourceId]>,
 }
 
 impl Span {

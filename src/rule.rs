@@ -7,7 +7,8 @@
 //! crate's own callers); nothing else compares a transition's dates with a
 //! day to decide what is held. A status holds from its start (inclusive) to
 //! the next transition's start (exclusive). A day inside an imprecise start
-//! (`2010-05`), a disputed status, missing data (`unknown`, COW's -9) or a
+//! (`2010-05`) or between the days sources give for a start, a disputed
+//! status, missing data (`unknown`, COW's -9) or a
 //! day inside the organisation's imprecise end makes the answer uncertain.
 
 use serde::Serialize;
@@ -23,6 +24,9 @@ use crate::model::{
 pub enum Reason {
     /// The day falls inside a date given only as a month or a year.
     ImpreciseDate,
+    /// The sources give different days for a transition, and the day
+    /// falls between the earliest and the latest of them.
+    ConflictingDays,
     /// The sources disagree on the status itself.
     Disputed,
     /// The sources give no information for the time (status `unknown`,
@@ -34,11 +38,12 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// `imprecise date`, `disputed`, `missing data` or `the organisation
-    /// may no longer have existed`.
+    /// `imprecise date`, `sources differ on the day`, `disputed`,
+    /// `missing data` or `the organisation may no longer have existed`.
     pub fn label(self) -> &'static str {
         match self {
             Reason::ImpreciseDate => "imprecise date",
+            Reason::ConflictingDays => "sources differ on the day",
             Reason::Disputed => "disputed",
             Reason::Missing => "missing data",
             Reason::Existence => "the organisation may no longer have existed",
@@ -61,7 +66,8 @@ pub struct Standing {
     /// the side that supports it; for missing data, the source that says
     /// nothing is known. Empty for a day inside an imprecise date.
     pub sources: Vec<SourceId>,
-    /// For a disputed status: the sources that deny it.
+    /// For a disputed status: the sources that deny it; for a day on
+    /// which the sources differ: those that give the other days.
     pub against: Vec<SourceId>,
 }
 
@@ -97,7 +103,8 @@ struct Place {
     /// The last transition certainly in force.
     certain: Option<usize>,
     /// The transitions that may be in force: the certain one and those
-    /// after it whose start is an imprecise date that contains the day.
+    /// after it whose start's window (an imprecise date, or days the
+    /// sources differ on) contains the day.
     in_force: Vec<usize>,
 }
 
@@ -105,7 +112,7 @@ impl Place {
     fn of(transitions: &[Transition], day: Date, basis: Basis) -> Place {
         let mut certain = None;
         for (i, t) in transitions.iter().enumerate() {
-            if t.start(basis).is_some_and(|s| s.last_day() <= day) {
+            if t.window(basis).is_some_and(|w| w.last <= day) {
                 certain = Some(i);
             }
         }
@@ -114,7 +121,7 @@ impl Place {
         let after = certain.map_or(0, |c| c + 1);
         let maybe =
             transitions.iter().enumerate().skip(after).filter(|(_, t)| {
-                t.start(basis).is_some_and(|s| s.first_day() <= day)
+                t.window(basis).is_some_and(|w| w.first <= day)
             });
         let in_force =
             certain.into_iter().chain(maybe.map(|(i, _)| i)).collect();
@@ -147,8 +154,13 @@ pub(crate) fn standing(
     for &i in &place.in_force {
         let t = &transitions[i];
         set.push(t.status);
-        if Some(i) != place.certain {
-            reason = reason.or(Some(Reason::ImpreciseDate));
+        if Some(i) != place.certain && reason.is_none() {
+            let why = window_reason(t, day, basis);
+            reason = Some(why);
+            if why == Reason::ConflictingDays {
+                sources = t.sources.to_vec();
+                against = t.other_sources();
+            }
         }
         if t.status == Status::UNKNOWN {
             reason = Some(Reason::Missing);
@@ -202,6 +214,19 @@ pub(crate) fn standing(
         reason: reason.or(Some(Reason::ImpreciseDate)),
         sources,
         against,
+    }
+}
+
+/// Why a transition that may have begun by `day` makes it uncertain:
+/// the day lies inside its own imprecise date, or only inside the days
+/// other sources give.
+fn window_reason(t: &Transition, day: Date, basis: Basis) -> Reason {
+    match t.start(basis) {
+        Some(d) if d.first_day() <= day && day < d.last_day() => {
+            Reason::ImpreciseDate
+        }
+        _ if t.has_alternatives() => Reason::ConflictingDays,
+        _ => Reason::ImpreciseDate,
     }
 }
 

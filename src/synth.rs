@@ -370,6 +370,7 @@ fn histories(
                 summit: None,
                 disputed: None,
                 evidence: None,
+                alternatives: Vec::new(),
             };
             if date.len() == 10 && rng.below(5) == 0 {
                 // Decided, then in effect some days later.

@@ -95,6 +95,15 @@ try:
     out["timeline_key"] = [e.get_attribute("data-status") for e in
                            driver.find_elements(By.CSS_SELECTOR, "#timeline-key li[data-status]")]
 
+    # Other days the sources give: on the state's page, and a day between
+    # them in the organisation's view.
+    go("state/GEO")
+    out["other_days"] = [e.get_attribute("data-other-day")
+                         for e in driver.find_elements(By.CSS_SELECTOR, ".other-day")]
+    go("CIS/2009-08-18")
+    out["between"] = [[e.get_attribute("data-state"), e.get_attribute("data-reason"), e.text]
+                      for e in driver.find_elements(By.CSS_SELECTOR, "tr[data-status='uncertain']")]
+
     # Search from the keyboard alone: Tab to the box, type, Enter.
     for word in ["Burma", "ukg", "in", "GW:260", "Shanghai Cooperation", "Türkiye", "Atlantis"]:
         # A fresh page, so that Tab starts from its top.

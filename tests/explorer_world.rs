@@ -106,6 +106,7 @@ fn the_map_search_and_downloads_agree_with_igo_in_a_real_browser() {
         assert_eq!(got.as_str(), Some(want.as_str()), "history {fmt}");
     }
     check_search(&page);
+    check_other_days(&page);
     check_keys_and_lists(&page);
     check_cite_and_today(&page);
     for (name, w) in page["widths"].as_object().unwrap() {
@@ -122,6 +123,41 @@ fn the_map_search_and_downloads_agree_with_igo_in_a_real_browser() {
             "a request outside the folder: {url}"
         );
     }
+}
+
+/// Georgia's page lists the other days `igo history` gives for its exit
+/// from the CIS, and a day between them is uncertain on the page as in
+/// `igo at`, for the reason `at` gives, with both sides' sources.
+fn check_other_days(page: &Value) {
+    let h = json(&["history", "GEO", "--format", "json"]);
+    let mut want = Vec::new();
+    for e in h["entries"].as_array().unwrap() {
+        for a in e["alternatives"].as_array().unwrap() {
+            // As `igo history`'s table writes them.
+            let days = match (a["effective"].as_str(), a["decided"].as_str()) {
+                (Some(e), None) => e.to_string(),
+                (None, Some(d)) => format!("decided {d}"),
+                (Some(e), Some(d)) if e == d => e.to_string(),
+                (Some(e), Some(d)) => format!("{e} (decided {d})"),
+                (None, None) => unreachable!("an alternative gives a day"),
+            };
+            want.push(Value::from(days));
+        }
+    }
+    assert!(want.len() >= 3, "Georgia's other days: {want:?}");
+    assert_eq!(page["other_days"], Value::from(want), "Georgia's page");
+    let at = json(&["at", "2009-08-18", "--org", "CIS", "--format", "json"]);
+    let uncertain = at["uncertain"].as_array().unwrap();
+    let u = uncertain.iter().find(|u| u["state"] == "GEO").unwrap();
+    let row = page["between"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0] == u["state"])
+        .unwrap_or_else(|| panic!("{u} not on the page: {}", page["between"]));
+    assert_eq!(row[1], u["reason"], "{row}");
+    assert!(row[2].as_str().unwrap().contains("kept day"), "{row}");
+    assert!(row[2].as_str().unwrap().contains("other days"), "{row}");
 }
 
 /// Each word the search box was given leads where the CLI resolves it.

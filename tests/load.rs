@@ -73,7 +73,7 @@ DATA/org/statuses.yaml:5:12: error[syntax]: mapping values are not allowed in th
 #[test]
 fn unknown_field() {
     check("unknown-field", "
-DATA/org/statuses.yaml:6:7: error[unknown-field]: unknown field `sourcse`, expected one of status, date, decided, effective, sources, note, summit, disputed, evidence
+DATA/org/statuses.yaml:6:7: error[unknown-field]: unknown field `sourcse`, expected one of status, date, decided, effective, sources, note, summit, disputed, evidence, alternatives
   = help: check the spelling; the README lists the fields");
 }
 
@@ -480,4 +480,39 @@ fn unknown_summit_suggests_the_nearest() {
     check("unknown-summit", "
 DATA/org/chairs.yaml:4:13: error[unknown-summit]: summit `org-2018-dehli` is not in any summits.yaml
   = help: did you mean `org-2018-delhi`?");
+}
+
+#[test]
+fn alternative_without_a_date() {
+    check("alternative-without-a-date", "
+DATA/org/statuses.yaml:11:11: error[missing-field]: alternative without a date
+  = help: give the day the other sources give: `date`, or `decided` and/or `effective`");
+}
+
+#[test]
+fn alternative_gives_the_kept_day() {
+    check("alternative-gives-the-kept-day", "
+DATA/org/statuses.yaml:11:11: error[invalid-value]: the alternative gives the kept day
+  = help: an alternative records a day other sources give that differs from the kept one; remove it, or correct its date");
+}
+
+#[test]
+fn alternative_source_on_both_sides() {
+    check("alternative-source-on-both-sides", "
+DATA/org/statuses.yaml:12:21: error[invalid-value]: source `s2` is cited both for the kept day and for an alternative
+  = help: a source gives one day: cite it under the kept transition or under the alternative");
+}
+
+#[test]
+fn alternative_days_overlap() {
+    check("alternative-days-overlap", "
+DATA/org/statuses.yaml:10:7: error[out-of-order]: `IND`'s transitions to observer and to member may fall on the same day (2017-06-09): the days their sources give overlap
+  = help: an alternative's day must fall after the transition before it and before the one after; check its date against the sources");
+}
+
+#[test]
+fn alternative_date_with_effective() {
+    check("alternative-date-with-effective", "
+DATA/org/statuses.yaml:11:17: error[invalid-value]: `date` together with `decided`/`effective` in an alternative
+  = help: `date` is shorthand for both; write either `date`, or `decided` and/or `effective`");
 }

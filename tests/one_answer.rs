@@ -18,8 +18,9 @@ use serde_json::Value;
 use self::readers::Answer;
 use crate::common::{json, ok};
 
-/// Every day on which something about `org` may change (a transition's
-/// or a lifetime's first and last day and the day before), and each 31
+/// Every day on which something about `org` may change (a transition's,
+/// one of the other days its sources give, or a lifetime's first and last
+/// day and the day before), and each 31
 /// December of its life up to 2026.
 fn days_of(kg: &KnowledgeGraph, org: &igo_graph::Organization) -> Vec<Date> {
     let mut dates = vec![org.founded];
@@ -28,6 +29,10 @@ fn days_of(kg: &KnowledgeGraph, org: &igo_graph::Organization) -> Vec<Date> {
         for t in kg.transitions(org.id.as_str(), st.id.as_str()) {
             dates.extend(t.decided);
             dates.extend(t.effective);
+            for a in &t.alternatives {
+                dates.extend(a.decided);
+                dates.extend(a.effective);
+            }
         }
     }
     let mut days = BTreeSet::new();
@@ -257,9 +262,17 @@ fn check_timeline(
     assert_eq!(events.len(), h.events.len(), "{org}: timeline and events");
     for (e, row) in events.iter().zip(&h.events) {
         let date: Date = e["date"].as_str().unwrap().parse().unwrap();
-        let snap = &truth[&date.last_day()][org];
+        // The day the change is certain on: its date's last day, or the
+        // last of the days its sources give.
+        let latest: Date = e["latest"].as_str().unwrap().parse().unwrap();
+        assert!(date.last_day() <= latest, "{org} {e}");
+        if latest > date.last_day() {
+            assert!(e.get("alternatives").is_some(), "{org} {e}");
+        }
+        let snap = &truth[&latest][org];
         assert_eq!(e["after"], snap["counts"], "{org} timeline on {date}");
         assert_eq!(&row[1], e["date"].as_str().unwrap());
+        assert_eq!(&row[18], e["latest"].as_str().unwrap());
         assert_eq!(row[9], snap["family_size"].to_string(), "{org} {date}");
         let uncertain = snap["uncertain"].as_array().unwrap().len();
         assert_eq!(row[15], uncertain.to_string(), "{org} {date}");

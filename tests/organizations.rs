@@ -259,11 +259,19 @@ fn every_organisation_on_a_day() {
 }
 
 #[test]
-fn georgia_in_the_cis_before_and_after_2009_08_18() {
-    let before = json(&["at", "2009-08-17", "--org", "CIS"]);
+fn georgia_in_the_cis_before_and_after_the_days_its_sources_give() {
+    // Out on 2009-08-17, 18 or 19 by the source: a member on the 16th,
+    // uncertain on the 17th and 18th, out from the 19th.
+    let before = json(&["at", "2009-08-16", "--org", "CIS"]);
     assert!(ids(&before["members"]).contains(&"GEO".to_string()));
-    let after = json(&["at", "2009-08-18", "--org", "CIS"]);
+    for day in ["2009-08-17", "2009-08-18"] {
+        let between = json(&["at", day, "--org", "CIS"]);
+        assert!(!ids(&between["members"]).contains(&"GEO".to_string()));
+        assert!(between["uncertain"].to_string().contains("GEO"), "{day}");
+    }
+    let after = json(&["at", "2009-08-19", "--org", "CIS"]);
     assert!(!ids(&after["members"]).contains(&"GEO".to_string()));
+    assert!(!after["uncertain"].to_string().contains("GEO"));
     assert_eq!(
         before["family_size"].as_u64().unwrap(),
         after["family_size"].as_u64().unwrap() + 1

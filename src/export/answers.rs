@@ -112,7 +112,7 @@ pub fn history_csv(h: &History) -> Result<String, Error> {
     let urls = |v: &[Source]| {
         v.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" ")
     };
-    let rows: Vec<[String; 12]> = h
+    let rows: Vec<[String; 13]> = h
         .entries
         .iter()
         .map(|e| {
@@ -131,6 +131,7 @@ pub fn history_csv(h: &History) -> Result<String, Error> {
                 ids(&e.against),
                 urls(&e.against),
                 e.evidence.as_str().to_string(),
+                other_days(&e.alternatives),
             ]
         })
         .collect();
@@ -147,8 +148,19 @@ pub fn history_csv(h: &History) -> Result<String, Error> {
         "against",
         "against_urls",
         "evidence",
+        "other_days",
     ];
     table(header, rows)
+}
+
+/// The other days the sources give, each with its sources:
+/// `2009-08-17 (a); 2009-08-19 (b;c)`.
+fn other_days(alternatives: &[crate::query::OtherDay]) -> String {
+    let one = |a: &crate::query::OtherDay| {
+        let ids: Vec<&str> = a.sources.iter().map(|s| s.id.as_str()).collect();
+        format!("{} ({})", a.days(), ids.join(";"))
+    };
+    alternatives.iter().map(one).collect::<Vec<_>>().join("; ")
 }
 
 /// `igo overlap --matrix --format csv`: one row per ordered pair.

@@ -157,8 +157,8 @@ fn steps(
 ) -> Vec<(Date, Vec<usize>)> {
     let mut days: BTreeSet<Date> = BTreeSet::new();
     for e in &timeline.events {
-        days.insert(e.date.first_day());
-        days.insert(e.date.last_day());
+        days.insert(e.earliest);
+        days.insert(e.latest);
     }
     if !timeline.events.is_empty() {
         days.insert(last);

@@ -32,7 +32,7 @@ pub(crate) fn columns(decl: &[Decl]) -> Vec<Column> {
 const SOURCES: &str = "the ids of the sources, joined by `;`";
 
 /// The spans table: one row per status span.
-pub(crate) const SPANS: [Decl; 21] = [
+pub(crate) const SPANS: [Decl; 27] = [
     ("organization", Kind::Text, "the organisation's id"),
     (
         "state",
@@ -102,10 +102,40 @@ pub(crate) const SPANS: [Decl; 21] = [
         Kind::Text,
         "the ids of the sources that deny the span's end, joined by `;`",
     ),
+    (
+        "start_earliest",
+        Kind::Date,
+        "the first day start may fall on: its own first day, or an earlier \
+         day other sources give",
+    ),
+    (
+        "start_latest",
+        Kind::Date,
+        "the last day start may fall on (its own last day, or a later day \
+         other sources give): the status is certain from here",
+    ),
+    (
+        "end_earliest",
+        Kind::Date,
+        "the first day end may fall on: the status is certain before it",
+    ),
+    ("end_latest", Kind::Date, "the last day end may fall on"),
+    (
+        "other_sources",
+        Kind::Text,
+        "the ids of the sources that give another day for start, joined \
+         by `;`",
+    ),
+    (
+        "end_other_sources",
+        Kind::Text,
+        "the ids of the sources that give another day for end, joined by \
+         `;`",
+    ),
 ];
 
 /// The events table: one row per change of status.
-pub(crate) const EVENTS: [Decl; 17] = [
+pub(crate) const EVENTS: [Decl; 20] = [
     ("organization", Kind::Text, "the organisation's id"),
     (
         "date",
@@ -127,7 +157,8 @@ pub(crate) const EVENTS: [Decl; 17] = [
         "family_after",
         Kind::Integer,
         "the states holding any status for certain on the day the change is \
-         certain (the last day of an imprecise date)",
+         certain (latest: the last day of an imprecise date, or of the days \
+         the sources give)",
     ),
     (
         "summit",
@@ -153,6 +184,24 @@ pub(crate) const EVENTS: [Decl; 17] = [
         Kind::Text,
         "the certain count of each status after the change, \
          `member=9;partner_country=0`",
+    ),
+    (
+        "earliest",
+        Kind::Date,
+        "the first day the change may fall on: date's own first day, or an \
+         earlier day other sources give",
+    ),
+    (
+        "latest",
+        Kind::Date,
+        "the last day the change may fall on, whose counts the row gives: \
+         date's own last day, or a later day other sources give",
+    ),
+    (
+        "other_sources",
+        Kind::Text,
+        "the ids of the sources that give another day for the change, \
+         joined by `;`",
     ),
 ];
 

@@ -23,10 +23,10 @@ use crate::graph::KnowledgeGraph;
 /// URL standard serialises it, which never holds a raw space (the loader
 /// stores it so), so the column splits on spaces into exactly one address
 /// per source.
-pub const SPAN_COLUMNS: [&str; 21] = names(&columns::SPANS);
+pub const SPAN_COLUMNS: [&str; 27] = names(&columns::SPANS);
 
 /// The columns of [`write_events`] (see [`events_table`]).
-pub const EVENT_COLUMNS: [&str; 17] = names(&columns::EVENTS);
+pub const EVENT_COLUMNS: [&str; 20] = names(&columns::EVENTS);
 
 /// The columns of [`write_chairs`] (see [`chairs_table`]).
 pub const CHAIR_COLUMNS: [&str; 8] = names(&columns::CHAIRS);
@@ -157,6 +157,8 @@ pub fn spans_table<'a>(
     let rows = spans_of(kg, org).into_iter().map(move |span| {
         let start = span.start.at(basis).map(|d| super::starts_within(d, org));
         let end = span.end.and_then(|b| b.at(basis));
+        let starts = super::start_days(span, basis, org);
+        let ends = super::end_days(span, basis);
         let name =
             kg.state(span.state.as_str()).map_or("", |s| s.name.as_str());
         // One address per source: a source without one (never, in a
@@ -192,6 +194,12 @@ pub fn spans_table<'a>(
             span.end_disputed
                 .as_ref()
                 .map_or(String::new(), |d| id_list(&d.against)),
+            opt(starts.map(|w| w.first)),
+            opt(starts.map(|w| w.last)),
+            opt(ends.map(|w| w.first)),
+            opt(ends.map(|w| w.last)),
+            id_list(&span.other_sources),
+            id_list(&span.end_other_sources),
         ]
     });
     Ok(table(("spans", "status span"), org, &columns::SPANS, rows))
@@ -258,6 +266,13 @@ pub fn events_table<'a>(
             e.disputed.as_ref().map_or(String::new(), |d| id_list(&d.against)),
             e.after.uncertain.to_string(),
             counts_text(&e.after),
+            e.earliest.to_string(),
+            e.latest.to_string(),
+            e.alternatives
+                .iter()
+                .flat_map(|a| a.sources.iter().map(|s| s.as_str()))
+                .collect::<Vec<_>>()
+                .join(";"),
         ]
     });
     Ok(table(("events", "change of status"), org, &columns::EVENTS, rows))

@@ -6,7 +6,10 @@
 //!
 //! GEXF intervals are closed: a span that ends when the next status starts
 //! on 2017-06-09 is written with `end="2017-06-08"`. Imprecise dates are
-//! written as their first day, with `start_precision` beside them.
+//! written as their first day, with `start_precision` beside them; where
+//! the sources give other days, a spell runs from the first day its start
+//! may be to the day before the first day its end may be, and
+//! `start_latest` and `end_latest` give the last days each may be.
 //!
 //! Every fact names its sources by id (`;` between): each node
 //! (`sources`), each spell (`sources`, `against` for a disputed status)
@@ -142,6 +145,10 @@ fn header(s: &mut String, org: &Organization, basis: Basis) {
         ("sources", "string"),
         ("end_sources", "string"),
         ("end_against", "string"),
+        ("start_latest", "string"),
+        ("end_latest", "string"),
+        ("other_sources", "string"),
+        ("end_other_sources", "string"),
     ] {
         let _ = writeln!(
             s,
@@ -194,7 +201,7 @@ fn state_node(
     state: &State,
     list: &[(&Span, Interval)],
 ) {
-    let first = list.iter().map(|(_, iv)| iv.start.first_day()).min();
+    let first = list.iter().map(|(_, iv)| iv.starts.first).min();
     let _ = writeln!(
         s,
         r#"      <node id="{}" label="{}"{}>"#,
@@ -253,11 +260,11 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
     );
     let _ = writeln!(s, "        <attvalues>");
     for (span, iv) in list {
-        let range = format!(
-            r#" start="{}"{}"#,
-            iv.start.first_day(),
-            end_attr(iv.end)
-        );
+        // From the first day the status may begin to the last day it
+        // certainly lasts (the day before the first day its end may be).
+        let ends = iv.ends.map(|w| w.first);
+        let range =
+            format!(r#" start="{}"{}"#, iv.starts.first, end_attr(ends));
         let _ = writeln!(
             s,
             r#"          <attvalue for="status" value="{}"{range}/>"#,
@@ -282,11 +289,24 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
                 span.end_disputed.is_none()
             );
         }
+        let _ = writeln!(
+            s,
+            r#"          <attvalue for="start_latest" value="{}"{range}/>"#,
+            iv.starts.last
+        );
+        if let Some(w) = iv.ends {
+            let _ = writeln!(
+                s,
+                r#"          <attvalue for="end_latest" value="{}"{range}/>"#,
+                w.last
+            );
+        }
         // A disputed status is no certain membership on any of its days;
-        // any status is uncertain inside an imprecise start (drawn from its
-        // first day), certain from its last.
-        let (first, last) = (iv.start.first_day(), iv.start.last_day());
-        if first < last && iv.end.is_none_or(|e| last < e.first_day()) {
+        // any status is uncertain inside an imprecise start or the days
+        // the sources give for it (drawn from the first), certain from
+        // the last.
+        let (first, last) = (iv.starts.first, iv.starts.last);
+        if first < last && ends.is_none_or(|e| last < e) {
             let before = last.previous_day().unwrap_or(first);
             let _ = writeln!(
                 s,
@@ -296,7 +316,7 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
                 s,
                 r#"          <attvalue for="certain" value="{}" start="{last}"{}/>"#,
                 span.is_certain(),
-                end_attr(iv.end)
+                end_attr(ends)
             );
         } else {
             let _ = writeln!(
@@ -322,6 +342,12 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
         if let Some(d) = &span.end_disputed {
             ids("end_against", &d.against);
         }
+        if !span.other_sources.is_empty() {
+            ids("other_sources", &span.other_sources);
+        }
+        if !span.end_other_sources.is_empty() {
+            ids("end_other_sources", &span.end_other_sources);
+        }
     }
     let _ = writeln!(s, "        </attvalues>");
     let _ = writeln!(s, "        <spells>");
@@ -329,8 +355,8 @@ fn edge(s: &mut String, org: &str, id: &str, list: &[(&Span, Interval)]) {
         let _ = writeln!(
             s,
             r#"          <spell start="{}"{}/>"#,
-            iv.start.first_day(),
-            end_attr(iv.end)
+            iv.starts.first,
+            end_attr(iv.ends.map(|w| w.first))
         );
     }
     let _ = writeln!(s, "        </spells>");

@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::model::{State, StatusOn};
 
-const KEYS: [(&str, &str, &str); 18] = [
+const KEYS: [(&str, &str, &str); 24] = [
     ("kind", "node", "string"),
     ("label", "node", "string"),
     ("name", "node", "string"),
@@ -38,6 +38,12 @@ const KEYS: [(&str, &str, &str); 18] = [
     ("end_certain", "edge", "boolean"),
     ("end_sources", "edge", "string"),
     ("end_against", "edge", "string"),
+    ("start_earliest", "edge", "string"),
+    ("start_latest", "edge", "string"),
+    ("end_earliest", "edge", "string"),
+    ("end_latest", "edge", "string"),
+    ("other_sources", "edge", "string"),
+    ("end_other_sources", "edge", "string"),
 ];
 
 fn data(s: &mut String, key: &str, value: &str) {
@@ -177,6 +183,16 @@ fn day_edges(
     Ok(())
 }
 
+/// The first and last day a span's start and end may fall on.
+fn days(edges: &mut String, iv: &super::Interval) {
+    data(edges, "start_earliest", &iv.starts.first.to_string());
+    data(edges, "start_latest", &iv.starts.last.to_string());
+    if let Some(w) = iv.ends {
+        data(edges, "end_earliest", &w.first.to_string());
+        data(edges, "end_latest", &w.last.to_string());
+    }
+}
+
 /// The whole history: one edge per status span, with its sources and its
 /// end's.
 fn history_edges(
@@ -223,6 +239,14 @@ fn history_edges(
         }
         if let Some(d) = &span.end_disputed {
             data(edges, "end_against", &id_list(&d.against));
+        }
+        days(edges, &iv);
+        if !span.other_sources.is_empty() {
+            data(edges, "other_sources", &id_list(&span.other_sources));
+        }
+        if !span.end_other_sources.is_empty() {
+            let ids = id_list(&span.end_other_sources);
+            data(edges, "end_other_sources", &ids);
         }
         let _ = writeln!(edges, "    </edge>");
     }

@@ -464,8 +464,12 @@ impl Serialize for TransitionNode<'_> {
             summit,
             disputed,
             evidence,
+            alternatives,
         } = self.0;
         let mut m = Obj::new(s)?;
+        if !alternatives.is_empty() {
+            m.field("alternatives", alternatives)?;
+        }
         m.field("decided", decided)?;
         if let Some(d) = disputed {
             m.field("disputed", &**d)?;
@@ -736,16 +740,24 @@ impl Serialize for Link<'_> {
                 m.field("certain", &span.is_certain())?;
                 m.field("decided", &span.start.decided)?;
                 m.field("effective", &span.start.effective)?;
+                let ends = end.and_then(|b| b.window(opts.basis));
+                let starts = span.start.window(opts.basis);
                 m.field("end", &end.and_then(|b| b.at(opts.basis)))?;
                 m.field("end_certain", &span.end_disputed.is_none())?;
                 m.field("end_decided", &end.and_then(|b| b.decided))?;
+                m.field("end_earliest", &ends.map(|w| w.first))?;
                 m.field("end_effective", &end.and_then(|b| b.effective))?;
+                m.field("end_latest", &ends.map(|w| w.last))?;
+                m.field("end_other_sources", &span.end_other_sources)?;
                 m.field("key", &key)?;
                 m.field("kind", "status")?;
                 m.field("note", &span.note)?;
+                m.field("other_sources", &span.other_sources)?;
                 m.field("source", source)?;
                 m.field("sources", &span.sources)?;
                 m.field("start", &span.start.at(opts.basis))?;
+                m.field("start_earliest", &starts.map(|w| w.first))?;
+                m.field("start_latest", &starts.map(|w| w.last))?;
                 m.field("status", &span.status)?;
                 m.field("target", target)?;
             }

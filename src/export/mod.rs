@@ -76,7 +76,7 @@ pub mod year;
 use crate::date::Date;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
-use crate::model::{Basis, Organization, Span, Status};
+use crate::model::{Basis, Organization, Span, Status, Window};
 use crate::query::RosterEntry;
 
 /// What to export: the organisation, optionally one day, and the basis.
@@ -160,6 +160,10 @@ pub(crate) fn day_picture<'a>(
 pub(crate) struct Interval {
     pub start: Date,
     pub end: Option<Date>,
+    /// The days the start may fall on ([`start_days`]).
+    pub starts: Window,
+    /// The days the end may fall on ([`end_days`]).
+    pub ends: Option<Window>,
 }
 
 pub(crate) fn interval(
@@ -169,7 +173,8 @@ pub(crate) fn interval(
 ) -> Option<Interval> {
     let start = starts_within(span.start.at(basis)?, org);
     let end = span.end.and_then(|b| b.at(basis));
-    Some(Interval { start, end })
+    let starts = start_days(span, basis, org)?;
+    Some(Interval { start, end, starts, ends: end_days(span, basis) })
 }
 
 /// A start no earlier than the organisation's founding: a status decided
@@ -181,6 +186,27 @@ pub(crate) fn starts_within(start: Date, org: &Organization) -> Date {
     } else {
         start
     }
+}
+
+/// The days a span's start may fall on under `basis` (its date's range,
+/// widened to the other days its sources give), never before the
+/// organisation's founding, as [`starts_within`] places the start.
+pub(crate) fn start_days(
+    span: &Span,
+    basis: Basis,
+    org: &Organization,
+) -> Option<Window> {
+    let w = span.start.window(basis)?;
+    let founded = org.founded.first_day();
+    Some(match w.last < founded {
+        true => Window::of(org.founded),
+        false => Window { first: w.first.max(founded), last: w.last },
+    })
+}
+
+/// The days a span's end may fall on under `basis`.
+pub(crate) fn end_days(span: &Span, basis: Basis) -> Option<Window> {
+    span.end.and_then(|b| b.window(basis))
 }
 
 /// The spans of one organisation, sorted by state and start.

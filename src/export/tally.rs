@@ -138,9 +138,16 @@ impl<'a> Memo<'a> {
         ts: &'a [crate::model::Transition],
         rule: super::year::Rule,
     ) -> Memo<'a> {
+        // Every day a transition, or another day its sources give, may
+        // change the answer.
         let mut days: Vec<Date> = ts
             .iter()
-            .flat_map(|t| [t.decided, t.effective])
+            .flat_map(|t| {
+                let others = t.alternatives.iter();
+                [t.decided, t.effective]
+                    .into_iter()
+                    .chain(others.flat_map(|a| [a.decided, a.effective]))
+            })
             .flatten()
             .flat_map(|d| [d.first_day(), d.last_day()])
             .collect();

@@ -6,7 +6,9 @@
 //! Instants carry the date as given (`time:inXSDDate`,
 //! `time:inXSDgYearMonth` or `time:inXSDgYear`) and, for querying, the
 //! first and last day it can stand for (`igov:earliestDay`,
-//! `igov:latestDay`). States and organisations link to Wikidata with
+//! `igov:latestDay`), widened to the other days some sources give, whose
+//! sources are `igov:otherDaySource` (`igov:endOtherDaySource` for the
+//! end). States and organisations link to Wikidata with
 //! `owl:sameAs`; every membership names its sources with
 //! `dcterms:source`. Every membership says whether its status is certain
 //! (`igov:certain`, an `xsd:boolean`): a status the sources dispute is not,
@@ -291,9 +293,9 @@ impl Triples {
         let interval = iri(format!("{}:interval", m.as_str()));
         self.add(m, term(ORG, "memberDuring"), interval.clone().into());
         self.add(&interval, rdf::TYPE.into(), term(TIME, "Interval").into());
-        self.instant(m, &interval, "begin", iv.start);
-        if let Some(end) = iv.end {
-            self.instant(m, &interval, "end", end);
+        self.instant(m, &interval, "begin", (iv.start, iv.starts));
+        if let (Some(end), Some(ends)) = (iv.end, iv.ends) {
+            self.instant(m, &interval, "end", (end, ends));
         }
         self.sources(kg, m, &span.sources);
         let certain = Literal::from(span.is_certain()).into();
@@ -309,16 +311,22 @@ impl Triples {
             self.add(m, term(VOCAB, "endCertain"), no);
             self.addresses(kg, m, term(VOCAB, "endDisputedBy"), &d.against);
         }
+        // The sources that give other days for the beginning or the end.
+        let others = &span.other_sources;
+        self.addresses(kg, m, term(VOCAB, "otherDaySource"), others);
+        let others = &span.end_other_sources;
+        self.addresses(kg, m, term(VOCAB, "endOtherDaySource"), others);
     }
 
     /// The beginning or end of a membership's interval, with the earliest
-    /// and latest days an imprecise date may be.
+    /// and latest days it may be: an imprecise date's range, widened to
+    /// the other days the sources give.
     fn instant(
         &mut self,
         m: &NamedNode,
         interval: &NamedNode,
         name: &str,
-        d: Date,
+        (d, days): (Date, crate::model::Window),
     ) {
         let i = iri(format!("{}:{name}", m.as_str()));
         let link = if name == "begin" { "hasBeginning" } else { "hasEnd" };
@@ -326,9 +334,9 @@ impl Triples {
         self.add(&i, rdf::TYPE.into(), term(TIME, "Instant").into());
         let (p, lit) = date_literal(d);
         self.add(&i, p, lit.into());
-        let earliest = day_literal(d.first_day()).into();
+        let earliest = day_literal(days.first).into();
         self.add(&i, term(VOCAB, "earliestDay"), earliest);
-        let latest = day_literal(d.last_day()).into();
+        let latest = day_literal(days.last).into();
         self.add(&i, term(VOCAB, "latestDay"), latest);
     }
 }

@@ -345,7 +345,20 @@ fn transition(t: &model::Transition) -> schema::Transition {
         }),
         evidence: (t.evidence == model::Evidence::Inferred)
             .then(|| keyword(&t.evidence)),
+        alternatives: t.alternatives.iter().map(alternative).collect(),
     }
+}
+
+/// An alternative as written: `date` where it gives both days alike.
+fn alternative(a: &model::Alternative) -> Located<schema::Alternative> {
+    let same = a.decided.is_some() && a.decided == a.effective;
+    Located::new(schema::Alternative {
+        date: if same { a.decided.map(date) } else { None },
+        decided: if same { None } else { a.decided.map(date) },
+        effective: if same { None } else { a.effective.map(date) },
+        sources: cites(&a.sources),
+        note: Text::opt(a.note.as_deref()),
+    })
 }
 
 fn summit(s: &model::Summit) -> schema::Summit {

@@ -292,11 +292,11 @@ fn highest_between(
     };
     consider(status_on(org, ts, first, basis));
     for t in ts {
-        if let Some(start) = t.start(basis)
-            && start.last_day() >= first
-            && start.first_day() <= last
+        if let Some(w) = t.window(basis)
+            && w.last >= first
+            && w.first <= last
         {
-            consider(status_on(org, ts, start.last_day().min(last), basis));
+            consider(status_on(org, ts, w.last.min(last), basis));
         }
     }
     if rank(possible_best) > rank(certain_best) {

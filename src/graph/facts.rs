@@ -151,24 +151,30 @@ fn spans_of(
             // A next decision still pending ends nothing by the effective
             // date: the organisation's end, if any, does.
             Some(next) => Some(Boundary {
-                decided: next.decided,
                 effective: next.effective.or(org.dissolved),
+                ..next.boundary()
             }),
-            None => org
-                .dissolved
-                .map(|d| Boundary { decided: Some(d), effective: Some(d) }),
+            None => org.dissolved.map(|d| Boundary {
+                decided: Some(d),
+                effective: Some(d),
+                windows: [None, None],
+            }),
         };
         spans.push(Span {
             state: state.clone(),
             organization: org.id.clone(),
             status: t.status,
-            start: Boundary { decided: t.decided, effective: t.effective },
+            start: t.boundary(),
             end,
             sources: t.sources.clone(),
             note: t.note.clone(),
             disputed: t.disputed.clone(),
             end_disputed: next.and_then(|n| n.disputed.clone()),
             end_sources: next.map(|n| n.sources.clone()).unwrap_or_default(),
+            other_sources: t.other_sources().into(),
+            end_other_sources: next
+                .map(|n| n.other_sources().into())
+                .unwrap_or_default(),
         });
     }
     spans
@@ -213,12 +219,12 @@ impl OrgIndex {
 /// The `[start, end)` day numbers a span may cover under `basis`: from the
 /// first day its start may be to the last day its end may be.
 fn possible_days(span: &Span, basis: crate::Basis) -> Option<(i32, i32)> {
-    let start = span.start.at(basis)?.day_number();
+    let start = span.start.window(basis)?.first.day_number();
     // After a disputed end (an exit the sources dispute) the status may
     // still be held: the span stays a candidate, and the rule decides.
-    let end = match span.end.and_then(|b| b.at(basis)) {
+    let end = match span.end.and_then(|b| b.window(basis)) {
         Some(_) if span.end_disputed.is_some() => i32::MAX,
-        Some(e) => e.last_day().day_number() + 1,
+        Some(e) => e.last.day_number() + 1,
         None => i32::MAX,
     };
     Some((start, end))

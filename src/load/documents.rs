@@ -9,7 +9,7 @@ use super::refs::Refs;
 use super::schema::{self, Located, Text};
 use super::sink::{Cx, Part};
 use super::vocabulary::{self, words};
-use super::{lineage, review, rules};
+use super::{alternatives, lineage, review, rules};
 use crate::date::Date;
 pub(crate) use crate::error::shown;
 use crate::error::{Diagnostic, DiagnosticKind};
@@ -784,7 +784,7 @@ fn transition(
         Some(e) => cx.keyword("evidence", e)?,
         None => Evidence::Sourced,
     };
-    Some(Transition {
+    let mut kept = Transition {
         status: status?,
         decided,
         effective,
@@ -793,5 +793,8 @@ fn transition(
         summit: t.summit.as_ref().map(|s| SummitId::new(s.value.clone())),
         disputed,
         evidence,
-    })
+        alternatives: Vec::new(),
+    };
+    kept.alternatives = alternatives::read(cx, refs, t, &kept);
+    Some(kept)
 }

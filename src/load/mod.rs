@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+mod alternatives;
 mod claims;
 mod documents;
 // For the importer (the build script's copy of the loader has none).

@@ -256,7 +256,8 @@ fn reviewed(
     review::check(cx, Some(org), what, (when, day), at);
 }
 
-/// `t` starts after `prev` under both bases, and not on the same day.
+/// `t` starts after `prev` under both bases, and not on the same day;
+/// where sources give other days, the days of the two stay apart.
 fn forward(
     cx: &mut Cx<'_>,
     state: &str,
@@ -290,6 +291,16 @@ fn forward(
             );
             return;
         }
+    }
+    if let Some(day) = super::alternatives::overlap(prev, t) {
+        cx.at(
+            rt,
+            out_of_order(format!(
+                "`{state}`'s transitions to {} and to {} may fall on the same day ({day}): the days their sources give overlap",
+                prev.status, t.status
+            ))
+            .help("an alternative's day must fall after the transition before it and before the one after; check its date against the sources"),
+        );
     }
 }
 

@@ -382,6 +382,25 @@ pub(crate) struct Transition {
     /// reports it; absent: `sourced`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<L<Plain>>,
+    /// Other days some sources give, each with those sources.
+    #[serde(default, skip_serializing_if = "no_values")]
+    pub alternatives: Vec<L<Alternative>>,
+}
+
+/// Another day some sources give for a transition: `date`, or
+/// `decided` and/or `effective` (a date not given is the kept one's).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Alternative {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<L<Plain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<L<Plain>>,
+    pub sources: Cites,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// The side of a disputed status that denies it.

@@ -68,6 +68,8 @@ pub enum Why {
     Disputed,
     /// The day falls inside an imprecise date of its history.
     ImpreciseDate,
+    /// The day falls between the days its sources give for a change.
+    ConflictingDays,
     /// Its sources give no information for the day (status `unknown`).
     Missing,
     /// The day falls inside the organisation's imprecise end.
@@ -82,6 +84,7 @@ impl Why {
             Why::InEffectNotDecided => "in effect, not decided",
             Why::Disputed => "disputed",
             Why::ImpreciseDate => "imprecise date",
+            Why::ConflictingDays => "sources differ on the day",
             Why::Missing => "missing data",
             Why::Existence => "the organisation may no longer have existed",
         }
@@ -190,6 +193,7 @@ impl KnowledgeGraph {
                 let why = match u.reason {
                     Reason::Disputed => Why::Disputed,
                     Reason::ImpreciseDate => Why::ImpreciseDate,
+                    Reason::ConflictingDays => Why::ConflictingDays,
                     Reason::Missing => Why::Missing,
                     Reason::Existence => Why::Existence,
                 };

@@ -29,6 +29,36 @@ pub struct HistoryEntry {
     /// `sourced`, or `inferred` when its days come from a convention (the
     /// note says which).
     pub evidence: crate::model::Evidence,
+    /// Other days some sources give for it, with those sources resolved
+    /// (empty where the sources agree).
+    pub alternatives: Vec<OtherDay>,
+}
+
+/// Another day some sources give for a transition than the kept one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OtherDay {
+    /// The decision day they give, if other than the kept one.
+    pub decided: Option<Date>,
+    /// The effective day they give, if other than the kept one.
+    pub effective: Option<Date>,
+    /// The sources that give it, resolved.
+    pub sources: Vec<Source>,
+    /// How they say it.
+    pub note: Option<std::sync::Arc<str>>,
+}
+
+impl OtherDay {
+    /// The days it gives, as text: `2009-08-17`, or `decided 2008-08-15`,
+    /// or both.
+    pub fn days(&self) -> String {
+        match (self.effective, self.decided) {
+            (Some(e), Some(d)) if e == d => e.to_string(),
+            (Some(e), Some(d)) => format!("{e} (decided {d})"),
+            (Some(e), None) => e.to_string(),
+            (None, Some(d)) => format!("decided {d}"),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// A state's status history in every organisation.
@@ -83,6 +113,16 @@ impl KnowledgeGraph {
                         .map_or(Vec::new(), |d| self.resolved(&d.against)),
                     note: t.note.clone(),
                     evidence: t.evidence,
+                    alternatives: t
+                        .alternatives
+                        .iter()
+                        .map(|a| OtherDay {
+                            decided: a.decided,
+                            effective: a.effective,
+                            sources: self.resolved(&a.sources),
+                            note: a.note.clone(),
+                        })
+                        .collect(),
                 });
             }
             if let Some(end) = org.dissolved
@@ -96,6 +136,7 @@ impl KnowledgeGraph {
                     sources: self.resolved(&org.sources),
                     against: Vec::new(),
                     evidence: crate::model::Evidence::Sourced,
+                    alternatives: Vec::new(),
                     note: Some(
                         format!(
                             "{} ceased to exist{}",

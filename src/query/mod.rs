@@ -26,7 +26,7 @@ use crate::model::{
 
 pub use self::across::{Cell, Membership, Overlap, OverlapMatrix, Shared};
 pub use self::claims::{ClaimCheck, Difference, Verdict, Why};
-pub use self::history::{History, HistoryEntry};
+pub use self::history::{History, HistoryEntry, OtherDay};
 pub use self::institutions::{Holding, OfficeHolder};
 pub use self::snapshot::{
     BasesComparison, BasisDifference, OrganizationHolding, Pending,

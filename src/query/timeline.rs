@@ -36,6 +36,16 @@ pub struct TimelineEvent {
     /// (the state is then uncertain from this date, in no certain count).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disputed: Option<std::sync::Arc<crate::model::Dispute>>,
+    /// The first day the change may fall on: the date's own first day, or
+    /// an earlier day other sources give.
+    pub earliest: Date,
+    /// The last day it may fall on, the day it is certain on and whose
+    /// counts `after` gives: the date's own last day, or a later day
+    /// other sources give.
+    pub latest: Date,
+    /// Other days some sources give for the change, with their sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<crate::model::Alternative>,
     /// The counts after every change of this date.
     pub after: Counts,
 }
@@ -48,8 +58,8 @@ pub struct Timeline {
     /// The basis the dates are counted by.
     pub basis: Basis,
     /// The changes in the order of the days they are certain on (the
-    /// last day of a month- or year-only date), then of their first days,
-    /// ties by state id.
+    /// last day of a month- or year-only date, or of the days the sources
+    /// give), then of their first days, ties by state id.
     pub events: Vec<TimelineEvent>,
     /// Decisions not yet in effect (basis `effective` only).
     pub pending: Vec<Pending>,
@@ -126,17 +136,17 @@ impl TimelineEntry<'_> {
     /// The day the entry sorts by: the first day of its date.
     pub fn first_day(&self) -> Date {
         match self {
-            TimelineEntry::Change(e) => e.date.first_day(),
+            TimelineEntry::Change(e) => e.earliest,
             TimelineEntry::Summit { day, .. } => day.first_day(),
         }
     }
 
     /// The day the entry is placed on: a change on the day it is certain
-    /// (the last day of its date, the day its counts are taken), a summit
-    /// on its handover day.
+    /// (the last day it may fall on, the day its counts are taken), a
+    /// summit on its handover day.
     pub fn day(&self) -> Date {
         match self {
-            TimelineEntry::Change(e) => e.date.last_day(),
+            TimelineEntry::Change(e) => e.latest,
             TimelineEntry::Summit { day, .. } => day.last_day(),
         }
     }
@@ -194,23 +204,22 @@ impl KnowledgeGraph {
         for (state, ts) in self.affiliations_of(org.id.as_str()) {
             changes_of(org, (state, ts), basis, (&mut events, &mut pending));
         }
-        // By the day each change is certain (a date's last day), the day
-        // its counts are taken on: `2010-05` before `2010`.
+        // By the day each change is certain (the last day it may fall on),
+        // the day its counts are taken on: `2010-05` before `2010`.
         events.sort_by(|a, b| {
-            (a.date.last_day(), a.date.first_day(), &a.state).cmp(&(
-                b.date.last_day(),
-                b.date.first_day(),
-                &b.state,
-            ))
+            (a.latest, a.earliest, &a.state)
+                .cmp(&(b.latest, b.earliest, &b.state))
         });
-        // The counts after a date are the counts on its last day, by the
+        // The counts after a change are the counts on its last day, by the
         // one rule: what `at` gives for that day.
         let mut i = 0;
         while i < events.len() {
-            let date = events[i].date;
-            let counts = self.counts_on(org, date.last_day(), basis);
-            let j =
-                i + events[i..].iter().take_while(|e| e.date == date).count();
+            let key = (events[i].earliest, events[i].latest);
+            let counts = self.counts_on(org, key.1, basis);
+            let j = i + events[i..]
+                .iter()
+                .take_while(|e| (e.earliest, e.latest) == key)
+                .count();
             for e in &mut events[i..j] {
                 e.after = counts.clone();
             }
@@ -265,7 +274,7 @@ impl KnowledgeGraph {
             .timeline(org.id.as_str(), basis)?
             .events
             .into_iter()
-            .filter(|e| e.date.last_day() > lo && e.date.first_day() <= hi)
+            .filter(|e| e.latest > lo && e.earliest <= hi)
             .collect();
         Ok(Diff {
             organization: org.id.clone(),
@@ -366,7 +375,7 @@ fn changes_of(
                 false => d,
             }
         });
-        let Some(date) = start else {
+        let (Some(date), Some(w)) = (start, t.window(basis)) else {
             // Pending: the status before it stands.
             pending.push(Pending {
                 state: state.clone(),
@@ -385,6 +394,9 @@ fn changes_of(
             sources: t.sources.clone(),
             note: t.note.clone(),
             disputed: t.disputed.clone(),
+            earliest: w.first.max(org.founded.first_day()),
+            latest: w.last.max(date.last_day()),
+            alternatives: t.alternatives.clone(),
             after: Counts::default(),
         });
         from = t.status;
@@ -400,6 +412,9 @@ fn changes_of(
             sources: org.sources.clone().into(),
             note: Some(format!("{} ceased to exist", org.short_name).into()),
             disputed: None,
+            earliest: end.first_day(),
+            latest: end.last_day(),
+            alternatives: Vec::new(),
             after: Counts::default(),
         });
     }

@@ -1,6 +1,7 @@
 //! The same comparison over generated data folders: two organisations (one
 //! with two statuses in each of the member and observer tiers), imprecise
-//! dates, disputed statuses and exits, missing data and pending decisions; under both
+//! dates, other days some sources give, disputed statuses and exits,
+//! missing data and pending decisions; under both
 //! bases, through the library's own writers of each format.
 
 use std::collections::BTreeMap;
@@ -30,8 +31,9 @@ const VOCABULARY: &str = "  statuses:
 /// One transition: status index (5 is `none`, 6 `unknown`), years after
 /// the last,
 /// month, day, precision (0 day, 1 month, 2 year), days from decision
-/// to effect, pending, disputed.
-type T = (usize, u8, u8, u8, u8, u8, bool, bool);
+/// to effect, pending, disputed, and the days after the effective day an
+/// other source gives (0: none).
+type T = (usize, u8, u8, u8, u8, u8, bool, bool, u8);
 
 fn transition() -> impl Strategy<Value = T> {
     (
@@ -43,6 +45,7 @@ fn transition() -> impl Strategy<Value = T> {
         0u8..40,
         proptest::bool::weighted(0.1),
         proptest::bool::weighted(0.25),
+        prop_oneof![3 => Just(0u8), 1 => 1u8..6],
     )
 }
 
@@ -67,7 +70,7 @@ fn history(code: &str, org: usize, ts: &[T]) -> String {
     let mut year = 2002u32;
     let mut last: Option<&str> = None;
     let mut lines = String::new();
-    for (k, &(st, gap, m, d, p, lag, pending, disputed)) in
+    for (k, &(st, gap, m, d, p, lag, pending, disputed, other)) in
         ts.iter().enumerate()
     {
         year += u32::from(gap);
@@ -82,12 +85,19 @@ fn history(code: &str, org: usize, ts: &[T]) -> String {
         }
         last = Some(status);
         let decided = date_text(year, m, d, p);
+        let day = (u32::from(d) + u32::from(lag)).min(28);
         let effective = match p {
-            0 => format!(
-                "{year:04}-{m:02}-{:02}",
-                (u32::from(d) + u32::from(lag)).min(28)
-            ),
+            0 => format!("{year:04}-{m:02}-{day:02}"),
             _ => decided.clone(),
+        };
+        // Another day some source gives: later in the same month (the
+        // next transition is in a later year), where that is another day.
+        let later = (day + u32::from(other)).min(28);
+        let alternative = match p == 0 && later != day && !pending {
+            true => format!(
+                "      alternatives: [{{effective: {year:04}-{m:02}-{later:02}, sources: [s2]}}]\n"
+            ),
+            false => String::new(),
         };
         let pending = pending && k + 1 == ts.len();
         let eff = match pending {
@@ -99,7 +109,7 @@ fn history(code: &str, org: usize, ts: &[T]) -> String {
             false => "",
         };
         lines.push_str(&format!(
-            "    - status: {status}\n      decided: {decided}\n{eff}{dispute}      sources: [s1]\n"
+            "    - status: {status}\n      decided: {decided}\n{eff}{dispute}{alternative}      sources: [s1]\n"
         ));
     }
     if lines.is_empty() {
@@ -165,7 +175,8 @@ fn days(kg: &KnowledgeGraph, org: &str) -> Vec<Date> {
     let mut days = std::collections::BTreeSet::new();
     for code in CODES {
         for t in kg.transitions(org, code) {
-            for d in t.decided.into_iter().chain(t.effective) {
+            let others = t.alternatives.iter().flat_map(|a| a.effective);
+            for d in t.decided.into_iter().chain(t.effective).chain(others) {
                 days.insert(d.first_day());
                 days.insert(d.last_day());
                 days.extend(d.first_day().previous_day());
@@ -195,7 +206,7 @@ fn compare(kg: &KnowledgeGraph, org: &str, basis: Basis) {
     };
     let t = kg.timeline(org, basis).unwrap();
     for e in &t.events {
-        let snap = kg.snapshot(org, e.date.last_day(), basis).unwrap();
+        let snap = kg.snapshot(org, e.latest, basis).unwrap();
         assert_eq!(e.after, snap.counts, "timeline of {org} on {}", e.date);
     }
     for day in days(kg, org) {

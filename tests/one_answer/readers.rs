@@ -52,29 +52,40 @@ impl Answer {
     }
 }
 
-/// One status span as a history format writes it: its status, its start
-/// and end with their precision, and whether the status and the end are
-/// certain.
+/// One status span as a history format writes it: its status, the first
+/// and last day its start and its end may fall on (an imprecise date's
+/// range, or the days the sources differ on), and whether the status and
+/// the end are certain.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpanRow {
     pub state: String,
     pub status: String,
-    pub start: Date,
-    pub end: Option<Date>,
+    pub start: (Date, Date),
+    pub end: Option<(Date, Date)>,
     pub certain: bool,
     pub end_certain: bool,
 }
 
 impl SpanRow {
     fn certainly_covers(&self, day: Date) -> bool {
-        self.start.last_day() <= day
-            && self.end.is_none_or(|e| day < e.first_day())
+        self.start.1 <= day && self.end.is_none_or(|e| day < e.0)
     }
 
     fn possibly_covers(&self, day: Date) -> bool {
-        self.start.first_day() <= day
-            && self.end.is_none_or(|e| day < e.last_day())
+        self.start.0 <= day && self.end.is_none_or(|e| day < e.1)
     }
+}
+
+/// The days a date written with its precision stands for.
+fn range(d: Date) -> (Date, Date) {
+    (d.first_day(), d.last_day())
+}
+
+/// A day written as text in an export.
+fn day(text: &str) -> Date {
+    let d: Date = text.parse().unwrap();
+    assert!(d.is_day(), "{text} is not a day");
+    d
 }
 
 /// What the spans say of `day`, read as the README says: a state holds a
@@ -95,10 +106,9 @@ pub fn of_spans(rows: &[SpanRow], day: Date) -> Answer {
         // until a later span has certainly begun.
         let open_dispute = rows.iter().any(|r| {
             !r.end_certain
-                && r.end.is_some_and(|e| e.first_day() <= day)
+                && r.end.is_some_and(|e| e.0 <= day)
                 && !rows.iter().any(|later| {
-                    later.start.first_day() >= r.end.unwrap().first_day()
-                        && later.start.last_day() <= day
+                    later.start.0 >= r.end.unwrap().0 && later.start.1 <= day
                 })
         });
         let certain = rows
@@ -142,16 +152,31 @@ pub fn spans_csv(text: &str) -> Vec<SpanRow> {
     let (state, status, start, end) =
         (col("state"), col("status"), col("start"), col("end"));
     let (certain, end_certain) = (col("certain"), col("end_certain"));
+    let (s1, s2) = (col("start_earliest"), col("start_latest"));
+    let (e1, e2) = (col("end_earliest"), col("end_latest"));
     r.records()
         .map(|rec| rec.unwrap())
         .filter(|rec| !rec[start].is_empty())
-        .map(|rec| SpanRow {
-            state: rec[state].to_string(),
-            status: rec[status].to_string(),
-            start: rec[start].parse().unwrap(),
-            end: (!rec[end].is_empty()).then(|| rec[end].parse().unwrap()),
-            certain: &rec[certain] == "true",
-            end_certain: &rec[end_certain] == "true",
+        .map(|rec| {
+            // The days agree with the date and its precision, widened only
+            // where the sources differ.
+            let own = range(rec[start].parse().unwrap());
+            let starts = (day(&rec[s1]), day(&rec[s2]));
+            assert!(starts.0 <= own.0 && own.1 <= starts.1, "{rec:?}");
+            let ends = (!rec[end].is_empty()).then(|| {
+                let own = range(rec[end].parse().unwrap());
+                let ends = (day(&rec[e1]), day(&rec[e2]));
+                assert!(ends.0 <= own.0 && own.1 <= ends.1, "{rec:?}");
+                ends
+            });
+            SpanRow {
+                state: rec[state].to_string(),
+                status: rec[status].to_string(),
+                start: starts,
+                end: ends,
+                certain: &rec[certain] == "true",
+                end_certain: &rec[end_certain] == "true",
+            }
         })
         .collect()
 }
@@ -159,7 +184,7 @@ pub fn spans_csv(text: &str) -> Vec<SpanRow> {
 /// The span rows of one organisation in the node-link JSON of the whole
 /// graph (`igo export json`): its `status` edges.
 pub fn node_link(doc: &Value, org: &str) -> Vec<SpanRow> {
-    let date = |v: &Value| v.as_str().map(|t| t.parse::<Date>().unwrap());
+    let date = |v: &Value| v.as_str().map(day);
     doc["edges"]
         .as_array()
         .unwrap()
@@ -169,8 +194,11 @@ pub fn node_link(doc: &Value, org: &str) -> Vec<SpanRow> {
             Some(SpanRow {
                 state: e["source"].as_str().unwrap().to_string(),
                 status: e["status"].as_str().unwrap().to_string(),
-                start: date(&e["start"])?,
-                end: date(&e["end"]),
+                start: (
+                    date(&e["start_earliest"])?,
+                    date(&e["start_latest"])?,
+                ),
+                end: date(&e["end_earliest"]).zip(date(&e["end_latest"])),
                 certain: e["certain"].as_bool().unwrap(),
                 end_certain: e["end_certain"].as_bool().unwrap(),
             })
@@ -200,8 +228,10 @@ pub fn graphml(text: &str) -> Vec<SpanRow> {
         rows.push(SpanRow {
             state,
             status: d["status"].clone(),
-            start: d["start"].parse().unwrap(),
-            end: d.get("end").map(|e| e.parse().unwrap()),
+            start: (day(&d["start_earliest"]), day(&d["start_latest"])),
+            end: d
+                .get("end")
+                .map(|_| (day(&d["end_earliest"]), day(&d["end_latest"]))),
             certain: d["certain"] == "true",
             end_certain: d.get("end_certain").is_none_or(|c| c == "true"),
         });
@@ -253,16 +283,25 @@ pub fn gexf(text: &str) -> Vec<SpanRow> {
                 .filter(|((s, e), _)| *e == end && *s >= start)
                 .max_by(|a, b| a.0.0.cmp(&b.0.0))
                 .is_some_and(|(_, c)| c == "true");
-            let first: Date = start.parse().unwrap();
+            // The range runs from the first day the start may be to the
+            // day before the first day the end may be; `start_latest` and
+            // `end_latest` give the last days each may be, and agree with
+            // the precisions where the sources do not differ.
+            let first = day(&start);
+            let latest = day(&v["start_latest"]);
+            let own = range(with_precision(first, &v["start_precision"]));
+            assert!(own.1 <= latest, "{v:?}");
             let end = (!end.is_empty()).then(|| {
-                let closed: Date = end.parse().unwrap();
-                let next = closed.next_day().unwrap();
-                with_precision(next, &v["end_precision"])
+                let next = day(&end).next_day().unwrap();
+                let own = range(with_precision(next, &v["end_precision"]));
+                let latest = day(&v["end_latest"]);
+                assert!(own.1 <= latest, "{v:?}");
+                (next, latest)
             });
             rows.push(SpanRow {
                 state: state.clone(),
                 status: v["status"].clone(),
-                start: with_precision(first, &v["start_precision"]),
+                start: (first, latest),
                 end,
                 certain: span_certain,
                 end_certain: v.get("end_certain").is_none_or(|c| c == "true"),

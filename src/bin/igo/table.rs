@@ -290,6 +290,7 @@ fn snapshot_states(
                 Reason::ImpreciseDate,
                 "a date in the data is only a month or year",
             ),
+            (Reason::ConflictingDays, "the sources give different days"),
             (Reason::Disputed, "a disputed status"),
             (Reason::Missing, "no information in the data for the year"),
         ]
@@ -303,18 +304,33 @@ fn snapshot_states(
             let n = trunc(&name(kg, u.state.as_str()), 28);
             let mut line =
                 format!("  {:<4} {n:<28} {}", u.state, possible(&u.possible));
-            if u.reason == Reason::Disputed {
-                line.push_str(" (disputed)");
+            let sides = match u.reason {
+                Reason::Disputed => Some(("disputed", "for", "against")),
+                Reason::ConflictingDays => {
+                    Some(("days differ", "kept day", "other days"))
+                }
+                _ => None,
+            };
+            if let Some((mark, _, _)) = sides {
+                line.push_str(&format!(" ({mark})"));
             }
             writeln!(out, "{line}")?;
-            if u.reason == Reason::Disputed {
+            if let Some((_, kept, other)) = sides {
                 let ids = |v: &[igo_graph::SourceId]| {
                     v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
                 };
-                let side = format!("for: {}", ids(&u.sources));
-                writeln!(out, "       {}", wrap(&side, 78, 7, 12))?;
-                let side = format!("against: {}", ids(&u.against));
-                writeln!(out, "       {}", wrap(&side, 78, 7, 16))?;
+                let side = format!("{kept}: {}", ids(&u.sources));
+                writeln!(
+                    out,
+                    "       {}",
+                    wrap(&side, 78, 7, kept.len() + 9)
+                )?;
+                let side = format!("{other}: {}", ids(&u.against));
+                writeln!(
+                    out,
+                    "       {}",
+                    wrap(&side, 78, 7, other.len() + 9)
+                )?;
             }
         }
     }
@@ -432,6 +448,15 @@ pub fn history(h: &History) -> Result<String, Failure> {
                 out,
                 "          against {refs} (the status is disputed)"
             )?;
+        }
+        for a in &e.alternatives {
+            let refs: Vec<String> = a
+                .sources
+                .iter()
+                .map(|src| format!("[{}]", number(&mut sources, src)))
+                .collect();
+            let line = format!("other day {} {}", a.days(), refs.join(" "));
+            writeln!(out, "          {}", wrap(&line, 78, 10, 18))?;
         }
         if let Some(note) = &e.note {
             let note = wrap(&format!("note: {note}"), 78, 10, 10);

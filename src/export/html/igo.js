@@ -429,13 +429,15 @@
           el("td", {}, stateLink(u.state)),
           el("td", { text: u.possible.map((p) => statusOf(org, p).label).join(" or ") }),
           el("td", { text: reason(u.reason) }),
-          el("td", {}, sourceRefs(u.sources, "for"), sourceRefs(u.against, "against")))), "uncertain"));
+          el("td", {}, sourceRefs(u.sources, u.reason === "conflicting_days" ? "kept day" : "for"),
+            sourceRefs(u.against, u.reason === "conflicting_days" ? "other days" : "against")))), "uncertain"));
   }
 
   // Why a status cannot be decided on a day.
   function reason(r) {
     if (r === "disputed") return "the sources dispute the status";
     if (r === "imprecise_date") return "the day falls inside a date known only to the month or year";
+    if (r === "conflicting_days") return "the sources give different days for a change, and the day falls between them";
     if (r === "missing") return "the data has no code for this year";
     return r.replace(/_/g, " ");
   }
@@ -635,7 +637,11 @@
       t.against.length ? el("p", { class: "side", text: "Disputed. Sources for the status:" }) : null,
       sourceList(t.sources, "for"),
       t.against.length ? el("p", { class: "side", text: "Sources against it:" }) : null,
-      t.against.length ? sourceList(t.against, "against") : null);
+      t.against.length ? sourceList(t.against, "against") : null,
+      t.alternatives.map((a) => el("div", { class: "other-day", "data-other-day": a.days },
+        el("p", { class: "side", text: `Other sources give ${a.days}; the days between are uncertain.` }),
+        a.note ? el("p", { class: "note", text: a.note }) : null,
+        sourceList(a.sources, "other"))));
   }
 
   // A transition's sources in full, with their quotes.

@@ -233,6 +233,44 @@ pub struct TransitionInfo {
     pub note: Option<std::sync::Arc<str>>,
     /// Whether its days are sourced or inferred.
     pub evidence: crate::model::Evidence,
+    /// Other days some sources give for it.
+    pub alternatives: Vec<OtherDayInfo>,
+}
+
+impl TransitionInfo {
+    /// A history entry with its sources by id.
+    fn of(e: crate::query::HistoryEntry) -> TransitionInfo {
+        let ids = |v: &[crate::model::Source]| -> Vec<SourceId> {
+            v.iter().map(|s| s.id.clone()).collect()
+        };
+        let alternatives = e.alternatives.iter().map(|a| OtherDayInfo {
+            days: a.days(),
+            sources: ids(&a.sources),
+            note: a.note.clone(),
+        });
+        TransitionInfo {
+            organization: e.organization,
+            status: e.status,
+            decided: e.decided,
+            effective: e.effective,
+            sources: ids(&e.sources),
+            against: ids(&e.against),
+            note: e.note,
+            evidence: e.evidence,
+            alternatives: alternatives.collect(),
+        }
+    }
+}
+
+/// Another day some sources give for a transition, its sources by id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OtherDayInfo {
+    /// The days, as `igo history` writes them (`2009-08-17`).
+    pub days: String,
+    /// The sources that give it (ids into [`Site::sources`]).
+    pub sources: Vec<SourceId>,
+    /// How they say it.
+    pub note: Option<std::sync::Arc<str>>,
 }
 
 /// The most organisations the explorer is written for: its region view
@@ -300,28 +338,15 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
             continue;
         }
         cite(&st.sources);
-        let transitions = history
-            .entries
-            .into_iter()
-            .map(|e| {
-                let ids: Vec<SourceId> =
-                    e.sources.iter().map(|s| s.id.clone()).collect();
-                let against: Vec<SourceId> =
-                    e.against.iter().map(|s| s.id.clone()).collect();
-                cite(&ids);
-                cite(&against);
-                TransitionInfo {
-                    organization: e.organization,
-                    status: e.status,
-                    decided: e.decided,
-                    effective: e.effective,
-                    sources: ids,
-                    against,
-                    note: e.note,
-                    evidence: e.evidence,
-                }
-            })
-            .collect();
+        let transitions: Vec<TransitionInfo> =
+            history.entries.into_iter().map(TransitionInfo::of).collect();
+        for t in &transitions {
+            cite(&t.sources);
+            cite(&t.against);
+            for a in &t.alternatives {
+                cite(&a.sources);
+            }
+        }
         for s in &spans {
             cite(&s.sources);
         }
@@ -360,7 +385,7 @@ pub fn site(kg: &KnowledgeGraph) -> Result<Site, Error> {
 }
 
 /// Every day on which something about `org` may change: each date of its
-/// transitions, terms, summits, names, founding, end and review, taken as
+/// transitions (and the other days sources give for them), terms, summits, names, founding, end and review, taken as
 /// its first day, its last and the day after (an imprecise date opens and
 /// closes a window of uncertainty). More days than needed is harmless:
 /// [`org_page`] keeps only the days whose picture differs from the day
@@ -391,6 +416,10 @@ fn change_days(kg: &KnowledgeGraph, org: &Organization) -> BTreeSet<Date> {
         for t in kg.transitions(id, st.id.as_str()) {
             add(t.decided);
             add(t.effective);
+            for a in &t.alternatives {
+                add(a.decided);
+                add(a.effective);
+            }
         }
     }
     for c in kg.chairs(id) {

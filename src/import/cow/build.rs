@@ -532,6 +532,7 @@ fn transition(
         summit: None,
         disputed: None,
         evidence: None,
+        alternatives: Vec::new(),
     }
 }
 
