@@ -104,6 +104,14 @@ try:
     out["between"] = [[e.get_attribute("data-state"), e.get_attribute("data-reason"), e.text]
                       for e in driver.find_elements(By.CSS_SELECTOR, "tr[data-status='uncertain']")]
 
+    # The chair whose term's day is inferred, and one reported.
+    out["chair_inferred"] = {}
+    for view in ["SCO/2006-07-01", "SCO/2007-09-01"]:
+        go(view)
+        out["chair_inferred"][view] = [
+            driver.find_element(By.ID, "offices").get_attribute("data-chair"),
+            len(driver.find_elements(By.CSS_SELECTOR, "#offices [data-evidence='inferred']")) > 0]
+
     # Search from the keyboard alone: Tab to the box, type, Enter.
     for word in ["Burma", "ukg", "in", "GW:260", "Shanghai Cooperation", "Türkiye", "Atlantis"]:
         # A fresh page, so that Tab starts from its top.

@@ -158,6 +158,19 @@ fn check_other_days(page: &Value) {
     assert_eq!(row[1], u["reason"], "{row}");
     assert!(row[2].as_str().unwrap().contains("kept day"), "{row}");
     assert!(row[2].as_str().unwrap().contains("other days"), "{row}");
+    // The offices panel marks a chair whose term's day is inferred, as
+    // `igo at` does.
+    let chairs = page["chair_inferred"].as_object().unwrap();
+    let mut marks = BTreeSet::new();
+    for (view, shown) in chairs {
+        let (org, day) = view.split_once('/').unwrap();
+        let at = json(&["at", day, "--org", org, "--format", "json"]);
+        assert_eq!(shown[0], at["chair"], "{view}");
+        let inferred = at["chair_evidence"] == "inferred";
+        assert_eq!(shown[1], inferred, "{view}: {at}");
+        marks.insert(inferred);
+    }
+    assert_eq!(marks.len(), 2, "one inferred chair, one reported");
 }
 
 /// Each word the search box was given leads where the CLI resolves it.

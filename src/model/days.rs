@@ -103,6 +103,25 @@ impl Transition {
     /// The days the transition may start on under `basis`: its date's
     /// own range, joined with every alternative's. `None` when it has not
     /// taken effect.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use igo_graph::{Basis, KnowledgeGraph};
+    ///
+    /// // Georgia left the CIS on 18 August 2009, or the 17th, or the 19th,
+    /// // as the sources are read.
+    /// let kg = KnowledgeGraph::bundled();
+    /// let exit = kg.transitions("CIS", "GEO").last().unwrap();
+    /// assert_eq!(exit.effective.unwrap().to_string(), "2009-08-18");
+    /// let w = exit.window(Basis::Effective).unwrap();
+    /// assert_eq!(w.first.to_string(), "2009-08-17");
+    /// assert_eq!(w.last.to_string(), "2009-08-19");
+    /// let on = |d: &str| kg.standing("CIS", "GEO", d.parse()?, Basis::Effective);
+    /// assert!(!on("2009-08-18")?.is_certain());
+    /// assert!(on("2009-08-19")?.is_certain());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn window(&self, basis: Basis) -> Option<Window> {
         let kept = Window::of(self.start(basis)?);
         Some(

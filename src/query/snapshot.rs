@@ -86,6 +86,9 @@ pub struct Snapshot {
     /// Whether the chair is certain on this day (false when the day falls
     /// inside the imprecise start of its term; `None` without a chair).
     pub chair_certain: Option<bool>,
+    /// Whether the chair's term is reported by a source or its days are
+    /// inferred from a convention (`None` without a chair).
+    pub chair_evidence: Option<crate::model::Evidence>,
     /// Whether the Secretary-General is certain on this day (as for the
     /// chair).
     pub secretary_general_certain: Option<bool>,
@@ -284,6 +287,7 @@ impl KnowledgeGraph {
             chair: None,
             secretary_general: None,
             chair_certain: None,
+            chair_evidence: None,
             secretary_general_certain: None,
             offices: Vec::new(),
             reviewed: org.reviewed,
@@ -303,6 +307,7 @@ impl KnowledgeGraph {
                 .collect();
             let chair = self.chair_at(org.id.as_str(), date)?;
             snap.chair = chair.as_ref().map(|h| h.term.state.clone());
+            snap.chair_evidence = chair.as_ref().map(|h| h.term.evidence);
             snap.chair_certain = chair.map(|h| h.certain);
             let sg = self.secretary_general_at(org.id.as_str(), date)?;
             snap.secretary_general = sg.as_ref().map(|h| h.term.name.clone());

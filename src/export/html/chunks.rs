@@ -289,7 +289,10 @@ fn state_chunk<'a>(site: &'a Site, st: &'a StatePage) -> StateChunk<'a> {
     let ids: BTreeSet<&SourceId> = st
         .transitions
         .iter()
-        .flat_map(|t| t.sources.iter().chain(&t.against))
+        .flat_map(|t| {
+            let others = t.alternatives.iter().flat_map(|a| &a.sources);
+            t.sources.iter().chain(&t.against).chain(others)
+        })
         .chain(st.spans.iter().flat_map(|s| s.sources.iter()))
         .chain(&st.sources)
         .collect();

@@ -400,7 +400,8 @@
         el("h2", { text: "Offices" }),
         el("dl", { class: "facts", id: "offices", "data-chair": day.chair || "", "data-secretary-general": day.secretary_general || "" },
           el("dt", { text: capital(org.chair_title) }),
-          el("dd", {}, day.chair ? [stateLink(day.chair), day.chair_certain === false ? el("span", { class: "uncertain-mark", text: " (uncertain on this day)" }) : null] : "not known"),
+          el("dd", {}, day.chair ? [stateLink(day.chair), day.chair_certain === false ? el("span", { class: "uncertain-mark", text: " (uncertain on this day)" }) : null,
+            day.chair_evidence === "inferred" ? el("span", { class: "uncertain-mark", "data-evidence": "inferred", text: " (term's day inferred)" }) : null] : "not known"),
           org.offices.map((o) => {
             const h = day.offices.find((x) => x.id === o.id);
             return [el("dt", { text: o.label }),

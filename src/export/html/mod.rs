@@ -177,6 +177,8 @@ pub struct Day {
     pub chair: Option<StateId>,
     /// Whether the chair is certain.
     pub chair_certain: Option<bool>,
+    /// Whether the chair's term is sourced or inferred.
+    pub chair_evidence: Option<crate::model::Evidence>,
     /// The Secretary-General.
     pub secretary_general: Option<String>,
     /// Whether the Secretary-General is certain.
@@ -459,6 +461,7 @@ fn org_page(
             pending: s.pending,
             chair: s.chair,
             chair_certain: s.chair_certain,
+            chair_evidence: s.chair_evidence,
             secretary_general: s.secretary_general,
             secretary_general_certain: s.secretary_general_certain,
             offices: s.offices,
