@@ -315,22 +315,12 @@ fn snapshot_states(
                 line.push_str(&format!(" ({mark})"));
             }
             writeln!(out, "{line}")?;
-            if let Some((_, kept, other)) = sides {
-                let ids = |v: &[igo_graph::SourceId]| {
-                    v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-                };
-                let side = format!("{kept}: {}", ids(&u.sources));
-                writeln!(
-                    out,
-                    "       {}",
-                    wrap(&side, 78, 7, kept.len() + 9)
-                )?;
-                let side = format!("{other}: {}", ids(&u.against));
-                writeln!(
-                    out,
-                    "       {}",
-                    wrap(&side, 78, 7, other.len() + 9)
-                )?;
+            let Some((_, kept, other)) = sides else { continue };
+            for (word, ids) in [(kept, &u.sources), (other, &u.against)] {
+                let ids: Vec<&str> = ids.iter().map(|s| s.as_str()).collect();
+                let side = format!("{word}: {}", ids.join(", "));
+                let indent = word.len() + 9;
+                writeln!(out, "       {}", wrap(&side, 78, 7, indent))?;
             }
         }
     }
