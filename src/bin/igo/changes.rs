@@ -74,7 +74,9 @@ pub fn timeline(
                 let day: Vec<&TimelineEvent> = rest
                     .iter()
                     .map_while(|e| match e {
-                        TimelineEntry::Change(e) if e.date == c.date => {
+                        TimelineEntry::Change(e)
+                            if e.date == c.date && e.latest == c.latest =>
+                        {
                             Some(*e)
                         }
                         _ => None,
@@ -136,10 +138,16 @@ fn timeline_day(
 ) -> Result<(), Failure> {
     let mut groups: Vec<(Status, Status, Vec<String>)> = Vec::new();
     for e in day {
-        // A change the sources dispute is marked: it is in no count.
-        let state = match e.disputed {
-            Some(_) => format!("{} (disputed)", e.state),
-            None => e.state.to_string(),
+        // A change the sources dispute is marked: it is in no count. One
+        // whose sources give other days names the days it may fall on.
+        let own = (e.date.first_day(), e.date.last_day());
+        let state = match (&e.disputed, (e.earliest, e.latest) != own) {
+            (Some(_), _) => format!("{} (disputed)", e.state),
+            (None, true) => format!(
+                "{} (sources differ: {} to {})",
+                e.state, e.earliest, e.latest
+            ),
+            (None, false) => e.state.to_string(),
         };
         match groups.iter_mut().find(|g| g.0 == e.from && g.1 == e.to) {
             Some(g) => g.2.push(state),
