@@ -77,11 +77,6 @@ impl Window {
             last: self.last.max(other.last),
         }
     }
-
-    /// Whether `day` lies in the window.
-    pub fn contains(self, day: Date) -> bool {
-        self.first <= day && day <= self.last
-    }
 }
 
 impl Alternative {
@@ -174,14 +169,6 @@ impl Boundary {
         Some(match basis {
             Basis::Effective => self.windows[0].unwrap_or(own),
             Basis::Decided => self.windows[1].unwrap_or(own),
-        })
-    }
-
-    /// Whether other sources widen the boundary's window under `basis`
-    /// beyond its date's own range.
-    pub fn is_widened(&self, basis: Basis) -> bool {
-        self.at(basis).is_some_and(|d| {
-            self.window(basis).is_some_and(|w| w != Window::of(d))
         })
     }
 }
